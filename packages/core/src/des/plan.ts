@@ -1,0 +1,66 @@
+/**
+ * The compiled plan: everything the engine needs, in seconds, with no trace of the scenario file's shape.
+ * `compile(scenario)` builds it once per scenario; `simulateReplication(plan, k)` runs it.
+ * Plain data plus sampler functions; never mutated by the engine.
+ */
+
+/** Inverse CDF of a duration distribution: a uniform on [0, 1) in, a duration in seconds out.
+ * Built by `inverseCdf(spec)` in random/distributions.ts. Using the inverse CDF keeps common random
+ * numbers meaningful: a 10% shorter mean turns the same uniform into a 10% shorter duration. */
+export type DurationSampler = (uniform: number) => number;
+
+export interface PlanQueue {
+  name: string;
+  /** Expected arrivals per second in each interval of the simulated span (length = plan.intervalCount). */
+  arrivalRatePerSec: Float64Array;
+  /** Rate of the candidate stream that thinning draws from (arrivals per second, ≥ every entry of
+   * `arrivalRatePerSec`). Comparisons may raise it to a common value so that every scenario thins the
+   * same candidates (see design.md, common random numbers). */
+  candidateRatePerSec: number;
+  /** Coefficient of variation of a day-level gamma multiplier on the volume (0 = plain Poisson). */
+  dailyVolumeCv: number;
+  handle: DurationSampler;
+  /** Mean handle time in seconds (for reporting and Erlang comparisons). */
+  handleMeanSec: number;
+  /** null = infinite patience (nobody abandons). */
+  patience: DurationSampler | null;
+  /** Answer-time target for service level, seconds. */
+  targetAnswerSec: number;
+  /** First-contact resolution probability; an unresolved contact comes back as a repeat contact. */
+  fcr: number;
+  repeatDelay: DurationSampler;
+  /** Probability that a caller who abandoned tries again, and after how long. */
+  retryProbability: number;
+  retryDelay: DurationSampler;
+}
+
+export interface PlanGroup {
+  name: string;
+  /** Queue indices this group serves, highest priority first. */
+  serves: Int32Array;
+  /** Probability that a scheduled agent is unavailable for a whole interval (beyond explicit breaks). */
+  shrinkage: number;
+  /** Scheduled agents (on shift and not on a break) as a step function of time: at `staffingTimesSec[i]`
+   * the scheduled count becomes `staffingCounts[i]`. Sorted by time; the first entry is at time 0.
+   * Breaks and shift ends appear here; an agent whose break or shift end falls mid-contact finishes it first. */
+  staffingTimesSec: Float64Array;
+  staffingCounts: Int32Array;
+}
+
+export interface Plan {
+  name: string;
+  seed: number;
+  /** Length of a reporting interval, seconds (900, 1800 or 3600). */
+  intervalSec: number;
+  intervalsPerDay: number;
+  /** Intervals in the simulated span (days × intervalsPerDay, or the rows of an interval file). */
+  intervalCount: number;
+  /** Start of each interval as a label for output: "HH:MM" or an ISO date-time. */
+  intervalLabels: string[];
+  /** Day labels ("mon", "2026-11-23", …), one per simulated day. */
+  dayLabels: string[];
+  /** Contacts arriving before this time are simulated but not counted (warm-up), seconds. */
+  warmupSec: number;
+  queues: PlanQueue[];
+  groups: PlanGroup[];
+}

@@ -1,0 +1,99 @@
+import { WAIT_BIN_COUNT } from "./waitHistogram.js";
+
+/**
+ * Counters one replication accumulates per interval and queue. A contact is counted in the interval in
+ * which it arrived (as an ACD report does); time-based counters (queue length) in the interval the time
+ * falls in. All times in seconds.
+ */
+export const QueueCounter = {
+  /** Contacts offered: first contacts, retries after abandoning, and repeat contacts. */
+  offered: 0,
+  answered: 1,
+  answeredWithinTarget: 2,
+  abandoned: 3,
+  /** Abandoned with a wait ≤ the target: met under the "wait-or-abandon within t" convention. */
+  abandonedWithinTarget: 4,
+  /** Contacts that found no free agent on arrival (waited > 0 or abandoned). */
+  delayed: 5,
+  waitAnsweredSumSec: 6,
+  /** Time abandoners spent waiting before hanging up. */
+  waitAbandonedSumSec: 7,
+  /** Handle time of answered contacts (known when service starts). */
+  handleSumSec: 8,
+  /** Answered contacts resolved at that contact. */
+  resolved: 9,
+  /** Offered contacts that are repeat contacts about an unresolved problem. */
+  repeatOffered: 10,
+  /** Offered contacts that are retries after an abandonment. */
+  retryOffered: 11,
+  /** Contacts still waiting or in service when the simulation stopped (neither answered nor abandoned). */
+  unfinished: 12,
+  /** Time integral of the number waiting over the interval (contact-seconds). */
+  queueLengthSec: 13,
+} as const;
+export const QUEUE_COUNTER_COUNT = 14;
+
+/** Counters per interval and agent group, in agent-seconds. */
+export const GroupCounter = {
+  /** Agents on shift and not on a break, before shrinkage. */
+  scheduledSec: 0,
+  /** Agents on the floor (after shrinkage), including those finishing a contact past a break or shift end. */
+  availableSec: 1,
+  busySec: 2,
+} as const;
+export const GROUP_COUNTER_COUNT = 3;
+
+/**
+ * What one replication returns: flat typed arrays, no per-contact data, cheap to send between workers.
+ * Layouts: `queueCounters[(interval * queueCount + queue) * QUEUE_COUNTER_COUNT + counter]`,
+ * `groupCounters[(interval * groupCount + group) * GROUP_COUNTER_COUNT + counter]`,
+ * `waitHistogram[(interval * queueCount + queue) * WAIT_BIN_COUNT + bin]` (waits of answered contacts).
+ */
+export interface ReplicationResult {
+  replication: number;
+  intervalCount: number;
+  intervalSec: number;
+  queueCount: number;
+  groupCount: number;
+  queueCounters: Float64Array;
+  groupCounters: Float64Array;
+  waitHistogram: Float64Array;
+  /** Events processed: arrival, service start, departure and abandonment each count one (for benchmarks). */
+  eventCount: number;
+}
+
+/** Counters summed over a range of intervals (and all or one queue): the input of every KPI formula. */
+export interface CounterTotals {
+  queue: Float64Array;
+  group: Float64Array;
+  waitHistogram: Float64Array;
+  /** Length of the summed span in seconds (for time averages such as mean queue length). */
+  spanSec: number;
+}
+
+/** Sums the counters of intervals [from, to) for one queue (or all when `queue` is undefined). Agent-group
+ * counters are summed over the groups serving that queue (all groups when `queue` is undefined). */
+export function sumCounters(
+  result: ReplicationResult,
+  range: { from: number; to: number; queue?: number; groupsServingQueue?: ArrayLike<number> },
+): CounterTotals {
+  const { queueCount, groupCount } = result;
+  const queue = new Float64Array(QUEUE_COUNTER_COUNT);
+  const group = new Float64Array(GROUP_COUNTER_COUNT);
+  const waitHistogram = new Float64Array(WAIT_BIN_COUNT);
+  for (let interval = range.from; interval < range.to; interval++) {
+    for (let q = 0; q < queueCount; q++) {
+      if (range.queue !== undefined && q !== range.queue) continue;
+      const base = (interval * queueCount + q) * QUEUE_COUNTER_COUNT;
+      for (let c = 0; c < QUEUE_COUNTER_COUNT; c++) queue[c]! += result.queueCounters[base + c]!;
+      const histBase = (interval * queueCount + q) * WAIT_BIN_COUNT;
+      for (let bin = 0; bin < WAIT_BIN_COUNT; bin++) waitHistogram[bin]! += result.waitHistogram[histBase + bin]!;
+    }
+    for (let g = 0; g < groupCount; g++) {
+      if (range.groupsServingQueue && !Array.prototype.includes.call(range.groupsServingQueue, g)) continue;
+      const base = (interval * groupCount + g) * GROUP_COUNTER_COUNT;
+      for (let c = 0; c < GROUP_COUNTER_COUNT; c++) group[c]! += result.groupCounters[base + c]!;
+    }
+  }
+  return { queue, group, waitHistogram, spanSec: (range.to - range.from) * result.intervalSec };
+}

@@ -1,0 +1,62 @@
+import { z } from "zod";
+
+/** The time units a scenario file may use for a duration distribution. The compiled plan is in seconds. */
+export type DurationUnit = "Sec" | "Minutes" | "Hours";
+
+const SECONDS_PER: Record<DurationUnit, number> = { Sec: 1, Minutes: 60, Hours: 3600 };
+
+/** A duration distribution in seconds: what the engine's samplers are built from. */
+export type DurationDistribution =
+  | { dist: "exponential"; meanSec: number }
+  | { dist: "lognormal"; meanSec: number; cv: number }
+  | { dist: "gamma"; meanSec: number; cv: number }
+  | { dist: "erlang"; meanSec: number; k: number }
+  | { dist: "deterministic"; meanSec: number }
+  | { dist: "empirical"; valuesSec: number[] };
+
+const positive = (what: string) =>
+  z.number({ error: `expected a number (${what})` }).positive({ error: `expected ${what} > 0` }).finite();
+
+/**
+ * The zod schema of a duration distribution whose fields carry `unit` in their names
+ * (`meanSec`, `meanHours`, `valuesMinutes`, …), so a file says the unit a planner thinks in.
+ * Parsing yields the same shape with those names; `durationToSeconds` converts it for the plan.
+ */
+export function durationSchema<U extends DurationUnit>(unit: U) {
+  const mean = `mean${unit}` as const;
+  const values = `values${unit}` as const;
+  const meanField = { [mean]: positive(`mean in ${unit.toLowerCase()}`) } as Record<`mean${U}`, z.ZodNumber>;
+  return z.discriminatedUnion("dist", [
+    z.strictObject({ dist: z.literal("exponential"), ...meanField }),
+    z.strictObject({ dist: z.literal("lognormal"), ...meanField, cv: positive("coefficient of variation").max(20) }),
+    z.strictObject({ dist: z.literal("gamma"), ...meanField, cv: positive("coefficient of variation").max(20) }),
+    z.strictObject({ dist: z.literal("erlang"), ...meanField, k: z.number().int().min(1).max(1000) }),
+    z.strictObject({ dist: z.literal("deterministic"), ...meanField }),
+    z.strictObject({
+      dist: z.literal("empirical"),
+      [values]: z.array(z.number().nonnegative().finite()).min(1).max(1_000_000),
+    } as Record<"dist", z.ZodLiteral<"empirical">> & Record<`values${U}`, z.ZodArray<z.ZodNumber>>),
+  ]);
+}
+
+/** Converts a parsed duration distribution in any unit to seconds. */
+export function durationToSeconds(spec: Record<string, unknown> & { dist: string }): DurationDistribution {
+  const unit = (Object.keys(spec).find((key) => key.startsWith("mean") || key.startsWith("values")) ?? "meanSec")
+    .replace(/^(mean|values)/, "") as DurationUnit;
+  const factor = SECONDS_PER[unit];
+  const numberField = (name: string) => spec[name] as number;
+  switch (spec.dist) {
+    case "empirical":
+      return { dist: "empirical", valuesSec: (spec[`values${unit}`] as number[]).map((value) => value * factor) };
+    case "lognormal":
+    case "gamma":
+      return { dist: spec.dist, meanSec: numberField(`mean${unit}`) * factor, cv: numberField("cv") };
+    case "erlang":
+      return { dist: "erlang", meanSec: numberField(`mean${unit}`) * factor, k: numberField("k") };
+    case "exponential":
+    case "deterministic":
+      return { dist: spec.dist, meanSec: numberField(`mean${unit}`) * factor };
+    default:
+      throw new Error(`unknown distribution: ${spec.dist}`);
+  }
+}
