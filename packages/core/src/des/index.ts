@@ -1,0 +1,11 @@
+export type { Plan, PlanQueue, PlanGroup, DurationSampler } from "./plan.js";
+export {
+  QueueCounter,
+  QUEUE_COUNTER_COUNT,
+  GroupCounter,
+  GROUP_COUNTER_COUNT,
+  sumCounters,
+  type ReplicationResult,
+  type CounterTotals,
+} from "./result.js";
+export { WAIT_BIN_COUNT, waitBin, waitBinLowerSec, waitBinUpperSec, histogramQuantile } from "./waitHistogram.js";

@@ -1,0 +1,1 @@
+export { KPI_REGISTRY, computeKpis, type KpiDefinition, type KpiId, type KpiUnit } from "./registry.js";

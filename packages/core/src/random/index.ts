@@ -1,0 +1,1 @@
+export { stream, type Random, type StreamPurpose } from "./streams.js";

@@ -1,0 +1,1 @@
+export { durationSchema, durationToSeconds, type DurationDistribution, type DurationUnit } from "./distribution.js";
