@@ -22,8 +22,13 @@ export interface PlanQueue {
   handle: DurationSampler;
   /** Mean handle time in seconds (for reporting and Erlang comparisons). */
   handleMeanSec: number;
+  /** Optional per-interval factor on the handle draw, by the interval a contact arrives in (interval files give
+   * each row its own AHT; the samplers are scale families, so a unit-mean sampler times the row's mean is exact). */
+  handleScaleByInterval?: Float64Array;
   /** null = infinite patience (nobody abandons). */
   patience: DurationSampler | null;
+  /** Optional per-interval factor on the patience draw (Infinity = that interval's callers never abandon). */
+  patienceScaleByInterval?: Float64Array;
   /** Answer-time target for service level, seconds. */
   targetAnswerSec: number;
   /** First-contact resolution probability; an unresolved contact comes back as a repeat contact. */
