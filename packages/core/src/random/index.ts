@@ -1,1 +1,3 @@
 export { stream, type Random, type StreamPurpose } from "./streams.js";
+export { distributionMean, distributionVariance, inverseCdf } from "./distributions.js";
+export { normalQuantile } from "./normalQuantile.js";

@@ -1,0 +1,106 @@
+import { fsum } from "d3-array";
+import type { DurationSampler } from "../des/plan.js";
+import type { DurationDistribution } from "../schema/distribution.js";
+import { normalQuantile } from "./normalQuantile.js";
+
+/** The largest double below 1: a uniform at or above 1 (which a `Random` never returns) is read as this. */
+const MAX_UNIFORM = 1 - 2 ** -53;
+
+/**
+ * Inverse CDF of a duration distribution in seconds: a uniform on [0, 1) in, seconds ≥ 0 out.
+ * The sampler is monotone (a larger uniform never gives a shorter duration), so two scenarios that feed it
+ * the same uniforms are paired (common random numbers). u = 0 gives the lower end of the support; a
+ * uniform ≥ 1 or NaN is read as the largest double below 1, so every output is finite.
+ * - exponential: −mean·ln(1 − u).
+ * - lognormal from mean m and coefficient of variation cv: σ² = ln(1 + cv²), μ = ln m − σ²/2,
+ *   exp(μ + σ·Φ⁻¹(u)), with Φ⁻¹ from Wichura's AS 241 (see `normalQuantile`).
+ * - deterministic: the mean, whatever u.
+ * - empirical: `values[floor(u·n)]` of a sorted copy, i.e. resampling the observations with equal weight.
+ * Everything costly is done here, once; the returned function allocates nothing.
+ * Throws on a mean or cv that is negative or not finite, or an empty list of values.
+ */
+export function inverseCdf(spec: DurationDistribution): DurationSampler {
+  validate(spec);
+  switch (spec.dist) {
+    case "exponential":
+      return exponentialSampler(spec.meanSec);
+    case "lognormal": {
+      if (spec.cv === 0 || spec.meanSec === 0) return constantSampler(spec.meanSec);
+      const sigma2 = Math.log1p(spec.cv * spec.cv);
+      const sigma = Math.sqrt(sigma2);
+      const mu = Math.log(spec.meanSec) - sigma2 / 2;
+      return (u) => Math.exp(mu + sigma * normalQuantile(u < MAX_UNIFORM ? (u > 0 ? u : 0) : MAX_UNIFORM));
+    }
+    case "gamma":
+    case "erlang":
+      throw new Error(`${spec.dist} distribution is not implemented yet`);
+    case "deterministic":
+      return constantSampler(spec.meanSec);
+    case "empirical": {
+      const sorted = Float64Array.from(spec.valuesSec).sort();
+      const n = sorted.length;
+      return (u) => {
+        // u·n rounds up to n for u just below 1 when n is not a power of two.
+        const index = Math.floor((u > 0 ? u : 0) * n);
+        return sorted[index < n ? index : n - 1]!;
+      };
+    }
+  }
+}
+
+/** Mean of a duration distribution, seconds. For empirical, the mean of the values. */
+export function distributionMean(spec: DurationDistribution): number {
+  validate(spec);
+  return spec.dist === "empirical" ? fsum(spec.valuesSec) / spec.valuesSec.length : spec.meanSec;
+}
+
+/** Variance of a duration distribution, seconds². For empirical, the population variance of the values
+ * (divisor n, not n − 1): it is the variance of what `inverseCdf` resamples. Erlang-k: mean²/k. */
+export function distributionVariance(spec: DurationDistribution): number {
+  validate(spec);
+  switch (spec.dist) {
+    case "exponential":
+      return spec.meanSec * spec.meanSec;
+    case "lognormal":
+    case "gamma":
+      return (spec.meanSec * spec.cv) ** 2;
+    case "erlang":
+      return (spec.meanSec * spec.meanSec) / spec.k;
+    case "deterministic":
+      return 0;
+    case "empirical": {
+      const mean = distributionMean(spec);
+      return fsum(spec.valuesSec, (value) => (value - mean) ** 2) / spec.valuesSec.length;
+    }
+  }
+}
+
+function exponentialSampler(meanSec: number): DurationSampler {
+  return (u) => -meanSec * Math.log1p(-(u < MAX_UNIFORM ? (u > 0 ? u : 0) : MAX_UNIFORM));
+}
+
+function constantSampler(valueSec: number): DurationSampler {
+  return () => valueSec;
+}
+
+function validate(spec: DurationDistribution): void {
+  const where = `${spec.dist} distribution`;
+  if (spec.dist === "empirical") {
+    if (spec.valuesSec.length === 0) throw new Error(`invalid ${where}: no values; expected at least one`);
+    for (const value of spec.valuesSec) {
+      if (!(value >= 0 && Number.isFinite(value))) {
+        throw new Error(`invalid ${where} value: ${value}; expected a finite number ≥ 0`);
+      }
+    }
+    return;
+  }
+  if (!(spec.meanSec >= 0 && Number.isFinite(spec.meanSec))) {
+    throw new Error(`invalid ${where} meanSec: ${spec.meanSec}; expected a finite number ≥ 0`);
+  }
+  if ((spec.dist === "lognormal" || spec.dist === "gamma") && !(spec.cv >= 0 && Number.isFinite(spec.cv))) {
+    throw new Error(`invalid ${where} cv: ${spec.cv}; expected a finite number ≥ 0`);
+  }
+  if (spec.dist === "erlang" && !(Number.isInteger(spec.k) && spec.k >= 1)) {
+    throw new Error(`invalid ${where} k: ${spec.k}; expected a whole number ≥ 1`);
+  }
+}
