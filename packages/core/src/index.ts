@@ -7,3 +7,4 @@ export * from "./plan/index.js";
 export * from "./des/index.js";
 export * from "./kpi/index.js";
 export * from "./interventions/index.js";
+export * from "./intervalFile/index.js";
