@@ -1,6 +1,7 @@
 import { mount } from "svelte";
+import "./app.css";
 import App from "./App.svelte";
 
 const target = document.getElementById("app");
-if (!target) throw new Error("missing #app element");
+if (!target) throw new Error("missing #app element in index.html");
 export default mount(App, { target });
