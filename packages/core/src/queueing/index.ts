@@ -1,1 +1,3 @@
-export {};
+export type { ErlangModel, ErlangInputs, ErlangResult } from "./erlangResult.js";
+export { erlangB } from "./erlangB.js";
+export { erlangC } from "./erlangC.js";

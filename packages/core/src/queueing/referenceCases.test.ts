@@ -1,0 +1,62 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { erlangB } from "./erlangB.js";
+import { erlangC } from "./erlangC.js";
+
+// The shared reference cases, copied into the repository (see test/fixtures/README.md).
+const fixture = JSON.parse(readFileSync(new URL("../../../../test/fixtures/erlang-cases.json", import.meta.url), "utf8")) as {
+  schema: string;
+  recommended_tolerance: { relative: number; absolute_floor: number };
+  cases: { id: string; model: string; inputs: Record<string, number>; expected: Record<string, number> }[];
+};
+const { relative, absolute_floor: floor } = fixture.recommended_tolerance;
+
+function rateOf(inputs: Record<string, number>): number {
+  if (inputs.arrival_rate_per_hour !== undefined) return inputs.arrival_rate_per_hour / 3600;
+  return inputs.calls_per_interval! / inputs.interval_seconds!;
+}
+
+/** |actual − expected| ≤ max(relative × |expected|, floor), the file's recommended tolerance. */
+function expectClose(actual: number | null | undefined, expected: number | undefined, label: string): void {
+  expect(expected, `${label}: missing in the fixture`).toBeTypeOf("number");
+  expect(actual, `${label}: missing in the result`).toBeTypeOf("number");
+  const error = Math.abs(actual! - expected!);
+  expect(error, `${label}: got ${actual}, expected ${expected}`).toBeLessThanOrEqual(Math.max(relative * Math.abs(expected!), floor));
+}
+
+function casesOf(model: string) {
+  return fixture.cases.filter((c) => c.model === model).map((c) => [c.id, c] as const);
+}
+
+it("reads erlang-cases v1 with cases of every model", () => {
+  expect(fixture.schema).toBe("erlang-cases v1");
+  expect(relative).toBe(1e-9);
+  expect(floor).toBe(1e-12);
+  for (const model of ["erlang_b", "erlang_c", "erlang_a", "required_agents_erlang_c", "required_agents_erlang_a"]) {
+    expect(casesOf(model).length, model).toBeGreaterThan(0);
+  }
+});
+
+describe("erlangB matches the reference blocking probability", () => {
+  it.each(casesOf("erlang_b"))("%s", (id, c) => {
+    const load = rateOf(c.inputs) * c.inputs.aht_seconds!;
+    expectClose(erlangB(c.inputs.agents!, load), c.expected.blocking_probability, `${id}.blocking_probability`);
+  });
+});
+
+describe("erlangC matches every reference field", () => {
+  it.each(casesOf("erlang_c"))("%s", (id, c) => {
+    const r = erlangC({
+      arrivalRatePerSec: rateOf(c.inputs), ahtSec: c.inputs.aht_seconds!, agents: c.inputs.agents!,
+      targetAnswerSec: c.inputs.target_answer_time_seconds!,
+    });
+    expect(r.stable).toBe(true);
+    const e = c.expected;
+    expectClose(r.probWait, e.prob_wait, `${id}.prob_wait`);
+    expectClose(r.asa, e.asa_seconds, `${id}.asa_seconds`);
+    expectClose(r.meanWaitAll, e.asa_seconds, `${id}.asa_seconds (meanWaitAll)`);
+    expectClose(r.serviceLevel, e.service_level, `${id}.service_level`);
+    expectClose(r.occupancy, e.occupancy, `${id}.occupancy`);
+    expectClose(r.meanQueueLength, e.mean_queue_length, `${id}.mean_queue_length`);
+  });
+});
