@@ -1,1 +1,27 @@
 export { durationSchema, durationToSeconds, type DurationDistribution, type DurationUnit } from "./distribution.js";
+export {
+  scenarioSchema,
+  queueSchema,
+  groupSchema,
+  forecastSchema,
+  resolutionSchema,
+  moneySchema,
+  SCENARIO_VERSION,
+  type Scenario,
+  type ScenarioInput,
+  type ScenarioQueue,
+  type ScenarioGroup,
+  type Forecast,
+} from "./scenario.js";
+export { shiftSchema, shiftBreakSchema, type Shift, type ShiftBreak } from "./shift.js";
+export { interventionSchema, type Intervention, type InterventionKind } from "./intervention.js";
+export { WEEKDAYS, weekdaySchema, weekdayIndex, shiftWeekday, type Weekday } from "./weekday.js";
+export { CLOCK_TIME_PATTERN, clockTimeSchema, clockMinutes, formatClock } from "./clockTime.js";
+export { SCENARIO_LIMITS } from "./limits.js";
+export { BASELINE_NAME } from "./crossCheck.js";
+export { describeValue, formatPath, type ScenarioIssue } from "./scenarioIssue.js";
+export { migrate, type MigrateResult } from "./migrate.js";
+export { parseScenario, parseScenarioText, type ParseScenarioResult } from "./parseScenario.js";
+export { formatScenarioIssues } from "./formatIssues.js";
+export { findJsonSyntaxError, type JsonSyntaxError } from "./jsonSyntaxError.js";
+export { scenarioJsonSchema } from "./jsonSchema.js";

@@ -1,0 +1,18 @@
+/**
+ * Sizes beyond which a scenario is refused rather than attempted: the engine keeps every contact of a
+ * replication in typed arrays, and a planner who asks for more has almost always made a typo.
+ */
+export const SCENARIO_LIMITS = {
+  /** Expected contacts in one replication (forecast × allowance for repeats and retries). */
+  maxContactsPerReplication: 5_000_000,
+  /** Scheduled agents of one group at any moment. */
+  maxAgentsPerGroup: 20_000,
+  /** Simulated days. */
+  maxSpanDays: 92,
+  /** Entries of the lists a scenario holds (queues, groups, shifts per group, interventions). */
+  maxQueues: 50,
+  maxGroups: 50,
+  maxShiftsPerGroup: 500,
+  maxBreaksPerShift: 12,
+  maxInterventions: 100,
+} as const;

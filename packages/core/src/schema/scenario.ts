@@ -1,0 +1,116 @@
+import { z } from "zod";
+import { INTRADAY_PROFILE_NAMES } from "../plan/intradayProfiles.js";
+import { durationSchema } from "./distribution.js";
+import { interventionSchema } from "./intervention.js";
+import { SCENARIO_LIMITS } from "./limits.js";
+import { shiftSchema } from "./shift.js";
+import { weekdaySchema } from "./weekday.js";
+
+/** The scenario format this version of ccplan reads and writes. Older files are upgraded by `migrate`. */
+export const SCENARIO_VERSION = 1;
+
+const nameSchema = z.string().min(1).max(100);
+const contacts = z.number().min(0).max(SCENARIO_LIMITS.maxContactsPerReplication);
+const dailyCv = z.number().min(0).max(2).default(0).describe("Day-level over-dispersion: coefficient of variation of a gamma multiplier on each day's volume (0 = plain Poisson).");
+
+const dailyForecastSchema = z.strictObject({
+  dailyContacts: z.array(contacts).min(1).max(SCENARIO_LIMITS.maxSpanDays).describe("Expected contacts on each simulated day, one per entry of `days`."),
+  intradayProfile: z
+    .union([z.enum(INTRADAY_PROFILE_NAMES), z.array(z.number().min(0).max(1e9)).min(1).max(96)])
+    .describe("How a day's contacts spread over its intervals: a built-in profile, or one weight per interval of a day (normalised)."),
+  dailyCv,
+});
+
+const intervalForecastSchema = z.strictObject({
+  intervalContacts: z
+    .array(contacts)
+    .min(1)
+    .max(SCENARIO_LIMITS.maxSpanDays * 96)
+    .describe("Expected contacts in each interval of the whole span, in order."),
+  dailyCv,
+});
+
+/** A queue's forecast: contacts per day with an intraday profile, or contacts per interval of the span. */
+export const forecastSchema = z.union([dailyForecastSchema, intervalForecastSchema]);
+
+/** A queue: one type of contact (a line, a channel), with its forecast, handle times and callers' patience. */
+export const queueSchema = z.strictObject({
+  name: nameSchema.describe("Name of the queue, unique in the scenario."),
+  description: z.string().max(2000).optional(),
+  forecast: forecastSchema,
+  handle: durationSchema("Sec").describe("Handle time per contact (talk, hold and wrap-up), seconds."),
+  patience: durationSchema("Sec").optional().describe("How long a caller waits before hanging up, seconds; omitted: nobody abandons."),
+  retry: z
+    .strictObject({
+      probability: z.number().min(0).max(1).describe("Probability that a caller who abandoned tries again."),
+      delay: durationSchema("Sec").describe("Time from hanging up to trying again, seconds."),
+    })
+    .optional(),
+  targetAnswerSec: z.number().min(0).max(86_400).default(20).describe("Service-level target: answered within this many seconds."),
+  targetServiceLevel: z.number().min(0).max(1).default(0.8).describe("Share of contacts to answer within the target (0.8 for 80/20)."),
+});
+
+/** An agent group: agents who serve the same queues, in priority order, on the same shifts. */
+export const groupSchema = z.strictObject({
+  name: nameSchema.describe("Name of the group, unique in the scenario."),
+  description: z.string().max(2000).optional(),
+  serves: z.array(nameSchema).min(1).max(SCENARIO_LIMITS.maxQueues).describe("Queue names this group answers, highest priority first."),
+  shrinkage: z.number().min(0).lt(1).default(0).describe("Share of scheduled time lost beyond the explicit breaks (absence, meetings, coaching)."),
+  shifts: z.array(shiftSchema).max(SCENARIO_LIMITS.maxShiftsPerGroup),
+});
+
+const DEFAULT_REPEAT_DELAY = { dist: "exponential", meanHours: 24 } as const;
+
+/** What happens after a contact is answered: resolution at first contact, and when the unresolved call back. */
+export const resolutionSchema = z.strictObject({
+  fcr: z.number().positive().max(1).default(1).describe("First-contact resolution: probability an answered contact is resolved (> 0)."),
+  repeatDelay: durationSchema("Hours").describe("Time from an unresolved contact to its repeat contact, hours."),
+  resolutionTime: durationSchema("Hours").optional().describe("Time from first contact to resolution, hours (used by the satisfaction model)."),
+});
+
+/** Money: wages and one-off costs, so that interventions come with cost lines. */
+export const moneySchema = z.strictObject({
+  wagePerHour: z.number().min(0).max(10_000).describe("Loaded cost of an agent's paid hour."),
+  currency: z.string().regex(/^[A-Z]{3}$/).default("USD").describe("ISO 4217 code of every amount."),
+  hiringCostPerAgent: z.number().min(0).max(1e7).optional().describe("One-off cost of hiring and onboarding an agent."),
+  horizonMonths: z.number().positive().max(120).optional().describe("Months over which costs and benefits are compared."),
+});
+
+/**
+ * A whole scenario file, version 1: what the center looks like (queues, agent groups and their shifts)
+ * and which interventions to compare with it. Fields carry their unit in their names; the compiled plan
+ * is in seconds. Every object is strict (an unknown key such as `agent` for `agents` is an error) except
+ * for a top-level `$schema`, which editors use for autocompletion.
+ *
+ * This schema checks structure, types and ranges only. `parseScenario` is the full check: it adds the
+ * cross-references (queue, group and shift names), list lengths that depend on other fields and the
+ * size limits, and lists every problem with its path.
+ */
+export const scenarioSchema = z
+  .strictObject({
+    $schema: z.string().optional().describe("JSON Schema of this file, for editors (e.g. ./schema.json)."),
+    version: z.literal(SCENARIO_VERSION).describe("Scenario format version."),
+    name: nameSchema.describe("Title of the scenario."),
+    description: z.string().max(10_000).optional().describe("What the scenario represents and where its numbers come from."),
+    seed: z.int().default(1).describe("Seed of the random streams; comparisons reuse it (common random numbers)."),
+    intervalMinutes: z.literal([15, 30, 60]).describe("Length of a reporting interval, minutes."),
+    days: z.array(weekdaySchema).min(1).max(SCENARIO_LIMITS.maxSpanDays).describe("The simulated days in order; repeat the week for several weeks."),
+    startDate: z.iso.date().optional().describe("Date of the first simulated day (YYYY-MM-DD); then days must follow the calendar and labels are dates."),
+    queues: z.array(queueSchema).min(1).max(SCENARIO_LIMITS.maxQueues),
+    groups: z.array(groupSchema).min(1).max(SCENARIO_LIMITS.maxGroups),
+    resolution: resolutionSchema.default({ fcr: 1, repeatDelay: DEFAULT_REPEAT_DELAY }),
+    money: moneySchema.optional(),
+    interventions: z.array(interventionSchema).max(SCENARIO_LIMITS.maxInterventions).default([]),
+  })
+  .meta({ title: "ccplan scenario", description: "A contact-center scenario for ccplan, format version 1." });
+
+/** A parsed scenario, defaults filled in: what compile, interventions and the UI receive. */
+export type Scenario = z.infer<typeof scenarioSchema>;
+/** What a scenario file may contain (defaults optional). */
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+/** A parsed queue. */
+export type ScenarioQueue = Scenario["queues"][number];
+/** A parsed agent group. */
+export type ScenarioGroup = Scenario["groups"][number];
+/** A parsed forecast. */
+export type Forecast = ScenarioQueue["forecast"];
