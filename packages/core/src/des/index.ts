@@ -9,3 +9,6 @@ export {
   type CounterTotals,
 } from "./result.js";
 export { WAIT_BIN_COUNT, waitBin, waitBinLowerSec, waitBinUpperSec, histogramQuantile } from "./waitHistogram.js";
+export { simulateReplication, createSimulator, type SimulationOptions, type Simulator } from "./simulate.js";
+export { stationaryPlan, type StationaryPlanOptions } from "./stationaryPlan.js";
+export { RETURN_LANE_OFFSET } from "./attributeDraws.js";

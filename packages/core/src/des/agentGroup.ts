@@ -1,0 +1,63 @@
+/**
+ * The agents of one group as counts: agents are identical within a group, so there is no agent object.
+ * `target` is how many should be on the floor now (scheduled minus absent); `present` how many are (busy
+ * or idle). Idle agents leave at once when the target drops; busy ones finish their contact first, so the
+ * invariant is `present = max(target, busy)`: an agent ending a contact while `present > target` leaves.
+ * The group also integrates its scheduled, present and busy counts over time (agent-seconds).
+ * A later issue with agents that differ (tenure, proficiency, chat sessions) adds an array path beside this.
+ */
+export class AgentGroup {
+  scheduled = 0;
+  target = 0;
+  present = 0;
+  busy = 0;
+  scheduledAreaSec = 0;
+  presentAreaSec = 0;
+  busyAreaSec = 0;
+  private lastChangeSec = 0;
+
+  reset(): void {
+    this.scheduled = this.target = this.present = this.busy = 0;
+    this.scheduledAreaSec = this.presentAreaSec = this.busyAreaSec = 0;
+    this.lastChangeSec = 0;
+  }
+
+  /** Idle agents on the floor. */
+  get idle(): number {
+    return this.present - this.busy;
+  }
+
+  /** Brings the time integrals up to `nowSec` (call before any count changes). */
+  advance(nowSec: number): void {
+    const dt = nowSec - this.lastChangeSec;
+    if (dt === 0) return;
+    this.scheduledAreaSec += this.scheduled * dt;
+    this.presentAreaSec += this.present * dt;
+    this.busyAreaSec += this.busy * dt;
+    this.lastChangeSec = nowSec;
+  }
+
+  /** An idle agent takes a contact. */
+  startService(nowSec: number): void {
+    this.advance(nowSec);
+    this.busy++;
+  }
+
+  /** A contact ends and the agent has no next contact (or must leave): it becomes idle, or leaves the floor
+   * when the group is over its target (a break or shift end that fell mid-contact). */
+  endService(nowSec: number): void {
+    this.advance(nowSec);
+    if (this.present > this.target) this.present--;
+    this.busy--;
+  }
+
+  /** Sets the scheduled count and the on-floor target; returns how many agents are now idle (newcomers
+   * who should take waiting contacts at once). */
+  setStaffing(nowSec: number, scheduled: number, target: number): number {
+    this.advance(nowSec);
+    this.scheduled = scheduled;
+    this.target = target;
+    this.present = target > this.busy ? target : this.busy;
+    return this.present - this.busy;
+  }
+}

@@ -1,0 +1,113 @@
+import type { Random } from "../random/streams.js";
+import type { AttributeDraws } from "./attributeDraws.js";
+import type { PlanQueue } from "./plan.js";
+
+/**
+ * External arrivals of one queue: a non-homogeneous Poisson process by thinning (Lewis & Shedler 1979).
+ * Candidates come at `candidateRatePerSec` (times the day's volume multiplier); a candidate in interval i is
+ * kept with probability `arrivalRatePerSec[i] / candidateRatePerSec`, judged with one uniform from the
+ * "accept" stream. Every candidate, kept or not, consumes one uniform from each attribute stream, so a
+ * scenario with less volume keeps a subset of the same customers with the same attributes.
+ *
+ * The kept candidate's attribute uniforms are left in their streams until the engine processes the
+ * arrival (`AttributeDraws.drawInto`), which then reads exactly the values drawn at the candidate's turn:
+ * nothing else draws from those streams in between. The engine keeps the next arrival of each queue outside
+ * its event heap: there is always exactly one.
+ *
+ * When every interval's rate equals the candidate rate (a stationary queue), every candidate is kept and
+ * the accept uniform is not drawn: the accept stream feeds nothing else, so a thinned scenario on the same
+ * seed still draws the same accept uniforms for the same candidates and every other stream is unchanged.
+ * A rate above the candidate rate is treated as the candidate rate (every candidate kept).
+ */
+export class ArrivalSource {
+  /** Time of the next kept arrival, seconds; Infinity when there is none before the end of the span. */
+  nextSec = Infinity;
+  private readonly acceptProbability: Float64Array;
+  private readonly acceptAll: boolean;
+  private readonly meanGapSec: number;
+  private readonly intervalSec: number;
+  private readonly lastInterval: number;
+  private readonly endSec: number;
+  private readonly daySec: number;
+  /** Candidate rate per day (candidate rate × the day's multiplier), or null without day-level dispersion. */
+  private readonly dayRatePerSec: Float64Array | null;
+  private readonly arrivals: Random;
+  private readonly accept: Random;
+  /** The queue's first-contact attribute streams (the engine draws a kept arrival's uniforms from them). */
+  readonly attributes: AttributeDraws;
+
+  constructor(
+    queue: PlanQueue,
+    options: {
+      intervalSec: number;
+      intervalCount: number;
+      intervalsPerDay: number;
+      arrivals: Random;
+      accept: Random;
+      attributes: AttributeDraws;
+      /** Volume multiplier per simulated day, or null for plain Poisson. */
+      dayMultipliers: Float64Array | null;
+    },
+  ) {
+    const { intervalSec, intervalCount } = options;
+    const candidateRate = queue.candidateRatePerSec;
+    this.arrivals = options.arrivals;
+    this.accept = options.accept;
+    this.attributes = options.attributes;
+    this.intervalSec = intervalSec;
+    this.lastInterval = intervalCount - 1;
+    this.endSec = intervalCount * intervalSec;
+    this.daySec = options.intervalsPerDay * intervalSec;
+    this.meanGapSec = candidateRate > 0 ? 1 / candidateRate : Infinity;
+    this.acceptProbability = new Float64Array(intervalCount);
+    let acceptAll = true;
+    for (let i = 0; i < intervalCount; i++) {
+      const rate = queue.arrivalRatePerSec[i]!;
+      const probability = candidateRate > 0 && rate > 0 ? rate / candidateRate : 0;
+      this.acceptProbability[i] = probability;
+      if (!(probability >= 1)) acceptAll = false;
+    }
+    this.acceptAll = acceptAll;
+    const multipliers = options.dayMultipliers;
+    this.dayRatePerSec = multipliers ? multipliers.map((m) => m * candidateRate) : null;
+    this.nextSec = candidateRate > 0 && intervalCount > 0 ? this.advance(0) : Infinity;
+  }
+
+  /** Moves to the arrival after the current one (call after its attributes were drawn). */
+  next(): void {
+    this.nextSec = this.advance(this.nextSec);
+  }
+
+  private advance(fromSec: number): number {
+    let t = fromSec;
+    for (;;) {
+      t = this.dayRatePerSec ? this.gapAcrossDays(t) : t - this.meanGapSec * Math.log1p(-this.arrivals());
+      if (!(t < this.endSec)) return Infinity;
+      if (this.acceptAll) return t;
+      const interval = Math.min(Math.floor(t / this.intervalSec), this.lastInterval);
+      if (this.accept() < this.acceptProbability[interval]!) return t;
+      this.attributes.skip();
+    }
+  }
+
+  /** The next candidate after `fromSec` when the candidate rate changes from day to day: one unit-rate
+   * exponential spent over the cumulative intensity, so crossing midnight costs no extra draw. */
+  private gapAcrossDays(fromSec: number): number {
+    const dayRates = this.dayRatePerSec!;
+    let work = -Math.log1p(-this.arrivals());
+    let t = fromSec;
+    let day = Math.floor(t / this.daySec);
+    for (;;) {
+      if (day >= dayRates.length) return Infinity;
+      const rate = dayRates[day]!;
+      const dayEnd = (day + 1) * this.daySec;
+      if (rate > 0) {
+        const gap = work / rate;
+        if (t + gap < dayEnd) return t + gap;
+        work -= (dayEnd - t) * rate;
+      }
+      t = dayEnd;
+      day++;
+    }
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * A binary min-heap of timed events over typed arrays: times in a `Float64Array`, payloads in an
+ * `Int32Array`, and an insertion sequence number that breaks ties, so two events at the same instant pop
+ * in the order they were pushed (the engine's results must not depend on the heap's internal layout).
+ * Nothing is allocated per push or pop; the arrays double when full.
+ */
+export class EventHeap {
+  /** Number of events in the heap. */
+  size = 0;
+  private times: Float64Array;
+  private payloads: Int32Array;
+  // A float rather than a 32-bit integer: a long overloaded replication could push more than 2^32 events.
+  private seqs: Float64Array;
+  private nextSeq = 0;
+
+  constructor(initialCapacity = 64) {
+    const capacity = Math.max(4, initialCapacity | 0);
+    this.times = new Float64Array(capacity);
+    this.payloads = new Int32Array(capacity);
+    this.seqs = new Float64Array(capacity);
+  }
+
+  /** Empties the heap, keeping its buffers (and resetting the tie-break sequence). */
+  clear(): void {
+    this.size = 0;
+    this.nextSeq = 0;
+  }
+
+  /** Time of the earliest event, seconds; Infinity when the heap is empty. */
+  topTime(): number {
+    return this.size > 0 ? this.times[0]! : Infinity;
+  }
+
+  /** Payload of the earliest event (undefined behaviour when empty: check `size` or `topTime()` first). */
+  topPayload(): number {
+    return this.payloads[0]!;
+  }
+
+  /** Adds an event. `time` must not be NaN. */
+  push(time: number, payload: number): void {
+    if (this.size === this.times.length) this.grow();
+    const times = this.times;
+    const payloads = this.payloads;
+    const seqs = this.seqs;
+    const seq = this.nextSeq++;
+    let i = this.size++;
+    // Sift up: a newcomer never passes an equal time, since its sequence number is the largest.
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const parentTime = times[parent]!;
+      if (parentTime <= time) break;
+      times[i] = parentTime;
+      payloads[i] = payloads[parent]!;
+      seqs[i] = seqs[parent]!;
+      i = parent;
+    }
+    times[i] = time;
+    payloads[i] = payload;
+    seqs[i] = seq;
+  }
+
+  /** Removes the earliest event and returns its payload (call only when `size > 0`). */
+  pop(): number {
+    const times = this.times;
+    const payloads = this.payloads;
+    const seqs = this.seqs;
+    const top = payloads[0]!;
+    const n = --this.size;
+    if (n === 0) return top;
+    const time = times[n]!;
+    const payload = payloads[n]!;
+    const seq = seqs[n]!;
+    let i = 0;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= n) break;
+      let childTime = times[child]!;
+      const right = child + 1;
+      if (right < n) {
+        const rightTime = times[right]!;
+        if (rightTime < childTime || (rightTime === childTime && seqs[right]! < seqs[child]!)) {
+          child = right;
+          childTime = rightTime;
+        }
+      }
+      if (childTime > time || (childTime === time && seqs[child]! > seq)) break;
+      times[i] = childTime;
+      payloads[i] = payloads[child]!;
+      seqs[i] = seqs[child]!;
+      i = child;
+    }
+    times[i] = time;
+    payloads[i] = payload;
+    seqs[i] = seq;
+    return top;
+  }
+
+  private grow(): void {
+    const capacity = this.times.length * 2;
+    const times = new Float64Array(capacity);
+    const payloads = new Int32Array(capacity);
+    const seqs = new Float64Array(capacity);
+    times.set(this.times);
+    payloads.set(this.payloads);
+    seqs.set(this.seqs);
+    this.times = times;
+    this.payloads = payloads;
+    this.seqs = seqs;
+  }
+}

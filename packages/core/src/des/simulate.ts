@@ -1,0 +1,516 @@
+import { stream } from "../random/streams.js";
+import { AgentGroup } from "./agentGroup.js";
+import { ArrivalSource } from "./arrivals.js";
+import { AttributeDraws, RETURN_LANE_OFFSET } from "./attributeDraws.js";
+import {
+  CONTACT_INT_FIELDS,
+  CONTACT_REAL_FIELDS,
+  ContactInt,
+  ContactKind,
+  ContactPool,
+  ContactReal,
+  ContactState,
+} from "./contactPool.js";
+import { fillAbsences } from "./shrinkage.js";
+import { buildControlTimeline, ControlKind, initialScheduled, type ControlTimeline } from "./controlTimeline.js";
+import { EventHeap } from "./eventHeap.js";
+import type { DurationSampler, Plan } from "./plan.js";
+import { validatePlan } from "./validatePlan.js";
+import {
+  GROUP_COUNTER_COUNT,
+  GroupCounter,
+  QUEUE_COUNTER_COUNT,
+  QueueCounter,
+  type ReplicationResult,
+} from "./result.js";
+import { WaitingLine } from "./waitingLine.js";
+import { WAIT_BIN_COUNT, waitBin } from "./waitHistogram.js";
+
+export interface SimulationOptions {
+  /** Called with the fraction of the simulated span done (0…1), at most once every 65,536 events, so a
+   * worker can report progress from inside a long replication. Costs one decrement per event otherwise. */
+  onProgress?: (fractionOfSpanDone: number) => void;
+  /** Refuse a replication that offers more contacts than this (first contacts, retries and repeats), with
+   * a RangeError, instead of running on: a plan whose contacts return at once and forever (FCR 0 with zero
+   * repeat delay) would otherwise never finish. Default 50 million. */
+  maxArrivals?: number;
+}
+
+/** A simulator bound to one plan: reuses its internal buffers across replications. */
+export interface Simulator {
+  /** Replication `replication` of the plan (see `simulateReplication`); the result arrays are fresh. */
+  run(replication: number, options?: SimulationOptions): ReplicationResult;
+}
+
+// Event payloads in the heap: contact id × 4 + kind.
+const DEPARTURE = 0;
+const ABANDONMENT = 1;
+const RETURN = 2;
+const PROGRESS_EVERY = 1 << 16;
+const DEFAULT_MAX_ARRIVALS = 50_000_000;
+
+/**
+ * Replication `replication` of a plan: a pure function of (plan, replication). Same inputs, same result,
+ * bit for bit, whatever ran before it.
+ *
+ * Semantics (each a deliberate choice; see also arrivals.ts, agentGroup.ts, attributeDraws.ts):
+ * - Random streams: `stream(plan.seed, replication, purpose, queueIndex)` for "arrivals", "accept",
+ *   "dispersion", "handle", "patience", "fcr", "repeatDelay", "retry", "retryDelay". Every candidate
+ *   arrival draws one uniform from each attribute stream (handle, patience, fcr, retry, retryDelay,
+ *   repeatDelay) in arrival order, used or not, accepted by thinning or not. Retries and repeats are new
+ *   contacts of the same queue whose attributes come from the same purposes on lane
+ *   `RETURN_LANE_OFFSET + queueIndex`, drawn when they come back, so they never shift first-contact draws.
+ * - Arrivals: non-homogeneous Poisson by thinning (arrivals.ts); the next external arrival of each queue is
+ *   kept outside the event heap.
+ * - Routing: an arriving contact goes to an idle agent of the first group (plan order) that serves its
+ *   queue; else it waits in its queue's FCFS line. A freed agent takes the head of the first non-empty queue
+ *   in its group's `serves` (priority order).
+ * - Staffing: counts per group (agentGroup.ts). The scheduled count steps at `staffingTimesSec`; new agents
+ *   take waiting contacts at once; when the target drops, idle agents leave at once and busy ones when their
+ *   contact ends.
+ * - Abandonment: a waiting contact abandons at arrival + patience (patience scaled by the interval's
+ *   `patienceScaleByInterval`, Infinity or a null sampler = never). Abandonment events are cancelled
+ *   lazily. An abandoner retries with `retryProbability` after `retryDelay`.
+ * - Resolution: an answered contact is resolved when its fcr uniform is below `fcr` (decided, and counted,
+ *   when service starts); otherwise it returns as a repeat contact `repeatDelay` after its service ends.
+ *   Retries and repeats that would come back at or after the end of the span are not generated.
+ * - Time: the span is [0, intervalCount × intervalSec). No external arrivals after it; contacts still in
+ *   the system drain with the staffing in force at the end. A contact that is never answered nor abandons
+ *   (no agent, infinite patience) is counted `unfinished`.
+ * - Counting: a contact counts in the interval it arrived in (its answer, wait, abandonment and handle
+ *   time too, even when they happen later); time integrals (queue length, agent-seconds) are split exactly
+ *   at interval boundaries. Contacts arriving before `plan.warmupSec` are simulated but not counted, and
+ *   time integrals start at `warmupSec`. `waitAnsweredSumSec` over `answered` is ASA; "answered within
+ *   target" means a wait ≤ `targetAnswerSec`.
+ * - `eventCount`: arrivals (first, retry, repeat), service starts, departures and abandonments each count
+ *   one; a cancelled abandonment, a thinned-out candidate or a control event (interval or staffing) does not.
+ * Throws on an invalid plan (validatePlan) and a RangeError past `options.maxArrivals`.
+ */
+export function simulateReplication(plan: Plan, replication: number, options?: SimulationOptions): ReplicationResult {
+  return createSimulator(plan).run(replication, options);
+}
+
+/** A simulator for one plan that reuses its heap, contact pool and lines across replications. */
+export function createSimulator(plan: Plan): Simulator {
+  validatePlan(plan);
+  plan.queues.forEach((queue, q) => {
+    if (queue.dailyVolumeCv > 0) throw new Error(`unsupported queues[${q}].dailyVolumeCv: ${queue.dailyVolumeCv}; day-level dispersion is not available yet, expected 0`);
+  });
+  const engine = new Engine(plan);
+  return { run: (replication, options) => engine.run(replication, options) };
+}
+
+class Engine {
+  private readonly plan: Plan;
+  private readonly queueCount: number;
+  private readonly groupCount: number;
+  private readonly endSec: number;
+  private readonly timeline: ControlTimeline;
+  private readonly heap = new EventHeap(256);
+  private readonly pool = new ContactPool(1024);
+  private readonly lines: WaitingLine[];
+  private readonly groups: AgentGroup[];
+  /** Groups serving each queue, in plan order (where an arriving contact looks for an idle agent). */
+  private readonly groupsServing: Int32Array[];
+  private readonly serves: Int32Array[];
+  private readonly handle: DurationSampler[];
+  private readonly patience: (DurationSampler | null)[];
+  private readonly handleScale: (Float64Array | null)[];
+  private readonly patienceScale: (Float64Array | null)[];
+  private readonly targetSec: Float64Array;
+  private readonly fcr: Float64Array;
+  private readonly retryProbability: Float64Array;
+  /** Per group with shrinkage, absent slots among the first n this interval (see shrinkage.ts); else null. */
+  private readonly absentBelow: (Int32Array | null)[];
+
+  // Per-run state.
+  private queueCounters = new Float64Array(0);
+  private groupCounters = new Float64Array(0);
+  private waitHistogram = new Float64Array(0);
+  private returnDraws: (AttributeDraws | null)[] = [];
+  private replication = 0;
+  private interval = 0;
+  private nowSec = 0;
+  private eventCount = 0;
+  private arrivalCount = 0;
+  private maxArrivals = DEFAULT_MAX_ARRIVALS;
+
+  constructor(plan: Plan) {
+    this.plan = plan;
+    this.queueCount = plan.queues.length;
+    this.groupCount = plan.groups.length;
+    this.endSec = plan.intervalCount * plan.intervalSec;
+    this.timeline = buildControlTimeline(plan);
+    this.lines = plan.queues.map(() => new WaitingLine(64));
+    this.groups = plan.groups.map(() => new AgentGroup());
+    this.serves = plan.groups.map((group) => Int32Array.from(group.serves));
+    this.groupsServing = plan.queues.map((_, q) =>
+      Int32Array.from(plan.groups.flatMap((group, g) => (group.serves.includes(q) ? [g] : []))),
+    );
+    this.handle = plan.queues.map((queue) => queue.handle);
+    this.patience = plan.queues.map((queue) => queue.patience);
+    this.handleScale = plan.queues.map((queue) => queue.handleScaleByInterval ?? null);
+    this.patienceScale = plan.queues.map((queue) => queue.patienceScaleByInterval ?? null);
+    this.targetSec = Float64Array.from(plan.queues, (queue) => queue.targetAnswerSec);
+    this.fcr = Float64Array.from(plan.queues, (queue) => queue.fcr);
+    this.retryProbability = Float64Array.from(plan.queues, (queue) => queue.retryProbability);
+    this.absentBelow = plan.groups.map((group) =>
+      group.shrinkage > 0 ? new Int32Array(group.staffingCounts.reduce((max, n) => Math.max(max, n), 0) + 1) : null,
+    );
+  }
+
+  run(replication: number, options?: SimulationOptions): ReplicationResult {
+    const { plan, queueCount, groupCount, heap, pool, lines, groups, timeline } = this;
+    const { intervalCount, intervalSec, seed } = plan;
+    this.queueCounters = new Float64Array(intervalCount * queueCount * QUEUE_COUNTER_COUNT);
+    this.groupCounters = new Float64Array(intervalCount * groupCount * GROUP_COUNTER_COUNT);
+    this.waitHistogram = new Float64Array(intervalCount * queueCount * WAIT_BIN_COUNT);
+    this.replication = replication;
+    this.interval = 0;
+    this.nowSec = 0;
+    this.eventCount = 0;
+    this.arrivalCount = 0;
+    this.maxArrivals = options?.maxArrivals ?? DEFAULT_MAX_ARRIVALS;
+    heap.clear();
+    pool.reset();
+    for (const line of lines) line.reset();
+    for (const group of groups) group.reset();
+
+    const sources = plan.queues.map((queue, q) => {
+      const attributes = new AttributeDraws(seed, replication, q);
+      return new ArrivalSource(queue, {
+        intervalSec,
+        intervalCount,
+        intervalsPerDay: plan.intervalsPerDay,
+        arrivals: stream(seed, replication, "arrivals", q),
+        accept: stream(seed, replication, "accept", q),
+        attributes,
+        dayMultipliers: null,
+      });
+    });
+    const firstDraws = sources.map((source) => source.attributes);
+    this.returnDraws = plan.queues.map((queue, q) =>
+      queue.fcr < 1 || queue.retryProbability > 0 ? new AttributeDraws(seed, replication, RETURN_LANE_OFFSET + q) : null,
+    );
+
+    plan.groups.forEach((planGroup, g) => {
+      const scheduled = initialScheduled(planGroup.staffingTimesSec, planGroup.staffingCounts);
+      if (intervalCount > 0) this.drawAbsences(g, 0);
+      groups[g]!.setStaffing(0, scheduled, this.onFloorTarget(g, scheduled));
+    });
+
+    let arrivalQueue = 0;
+    let nextArrivalSec = Infinity;
+    for (let q = 0; q < queueCount; q++) {
+      if (sources[q]!.nextSec < nextArrivalSec) {
+        nextArrivalSec = sources[q]!.nextSec;
+        arrivalQueue = q;
+      }
+    }
+    let control = 0;
+    let nextControlSec = timeline.count > 0 ? timeline.timesSec[0]! : Infinity;
+    const onProgress = options?.onProgress;
+    let progressCountdown = PROGRESS_EVERY;
+
+    for (;;) {
+      const heapSec = heap.topTime();
+      if (nextControlSec <= heapSec && nextControlSec <= nextArrivalSec) {
+        if (nextControlSec === Infinity) break;
+        this.control(control, nextControlSec);
+        control++;
+        nextControlSec = control < timeline.count ? timeline.timesSec[control]! : Infinity;
+        continue;
+      }
+      if (heapSec <= nextArrivalSec) {
+        if (heapSec === Infinity) break;
+        const payload = heap.pop();
+        const id = payload >> 2;
+        const kind = payload & 3;
+        this.nowSec = heapSec;
+        if (kind === DEPARTURE) this.depart(id, heapSec);
+        else if (kind === ABANDONMENT) this.abandon(id, heapSec);
+        else this.comeBack(id, heapSec);
+      } else {
+        const q = arrivalQueue;
+        this.nowSec = nextArrivalSec;
+        const id = pool.allocate();
+        firstDraws[q]!.drawInto(pool.real, id);
+        this.arrive(id, q, nextArrivalSec, ContactKind.first);
+        sources[q]!.next();
+        if (queueCount === 1) {
+          nextArrivalSec = sources[0]!.nextSec;
+        } else {
+          nextArrivalSec = Infinity;
+          for (let r = 0; r < queueCount; r++) {
+            if (sources[r]!.nextSec < nextArrivalSec) {
+              nextArrivalSec = sources[r]!.nextSec;
+              arrivalQueue = r;
+            }
+          }
+        }
+      }
+      if (--progressCountdown === 0) {
+        progressCountdown = PROGRESS_EVERY;
+        if (onProgress) onProgress(this.endSec > 0 ? Math.min(1, this.nowSec / this.endSec) : 1);
+      }
+    }
+    this.countUnfinished();
+    if (onProgress) onProgress(1);
+    return {
+      replication,
+      intervalCount,
+      intervalSec,
+      queueCount,
+      groupCount,
+      queueCounters: this.queueCounters,
+      groupCounters: this.groupCounters,
+      waitHistogram: this.waitHistogram,
+      eventCount: this.eventCount,
+    };
+  }
+
+  /** A contact arrives (first contact, retry or repeat); its attribute uniforms are already in its row. */
+  private arrive(id: number, q: number, nowSec: number, kind: number): void {
+    if (++this.arrivalCount > this.maxArrivals) {
+      throw new RangeError(
+        `too many arrivals: more than ${this.maxArrivals} in one replication; expected a plan whose retries and repeats die out`,
+      );
+    }
+    this.eventCount++;
+    const pool = this.pool;
+    const real = pool.real;
+    const int = pool.int;
+    const row = id * CONTACT_INT_FIELDS;
+    const realRow = id * CONTACT_REAL_FIELDS;
+    const interval = this.interval;
+    const cell = nowSec >= this.plan.warmupSec ? interval * this.queueCount + q : -1;
+    int[row + ContactInt.queue] = q;
+    int[row + ContactInt.counterBase] = cell;
+    int[row + ContactInt.interval] = interval;
+    real[realRow + ContactReal.arrivalSec] = nowSec;
+    if (cell >= 0) {
+      const counters = this.queueCounters;
+      const base = cell * QUEUE_COUNTER_COUNT;
+      counters[base + QueueCounter.offered]!++;
+      if (kind === ContactKind.retry) counters[base + QueueCounter.retryOffered]!++;
+      else if (kind === ContactKind.repeat) counters[base + QueueCounter.repeatOffered]!++;
+    }
+    const serving = this.groupsServing[q]!;
+    for (let i = 0; i < serving.length; i++) {
+      const g = serving[i]!;
+      const group = this.groups[g]!;
+      if (group.present > group.busy) {
+        group.startService(nowSec);
+        this.startService(id, g, nowSec);
+        return;
+      }
+    }
+    int[row + ContactInt.state] = ContactState.waiting;
+    int[row + ContactInt.linePosition] = this.lines[q]!.push(id, nowSec);
+    if (cell >= 0) this.queueCounters[cell * QUEUE_COUNTER_COUNT + QueueCounter.delayed]!++;
+    let deadline = Infinity;
+    const patience = this.patience[q];
+    if (patience) {
+      const scale = this.patienceScale[q];
+      const factor = scale ? scale[interval]! : 1;
+      if (factor !== Infinity) deadline = nowSec + patience(real[realRow + ContactReal.uPatience]!) * factor;
+      if (deadline < Infinity) this.heap.push(deadline, id * 4 + ABANDONMENT);
+    }
+    real[realRow + ContactReal.deadlineSec] = deadline;
+  }
+
+  /** An agent of group g (already counted busy) answers contact `id`. */
+  private startService(id: number, g: number, nowSec: number): void {
+    this.eventCount++;
+    const real = this.pool.real;
+    const int = this.pool.int;
+    const row = id * CONTACT_INT_FIELDS;
+    const realRow = id * CONTACT_REAL_FIELDS;
+    const q = int[row + ContactInt.queue]!;
+    const scale = this.handleScale[q];
+    let handleSec = this.handle[q]!(real[realRow + ContactReal.uHandle]!);
+    if (scale) handleSec *= scale[int[row + ContactInt.interval]!]!;
+    const resolved = real[realRow + ContactReal.uFcr]! < this.fcr[q]! ? 1 : 0;
+    int[row + ContactInt.state] = ContactState.inService;
+    int[row + ContactInt.group] = g;
+    int[row + ContactInt.resolved] = resolved;
+    const cell = int[row + ContactInt.counterBase]!;
+    if (cell >= 0) {
+      const counters = this.queueCounters;
+      const base = cell * QUEUE_COUNTER_COUNT;
+      const waitSec = nowSec - real[realRow + ContactReal.arrivalSec]!;
+      counters[base + QueueCounter.answered]!++;
+      counters[base + QueueCounter.waitAnsweredSumSec]! += waitSec;
+      if (waitSec <= this.targetSec[q]!) counters[base + QueueCounter.answeredWithinTarget]!++;
+      counters[base + QueueCounter.handleSumSec]! += handleSec;
+      counters[base + QueueCounter.resolved]! += resolved;
+      this.waitHistogram[cell * WAIT_BIN_COUNT + waitBin(waitSec)]!++;
+    }
+    this.heap.push(nowSec + handleSec, id * 4 + DEPARTURE);
+  }
+
+  private depart(id: number, nowSec: number): void {
+    this.eventCount++;
+    const pool = this.pool;
+    const row = id * CONTACT_INT_FIELDS;
+    const g = pool.int[row + ContactInt.group]!;
+    if (pool.int[row + ContactInt.resolved] === 0) {
+      const q = pool.int[row + ContactInt.queue]!;
+      const delay = this.plan.queues[q]!.repeatDelay(pool.real[id * CONTACT_REAL_FIELDS + ContactReal.uRepeatDelay]!);
+      this.scheduleReturn(id, nowSec + delay, ContactKind.repeat);
+    } else {
+      pool.release(id);
+    }
+    const group = this.groups[g]!;
+    if (group.present <= group.target) {
+      const next = this.takeNext(g, nowSec);
+      if (next >= 0) {
+        this.startService(next, g, nowSec);
+        return;
+      }
+    }
+    group.endService(nowSec);
+  }
+
+  private abandon(id: number, nowSec: number): void {
+    const pool = this.pool;
+    const row = id * CONTACT_INT_FIELDS;
+    const realRow = id * CONTACT_REAL_FIELDS;
+    if (pool.int[row + ContactInt.state] !== ContactState.waiting) return;
+    if (pool.real[realRow + ContactReal.deadlineSec] !== nowSec) return;
+    this.eventCount++;
+    const q = pool.int[row + ContactInt.queue]!;
+    this.lines[q]!.remove(pool.int[row + ContactInt.linePosition]!, nowSec);
+    const cell = pool.int[row + ContactInt.counterBase]!;
+    if (cell >= 0) {
+      const counters = this.queueCounters;
+      const base = cell * QUEUE_COUNTER_COUNT;
+      const waitSec = nowSec - pool.real[realRow + ContactReal.arrivalSec]!;
+      counters[base + QueueCounter.abandoned]!++;
+      counters[base + QueueCounter.waitAbandonedSumSec]! += waitSec;
+      if (waitSec <= this.targetSec[q]!) counters[base + QueueCounter.abandonedWithinTarget]!++;
+    }
+    if (pool.real[realRow + ContactReal.uRetry]! < this.retryProbability[q]!) {
+      const delay = this.plan.queues[q]!.retryDelay(pool.real[realRow + ContactReal.uRetryDelay]!);
+      this.scheduleReturn(id, nowSec + delay, ContactKind.retry);
+    } else {
+      pool.release(id);
+    }
+  }
+
+  private scheduleReturn(id: number, atSec: number, kind: number): void {
+    if (!(atSec < this.endSec)) {
+      this.pool.release(id);
+      return;
+    }
+    const row = id * CONTACT_INT_FIELDS;
+    this.pool.int[row + ContactInt.state] = ContactState.pendingReturn;
+    this.pool.int[row + ContactInt.kind] = kind;
+    this.heap.push(atSec, id * 4 + RETURN);
+  }
+
+  /** A retry or repeat comes back: a new contact of the same queue, with attributes from the return lane. */
+  private comeBack(id: number, nowSec: number): void {
+    const row = id * CONTACT_INT_FIELDS;
+    const q = this.pool.int[row + ContactInt.queue]!;
+    this.returnDraws[q]!.drawInto(this.pool.real, id);
+    this.arrive(id, q, nowSec, this.pool.int[row + ContactInt.kind]!);
+  }
+
+  /** The head of the highest-priority non-empty queue group g serves, or −1. */
+  private takeNext(g: number, nowSec: number): number {
+    const serves = this.serves[g]!;
+    for (let i = 0; i < serves.length; i++) {
+      const line = this.lines[serves[i]!]!;
+      if (line.count > 0) return line.shift(nowSec);
+    }
+    return -1;
+  }
+
+  /** Idle agents of group g take waiting contacts until one side runs out. */
+  private dispatch(g: number, nowSec: number): void {
+    const group = this.groups[g]!;
+    while (group.present > group.busy) {
+      const next = this.takeNext(g, nowSec);
+      if (next < 0) return;
+      group.startService(nowSec);
+      this.startService(next, g, nowSec);
+    }
+  }
+
+  private control(index: number, nowSec: number): void {
+    const timeline = this.timeline;
+    const kind = timeline.kinds[index]!;
+    if (kind === ControlKind.intervalStart) {
+      this.closeInterval(timeline.values[index]!, nowSec);
+    } else if (kind === ControlKind.warmupEnd) {
+      for (const line of this.lines) line.takeArea(nowSec);
+      for (const group of this.groups) {
+        group.advance(nowSec);
+        group.scheduledAreaSec = group.presentAreaSec = group.busyAreaSec = 0;
+      }
+    } else {
+      const g = timeline.groups[index]!;
+      const scheduled = timeline.values[index]!;
+      if (this.groups[g]!.setStaffing(nowSec, scheduled, this.onFloorTarget(g, scheduled)) > 0) this.dispatch(g, nowSec);
+    }
+  }
+
+  /** Scheduled minus absent this interval. */
+  private onFloorTarget(g: number, scheduled: number): number {
+    const absentBelow = this.absentBelow[g];
+    return absentBelow ? scheduled - absentBelow[Math.min(scheduled, absentBelow.length - 1)]! : scheduled;
+  }
+
+  private drawAbsences(g: number, interval: number): void {
+    const absentBelow = this.absentBelow[g];
+    if (!absentBelow) return;
+    const { seed, groups } = this.plan;
+    fillAbsences(absentBelow, { seed, replication: this.replication, group: g, interval, shrinkage: groups[g]!.shrinkage });
+  }
+
+  /** Writes the time integrals of the interval that ends at `nowSec` and moves to interval `next`. */
+  private closeInterval(next: number, nowSec: number): void {
+    const closed = next - 1;
+    const counted = nowSec > this.plan.warmupSec;
+    const queueCount = this.queueCount;
+    for (let q = 0; q < queueCount; q++) {
+      const area = this.lines[q]!.takeArea(nowSec);
+      if (counted) this.queueCounters[(closed * queueCount + q) * QUEUE_COUNTER_COUNT + QueueCounter.queueLengthSec] = area;
+    }
+    const groupCount = this.groupCount;
+    for (let g = 0; g < groupCount; g++) {
+      const group = this.groups[g]!;
+      group.advance(nowSec);
+      if (counted) {
+        const base = (closed * groupCount + g) * GROUP_COUNTER_COUNT;
+        this.groupCounters[base + GroupCounter.scheduledSec] = group.scheduledAreaSec;
+        this.groupCounters[base + GroupCounter.availableSec] = group.presentAreaSec;
+        this.groupCounters[base + GroupCounter.busySec] = group.busyAreaSec;
+      }
+      group.scheduledAreaSec = group.presentAreaSec = group.busyAreaSec = 0;
+    }
+    this.interval = next;
+    if (next >= this.plan.intervalCount) return;
+    for (let g = 0; g < groupCount; g++) {
+      if (!this.absentBelow[g]) continue;
+      this.drawAbsences(g, next);
+      const group = this.groups[g]!;
+      if (group.setStaffing(nowSec, group.scheduled, this.onFloorTarget(g, group.scheduled)) > 0) this.dispatch(g, nowSec);
+    }
+  }
+
+  /** Contacts still waiting or in service (an infinite handle time) when nothing else can happen. */
+  private countUnfinished(): void {
+    const int = this.pool.int;
+    const highWater = this.pool.highWater;
+    for (let id = 0; id < highWater; id++) {
+      const row = id * CONTACT_INT_FIELDS;
+      const state = int[row + ContactInt.state]!;
+      const cell = int[row + ContactInt.counterBase]!;
+      if ((state === ContactState.waiting || state === ContactState.inService) && cell >= 0) {
+        this.queueCounters[cell * QUEUE_COUNTER_COUNT + QueueCounter.unfinished]!++;
+      }
+    }
+  }
+}

@@ -1,0 +1,69 @@
+import type { Plan } from "./plan.js";
+
+/**
+ * Checks the invariants the engine relies on and throws an Error naming the first field that breaks one,
+ * e.g. `invalid queues[0].fcr: 1.2; expected a probability in [0, 1]`. A compiled plan always passes; this
+ * guards hand-built plans (tests, the CLI's --rate mode) from silent nonsense such as NaN times in the heap.
+ */
+export function validatePlan(plan: Plan): void {
+  const fail = (field: string, value: unknown, expected: string): never => {
+    throw new Error(`invalid ${field}: ${String(value)}; expected ${expected}`);
+  };
+  const wholeAtLeast = (field: string, value: number, min: number) => {
+    if (!(Number.isInteger(value) && value >= min)) fail(field, value, `a whole number ≥ ${min}`);
+  };
+  const probability = (field: string, value: number) => {
+    if (!(value >= 0 && value <= 1)) fail(field, value, "a probability in [0, 1]");
+  };
+  if (!(plan.intervalSec > 0 && Number.isFinite(plan.intervalSec))) fail("intervalSec", plan.intervalSec, "a finite number > 0");
+  wholeAtLeast("intervalCount", plan.intervalCount, 0);
+  wholeAtLeast("intervalsPerDay", plan.intervalsPerDay, 1);
+  if (!(plan.warmupSec >= 0)) fail("warmupSec", plan.warmupSec, "a number ≥ 0");
+  if (!Number.isFinite(plan.seed)) fail("seed", plan.seed, "a finite number");
+  if (plan.queues.length === 0) fail("queues", "[]", "at least one queue");
+  plan.queues.forEach((queue, q) => {
+    const at = `queues[${q}]`;
+    if (queue.arrivalRatePerSec.length !== plan.intervalCount) {
+      fail(`${at}.arrivalRatePerSec length`, queue.arrivalRatePerSec.length, `one rate per interval (${plan.intervalCount})`);
+    }
+    queue.arrivalRatePerSec.forEach((rate, i) => {
+      if (!(rate >= 0 && Number.isFinite(rate))) fail(`${at}.arrivalRatePerSec[${i}]`, rate, "a finite rate ≥ 0");
+    });
+    if (!(queue.candidateRatePerSec >= 0 && Number.isFinite(queue.candidateRatePerSec))) {
+      fail(`${at}.candidateRatePerSec`, queue.candidateRatePerSec, "a finite rate ≥ 0");
+    }
+    if (!(queue.dailyVolumeCv >= 0 && Number.isFinite(queue.dailyVolumeCv))) {
+      fail(`${at}.dailyVolumeCv`, queue.dailyVolumeCv, "a finite number ≥ 0");
+    }
+    if (!(queue.targetAnswerSec >= 0)) fail(`${at}.targetAnswerSec`, queue.targetAnswerSec, "a number ≥ 0");
+    probability(`${at}.fcr`, queue.fcr);
+    probability(`${at}.retryProbability`, queue.retryProbability);
+    for (const [name, scale] of [
+      ["handleScaleByInterval", queue.handleScaleByInterval],
+      ["patienceScaleByInterval", queue.patienceScaleByInterval],
+    ] as const) {
+      if (!scale) continue;
+      if (scale.length !== plan.intervalCount) fail(`${at}.${name} length`, scale.length, `one factor per interval (${plan.intervalCount})`);
+      scale.forEach((factor, i) => {
+        if (!(factor >= 0)) fail(`${at}.${name}[${i}]`, factor, "a factor ≥ 0");
+        if (name === "handleScaleByInterval" && !Number.isFinite(factor)) fail(`${at}.${name}[${i}]`, factor, "a finite factor");
+      });
+    }
+  });
+  plan.groups.forEach((group, g) => {
+    const at = `groups[${g}]`;
+    group.serves.forEach((q, i) => {
+      if (!(Number.isInteger(q) && q >= 0 && q < plan.queues.length)) fail(`${at}.serves[${i}]`, q, "a queue index");
+    });
+    probability(`${at}.shrinkage`, group.shrinkage);
+    if (group.staffingTimesSec.length !== group.staffingCounts.length) {
+      fail(`${at}.staffingCounts length`, group.staffingCounts.length, `one count per time (${group.staffingTimesSec.length})`);
+    }
+    let previous = -Infinity;
+    group.staffingTimesSec.forEach((time, i) => {
+      if (!(time >= previous)) fail(`${at}.staffingTimesSec[${i}]`, time, "times in increasing order");
+      previous = time;
+      wholeAtLeast(`${at}.staffingCounts[${i}]`, group.staffingCounts[i]!, 0);
+    });
+  });
+}
