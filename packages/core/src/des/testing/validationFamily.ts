@@ -7,6 +7,6 @@
 import { bonferroniAlpha } from "./replicationStats.js";
 
 export const FAMILY_ERROR = 0.01;
-/** Erlang C: 4 cases × 4 KPIs; Erlang A: 4 cases × 5 KPIs; laws: 2 models × 2 identities. */
-export const COMPARISONS = 16 + 20 + 4;
+/** Erlang C: 4 cases × 4 KPIs; Erlang A: 4 cases × 5 KPIs; laws: Little and abandonment on M/G/n+M, abandonment on a profiled day. */
+export const COMPARISONS = 16 + 20 + 3;
 export const COMPARISON_ALPHA = bonferroniAlpha(FAMILY_ERROR, COMPARISONS);
