@@ -22,6 +22,11 @@ function issue(path: Path, message: string, found: unknown, expected: string): S
   return { path: formatPath(path), message, received: describeValue(found), expected };
 }
 
+// A list whose length is wrong is described by its length rather than by its start.
+function lengthIssue(path: Path, message: string, list: unknown[], expected: string): ScenarioIssue {
+  return { path: formatPath(path), message, received: `${list.length} entries`, expected };
+}
+
 const quoteList = (names: Iterable<string>) => {
   const all = [...names];
   return all.length === 0 ? "(none defined)" : all.map((name) => JSON.stringify(name)).join(", ");
@@ -114,12 +119,12 @@ function checkStartDate(startDate: unknown, days: unknown[] | undefined, issues:
 function checkForecast(forecast: Entry, path: Path, days: unknown[] | undefined, intervalsPerDay: number | undefined, issues: ScenarioIssue[]): void {
   const daily = forecast.dailyContacts;
   if (Array.isArray(daily) && days && daily.length !== days.length) {
-    issues.push(issue([...path, "dailyContacts"], `${daily.length} daily volumes for ${days.length} simulated days; expected one per day`, `${daily.length} entries`, `${days.length} entries`));
+    issues.push(lengthIssue([...path, "dailyContacts"], `${daily.length} daily volumes for ${days.length} simulated days; expected one per day`, daily, `${days.length} entries`));
   }
   const profile = forecast.intradayProfile;
   if (Array.isArray(profile) && intervalsPerDay !== undefined) {
     if (profile.length !== intervalsPerDay) {
-      issues.push(issue([...path, "intradayProfile"], `${profile.length} profile weights; expected one per interval of a day (${intervalsPerDay} at ${1440 / intervalsPerDay} minutes)`, `${profile.length} entries`, `${intervalsPerDay} entries`));
+      issues.push(lengthIssue([...path, "intradayProfile"], `${profile.length} profile weights; expected one per interval of a day (${intervalsPerDay} at ${1440 / intervalsPerDay} minutes)`, profile, `${intervalsPerDay} entries`));
     } else if (profile.every(isNumber) && !(profile.reduce((sum: number, weight) => sum + (weight as number), 0) > 0)) {
       issues.push(issue([...path, "intradayProfile"], "the profile weights sum to 0; expected at least one positive weight", profile, "weights ≥ 0 with a positive sum"));
     }
@@ -127,7 +132,7 @@ function checkForecast(forecast: Entry, path: Path, days: unknown[] | undefined,
   const intervals = forecast.intervalContacts;
   if (Array.isArray(intervals) && days && intervalsPerDay !== undefined && intervals.length !== days.length * intervalsPerDay) {
     const needed = days.length * intervalsPerDay;
-    issues.push(issue([...path, "intervalContacts"], `${intervals.length} interval volumes; expected one per interval of the span (${days.length} days × ${intervalsPerDay} = ${needed})`, `${intervals.length} entries`, `${needed} entries`));
+    issues.push(lengthIssue([...path, "intervalContacts"], `${intervals.length} interval volumes; expected one per interval of the span (${days.length} days × ${intervalsPerDay} = ${needed})`, intervals, `${needed} entries`));
   }
 }
 
