@@ -1,3 +1,4 @@
+import { dayVolumeMultiplier } from "../random/gammaMultiplier.js";
 import { stream } from "../random/streams.js";
 import { AgentGroup } from "./agentGroup.js";
 import { ArrivalSource } from "./arrivals.js";
@@ -61,7 +62,9 @@ const DEFAULT_MAX_ARRIVALS = 50_000_000;
  *   contacts of the same queue whose attributes come from the same purposes on lane
  *   `RETURN_LANE_OFFSET + queueIndex`, drawn when they come back, so they never shift first-contact draws.
  * - Arrivals: non-homogeneous Poisson by thinning (arrivals.ts); the next external arrival of each queue is
- *   kept outside the event heap.
+ *   kept outside the event heap. With `dailyVolumeCv` > 0, each simulated day d of queue q scales its
+ *   candidate rate by `dayVolumeMultiplier(u_d, cv)`, u_d the d-th uniform of the "dispersion" stream (drawn
+ *   for every day at the start of the replication), so day volumes are negative binomial.
  * - Routing: an arriving contact goes to an idle agent of the first group (plan order) that serves its
  *   queue; else it waits in its queue's FCFS line. A freed agent takes the head of the first non-empty queue
  *   in its group's `serves` (priority order).
@@ -93,11 +96,21 @@ export function simulateReplication(plan: Plan, replication: number, options?: S
 /** A simulator for one plan that reuses its heap, contact pool and lines across replications. */
 export function createSimulator(plan: Plan): Simulator {
   validatePlan(plan);
-  plan.queues.forEach((queue, q) => {
-    if (queue.dailyVolumeCv > 0) throw new Error(`unsupported queues[${q}].dailyVolumeCv: ${queue.dailyVolumeCv}; day-level dispersion is not available yet, expected 0`);
-  });
   const engine = new Engine(plan);
   return { run: (replication, options) => engine.run(replication, options) };
+}
+
+/**
+ * One gamma volume multiplier (mean 1, CV `dailyVolumeCv`) per simulated day of queue q, drawn in day order
+ * from the queue's "dispersion" stream: the day's candidate rate, hence its expected volume, is scaled by it.
+ */
+function dayMultipliers(plan: Plan, replication: number, q: number): Float64Array {
+  const random = stream(plan.seed, replication, "dispersion", q);
+  const cv = plan.queues[q]!.dailyVolumeCv;
+  const days = Math.ceil(plan.intervalCount / plan.intervalsPerDay);
+  const multipliers = new Float64Array(days);
+  for (let d = 0; d < days; d++) multipliers[d] = dayVolumeMultiplier(random(), cv);
+  return multipliers;
 }
 
 class Engine {
@@ -185,7 +198,7 @@ class Engine {
         arrivals: stream(seed, replication, "arrivals", q),
         accept: stream(seed, replication, "accept", q),
         attributes,
-        dayMultipliers: null,
+        dayMultipliers: queue.dailyVolumeCv > 0 ? dayMultipliers(plan, replication, q) : null,
       });
     });
     const firstDraws = sources.map((source) => source.attributes);
