@@ -1,1 +1,6 @@
-export {};
+export { compileScenario, arrivalRates } from "./compile.js";
+export { staffingTimeline, peakAgents, type StaffingTimeline } from "./staffingTimeline.js";
+export { INTRADAY_PROFILE_NAMES, intradayWeights, quarterHourProfile, type IntradayProfileName } from "./intradayProfiles.js";
+export { dayLabels, intervalLabels } from "./planLabels.js";
+export { scenarioSpanSec } from "./scenarioSpanSec.js";
+export { expectedContacts } from "./expectedContacts.js";

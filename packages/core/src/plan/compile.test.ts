@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest";
+import full from "../schema/fixtures/full.json" with { type: "json" };
+import minimal from "../schema/fixtures/minimal.json" with { type: "json" };
+import { parseScenario } from "../schema/parseScenario.js";
+import type { Scenario } from "../schema/scenario.js";
+import { compileScenario } from "./compile.js";
+import { expectedContacts } from "./expectedContacts.js";
+import { scenarioSpanSec } from "./scenarioSpanSec.js";
+
+function parsed(raw: unknown): Scenario {
+  const result = parseScenario(raw);
+  if (!result.ok) throw new Error(JSON.stringify(result.issues));
+  return result.scenario;
+}
+
+const sum = (values: ArrayLike<number>) => Array.from(values).reduce((total, value) => total + value, 0);
+
+describe("compileScenario on the minimal scenario", () => {
+  const plan = compileScenario(parsed(minimal));
+  const queue = plan.queues[0]!;
+
+  it("lays out the span in intervals of seconds", () => {
+    expect(plan).toMatchObject({ name: "Small test center", seed: 1, intervalSec: 3600, intervalsPerDay: 24, intervalCount: 48, warmupSec: 0 });
+    expect(plan.dayLabels).toEqual(["mon", "tue"]);
+    expect(plan.intervalLabels).toHaveLength(48);
+    expect(plan.intervalLabels.slice(0, 2)).toEqual(["mon 00:00", "mon 01:00"]);
+    expect(plan.intervalLabels[47]).toBe("tue 23:00");
+  });
+
+  it("spreads each day's contacts over its intervals: rates × interval length sum to the forecast", () => {
+    expect(queue.arrivalRatePerSec).toHaveLength(48);
+    expect(sum(queue.arrivalRatePerSec.subarray(0, 24)) * 3600).toBeCloseTo(480, 9);
+    expect(sum(queue.arrivalRatePerSec.subarray(24)) * 3600).toBeCloseTo(240, 9);
+    expect(queue.arrivalRatePerSec[0]).toBeCloseTo(20 / 3600, 15);
+    expect(queue.candidateRatePerSec).toBeCloseTo(20 / 3600, 15);
+  });
+
+  it("builds samplers from the distributions, in seconds", () => {
+    expect(queue.handleMeanSec).toBe(180);
+    expect(queue.handle(0.5)).toBeCloseTo(180 * Math.LN2, 9);
+    expect(queue.patience!(0.5)).toBeCloseTo(300 * Math.LN2, 9);
+    // The default repeat delay: exponential with a mean of 24 hours.
+    expect(queue.repeatDelay(0.5)).toBeCloseTo(86_400 * Math.LN2, 6);
+    expect(queue).toMatchObject({ fcr: 1, retryProbability: 0, dailyVolumeCv: 0, targetAnswerSec: 20 });
+  });
+
+  it("turns the shifts into a staffing step function over both days", () => {
+    const group = plan.groups[0]!;
+    expect([...group.serves]).toEqual([0]);
+    expect(group.shrinkage).toBe(0);
+    const h = (hours: number) => hours * 3600;
+    // Day 08:00–16:00 with a break 12:00–12:30 on both days; Night 22:00–08:00 on Monday only.
+    expect([...group.staffingTimesSec]).toEqual([0, h(8), h(12), h(12.5), h(16), h(22), h(32), h(36), h(36.5), h(40)]);
+    expect([...group.staffingCounts]).toEqual([0, 5, 0, 5, 0, 2, 5, 0, 5, 0]);
+  });
+});
+
+describe("compileScenario on the full fixture", () => {
+  const scenario = parsed(full);
+  const plan = compileScenario(scenario);
+
+  it("labels dated days and intervals with ISO dates", () => {
+    expect(plan.dayLabels).toEqual(["2026-11-22", "2026-11-23", "2026-11-24"]);
+    expect(plan.intervalLabels[0]).toBe("2026-11-22T00:00");
+    expect(plan.intervalLabels[49]).toBe("2026-11-23T00:30");
+  });
+
+  it("takes interval forecasts as they are and profile forecasts by the profile", () => {
+    const [phone, chat] = plan.queues;
+    expect(sum(chat!.arrivalRatePerSec) * 1800).toBeCloseTo(sum(full.queues[1]!.forecast.intervalContacts!), 9);
+    expect(chat!.arrivalRatePerSec[18]).toBeCloseTo(20 / 1800, 15);
+    expect(sum(phone!.arrivalRatePerSec) * 1800).toBeCloseTo(300 + 1200 + 1100, 9);
+    expect(phone!.arrivalRatePerSec[0]).toBe(0); // retail-weekday: closed at midnight
+    expect(phone!.candidateRatePerSec).toBe(Math.max(...phone!.arrivalRatePerSec));
+  });
+
+  it("carries fcr, retries, dispersion and priorities into the plan", () => {
+    const [phone, chat] = plan.queues;
+    expect(phone).toMatchObject({ fcr: 0.78, retryProbability: 0.3, dailyVolumeCv: 0.08, handleMeanSec: 300 });
+    expect(chat!.handleMeanSec).toBe(420);
+    expect(chat!.patience!(0)).toBe(30);
+    expect(phone!.retryDelay(0.5)).toBeCloseTo(600 * Math.LN2, 9);
+    expect([...plan.groups[0]!.serves]).toEqual([0, 1]);
+    expect([...plan.groups[1]!.serves]).toEqual([1]);
+    expect(plan.groups[0]!.shrinkage).toBe(0.12);
+  });
+
+  it("starts Sunday with Saturday's night shift still on", () => {
+    expect(plan.groups[0]!.staffingCounts[0]).toBe(2);
+  });
+
+  it("sizes the span and the expected contacts", () => {
+    expect(scenarioSpanSec(scenario)).toBe(3 * 86_400);
+    const chatContacts = sum(full.queues[1]!.forecast.intervalContacts!);
+    expect(expectedContacts(scenario)).toBeCloseTo((2600 * 1.3 + chatContacts) / 0.78, 6);
+  });
+});
+
+describe("compileScenario labels", () => {
+  it("uses HH:MM for a single day without a date, and numbers a weekday that comes back", () => {
+    const oneDay = parsed({ ...minimal, days: ["mon"], queues: [{ ...minimal.queues[0], forecast: { dailyContacts: [100], intradayProfile: "flat" } }] });
+    expect(compileScenario(oneDay).intervalLabels.slice(0, 2)).toEqual(["00:00", "01:00"]);
+    const twoMondays = parsed({ ...minimal, days: ["mon", "mon"] });
+    expect(compileScenario(twoMondays).dayLabels).toEqual(["mon", "mon #2"]);
+  });
+});

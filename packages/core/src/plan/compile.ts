@@ -1,0 +1,98 @@
+import type { DurationSampler, Plan, PlanGroup, PlanQueue } from "../des/plan.js";
+import { distributionMean, inverseCdf } from "../random/distributions.js";
+import { durationToSeconds } from "../schema/distribution.js";
+import type { Scenario, ScenarioQueue } from "../schema/scenario.js";
+import { intradayWeights } from "./intradayProfiles.js";
+import { dayLabels, intervalLabels } from "./planLabels.js";
+import { staffingTimeline } from "./staffingTimeline.js";
+
+// A sampler for a delay that is never used (no retries): zero draws, and it keeps the plan's shape.
+const UNUSED: DurationSampler = () => 0;
+
+/**
+ * Compiles a parsed scenario into the plan the engine runs, in seconds throughout: arrival rates per
+ * interval from the forecast (a day's contacts spread by its intraday profile, or the contacts of each
+ * interval, divided by the interval length), the candidate rate for thinning (the largest interval rate),
+ * each group's staffing step function over the whole span from its shifts and breaks (see
+ * `staffingTimeline`), inverse-CDF samplers for handle time, patience (null when the file gives none:
+ * nobody abandons), repeat and retry delays, and labels for days and intervals. No warm-up: the span
+ * starts empty, as a center does at opening. `interventions` are ignored: see `scenarioVariants`.
+ * Expects a scenario from `parseScenario`; throws on one that breaks its cross-field rules.
+ */
+export function compileScenario(scenario: Scenario): Plan {
+  const intervalSec = scenario.intervalMinutes * 60;
+  const intervalsPerDay = 1440 / scenario.intervalMinutes;
+  const intervalCount = scenario.days.length * intervalsPerDay;
+  const days = dayLabels(scenario);
+  const queueIndex = new Map(scenario.queues.map((queue, index) => [queue.name, index]));
+
+  const queues = scenario.queues.map((queue): PlanQueue => {
+    const arrivalRatePerSec = arrivalRates(queue, scenario);
+    const handle = durationToSeconds(queue.handle);
+    return {
+      name: queue.name,
+      arrivalRatePerSec,
+      candidateRatePerSec: arrivalRatePerSec.reduce((max, rate) => Math.max(max, rate), 0),
+      dailyVolumeCv: queue.forecast.dailyCv,
+      handle: inverseCdf(handle),
+      handleMeanSec: distributionMean(handle),
+      patience: queue.patience ? inverseCdf(durationToSeconds(queue.patience)) : null,
+      targetAnswerSec: queue.targetAnswerSec,
+      fcr: scenario.resolution.fcr,
+      repeatDelay: inverseCdf(durationToSeconds(scenario.resolution.repeatDelay)),
+      retryProbability: queue.retry?.probability ?? 0,
+      retryDelay: queue.retry ? inverseCdf(durationToSeconds(queue.retry.delay)) : UNUSED,
+    };
+  });
+
+  const groups = scenario.groups.map((group): PlanGroup => {
+    const timeline = staffingTimeline({ shifts: group.shifts, days: scenario.days });
+    return {
+      name: group.name,
+      serves: Int32Array.from(group.serves, (name) => {
+        const index = queueIndex.get(name);
+        if (index === undefined) throw new Error(`invalid group "${group.name}": serves unknown queue "${name}"`);
+        return index;
+      }),
+      shrinkage: group.shrinkage,
+      staffingTimesSec: timeline.timesSec,
+      staffingCounts: timeline.counts,
+    };
+  });
+
+  return {
+    name: scenario.name,
+    seed: scenario.seed,
+    intervalSec,
+    intervalsPerDay,
+    intervalCount,
+    intervalLabels: intervalLabels({ dayLabels: days, intervalMinutes: scenario.intervalMinutes, dated: scenario.startDate !== undefined }),
+    dayLabels: days,
+    warmupSec: 0,
+    queues,
+    groups,
+  };
+}
+
+/** Expected arrivals per second in each interval of the span, from a queue's forecast. */
+export function arrivalRates(queue: ScenarioQueue, scenario: Pick<Scenario, "days" | "intervalMinutes">): Float64Array {
+  const intervalSec = scenario.intervalMinutes * 60;
+  const intervalsPerDay = 1440 / scenario.intervalMinutes;
+  const rates = new Float64Array(scenario.days.length * intervalsPerDay);
+  const forecast = queue.forecast;
+  if ("intervalContacts" in forecast) {
+    if (forecast.intervalContacts.length !== rates.length) {
+      throw new Error(`invalid queue "${queue.name}": ${forecast.intervalContacts.length} interval volumes; expected ${rates.length}`);
+    }
+    forecast.intervalContacts.forEach((contacts, i) => (rates[i] = contacts / intervalSec));
+    return rates;
+  }
+  if (forecast.dailyContacts.length !== scenario.days.length) {
+    throw new Error(`invalid queue "${queue.name}": ${forecast.dailyContacts.length} daily volumes; expected ${scenario.days.length}`);
+  }
+  const weights = intradayWeights(forecast.intradayProfile, scenario.intervalMinutes);
+  forecast.dailyContacts.forEach((contacts, day) => {
+    for (let i = 0; i < intervalsPerDay; i++) rates[day * intervalsPerDay + i] = (contacts * weights[i]!) / intervalSec;
+  });
+  return rates;
+}

@@ -1,0 +1,37 @@
+import { formatClock } from "../schema/clockTime.js";
+import type { Weekday } from "../schema/weekday.js";
+
+/**
+ * Labels of the simulated days: ISO dates from `startDate` when given; otherwise the weekday names, a
+ * weekday that comes back getting its occurrence (`"mon"`, …, `"mon #2"`) so that every label is unique.
+ */
+export function dayLabels(options: { days: readonly Weekday[]; startDate?: string | undefined }): string[] {
+  const { days, startDate } = options;
+  if (startDate !== undefined) {
+    const start = Date.parse(`${startDate}T00:00:00Z`);
+    return days.map((_, index) => new Date(start + index * 86_400_000).toISOString().slice(0, 10));
+  }
+  const seen = new Map<Weekday, number>();
+  return days.map((day) => {
+    const occurrence = (seen.get(day) ?? 0) + 1;
+    seen.set(day, occurrence);
+    return occurrence === 1 ? day : `${day} #${occurrence}`;
+  });
+}
+
+/**
+ * Label of the start of each interval of the span: `"HH:MM"` for a single day without a date;
+ * `"2026-11-23T07:30"` (local time, no zone) with a `startDate`; otherwise the day label and the time
+ * (`"mon 07:30"`).
+ */
+export function intervalLabels(options: { dayLabels: readonly string[]; intervalMinutes: number; dated: boolean }): string[] {
+  const { intervalMinutes, dated } = options;
+  const perDay = 1440 / intervalMinutes;
+  const single = options.dayLabels.length === 1 && !dated;
+  return options.dayLabels.flatMap((day) =>
+    Array.from({ length: perDay }, (_, i) => {
+      const clock = formatClock(i * intervalMinutes);
+      return single ? clock : dated ? `${day}T${clock}` : `${day} ${clock}`;
+    }),
+  );
+}
