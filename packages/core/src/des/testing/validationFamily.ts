@@ -1,12 +1,14 @@
 /**
- * The statistical family of the engine's validation against queueing theory (erlangC.test.ts,
- * erlangA.test.ts, laws.test.ts): every comparison of a simulated mean with a theoretical value is one test
- * at level `COMPARISON_ALPHA`, and Bonferroni over all of them bounds the chance that a correct engine fails
- * any of them by `FAMILY_ERROR`. Update `COMPARISONS` when a comparison is added.
+ * The statistical family of the engine's tests: every comparison of a simulated mean with a theoretical value
+ * (or a one-sided check that a difference is positive) is one test at level `COMPARISON_ALPHA`, and
+ * Bonferroni over all of them bounds the chance that a correct engine fails any of them by `FAMILY_ERROR`.
+ * Update `COMPARISONS` when a comparison is added.
  */
 import { bonferroniAlpha } from "./replicationStats.js";
 
 export const FAMILY_ERROR = 0.01;
-/** Erlang C: 4 cases × 4 KPIs; Erlang A: 4 cases × 5 KPIs; laws: Little and abandonment on M/G/n+M, abandonment on a profiled day. */
-export const COMPARISONS = 16 + 20 + 3;
+/** erlangC.test.ts: 4 cases × 4 KPIs; erlangA.test.ts: 4 cases × 5 KPIs; laws.test.ts: 3 (Little's law and
+ * the abandonment identity on M/G/n+M, the identity on a profiled day); staffing.test.ts: 1 (shrinkage);
+ * returns.test.ts: 3 (repeat rate, FCR, retry share); routing.test.ts: 1 (priority); arrivals.test.ts: 4. */
+export const COMPARISONS = 16 + 20 + 3 + 1 + 3 + 1 + 4;
 export const COMPARISON_ALPHA = bonferroniAlpha(FAMILY_ERROR, COMPARISONS);
