@@ -1,0 +1,107 @@
+import { createSimulator, stationaryPlan, type ReplicationResult } from "@ccplan/core";
+import { describe, expect, it } from "vitest";
+import { compileSource, runReplications, transferables } from "./api.js";
+import { describeSource, type PlanSource } from "./planSource.js";
+
+const small = { arrivalsPerHour: 120, ahtSec: 180, agents: 7, patienceSec: 300, hours: 4, seed: 3 };
+const stationary: PlanSource = { kind: "stationary", options: small };
+
+const scenario = {
+  version: 1,
+  name: "Small test center",
+  intervalMinutes: 60,
+  days: ["mon"],
+  queues: [
+    {
+      name: "phone",
+      forecast: { dailyContacts: [300], intradayProfile: "flat" },
+      handle: { dist: "exponential", meanSec: 180 },
+      patience: { dist: "exponential", meanSec: 300 },
+    },
+  ],
+  groups: [{ name: "Agents", serves: ["phone"], shifts: [{ name: "Day", start: "08:00", hours: 8, days: ["mon"], agents: 5 }] }],
+  interventions: [{ kind: "addAgents", name: "+2 on Day", group: "Agents", shift: "Day", agents: 2 }],
+};
+
+/** Every number of a result, as bytes: equal bytes mean the same result, bit for bit. */
+function bytes(result: ReplicationResult): string {
+  const { queueCounters, groupCounters, waitHistogram, ...scalars } = result;
+  const hex = (array: Float64Array) => Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString("hex");
+  return `${JSON.stringify(scalars)}|${hex(queueCounters)}|${hex(groupCounters)}|${hex(waitHistogram)}`;
+}
+
+describe("runReplications", () => {
+  it("returns replications from … to − 1 in order, bit for bit those of core's simulator", () => {
+    const results = runReplications(stationary, 4, 9);
+    expect(results.map((r) => r.replication)).toEqual([4, 5, 6, 7, 8]);
+    const simulator = createSimulator(stationaryPlan(small));
+    expect(results.map(bytes)).toEqual([4, 5, 6, 7, 8].map((k) => bytes(simulator.run(k))));
+  });
+
+  it("gives the same results in chunks as in one call", () => {
+    const whole = runReplications(stationary, 0, 6).map(bytes);
+    const chunks = [...runReplications(stationary, 0, 1), ...runReplications(stationary, 1, 4), ...runReplications(stationary, 4, 6)];
+    expect(chunks.map(bytes)).toEqual(whole);
+  });
+
+  // TODO(compileScenario): a test that a scenario's variant compiles as core does, when compileScenario lands.
+
+  it("reads an interval file", () => {
+    const csv = "start,contacts,agents\n08:00,100,6\n08:30,140,7.5\n09:00,90,5\n";
+    const source: PlanSource = {
+      kind: "intervals",
+      csv,
+      options: { name: "day.csv", seed: 1, ahtSec: 200, handleDist: "exponential", handleCv: 1, patienceDist: "exponential", patienceCv: 1, targetAnswerSec: 20 },
+    };
+    const [result] = runReplications(source, 0, 1);
+    expect(result!.intervalCount).toBe(3);
+    expect(result!.queueCounters.length).toBeGreaterThan(0);
+  });
+
+  it("reports progress from inside replications, rising, as replications done in the call", () => {
+    // About 336,000 contacts per replication: long enough for progress to fire from inside one.
+    const week: PlanSource = { kind: "stationary", options: { arrivalsPerHour: 2000, ahtSec: 180, agents: 105, patienceSec: 300, hours: 24 * 7 } };
+    const seen: number[] = [];
+    runReplications(week, 10, 12, (done) => seen.push(done));
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.some((done) => !Number.isInteger(done))).toBe(true);
+    for (let i = 1; i < seen.length; i++) expect(seen[i]).toBeGreaterThanOrEqual(seen[i - 1]!);
+    for (const done of seen) expect(done > 0 && done <= 2).toBe(true);
+  });
+
+  it("names the scenario and the replication when the source is invalid", () => {
+    const broken: PlanSource = { kind: "scenario", scenario: { ...scenario, name: "Broken center", intervalMinutes: 7 } };
+    expect(() => runReplications(broken, 5, 8)).toThrow(/^scenario "Broken center", replication 5: the input is not a valid scenario:\n✖ .*\n {2}→ at intervalMinutes/);
+  });
+
+  it.skip("names the variant when it does not exist", () => {
+    const source: PlanSource = { kind: "scenario", scenario, variant: "Hire 40" };
+    expect(() => runReplications(source, 0, 1)).toThrow(
+      'scenario "Small test center" (variant "Hire 40"), replication 0: unknown variant "Hire 40"; expected one of "Baseline", "+2 on Day"',
+    );
+  });
+
+  it("names the interval file and the line of a bad row", () => {
+    const source: PlanSource = {
+      kind: "intervals",
+      csv: "start,contacts,agents\n08:00,100,6\n08:30,abc,6\n09:00,90,5\n",
+      options: { name: "bad.csv", seed: 1, ahtSec: 200, handleDist: "exponential", handleCv: 1, patienceDist: "exponential", patienceCv: 1, targetAnswerSec: 20 },
+    };
+    expect(() => runReplications(source, 0, 1)).toThrow(/^interval file "bad.csv", replication 0: not a valid interval file:\n✖ line 3/);
+  });
+
+  it("lists each result buffer once for transfer", () => {
+    const results = runReplications(stationary, 0, 3);
+    const buffers = transferables(results);
+    expect(new Set(buffers).size).toBe(buffers.length);
+    expect(buffers.length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe("describeSource", () => {
+  it("names each kind of source", () => {
+    expect(describeSource({ kind: "scenario", scenario: { name: "Bank" } })).toBe('scenario "Bank"');
+    expect(describeSource({ kind: "scenario", scenario: 42, variant: "x" })).toBe('scenario "unnamed" (variant "x")');
+    expect(describeSource(stationary)).toBe("stationary center");
+  });
+});

@@ -1,0 +1,127 @@
+import {
+  createSimulator,
+  formatScenarioIssues,
+  parseIntervalTable,
+  parseScenario,
+  planFromIntervals,
+  stationaryPlan,
+  type Plan,
+  type ReplicationResult,
+  type Simulator,
+} from "@ccplan/core";
+import { releaseProxy, transfer } from "comlink";
+import { describeSource, type PlanSource } from "./planSource.js";
+
+/** How often a worker reports progress while it runs, milliseconds. */
+export const PROGRESS_INTERVAL_MS = 100;
+/** Compiled plans a worker keeps (a comparison alternates between a baseline and its interventions). */
+const PLAN_CACHE_SIZE = 8;
+
+interface Compiled {
+  plan: Plan;
+  simulator: Simulator;
+}
+const cache = new Map<string, Compiled>();
+
+/** Builds the plan a source describes. Throws an Error that says what is wrong with the source. */
+export function compileSource(source: PlanSource): Plan {
+  switch (source.kind) {
+    case "scenario": {
+      const parsed = parseScenario(source.scenario);
+      if (!parsed.ok) throw new Error(formatScenarioIssues(parsed.issues, "the input"));
+      // TODO(compileScenario): core's scenarioVariants and compileScenario are landing; until then a valid
+      // scenario cannot be run in a worker.
+      throw new Error("running scenario files in workers needs core's compileScenario, which is not there yet");
+    }
+    case "stationary":
+      return stationaryPlan(source.options);
+    case "intervals": {
+      const parsed = parseIntervalTable(source.csv);
+      if (!parsed.ok) throw new Error(`not a valid interval file:\n${parsed.errors.map((e) => `✖ ${e}`).join("\n")}`);
+      const built = planFromIntervals(parsed.table, source.options);
+      if (!built.ok) throw new Error(built.error);
+      return built.plan;
+    }
+    default:
+      throw new Error(`unknown plan source kind ${JSON.stringify((source as { kind?: unknown }).kind)}; expected "scenario", "stationary" or "intervals"`);
+  }
+}
+
+function compiled(source: PlanSource): Compiled {
+  const key = JSON.stringify(source);
+  const hit = cache.get(key);
+  if (hit) {
+    // Refresh its place: the Map's insertion order is the eviction order.
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const plan = compileSource(source);
+  const entry = { plan, simulator: createSimulator(plan) };
+  cache.set(key, entry);
+  if (cache.size > PLAN_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return entry;
+}
+
+/** Progress callback: replications done in this call, counting the fraction of the current one. */
+export type ProgressCallback = (done: number) => void;
+
+/**
+ * Runs replications `from … to − 1` of the plan the source describes and returns their results in
+ * replication order. The plan is compiled once per worker and source (cached), so chunk after chunk of
+ * the same source pays nothing more. Progress goes to `progress` about every 100 ms, from inside long
+ * replications too. The result's typed arrays are marked for transfer (no copy across the boundary).
+ * Throws an Error whose message names the source and the replication that failed.
+ */
+export function runReplications(source: PlanSource, from: number, to: number, progress?: ProgressCallback): ReplicationResult[] {
+  const results: ReplicationResult[] = [];
+  let replication = from;
+  try {
+    const { simulator } = compiled(source);
+    let lastReport = performance.now();
+    const report = (done: number) => {
+      const now = performance.now();
+      if (now - lastReport < PROGRESS_INTERVAL_MS) return;
+      lastReport = now;
+      // Through comlink this posts a message and returns a promise that settles when the main thread
+      // answers, which it can only do after this synchronous loop: never await it here.
+      void Promise.resolve(progress!(done)).catch(() => undefined);
+    };
+    const options = progress ? { onProgress: (fraction: number) => report(replication - from + fraction) } : undefined;
+    for (; replication < to; replication++) {
+      results.push(simulator.run(replication, options));
+      if (progress) report(replication + 1 - from);
+    }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(`${describeSource(source)}, replication ${replication}: ${message}`, { cause: error });
+  } finally {
+    release(progress);
+  }
+  return transfer(results, transferables(results));
+}
+
+/** The distinct buffers of the results' typed arrays (a buffer listed twice cannot be transferred). */
+export function transferables(results: readonly ReplicationResult[]): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const result of results) {
+    for (const array of [result.queueCounters, result.groupCounters, result.waitHistogram]) buffers.add(array.buffer as ArrayBuffer);
+  }
+  return [...buffers];
+}
+
+// A comlink proxy holds a MessagePort open on the main thread until it is released; a plain function
+// (a direct call, as in tests) has nothing to release.
+function release(callback: ProgressCallback | undefined): void {
+  const releaser = (callback as { [releaseProxy]?: () => void } | undefined)?.[releaseProxy];
+  if (typeof releaser === "function") releaser();
+}
+
+/** Forgets the compiled plans (for tests and memory pressure). */
+export function clearPlanCache(): void {
+  cache.clear();
+}
+
+/** What a worker exposes: plain functions over core. The type is the contract between pool and worker. */
+export const api = { runReplications, clearPlanCache };
+export type WorkerApi = typeof api;

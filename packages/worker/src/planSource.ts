@@ -1,0 +1,35 @@
+import type { IntervalPlanOptions, ScenarioInput, StationaryPlanOptions } from "@ccplan/core";
+
+/** `stationaryPlan` options without its sampler overrides (functions cannot cross a worker boundary). */
+export type StationarySourceOptions = Omit<StationaryPlanOptions, "handle" | "patience">;
+
+/**
+ * Where a job's plan comes from, as structured-clonable data. A `Plan` holds sampler functions, so it
+ * cannot cross a worker boundary: each worker compiles it from this description (once, then cached).
+ * - `scenario`: a scenario file's contents (parsed JSON or an already validated `Scenario`); `variant`
+ *   names an intervention to apply (omitted = the baseline); `seed` overrides the file's seed.
+ * - `stationary`: a stationary center (`stationaryPlan` options, exponential handle time and patience).
+ * - `intervals`: the text of an interval CSV file and how to read it (`planFromIntervals` options).
+ */
+export type PlanSource =
+  | { kind: "scenario"; scenario: ScenarioInput | unknown; variant?: string; seed?: number }
+  | { kind: "stationary"; options: StationarySourceOptions }
+  | { kind: "intervals"; csv: string; options: IntervalPlanOptions };
+
+/** A short name of the source for messages: the scenario's name (and variant), "stationary center", or
+ * the interval file's name. Never throws, whatever the source holds. */
+export function describeSource(source: PlanSource): string {
+  switch (source.kind) {
+    case "scenario": {
+      const scenario = source.scenario as { name?: unknown } | null;
+      const name = typeof scenario === "object" && scenario !== null && typeof scenario.name === "string" ? scenario.name : "unnamed";
+      return source.variant === undefined ? `scenario "${name}"` : `scenario "${name}" (variant "${source.variant}")`;
+    }
+    case "stationary":
+      return "stationary center";
+    case "intervals":
+      return `interval file "${source.options.name}"`;
+    default:
+      return "unknown source";
+  }
+}

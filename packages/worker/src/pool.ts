@@ -1,0 +1,355 @@
+import type { ReplicationResult } from "@ccplan/core";
+import { proxy, wrap, type Endpoint, type Remote } from "comlink";
+import type { WorkerApi } from "./api.js";
+import { describeSource, type PlanSource } from "./planSource.js";
+
+/** One worker as the pool sees it; `createBrowserPool` and `createNodePool` make these. */
+export interface WorkerHandle {
+  /** The comlink endpoint: a `Worker` in the browser, `nodeEndpoint(worker)` for a Node worker thread. */
+  endpoint: Endpoint;
+  /** Stops the worker at once, even in the middle of a replication; may resolve when it has stopped. */
+  terminate(): void | Promise<unknown>;
+  /** Registers the one listener for a crash: an error outside any call, a failed load, an unexpected exit. */
+  onCrash(listener: (error: Error) => void): void;
+  /** Node only: keep the process alive while the worker is busy (`ref`), let it exit while idle (`unref`). */
+  ref?(): void;
+  unref?(): void;
+}
+
+/** Makes a new worker; the pool calls it lazily, when there is work and fewer workers than `size`. */
+export type WorkerFactory = () => WorkerHandle;
+
+export interface PoolOptions {
+  /** Most workers running at once (≥ 1). */
+  size: number;
+  createWorker: WorkerFactory;
+}
+
+/** Progress of one run: replications done (with the fractions of those in progress), of `total`, and the
+ * estimated time left in seconds (`null` until something is done). */
+export interface RunProgress {
+  done: number;
+  total: number;
+  etaSec: number | null;
+}
+
+export interface RunOptions {
+  source: PlanSource;
+  /** How many replications to run: k = firstReplication … firstReplication + replications − 1. */
+  replications: number;
+  /** The first replication index (default 0): a shard or the next batch of a precision-driven run. */
+  firstReplication?: number;
+  /** Replications handed to a worker at a time. Default: adaptive, chunks of about 200 ms, fewer near
+   * the end so the workers finish together. The results do not depend on it. */
+  chunkSize?: number;
+  /** Cancels the run: see `Pool.run`. */
+  signal?: AbortSignal;
+  /** Called at least 4 times a second while the run lasts (at most about 10), and once at the end. */
+  onProgress?: (progress: RunProgress) => void;
+}
+
+export interface RunResult {
+  /** Per-replication results in replication order (`results[i].replication === firstReplication + i`). */
+  results: ReplicationResult[];
+  /** True when the run was cancelled: `results` is then the completed prefix only. */
+  partial: boolean;
+  /** `results.length`. */
+  completed: number;
+}
+
+export interface Pool {
+  readonly size: number;
+  /**
+   * Runs replications in the pool's workers, handed out in chunks to idle workers, and returns their
+   * results merged in replication order, so the output is identical whatever the number of workers, the
+   * chunk sizes or the order chunks finish in. Several runs may be in flight; idle workers serve them in
+   * the order they were started.
+   *
+   * Cancelling with `signal` stops all of the run's work at once (its busy workers are terminated, to be
+   * respawned on demand) and resolves with `partial: true` and only the completed prefix k = first … first
+   * + m − 1: replications finished beyond the first gap are dropped, so a partial result is still the
+   * result of a smaller run. A signal already aborted gives an empty partial result.
+   *
+   * Rejects with an Error naming the source (scenario) and the replication when a worker throws or
+   * crashes; the run's other work stops, the failed worker is replaced and the pool serves the next run.
+   */
+  run(options: RunOptions): Promise<RunResult>;
+  /** Terminates every worker; runs still in flight resolve as partial. Later runs are refused. */
+  close(): Promise<void>;
+}
+
+/** Chunks aim at this duration, long enough to make messaging negligible, short enough to balance. */
+const TARGET_CHUNK_MS = 200;
+const PROGRESS_MIN_MS = 100;
+const PROGRESS_HEARTBEAT_MS = 240;
+
+interface Slot {
+  handle: WorkerHandle;
+  remote: Remote<WorkerApi>;
+  job: Job | null;
+  dead: boolean;
+}
+
+interface Job {
+  run: RunState;
+  slot: Slot;
+  from: number;
+  to: number;
+  /** Replications of this chunk done, with the fraction of the current one. */
+  done: number;
+  startedMs: number;
+}
+
+interface RunState {
+  source: PlanSource;
+  name: string;
+  first: number;
+  total: number;
+  /** Offset (from `first`) of the next replication to hand out. */
+  next: number;
+  results: (ReplicationResult | undefined)[];
+  completed: number;
+  jobs: Set<Job>;
+  chunkSize: number | undefined;
+  msPerReplication: number | undefined;
+  settled: boolean;
+  startMs: number;
+  lastEmitMs: number;
+  trailingEmit: ReturnType<typeof setTimeout> | undefined;
+  heartbeat: ReturnType<typeof setInterval> | undefined;
+  onProgress: ((progress: RunProgress) => void) | undefined;
+  detach: () => void;
+  resolve: (result: RunResult) => void;
+  reject: (error: Error) => void;
+}
+
+/** A pool of workers behind one API, whatever makes the workers (browser, Node, a test's fake). */
+export function createPool({ size, createWorker }: PoolOptions): Pool {
+  if (!Number.isInteger(size) || size < 1) throw new RangeError(`invalid pool size: ${size}; expected a whole number ≥ 1`);
+  const slots: Slot[] = [];
+  const runs: RunState[] = [];
+  let closed = false;
+
+  function spawn(): Slot {
+    const handle = createWorker();
+    const slot: Slot = { handle, remote: wrap<WorkerApi>(handle.endpoint), job: null, dead: false };
+    handle.onCrash((error) => {
+      if (slot.dead) return;
+      const job = slot.job;
+      void kill(slot);
+      if (job) fail(job.run, new Error(`${job.run.name}, replications ${job.run.first + job.from}–${job.run.first + job.to - 1}: the worker crashed: ${error.message}`));
+      pump();
+    });
+    handle.unref?.();
+    slots.push(slot);
+    return slot;
+  }
+
+  async function kill(slot: Slot): Promise<void> {
+    if (slot.dead) return;
+    slot.dead = true;
+    slot.job = null;
+    slots.splice(slots.indexOf(slot), 1);
+    await slot.handle.terminate();
+  }
+
+  function chunkFor(run: RunState): number {
+    const remaining = run.total - run.next;
+    if (run.chunkSize !== undefined) return Math.min(run.chunkSize, remaining);
+    const balanced = Math.ceil(remaining / size);
+    const timed = run.msPerReplication === undefined ? 1 : Math.max(1, Math.floor(TARGET_CHUNK_MS / run.msPerReplication));
+    return Math.max(1, Math.min(balanced, timed));
+  }
+
+  /** Hands chunks to idle workers (spawning up to `size`), runs in the order they started. */
+  function pump(): void {
+    for (const run of runs) {
+      while (run.next < run.total) {
+        let slot = slots.find((s) => s.job === null);
+        if (!slot) {
+          if (slots.length >= size) return;
+          try {
+            slot = spawn();
+          } catch (error) {
+            fail(run, new Error(`${run.name}: could not start a worker: ${errorMessage(error)}`));
+            break;
+          }
+        }
+        const count = chunkFor(run);
+        dispatch(run, slot, run.next, run.next + count);
+        run.next += count;
+      }
+    }
+  }
+
+  function dispatch(run: RunState, slot: Slot, from: number, to: number): void {
+    const job: Job = { run, slot, from, to, done: 0, startedMs: performance.now() };
+    slot.job = job;
+    run.jobs.add(job);
+    slot.handle.ref?.();
+    const progress = run.onProgress
+      ? proxy((done: number) => {
+          if (slot.job !== job) return;
+          job.done = done;
+          progressChanged(run);
+        })
+      : undefined;
+    slot.remote.runReplications(run.source, run.first + from, run.first + to, progress).then(
+      (results) => {
+        if (slot.job !== job) return; // cancelled or crashed meanwhile
+        slot.job = null;
+        slot.handle.unref?.();
+        run.jobs.delete(job);
+        if (run.settled) return;
+        finishJob(run, job, results);
+        pump();
+      },
+      (error: unknown) => {
+        if (slot.job !== job) return;
+        // The worker threw; it is replaced rather than trusted with the next chunk.
+        void kill(slot);
+        run.jobs.delete(job);
+        const message = errorMessage(error);
+        fail(run, new Error(message.startsWith(run.name) ? message : `${run.name}, replications ${run.first + from}–${run.first + to - 1}: ${message}`));
+        pump();
+      },
+    );
+  }
+
+  function finishJob(run: RunState, job: Job, results: ReplicationResult[]): void {
+    const count = job.to - job.from;
+    if (results.length !== count) {
+      fail(run, new Error(`${run.name}, replications ${run.first + job.from}–${run.first + job.to - 1}: the worker returned ${results.length} results; expected ${count}`));
+      return;
+    }
+    for (let i = 0; i < count; i++) run.results[job.from + i] = results[i];
+    run.completed += count;
+    run.msPerReplication = (performance.now() - job.startedMs) / count;
+    if (run.completed === run.total) {
+      settle(run);
+      emit(run, { done: run.total, total: run.total, etaSec: 0 });
+      run.resolve({ results: run.results as ReplicationResult[], partial: false, completed: run.total });
+    } else progressChanged(run);
+  }
+
+  function progress(run: RunState): RunProgress {
+    let done = run.completed;
+    for (const job of run.jobs) done += Math.min(job.done, job.to - job.from);
+    const elapsedSec = (performance.now() - run.startMs) / 1000;
+    return { done, total: run.total, etaSec: done > 0 ? (elapsedSec / done) * (run.total - done) : null };
+  }
+
+  function emit(run: RunState, value: RunProgress = progress(run)): void {
+    run.lastEmitMs = performance.now();
+    run.onProgress?.(value);
+  }
+
+  function progressChanged(run: RunState): void {
+    if (!run.onProgress || run.settled || run.trailingEmit !== undefined) return;
+    const wait = run.lastEmitMs + PROGRESS_MIN_MS - performance.now();
+    if (wait <= 0) emit(run);
+    else {
+      run.trailingEmit = setTimeout(() => {
+        run.trailingEmit = undefined;
+        if (!run.settled) emit(run);
+      }, wait);
+    }
+  }
+
+  function settle(run: RunState): void {
+    run.settled = true;
+    runs.splice(runs.indexOf(run), 1);
+    clearTimeout(run.trailingEmit);
+    clearInterval(run.heartbeat);
+    run.detach();
+  }
+
+  /** Stops the run's busy workers; they are respawned when work comes. */
+  async function stopJobs(run: RunState): Promise<void> {
+    const busy = [...run.jobs].map((job) => job.slot);
+    run.jobs.clear();
+    await Promise.all(busy.map(kill));
+  }
+
+  function fail(run: RunState, error: Error): void {
+    if (run.settled) return;
+    settle(run);
+    void stopJobs(run).then(() => run.reject(error));
+  }
+
+  async function cancel(run: RunState): Promise<void> {
+    if (run.settled) return;
+    settle(run);
+    await stopJobs(run);
+    let prefix = 0;
+    while (prefix < run.total && run.results[prefix] !== undefined) prefix++;
+    run.resolve({ results: run.results.slice(0, prefix) as ReplicationResult[], partial: true, completed: prefix });
+    pump();
+  }
+
+  return {
+    size,
+    run(options: RunOptions): Promise<RunResult> {
+      const { source, replications, firstReplication = 0, chunkSize, signal, onProgress } = options;
+      if (closed) return Promise.reject(new Error("the worker pool is closed; create a new one"));
+      if (!Number.isInteger(replications) || replications < 0) {
+        return Promise.reject(new RangeError(`invalid replications: ${replications}; expected a whole number ≥ 0`));
+      }
+      if (!Number.isInteger(firstReplication) || firstReplication < 0) {
+        return Promise.reject(new RangeError(`invalid firstReplication: ${firstReplication}; expected a whole number ≥ 0`));
+      }
+      if (chunkSize !== undefined && (!Number.isInteger(chunkSize) || chunkSize < 1)) {
+        return Promise.reject(new RangeError(`invalid chunkSize: ${chunkSize}; expected a whole number ≥ 1`));
+      }
+      if (signal?.aborted) return Promise.resolve({ results: [], partial: true, completed: 0 });
+      if (replications === 0) return Promise.resolve({ results: [], partial: false, completed: 0 });
+      return new Promise<RunResult>((resolve, reject) => {
+        const now = performance.now();
+        const run: RunState = {
+          source,
+          name: describeSource(source),
+          first: firstReplication,
+          total: replications,
+          next: 0,
+          results: new Array<ReplicationResult | undefined>(replications),
+          completed: 0,
+          jobs: new Set(),
+          chunkSize,
+          msPerReplication: undefined,
+          settled: false,
+          startMs: now,
+          // The first news is reported at once; the heartbeat starts a little later.
+          lastEmitMs: now - PROGRESS_MIN_MS,
+          trailingEmit: undefined,
+          heartbeat: undefined,
+          onProgress,
+          detach: () => undefined,
+          resolve,
+          reject,
+        };
+        if (signal) {
+          const onAbort = () => void cancel(run);
+          signal.addEventListener("abort", onAbort, { once: true });
+          run.detach = () => signal.removeEventListener("abort", onAbort);
+        }
+        if (onProgress) {
+          // Keeps the page informed while workers start or sit in one long replication.
+          run.heartbeat = setInterval(() => {
+            if (performance.now() - run.lastEmitMs >= PROGRESS_HEARTBEAT_MS) emit(run);
+          }, PROGRESS_HEARTBEAT_MS / 2);
+        }
+        runs.push(run);
+        pump();
+      });
+    },
+    async close(): Promise<void> {
+      closed = true;
+      await Promise.all([...runs].map(cancel));
+      await Promise.all([...slots].map(kill));
+    },
+  };
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,13 @@
+// What both entries export: the plan source, the worker api and the pool over any worker factory.
+export { describeSource, type PlanSource, type StationarySourceOptions } from "./planSource.js";
+export { api, runReplications, compileSource, clearPlanCache, PROGRESS_INTERVAL_MS, type WorkerApi, type ProgressCallback } from "./api.js";
+export {
+  createPool,
+  type Pool,
+  type PoolOptions,
+  type RunOptions,
+  type RunProgress,
+  type RunResult,
+  type WorkerFactory,
+  type WorkerHandle,
+} from "./pool.js";

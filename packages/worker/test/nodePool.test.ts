@@ -1,0 +1,127 @@
+/// <reference types="node" />
+// The Node pool as the CLI uses it: real worker threads running the built worker (dist/nodeWorker.js; `npm test`
+// builds first) over core. Determinism, cancel, failures and progress, end to end.
+import { createSimulator, stationaryPlan, type ReplicationResult } from "@ccplan/core";
+import { createNodePool, createPool, nodeWorkerHandle, type PlanSource, type RunProgress } from "@ccplan/worker/node";
+import { describe, expect, it } from "vitest";
+
+const day = { arrivalsPerHour: 200, ahtSec: 180, agents: 12, patienceSec: 300, hours: 24, seed: 7 };
+const standardDay: PlanSource = { kind: "stationary", options: day };
+/** About 10 times the work of a standard day per replication. */
+const busyDay: PlanSource = { kind: "stationary", options: { ...day, arrivalsPerHour: 2000, agents: 105 } };
+
+function bytes(result: ReplicationResult): string {
+  const { queueCounters, groupCounters, waitHistogram, ...scalars } = result;
+  const hex = (array: Float64Array) => Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString("hex");
+  return `${JSON.stringify(scalars)}|${hex(queueCounters)}|${hex(groupCounters)}|${hex(waitHistogram)}`;
+}
+
+/** A node pool whose threads are counted while alive. */
+function trackedPool(size: number) {
+  const live = new Set<number>();
+  const pool = createPool({
+    size,
+    createWorker: () => {
+      const handle = nodeWorkerHandle();
+      const id = handle.worker.threadId;
+      live.add(id);
+      handle.worker.on("exit", () => live.delete(id));
+      return handle;
+    },
+  });
+  return { pool, live };
+}
+
+describe("createNodePool", () => {
+  it("gives byte-identical results for 1 and 2 workers and any chunk size, equal to core's simulator", async () => {
+    const replications = 24;
+    const one = createNodePool({ size: 1 });
+    const two = createNodePool({ size: 2 });
+    try {
+      const runs = [
+        await one.run({ source: standardDay, replications }),
+        await two.run({ source: standardDay, replications }),
+        await two.run({ source: standardDay, replications, chunkSize: 1 }),
+        await two.run({ source: standardDay, replications, chunkSize: 5 }),
+      ];
+      const simulator = createSimulator(stationaryPlan(day));
+      const direct = Array.from({ length: replications }, (_, k) => bytes(simulator.run(k)));
+      for (const run of runs) {
+        expect(run.partial).toBe(false);
+        expect(run.results.map(bytes)).toEqual(direct);
+      }
+      const shard = await two.run({ source: standardDay, replications: 4, firstReplication: 20, chunkSize: 3 });
+      expect(shard.results.map(bytes)).toEqual(direct.slice(20));
+    } finally {
+      await Promise.all([one.close(), two.close()]);
+    }
+  });
+
+  it("cancels within 200 ms with no thread left running, keeping the completed prefix", async () => {
+    const { pool, live } = trackedPool(2);
+    const controller = new AbortController();
+    const running = pool.run({ source: busyDay, replications: 10_000, signal: controller.signal });
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(live.size).toBe(2);
+    const abortedAt = performance.now();
+    controller.abort();
+    const { results, partial, completed } = await running;
+    const latencyMs = performance.now() - abortedAt;
+    expect(latencyMs).toBeLessThan(200);
+    expect(live.size).toBe(0);
+    expect(partial).toBe(true);
+    expect(completed).toBeLessThan(10_000);
+    expect(results.map((r) => r.replication)).toEqual(Array.from({ length: completed }, (_, k) => k));
+    if (completed > 0) {
+      const simulator = createSimulator(stationaryPlan(busyDay.options as typeof day));
+      expect(bytes(results[completed - 1]!)).toBe(bytes(simulator.run(completed - 1)));
+    }
+    await pool.close();
+  });
+
+  it("names the scenario and the replication when the worker throws, then runs the next job", async () => {
+    const { pool, live } = trackedPool(2);
+    try {
+      const broken: PlanSource = { kind: "scenario", scenario: { version: 1, name: "Broken center", intervalMinutes: 7 } };
+      const error = await pool.run({ source: broken, replications: 10 }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(Error);
+      expect((error as Error).message).toMatch(/^scenario "Broken center", replication \d: the input is not a valid scenario:/);
+      const next = await pool.run({ source: standardDay, replications: 3 });
+      expect(next.completed).toBe(3);
+      expect(live.size).toBeLessThanOrEqual(2);
+    } finally {
+      await pool.close();
+    }
+    expect(live.size).toBe(0);
+  });
+
+  it("reports progress at least 4 times a second on a run longer than a second", async () => {
+    const pool = createNodePool({ size: 2 });
+    const events: (RunProgress & { atMs: number })[] = [];
+    let replications = 0;
+    try {
+      // Size the run from a probe on the warm pool, so it lasts about 1.5 s on this machine.
+      await pool.run({ source: busyDay, replications: 2 });
+      const probeStart = performance.now();
+      const probe = await pool.run({ source: busyDay, replications: 8 });
+      const perReplicationMs = (performance.now() - probeStart) / probe.completed;
+      replications = Math.max(8, Math.ceil(1500 / perReplicationMs));
+      const runStart = performance.now();
+      await pool.run({
+        source: busyDay,
+        replications,
+        onProgress: (progress) => events.push({ ...progress, atMs: performance.now() - runStart }),
+      });
+      const elapsedMs = performance.now() - runStart;
+      expect(elapsedMs).toBeGreaterThan(1000);
+      expect(events.length / (elapsedMs / 1000)).toBeGreaterThanOrEqual(4);
+      const gaps = events.map((event, i) => event.atMs - (i === 0 ? 0 : events[i - 1]!.atMs));
+      expect(Math.max(...gaps)).toBeLessThan(400);
+      expect(events.at(-1)).toMatchObject({ done: replications, total: replications, etaSec: 0 });
+      const middle = events.find((event) => event.done > 0 && event.done < replications);
+      expect(middle?.etaSec).toBeGreaterThan(0);
+    } finally {
+      await pool.close();
+    }
+  });
+});

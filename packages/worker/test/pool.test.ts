@@ -1,0 +1,159 @@
+/// <reference types="node" />
+// The pool's scheduling, ordering, cancel and failure handling, over real worker threads that run a fake
+// engine (fixtures/fakeWorker.mjs), so each behaviour can be provoked on cue and quickly.
+import { describe, expect, it } from "vitest";
+import type { PlanSource } from "../src/planSource.js";
+import { nodeWorkerHandle } from "../src/nodePool.js";
+import { createPool, type RunProgress } from "../src/pool.js";
+
+const fakeWorkerUrl = new URL("./fixtures/fakeWorker.mjs", import.meta.url);
+
+function fakeSource(options: { msPerReplication?: number; throwAt?: number; exitAt?: number; jitterMs?: number }): PlanSource {
+  return { kind: "intervals", csv: "", options: { name: "fake", ...options } as never };
+}
+
+/** A pool of fake workers that counts the threads alive. */
+function trackedPool(size: number) {
+  const live = new Set<number>();
+  let started = 0;
+  const pool = createPool({
+    size,
+    createWorker: () => {
+      const handle = nodeWorkerHandle(fakeWorkerUrl);
+      const id = started++;
+      live.add(id);
+      handle.worker.on("exit", () => live.delete(id));
+      return handle;
+    },
+  });
+  return { pool, live, started: () => started };
+}
+
+describe("createPool over fake workers", () => {
+  it("merges chunks in replication order whatever order they finish in", async () => {
+    const { pool } = trackedPool(2);
+    try {
+      const { results, partial, completed } = await pool.run({
+        source: fakeSource({ msPerReplication: 1, jitterMs: 6 }),
+        replications: 23,
+        firstReplication: 5,
+        chunkSize: 2,
+      });
+      expect(partial).toBe(false);
+      expect(completed).toBe(23);
+      expect(results.map((r) => r.replication)).toEqual(Array.from({ length: 23 }, (_, i) => 5 + i));
+      expect(results.map((r) => r.queueCounters[1])).toEqual(Array.from({ length: 23 }, (_, i) => 2 * (5 + i)));
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("starts no more workers than its size, and only when there is work", async () => {
+    const { pool, started } = trackedPool(3);
+    try {
+      expect(started()).toBe(0);
+      await pool.run({ source: fakeSource({}), replications: 2, chunkSize: 1 });
+      expect(started()).toBe(2);
+      await pool.run({ source: fakeSource({}), replications: 30, chunkSize: 1 });
+      expect(started()).toBe(3);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("serves two runs at once, each in its own order", async () => {
+    const { pool } = trackedPool(2);
+    try {
+      const [a, b] = await Promise.all([
+        pool.run({ source: fakeSource({ msPerReplication: 2 }), replications: 10, chunkSize: 3 }),
+        pool.run({ source: fakeSource({ msPerReplication: 1 }), replications: 7, firstReplication: 100 }),
+      ]);
+      expect(a.results.map((r) => r.replication)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+      expect(b.results.map((r) => r.replication)).toEqual([100, 101, 102, 103, 104, 105, 106]);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("cancels within 200 ms, keeps only the completed prefix, and leaves no thread running", async () => {
+    const { pool, live } = trackedPool(2);
+    const controller = new AbortController();
+    const running = pool.run({ source: fakeSource({ msPerReplication: 20 }), replications: 1000, chunkSize: 4, signal: controller.signal });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const abortedAt = performance.now();
+    controller.abort();
+    const { results, partial, completed } = await running;
+    expect(performance.now() - abortedAt).toBeLessThan(200);
+    expect(partial).toBe(true);
+    expect(completed).toBe(results.length);
+    expect(completed).toBeGreaterThan(0);
+    expect(completed).toBeLessThan(1000);
+    expect(results.map((r) => r.replication)).toEqual(Array.from({ length: completed }, (_, i) => i));
+    expect(live.size).toBe(0);
+    // The pool respawns on demand for the next run.
+    const next = await pool.run({ source: fakeSource({}), replications: 4 });
+    expect(next.completed).toBe(4);
+    await pool.close();
+    expect(live.size).toBe(0);
+  });
+
+  it("gives an empty partial result for a signal aborted before the run", async () => {
+    const { pool, started } = trackedPool(2);
+    const result = await pool.run({ source: fakeSource({}), replications: 10, signal: AbortSignal.abort() });
+    expect(result).toEqual({ results: [], partial: true, completed: 0 });
+    expect(started()).toBe(0);
+    await pool.close();
+  });
+
+  it("rejects with the source and replications when a worker throws, then serves the next run", async () => {
+    const { pool, live } = trackedPool(2);
+    try {
+      await expect(pool.run({ source: fakeSource({ throwAt: 13 }), replications: 40, chunkSize: 5 })).rejects.toThrow(
+        'interval file "fake", replications 10–14: boom at 13',
+      );
+      expect(live.size).toBeLessThanOrEqual(2);
+      const next = await pool.run({ source: fakeSource({}), replications: 12, chunkSize: 5 });
+      expect(next.results.map((r) => r.replication)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("rejects when a worker thread dies mid-chunk, then serves the next run", async () => {
+    const { pool } = trackedPool(2);
+    try {
+      await expect(pool.run({ source: fakeSource({ exitAt: 7 }), replications: 20, chunkSize: 4 })).rejects.toThrow(
+        /interval file "fake", replications 4–7: the worker crashed: the worker thread exited with code 3/,
+      );
+      const next = await pool.run({ source: fakeSource({}), replications: 6 });
+      expect(next.completed).toBe(6);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("reports progress at least 4 times a second, from inside chunks, and once at the end", async () => {
+    const { pool } = trackedPool(2);
+    const events: (RunProgress & { atMs: number })[] = [];
+    const start = performance.now();
+    try {
+      await pool.run({
+        source: fakeSource({ msPerReplication: 300 }),
+        replications: 8,
+        chunkSize: 4,
+        onProgress: (progress) => events.push({ ...progress, atMs: performance.now() - start }),
+      });
+    } finally {
+      await pool.close();
+    }
+    const elapsedMs = performance.now() - start;
+    expect(elapsedMs).toBeGreaterThan(1000);
+    expect(events.length / (elapsedMs / 1000)).toBeGreaterThanOrEqual(4);
+    const gaps = events.map((event, i) => event.atMs - (i === 0 ? 0 : events[i - 1]!.atMs));
+    expect(Math.max(...gaps)).toBeLessThan(400);
+    // Inside a 4-replication chunk the count moves in fractions, never backwards.
+    expect(events.some((e) => e.done > 0 && e.done < 4 && !Number.isInteger(e.done))).toBe(true);
+    for (let i = 1; i < events.length; i++) expect(events[i]!.done).toBeGreaterThanOrEqual(events[i - 1]!.done);
+    expect(events.at(-1)).toMatchObject({ done: 8, total: 8, etaSec: 0 });
+  });
+});
