@@ -70,7 +70,12 @@ describe("compileScenario on the full fixture", () => {
     expect(sum(chat!.arrivalRatePerSec) * 1800).toBeCloseTo(sum(full.queues[1]!.forecast.intervalContacts!), 9);
     expect(chat!.arrivalRatePerSec[18]).toBeCloseTo(20 / 1800, 15);
     expect(sum(phone!.arrivalRatePerSec) * 1800).toBeCloseTo(300 + 1200 + 1100, 9);
-    expect(phone!.arrivalRatePerSec[0]).toBe(0); // retail-weekday: closed at midnight
+    expect(phone!.arrivalRatePerSec[0]).toBe(0); // closed at midnight
+    // Sunday follows retail-weekend (opens at 08:00), Monday retail-weekday (opens at 07:00).
+    expect(phone!.arrivalRatePerSec[14]).toBe(0);
+    expect(phone!.arrivalRatePerSec[16]).toBeGreaterThan(0);
+    expect(phone!.arrivalRatePerSec[48 + 14]).toBeGreaterThan(0);
+    expect(sum(phone!.arrivalRatePerSec.subarray(0, 48)) * 1800).toBeCloseTo(300, 9);
     expect(phone!.candidateRatePerSec).toBe(Math.max(...phone!.arrivalRatePerSec));
   });
 

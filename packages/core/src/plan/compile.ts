@@ -2,6 +2,7 @@ import type { DurationSampler, Plan, PlanGroup, PlanQueue } from "../des/plan.js
 import { distributionMean, inverseCdf } from "../random/distributions.js";
 import { durationToSeconds } from "../schema/distribution.js";
 import type { Scenario, ScenarioQueue } from "../schema/scenario.js";
+import type { Weekday } from "../schema/weekday.js";
 import { intradayWeights } from "./intradayProfiles.js";
 import { dayLabels, intervalLabels } from "./planLabels.js";
 import { staffingTimeline } from "./staffingTimeline.js";
@@ -12,7 +13,7 @@ const UNUSED: DurationSampler = () => 0;
 /**
  * Compiles a parsed scenario into the plan the engine runs, in seconds throughout: arrival rates per
  * interval from the forecast (a day's contacts spread by its intraday profile, or the contacts of each
- * interval, divided by the interval length), the candidate rate for thinning (the largest interval rate),
+ * interval, divided by the interval length; a weekday may have its own profile), the candidate rate for thinning (the largest interval rate),
  * each group's staffing step function over the whole span from its shifts and breaks (see
  * `staffingTimeline`), inverse-CDF samplers for handle time, patience (null when the file gives none:
  * nobody abandons), repeat and retry delays, and labels for days and intervals. No warm-up: the span
@@ -90,8 +91,14 @@ export function arrivalRates(queue: ScenarioQueue, scenario: Pick<Scenario, "day
   if (forecast.dailyContacts.length !== scenario.days.length) {
     throw new Error(`invalid queue "${queue.name}": ${forecast.dailyContacts.length} daily volumes; expected ${scenario.days.length}`);
   }
-  const weights = intradayWeights(forecast.intradayProfile, scenario.intervalMinutes);
+  const weightsByWeekday = new Map<Weekday, number[]>();
   forecast.dailyContacts.forEach((contacts, day) => {
+    const weekday = scenario.days[day]!;
+    let weights = weightsByWeekday.get(weekday);
+    if (!weights) {
+      weights = intradayWeights(forecast.intradayProfileByWeekday?.[weekday] ?? forecast.intradayProfile, scenario.intervalMinutes);
+      weightsByWeekday.set(weekday, weights);
+    }
     for (let i = 0; i < intervalsPerDay; i++) rates[day * intervalsPerDay + i] = (contacts * weights[i]!) / intervalSec;
   });
   return rates;

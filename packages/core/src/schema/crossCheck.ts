@@ -121,12 +121,16 @@ function checkForecast(forecast: Entry, path: Path, days: unknown[] | undefined,
   if (Array.isArray(daily) && days && daily.length !== days.length) {
     issues.push(lengthIssue([...path, "dailyContacts"], `${daily.length} daily volumes for ${days.length} simulated days; expected one per day`, daily, `${days.length} entries`));
   }
-  const profile = forecast.intradayProfile;
-  if (Array.isArray(profile) && intervalsPerDay !== undefined) {
+  const profiles: [Path, unknown][] = [[[...path, "intradayProfile"], forecast.intradayProfile]];
+  if (isEntry(forecast.intradayProfileByWeekday)) {
+    for (const [day, profile] of Object.entries(forecast.intradayProfileByWeekday)) profiles.push([[...path, "intradayProfileByWeekday", day], profile]);
+  }
+  for (const [at, profile] of profiles) {
+    if (!Array.isArray(profile) || intervalsPerDay === undefined) continue;
     if (profile.length !== intervalsPerDay) {
-      issues.push(lengthIssue([...path, "intradayProfile"], `${profile.length} profile weights; expected one per interval of a day (${intervalsPerDay} at ${1440 / intervalsPerDay} minutes)`, profile, `${intervalsPerDay} entries`));
+      issues.push(lengthIssue(at, `${profile.length} profile weights; expected one per interval of a day (${intervalsPerDay} at ${1440 / intervalsPerDay} minutes)`, profile, `${intervalsPerDay} entries`));
     } else if (profile.every(isNumber) && !(profile.reduce((sum: number, weight) => sum + (weight as number), 0) > 0)) {
-      issues.push(issue([...path, "intradayProfile"], "the profile weights sum to 0; expected at least one positive weight", profile, "weights ≥ 0 with a positive sum"));
+      issues.push(issue(at, "the profile weights sum to 0; expected at least one positive weight", profile, "weights ≥ 0 with a positive sum"));
     }
   }
   const intervals = forecast.intervalContacts;

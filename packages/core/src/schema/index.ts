@@ -6,12 +6,14 @@ export {
   forecastSchema,
   resolutionSchema,
   moneySchema,
+  intradayProfileSchema,
   SCENARIO_VERSION,
   type Scenario,
   type ScenarioInput,
   type ScenarioQueue,
   type ScenarioGroup,
   type Forecast,
+  type IntradayProfile,
 } from "./scenario.js";
 export { shiftSchema, shiftBreakSchema, type Shift, type ShiftBreak } from "./shift.js";
 export { interventionSchema, type Intervention, type InterventionKind } from "./intervention.js";

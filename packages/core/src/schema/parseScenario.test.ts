@@ -199,6 +199,10 @@ describe("parseScenario cross-field checks", () => {
     ]);
     raw.queues[0].forecast = { dailyContacts: [1, 2], intradayProfile: new Array(24).fill(0) };
     expect(issuesOf(raw)[0]!.message).toBe("the profile weights sum to 0; expected at least one positive weight");
+    raw.queues[0].forecast = { dailyContacts: [1, 2], intradayProfile: "flat", intradayProfileByWeekday: { tue: [1, 2], sat: "flat" } };
+    expect(issuesOf(raw)[0]).toMatchObject({ path: "queues[0].forecast.intradayProfileByWeekday.tue", received: "2 entries" });
+    raw.queues[0].forecast.intradayProfileByWeekday = { tues: "flat" };
+    expect(issuesOf(raw)[0]!.message).toBe('unknown key "tues"; expected one of mon, tue, wed, thu, fri, sat, sun');
     raw.queues[0].forecast = { intervalContacts: [1, 2] };
     expect(issuesOf(raw)[0]!.message).toBe("2 interval volumes; expected one per interval of the span (2 days × 24 = 48)");
   });

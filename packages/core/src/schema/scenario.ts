@@ -4,7 +4,7 @@ import { durationSchema } from "./distribution.js";
 import { interventionSchema } from "./intervention.js";
 import { SCENARIO_LIMITS } from "./limits.js";
 import { shiftSchema } from "./shift.js";
-import { weekdaySchema } from "./weekday.js";
+import { WEEKDAYS, weekdaySchema, type Weekday } from "./weekday.js";
 
 /** The scenario format this version of ccplan reads and writes. Older files are upgraded by `migrate`. */
 export const SCENARIO_VERSION = 1;
@@ -13,11 +13,16 @@ const nameSchema = z.string().min(1).max(100);
 const contacts = z.number().min(0).max(SCENARIO_LIMITS.maxContactsPerReplication);
 const dailyCv = z.number().min(0).max(2).default(0).describe("Day-level over-dispersion: coefficient of variation of a gamma multiplier on each day's volume (0 = plain Poisson).");
 
+/** How a day's contacts spread over its intervals: a built-in profile, or one weight (≥ 0) per interval of a day. */
+export const intradayProfileSchema = z.union([z.enum(INTRADAY_PROFILE_NAMES), z.array(z.number().min(0).max(1e9)).min(1).max(96)]);
+
 const dailyForecastSchema = z.strictObject({
-  dailyContacts: z.array(contacts).min(1).max(SCENARIO_LIMITS.maxSpanDays).describe("Expected contacts on each simulated day, one per entry of `days`."),
-  intradayProfile: z
-    .union([z.enum(INTRADAY_PROFILE_NAMES), z.array(z.number().min(0).max(1e9)).min(1).max(96)])
-    .describe("How a day's contacts spread over its intervals: a built-in profile, or one weight per interval of a day (normalised)."),
+  dailyContacts: z.array(contacts).min(1).max(SCENARIO_LIMITS.maxSpanDays).describe("Expected new contacts on each simulated day, one per entry of `days` (repeats and retries come on top)."),
+  intradayProfile: intradayProfileSchema.describe("How a day's contacts spread over its intervals: a built-in profile, or one weight per interval of a day (normalised)."),
+  intradayProfileByWeekday: z
+    .strictObject(Object.fromEntries(WEEKDAYS.map((day) => [day, intradayProfileSchema.optional()])) as Record<Weekday, z.ZodOptional<typeof intradayProfileSchema>>)
+    .optional()
+    .describe('Profiles for particular weekdays, overriding intradayProfile on those days (e.g. {"sat": "retail-weekend", "sun": "retail-weekend"}).'),
   dailyCv,
 });
 
@@ -114,3 +119,5 @@ export type ScenarioQueue = Scenario["queues"][number];
 export type ScenarioGroup = Scenario["groups"][number];
 /** A parsed forecast. */
 export type Forecast = ScenarioQueue["forecast"];
+/** A parsed intraday profile: a built-in name or weights per interval of a day. */
+export type IntradayProfile = z.infer<typeof intradayProfileSchema>;
