@@ -26,4 +26,4 @@ export { migrate, type MigrateResult } from "./migrate.js";
 export { parseScenario, parseScenarioText, type ParseScenarioResult } from "./parseScenario.js";
 export { formatScenarioIssues } from "./formatIssues.js";
 export { findJsonSyntaxError, type JsonSyntaxError } from "./jsonSyntaxError.js";
-export { scenarioJsonSchema } from "./jsonSchema.js";
+export { scenarioJsonSchema, scenarioJsonSchemaText } from "./jsonSchema.js";
