@@ -1,4 +1,4 @@
-import { createSimulator, stationaryPlan, type ReplicationResult } from "@ccplan/core";
+import { compileScenario, createSimulator, parseScenario, scenarioVariants, stationaryPlan, type ReplicationResult } from "@ccplan/core";
 import { describe, expect, it } from "vitest";
 import { compileSource, runReplications, transferables } from "./api.js";
 import { describeSource, type PlanSource } from "./planSource.js";
@@ -44,7 +44,16 @@ describe("runReplications", () => {
     expect(chunks.map(bytes)).toEqual(whole);
   });
 
-  // TODO(compileScenario): a test that a scenario's variant compiles as core does, when compileScenario lands.
+  it("compiles a scenario's variant as core does, with a seed override", () => {
+    const source: PlanSource = { kind: "scenario", scenario, variant: "+2 on Day", seed: 9 };
+    const parsed = parseScenario(scenario);
+    if (!parsed.ok) throw new Error(`fixture invalid: ${parsed.issues.map((issue) => issue.message).join("; ")}`);
+    const variant = scenarioVariants(parsed.scenario)[1]!;
+    const direct = createSimulator(compileScenario({ ...variant.scenario, seed: 9 })).run(2);
+    expect(runReplications(source, 2, 3).map(bytes)).toEqual([bytes(direct)]);
+    expect(compileSource(source).seed).toBe(9);
+    expect(compileSource({ kind: "scenario", scenario }).seed).toBe(1);
+  });
 
   it("reads an interval file", () => {
     const csv = "start,contacts,agents\n08:00,100,6\n08:30,140,7.5\n09:00,90,5\n";
@@ -74,7 +83,7 @@ describe("runReplications", () => {
     expect(() => runReplications(broken, 5, 8)).toThrow(/^scenario "Broken center", replication 5: the input is not a valid scenario:\n✖ .*\n {2}→ at intervalMinutes/);
   });
 
-  it.skip("names the variant when it does not exist", () => {
+  it("names the variant when it does not exist", () => {
     const source: PlanSource = { kind: "scenario", scenario, variant: "Hire 40" };
     expect(() => runReplications(source, 0, 1)).toThrow(
       'scenario "Small test center" (variant "Hire 40"), replication 0: unknown variant "Hire 40"; expected one of "Baseline", "+2 on Day"',

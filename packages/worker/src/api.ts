@@ -1,9 +1,11 @@
 import {
+  compileScenario,
   createSimulator,
   formatScenarioIssues,
   parseIntervalTable,
   parseScenario,
   planFromIntervals,
+  scenarioVariants,
   stationaryPlan,
   type Plan,
   type ReplicationResult,
@@ -29,9 +31,12 @@ export function compileSource(source: PlanSource): Plan {
     case "scenario": {
       const parsed = parseScenario(source.scenario);
       if (!parsed.ok) throw new Error(formatScenarioIssues(parsed.issues, "the input"));
-      // TODO(compileScenario): core's scenarioVariants and compileScenario are landing; until then a valid
-      // scenario cannot be run in a worker.
-      throw new Error("running scenario files in workers needs core's compileScenario, which is not there yet");
+      const variants = scenarioVariants(parsed.scenario);
+      const variant = source.variant === undefined ? variants[0] : variants.find((v) => v.name === source.variant);
+      if (!variant) {
+        throw new Error(`unknown variant ${JSON.stringify(source.variant)}; expected one of ${variants.map((v) => JSON.stringify(v.name)).join(", ")}`);
+      }
+      return compileScenario(source.seed === undefined ? variant.scenario : { ...variant.scenario, seed: source.seed });
     }
     case "stationary":
       return stationaryPlan(source.options);

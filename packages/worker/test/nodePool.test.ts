@@ -98,28 +98,25 @@ describe("createNodePool", () => {
   it("reports progress at least 4 times a second on a run longer than a second", async () => {
     const pool = createNodePool({ size: 2 });
     const events: (RunProgress & { atMs: number })[] = [];
-    let replications = 0;
     try {
-      // Size the run from a probe on the warm pool, so it lasts about 1.5 s on this machine.
-      await pool.run({ source: busyDay, replications: 2 });
-      const probeStart = performance.now();
-      const probe = await pool.run({ source: busyDay, replications: 8 });
-      const perReplicationMs = (performance.now() - probeStart) / probe.completed;
-      replications = Math.max(8, Math.ceil(1500 / perReplicationMs));
+      // A run far longer than the test, stopped after 1.5 s: long enough whatever this machine's speed.
       const runStart = performance.now();
-      await pool.run({
+      const { partial } = await pool.run({
         source: busyDay,
-        replications,
+        replications: 100_000,
+        signal: AbortSignal.timeout(1500),
         onProgress: (progress) => events.push({ ...progress, atMs: performance.now() - runStart }),
       });
       const elapsedMs = performance.now() - runStart;
+      expect(partial).toBe(true);
       expect(elapsedMs).toBeGreaterThan(1000);
       expect(events.length / (elapsedMs / 1000)).toBeGreaterThanOrEqual(4);
       const gaps = events.map((event, i) => event.atMs - (i === 0 ? 0 : events[i - 1]!.atMs));
       expect(Math.max(...gaps)).toBeLessThan(400);
-      expect(events.at(-1)).toMatchObject({ done: replications, total: replications, etaSec: 0 });
-      const middle = events.find((event) => event.done > 0 && event.done < replications);
-      expect(middle?.etaSec).toBeGreaterThan(0);
+      for (let i = 1; i < events.length; i++) expect(events[i]!.done).toBeGreaterThanOrEqual(events[i - 1]!.done);
+      expect(events.at(-1)!.done).toBeGreaterThan(0);
+      expect(events.at(-1)!.etaSec).toBeGreaterThan(0);
+      expect(events.every((event) => event.total === 100_000)).toBe(true);
     } finally {
       await pool.close();
     }

@@ -78,8 +78,17 @@ describe("createPool over fake workers", () => {
   it("cancels within 200 ms, keeps only the completed prefix, and leaves no thread running", async () => {
     const { pool, live } = trackedPool(2);
     const controller = new AbortController();
-    const running = pool.run({ source: fakeSource({ msPerReplication: 20 }), replications: 1000, chunkSize: 4, signal: controller.signal });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    let started!: () => void;
+    const someDone = new Promise<void>((resolve) => (started = resolve));
+    const running = pool.run({
+      source: fakeSource({ msPerReplication: 20 }),
+      replications: 1000,
+      chunkSize: 4,
+      signal: controller.signal,
+      onProgress: ({ done }) => done >= 9 && started(),
+    });
+    // Cancel mid-run, once a few chunks are back, however slowly the threads started.
+    await someDone;
     const abortedAt = performance.now();
     controller.abort();
     const { results, partial, completed } = await running;
