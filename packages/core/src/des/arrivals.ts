@@ -1,5 +1,6 @@
 import type { Random } from "../random/streams.js";
 import type { AttributeDraws } from "./attributeDraws.js";
+import { UniformBlock } from "./uniformBlock.js";
 import type { PlanQueue } from "./plan.js";
 
 /**
@@ -31,8 +32,8 @@ export class ArrivalSource {
   private readonly daySec: number;
   /** Candidate rate per day (candidate rate × the day's multiplier), or null without day-level dispersion. */
   private readonly dayRatePerSec: Float64Array | null;
-  private readonly arrivals: Random;
-  private readonly accept: Random;
+  private readonly arrivals: UniformBlock;
+  private readonly accept: UniformBlock;
   /** The queue's first-contact attribute streams (the engine draws a kept arrival's uniforms from them). */
   readonly attributes: AttributeDraws;
 
@@ -51,8 +52,8 @@ export class ArrivalSource {
   ) {
     const { intervalSec, intervalCount } = options;
     const candidateRate = queue.candidateRatePerSec;
-    this.arrivals = options.arrivals;
-    this.accept = options.accept;
+    this.arrivals = new UniformBlock(options.arrivals);
+    this.accept = new UniformBlock(options.accept);
     this.attributes = options.attributes;
     this.intervalSec = intervalSec;
     this.lastInterval = intervalCount - 1;
@@ -81,11 +82,11 @@ export class ArrivalSource {
   private advance(fromSec: number): number {
     let t = fromSec;
     for (;;) {
-      t = this.dayRatePerSec ? this.gapAcrossDays(t) : t - this.meanGapSec * Math.log1p(-this.arrivals());
+      t = this.dayRatePerSec ? this.gapAcrossDays(t) : t - this.meanGapSec * Math.log1p(-this.arrivals.next());
       if (!(t < this.endSec)) return Infinity;
       if (this.acceptAll) return t;
       const interval = Math.min(Math.floor(t / this.intervalSec), this.lastInterval);
-      if (this.accept() < this.acceptProbability[interval]!) return t;
+      if (this.accept.next() < this.acceptProbability[interval]!) return t;
       this.attributes.skip();
     }
   }
@@ -94,7 +95,7 @@ export class ArrivalSource {
    * exponential spent over the cumulative intensity, so crossing midnight costs no extra draw. */
   private gapAcrossDays(fromSec: number): number {
     const dayRates = this.dayRatePerSec!;
-    let work = -Math.log1p(-this.arrivals());
+    let work = -Math.log1p(-this.arrivals.next());
     let t = fromSec;
     let day = Math.floor(t / this.daySec);
     for (;;) {

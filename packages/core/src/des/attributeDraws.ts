@@ -1,4 +1,4 @@
-import { stream, type Random } from "../random/streams.js";
+import { stream, type Random, type StreamPurpose } from "../random/streams.js";
 import { CONTACT_REAL_FIELDS, ContactReal } from "./contactPool.js";
 
 /**
@@ -9,46 +9,54 @@ import { CONTACT_REAL_FIELDS, ContactReal } from "./contactPool.js";
  */
 export const RETURN_LANE_OFFSET = 1 << 16;
 
+/** The attribute purposes, in the order of their fields in a contact's row (ContactReal.uHandle onwards). */
+const PURPOSES = ["handle", "patience", "fcr", "retry", "retryDelay", "repeatDelay"] as const satisfies readonly StreamPurpose[];
+const ATTRIBUTES = PURPOSES.length;
+const BLOCK = 128;
+
 /**
  * The common-random-number attribute streams of one queue (first contacts or returning contacts): every
  * contact draws exactly one uniform from each, in arrival order, whether or not it will use it, so two
  * scenarios on the same seed see the same customers (design.md, "Common random numbers").
  */
 export class AttributeDraws {
-  private readonly handle: Random;
-  private readonly patience: Random;
-  private readonly fcr: Random;
-  private readonly retry: Random;
-  private readonly retryDelay: Random;
-  private readonly repeatDelay: Random;
+  /** Uniforms of the next `BLOCK` contacts, contact-major: [handle, patience, fcr, retry, retryDelay, repeatDelay]. */
+  private readonly block = new Float64Array(BLOCK * ATTRIBUTES);
+  private cursor = BLOCK * ATTRIBUTES;
+  private readonly streams: Random[];
 
   constructor(seed: number, replication: number, lane: number) {
-    this.handle = stream(seed, replication, "handle", lane);
-    this.patience = stream(seed, replication, "patience", lane);
-    this.fcr = stream(seed, replication, "fcr", lane);
-    this.retry = stream(seed, replication, "retry", lane);
-    this.retryDelay = stream(seed, replication, "retryDelay", lane);
-    this.repeatDelay = stream(seed, replication, "repeatDelay", lane);
+    this.streams = PURPOSES.map((purpose) => stream(seed, replication, purpose, lane));
   }
 
   /** Draws the next contact's uniforms into its row of a contact pool's `real` array. */
   drawInto(real: Float64Array, id: number): void {
-    const row = id * CONTACT_REAL_FIELDS;
-    real[row + ContactReal.uHandle] = this.handle();
-    real[row + ContactReal.uPatience] = this.patience();
-    real[row + ContactReal.uFcr] = this.fcr();
-    real[row + ContactReal.uRetry] = this.retry();
-    real[row + ContactReal.uRetryDelay] = this.retryDelay();
-    real[row + ContactReal.uRepeatDelay] = this.repeatDelay();
+    if (this.cursor === this.block.length) this.refill();
+    const block = this.block;
+    const from = this.cursor;
+    const row = id * CONTACT_REAL_FIELDS + ContactReal.uHandle;
+    real[row] = block[from]!;
+    real[row + 1] = block[from + 1]!;
+    real[row + 2] = block[from + 2]!;
+    real[row + 3] = block[from + 3]!;
+    real[row + 4] = block[from + 4]!;
+    real[row + 5] = block[from + 5]!;
+    this.cursor = from + ATTRIBUTES;
   }
 
   /** Consumes one contact's uniforms without keeping them (a candidate arrival that thinning rejected). */
   skip(): void {
-    this.handle();
-    this.patience();
-    this.fcr();
-    this.retry();
-    this.retryDelay();
-    this.repeatDelay();
+    if (this.cursor === this.block.length) this.refill();
+    this.cursor += ATTRIBUTES;
+  }
+
+  // The streams are read BLOCK at a time, each in a tight loop (see uniformBlock.ts): same values, same order.
+  private refill(): void {
+    const block = this.block;
+    for (let s = 0; s < ATTRIBUTES; s++) {
+      const random = this.streams[s]!;
+      for (let i = s; i < block.length; i += ATTRIBUTES) block[i] = random();
+    }
+    this.cursor = 0;
   }
 }
