@@ -2,10 +2,7 @@ import { fsum } from "d3-array";
 import type { DurationSampler } from "../des/plan.js";
 import type { DurationDistribution } from "../schema/distribution.js";
 import { gammaSampler } from "./gammaSampler.js";
-import { normalQuantile } from "./normalQuantile.js";
-
-/** The largest double below 1: a uniform at or above 1 (which a `Random` never returns) is read as this. */
-const MAX_UNIFORM = 1 - 2 ** -53;
+import { lognormalSampler } from "./lognormalSampler.js";
 
 /**
  * Inverse CDF of a duration distribution in seconds: a uniform on [0, 1) in, seconds ≥ 0 out.
@@ -14,7 +11,8 @@ const MAX_UNIFORM = 1 - 2 ** -53;
  * uniform ≥ 1 or NaN is read as the largest double below 1, so every output is finite.
  * - exponential: −mean·ln(1 − u).
  * - lognormal from mean m and coefficient of variation cv: σ² = ln(1 + cv²), μ = ln m − σ²/2,
- *   exp(μ + σ·Φ⁻¹(u)), with Φ⁻¹ from Wichura's AS 241 (see `normalQuantile`).
+ *   exp(μ + σ·Φ⁻¹(u)), with Φ⁻¹ from Wichura's AS 241 (see `normalQuantile`), through a table built once
+ *   per cv (see `lognormalSampler`).
  * - gamma from mean m and cv (shape 1/cv², scale m·cv²) and Erlang-k (shape k, scale m/k): by inversion of
  *   the regularized incomplete gamma function, through a table built once per shape (about 1 ms; see
  *   `gammaQuantileTable` for its measured accuracy) and, above shape 1e5, Wilson–Hilferty (see `gammaSampler`).
@@ -29,13 +27,8 @@ export function inverseCdf(spec: DurationDistribution): DurationSampler {
   switch (spec.dist) {
     case "exponential":
       return gammaSampler(1, spec.meanSec);
-    case "lognormal": {
-      if (spec.cv === 0 || spec.meanSec === 0) return constantSampler(spec.meanSec);
-      const sigma2 = Math.log1p(spec.cv * spec.cv);
-      const sigma = Math.sqrt(sigma2);
-      const mu = Math.log(spec.meanSec) - sigma2 / 2;
-      return (u) => Math.exp(mu + sigma * normalQuantile(u < MAX_UNIFORM ? (u > 0 ? u : 0) : MAX_UNIFORM));
-    }
+    case "lognormal":
+      return lognormalSampler(spec.meanSec, spec.cv);
     case "gamma":
       if (spec.cv === 0 || spec.meanSec === 0) return constantSampler(spec.meanSec);
       return gammaSampler(1 / (spec.cv * spec.cv), spec.meanSec * spec.cv * spec.cv);

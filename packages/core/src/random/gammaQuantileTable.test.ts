@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { gammaQuantile } from "./gammaQuantile.js";
-import { gammaQuantileTable, gammaTableSampler } from "./gammaQuantileTable.js";
+import { gammaQuantileTable } from "./gammaQuantileTable.js";
+import { quantileTableSampler } from "./quantileTable.js";
 import { stream } from "./streams.js";
 
 describe("gammaQuantileTable reproduces the exact quantile", () => {
@@ -15,7 +16,7 @@ describe("gammaQuantileTable reproduces the exact quantile", () => {
   });
   for (const [shape, tolerance] of [[0.25, 2e-5], [0.5, 1e-5], [1.2345, 1e-6], [3, 1e-6], [40, 1e-6], [1000, 1e-6]] as const) {
     it(`shape ${shape}: within ${tolerance} relative`, () => {
-      const sample = gammaTableSampler(gammaQuantileTable(shape), 1);
+      const sample = quantileTableSampler(gammaQuantileTable(shape), 1);
       let worst = 0;
       for (const u of uniforms) {
         const exact = gammaQuantile(u, shape);
@@ -26,7 +27,7 @@ describe("gammaQuantileTable reproduces the exact quantile", () => {
   }
 });
 
-describe("gammaTableSampler never decreases, is 0 at u = 0 and finite up to 1 − 2⁻⁵³", () => {
+describe("quantileTableSampler never decreases, is 0 at u = 0 and finite up to 1 − 2⁻⁵³", () => {
   const grid: number[] = [];
   for (let e = -60; e < -1; e += 0.01) grid.push(2 ** e, 1 - 2 ** e);
   for (let i = 1; i < 200_000; i++) grid.push(i / 200_000);
@@ -34,7 +35,7 @@ describe("gammaTableSampler never decreases, is 0 at u = 0 and finite up to 1 �
   grid.sort((a, b) => a - b);
   for (const shape of [1 / 400, 0.01, 0.3, 1.5, 30, 1e4]) {
     it(`shape ${shape}`, () => {
-      const sample = gammaTableSampler(gammaQuantileTable(shape), 2);
+      const sample = quantileTableSampler(gammaQuantileTable(shape), 2);
       let previous = 0;
       let decreases = 0;
       for (const u of grid) {
@@ -48,8 +49,8 @@ describe("gammaTableSampler never decreases, is 0 at u = 0 and finite up to 1 �
   }
 });
 
-it("gammaTableSampler is continuous where the centre meets the tails", () => {
-  const sample = gammaTableSampler(gammaQuantileTable(2.5), 1);
+it("quantileTableSampler is continuous where the centre meets the tails", () => {
+  const sample = quantileTableSampler(gammaQuantileTable(2.5), 1);
   for (const edge of [1 / 64, 63 / 64]) {
     const below = sample(edge - 1e-12);
     const above = sample(edge + 1e-12);
@@ -60,8 +61,8 @@ it("gammaTableSampler is continuous where the centre meets the tails", () => {
 it("gammaQuantileTable is plain data that survives a structured clone", () => {
   const table = gammaQuantileTable(2.5);
   const copy = structuredClone(table);
-  const a = gammaTableSampler(table, 3);
-  const b = gammaTableSampler(copy, 3);
+  const a = quantileTableSampler(table, 3);
+  const b = quantileTableSampler(copy, 3);
   for (const u of [1e-9, 0.01, 0.3, 0.99, 1 - 1e-9]) expect(b(u)).toBe(a(u));
 });
 

@@ -1,5 +1,6 @@
-import { gammaQuantileTable, gammaTableSampler, type GammaQuantileTable } from "./gammaQuantileTable.js";
+import { gammaQuantileTable } from "./gammaQuantileTable.js";
 import { normalQuantile } from "./normalQuantile.js";
+import { quantileTableSampler, type QuantileTable } from "./quantileTable.js";
 
 /** The largest double below 1: a uniform at or above 1 is read as this. */
 const MAX_UNIFORM = 1 - 2 ** -53;
@@ -8,7 +9,7 @@ const MAX_UNIFORM = 1 - 2 ** -53;
 const WILSON_HILFERTY_SHAPE = 1e5;
 /** Tables kept for reuse: a comparison compiles several scenarios whose distributions share shapes. */
 const CACHE_SIZE = 64;
-const tables = new Map<number, GammaQuantileTable>();
+const tables = new Map<number, QuantileTable>();
 
 /**
  * Inverse CDF of the gamma distribution with the given shape and scale (mean = shape·scale,
@@ -30,10 +31,10 @@ export function gammaSampler(shape: number, scale: number): (u: number) => numbe
       return cube > 0 ? scale * shape * cube * cube * cube : 0;
     };
   }
-  return gammaTableSampler(cachedTable(shape), scale);
+  return quantileTableSampler(cachedTable(shape), scale);
 }
 
-function cachedTable(shape: number): GammaQuantileTable {
+function cachedTable(shape: number): QuantileTable {
   let table = tables.get(shape);
   if (table === undefined) {
     table = gammaQuantileTable(shape);
