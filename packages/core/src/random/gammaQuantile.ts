@@ -5,10 +5,11 @@ import { logRegularizedGamma } from "./regularizedGamma.js";
 /**
  * Quantile of the gamma distribution with the given shape and scale 1: the x with P(shape, x) = p.
  * Multiply by the scale (mean/shape) for other scales. Returns 0 at p = 0, Infinity at p = 1, NaN for p
- * outside [0, 1] or shape ≤ 0. Solved by Newton's method on ln P(shape, x) (or ln Q for p > 1/2, which keeps
+ * outside [0, 1] or shape ≤ 0. Solved by Halley's method on ln P(shape, x) (or ln Q for p > 1/2, which keeps
  * the upper tail accurate) as a function of ln x: the log-gamma density is log-concave, so these are concave
- * and the iteration converges from any start. Relative accuracy about 1e-13 (1e-11 for shapes near 1e4),
- * set by `logRegularizedGamma`. About 5 µs a call: for many draws build a table (`gammaQuantileTable`).
+ * and safeguarded steps converge from any start. Relative error below 1e-12 against mpmath for shapes from
+ * 1/400 to 1000 (gammaQuantile.test.ts), set by `logRegularizedGamma`. A few µs a call: for many draws
+ * build a table (`gammaQuantileTable`).
  */
 export function gammaQuantile(p: number, shape: number): number {
   if (!(p >= 0 && p <= 1) || !(shape > 0)) return NaN;
@@ -31,8 +32,9 @@ export function initialLogGuess(p: number, shape: number): number {
 /**
  * Solves ln P(a, eʸ) = logTarget (or ln Q with `upper`) for y = ln x, starting from `y0`.
  * Halley steps (cubic convergence), kept inside the bracket that the signs seen so far establish. A step
- * below 1e-7 in y leaves an error near 1e-21 (times a curvature of order a), so the iteration stops after it: from a good start (as when a
- * table marches from its previous point) that is one evaluation of the incomplete gamma function.
+ * below 1e-7 in y leaves an error of order 1e-21 times a curvature of order a, so the iteration stops after
+ * it: from a good start (as when a table marches from its previous point) that is one evaluation of the
+ * incomplete gamma function.
  */
 export function solveLogGammaQuantile(a: number, logTarget: number, upper: boolean, y0: number): number {
   const logGammaA = logGamma(a);
