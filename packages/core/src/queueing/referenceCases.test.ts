@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { erlangB } from "./erlangB.js";
 import { erlangC } from "./erlangC.js";
+import { erlangA, erlangAOfferedWaitTail } from "./erlangA.js";
 
 // The shared reference cases, copied into the repository (see test/fixtures/README.md).
 const fixture = JSON.parse(readFileSync(new URL("../../../../test/fixtures/erlang-cases.json", import.meta.url), "utf8")) as {
@@ -58,5 +59,27 @@ describe("erlangC matches every reference field", () => {
     expectClose(r.serviceLevel, e.service_level, `${id}.service_level`);
     expectClose(r.occupancy, e.occupancy, `${id}.occupancy`);
     expectClose(r.meanQueueLength, e.mean_queue_length, `${id}.mean_queue_length`);
+  });
+});
+
+describe("erlangA matches every reference field", () => {
+  it.each(casesOf("erlang_a"))("%s", (id, c) => {
+    const inputs = {
+      arrivalRatePerSec: rateOf(c.inputs), ahtSec: c.inputs.aht_seconds!, agents: c.inputs.agents!,
+      patienceSec: c.inputs.patience_mean_seconds!, targetAnswerSec: c.inputs.target_answer_time_seconds!,
+    };
+    const r = erlangA(inputs);
+    expect(r.stable).toBe(true);
+    const e = c.expected;
+    expectClose(r.probWait, e.prob_wait, `${id}.prob_wait`);
+    expectClose(r.probAbandon, e.prob_abandon, `${id}.prob_abandon`);
+    expectClose(r.meanWaitAll, e.asa_all_seconds, `${id}.asa_all_seconds`);
+    expectClose(r.asa, e.asa_answered_seconds, `${id}.asa_answered_seconds`);
+    expectClose(r.meanQueueLength, e.mean_queue_length, `${id}.mean_queue_length`);
+    expectClose(r.occupancy, e.occupancy, `${id}.occupancy`);
+    expectClose(r.serviceLevel, e.sl_answered_within_t, `${id}.sl_answered_within_t`);
+    expectClose(r.serviceLevelWaitWithin, e.sl_wait_within_t, `${id}.sl_wait_within_t`);
+    expectClose(r.serviceLevelOfAnswered, e.sl_answered_of_answered, `${id}.sl_answered_of_answered`);
+    expectClose(erlangAOfferedWaitTail(inputs), e.prob_offered_wait_gt_t, `${id}.prob_offered_wait_gt_t`);
   });
 });
