@@ -1,6 +1,84 @@
 #!/usr/bin/env node
-/** The `ccplan` command: parses arguments, dispatches to a command, sets the exit code. */
-export async function main(argv: string[]): Promise<number> {
-  process.stderr.write(`ccplan: no command given (${argv.join(" ")}); commands are added as the CLI grows\n`);
-  return 2;
+import { realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { erlangHelp, runErlang } from "./commands/erlang.js";
+import { runSimulate, simulateHelp } from "./commands/simulate.js";
+import { EXIT, InputError } from "./errors.js";
+
+const COMMANDS: Record<string, { help: string; run: (args: string[], write: (text: string) => void) => void | Promise<void> }> = {
+  erlang: { help: erlangHelp, run: runErlang },
+  simulate: { help: simulateHelp, run: runSimulate },
+};
+
+const USAGE = `ccplan: what-if planning for contact centers
+
+Usage: ccplan <command> [options]   (ccplan help <command> for its options)
+
+Commands:
+  erlang     exact Erlang B, C and A figures, and the fewest agents for a service-level target
+  simulate   simulate a scenario file, a stationary center or an interval report, with confidence intervals
+
+Exit codes: 0 success, 1 the run failed, 2 bad arguments or invalid input. Add --debug for stack traces.`;
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+const processIo: Io = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+/** Runs the CLI with `argv` (without node and the script) and returns the exit code. */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const [command, ...rest] = argv;
+  const debug = rest.includes("--debug");
+  if (command === undefined || command === "help" || command === "--help" || command === "-h") {
+    const topic = command === "help" ? rest[0] : undefined;
+    if (topic !== undefined && !(topic in COMMANDS)) {
+      io.stderr(`ccplan: unknown command ${JSON.stringify(topic)}; expected one of ${Object.keys(COMMANDS).join(", ")}\n`);
+      return EXIT.invalidInput;
+    }
+    io.stdout(`${topic ? COMMANDS[topic]!.help : USAGE}\n`);
+    return command === undefined ? EXIT.invalidInput : EXIT.ok;
+  }
+  const entry = COMMANDS[command];
+  if (!entry) {
+    io.stderr(`ccplan: unknown command ${JSON.stringify(command)}; expected one of ${Object.keys(COMMANDS).join(", ")}\n`);
+    return EXIT.invalidInput;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    io.stdout(`${entry.help}\n`);
+    return EXIT.ok;
+  }
+  try {
+    await entry.run(rest, io.stdout);
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof InputError) {
+      io.stderr(`${error.message}\n`);
+      if (debug) io.stderr(`${error.stack}\n`);
+      return EXIT.invalidInput;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`ccplan ${command} failed: ${message}\n`);
+    if (debug && error instanceof Error) io.stderr(`${error.stack}\n`);
+    else io.stderr("Run again with --debug for details.\n");
+    return EXIT.failed;
+  }
+}
+
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  process.exitCode = await main(process.argv.slice(2));
 }

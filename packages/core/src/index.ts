@@ -7,4 +7,5 @@ export * from "./plan/index.js";
 export * from "./des/index.js";
 export * from "./kpi/index.js";
 export * from "./interventions/index.js";
+export * from "./report/index.js";
 export * from "./intervalFile/index.js";

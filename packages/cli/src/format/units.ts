@@ -1,0 +1,33 @@
+import type { KpiUnit } from "@ccplan/core";
+
+/** A value in a planner's units for a terminal table: fractions as percentages, seconds as s/min/h. */
+export function formatValue(value: number | null | undefined, unit: KpiUnit | "erlangs"): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return "–";
+  switch (unit) {
+    case "fraction":
+      return `${(value * 100).toFixed(Math.abs(value) < 0.001 && value !== 0 ? 3 : 1)}%`;
+    case "seconds":
+      return formatSeconds(value);
+    case "contacts":
+      return Math.abs(value) >= 100 ? Math.round(value).toLocaleString("en-US") : value.toFixed(1);
+    case "agents":
+    case "erlangs":
+      return value.toFixed(2);
+  }
+}
+
+function formatSeconds(seconds: number): string {
+  const sign = seconds < 0 ? "−" : "";
+  const abs = Math.abs(seconds);
+  if (abs < 100) return `${sign}${abs.toFixed(1)} s`;
+  if (abs < 3600) return `${sign}${(abs / 60).toFixed(1)} min`;
+  return `${sign}${(abs / 3600).toFixed(2)} h`;
+}
+
+/** Lays out rows as a plain text table with the first column left-aligned and the rest right-aligned. */
+export function renderTable(header: string[], rows: string[][]): string {
+  const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => (row[column] ?? "").length)));
+  const line = (cells: string[]) =>
+    cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join("  ");
+  return [line(header), widths.map((width) => "─".repeat(width)).join("  "), ...rows.map(line)].join("\n");
+}

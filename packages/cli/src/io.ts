@@ -1,0 +1,13 @@
+import { readFileSync } from "node:fs";
+import { InputError } from "./errors.js";
+
+/** Reads a text file the user named, turning "not found" and friends into an InputError that names the path. */
+export function readUserFile(path: string, what: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder" : (error as Error).message;
+    throw new InputError(`cannot read ${what} ${path}: ${reason}`);
+  }
+}
