@@ -1,11 +1,18 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import full from "./fixtures/full.json" with { type: "json" };
+import { validatePlan } from "../des/validatePlan.js";
+import { scenarioVariants } from "../interventions/scenarioVariants.js";
+import { compileScenario } from "../plan/compile.js";
 import { parseScenario, parseScenarioText, type ParseScenarioResult } from "./parseScenario.js";
 
-// Whatever comes in, parseScenario answers: a scenario, or issues that each say something.
+// Whatever comes in, parseScenario answers: a scenario that compiles into a valid plan with each of its
+// variants, or issues that each say something.
 function expectAnswer(result: ParseScenarioResult): void {
-  if (result.ok) return;
+  if (result.ok) {
+    for (const variant of scenarioVariants(result.scenario)) validatePlan(compileScenario(variant.scenario));
+    return;
+  }
   expect(result.issues.length).toBeGreaterThan(0);
   for (const issue of result.issues) {
     expect(issue.message.length).toBeGreaterThan(0);
@@ -62,7 +69,7 @@ describe("parseScenario under random input", () => {
       }),
       { numRuns: 400 },
     );
-  });
+  }, 20_000); // about a second alone; room for a busy machine
 
   it("answers any text", () => {
     const text = fc.oneof(fc.string(), fc.json(), fc.constantFrom(JSON.stringify(full)).map((json) => json.slice(0, json.length / 2)));
