@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { erlangB } from "./erlangB.js";
 import { erlangC } from "./erlangC.js";
 import { erlangA, erlangAOfferedWaitTail } from "./erlangA.js";
+import { solveAgents } from "./solveAgents.js";
 
 // The shared reference cases, copied into the repository (see test/fixtures/README.md).
 const fixture = JSON.parse(readFileSync(new URL("../../../../test/fixtures/erlang-cases.json", import.meta.url), "utf8")) as {
@@ -81,5 +82,52 @@ describe("erlangA matches every reference field", () => {
     expectClose(r.serviceLevelWaitWithin, e.sl_wait_within_t, `${id}.sl_wait_within_t`);
     expectClose(r.serviceLevelOfAnswered, e.sl_answered_of_answered, `${id}.sl_answered_of_answered`);
     expectClose(erlangAOfferedWaitTail(inputs), e.prob_offered_wait_gt_t, `${id}.prob_offered_wait_gt_t`);
+  });
+});
+
+describe("solveAgents matches the reference required agents for Erlang C", () => {
+  it.each(casesOf("required_agents_erlang_c"))("%s", (id, c) => {
+    const traffic = {
+      arrivalRatePerSec: rateOf(c.inputs), ahtSec: c.inputs.aht_seconds!, targetAnswerSec: c.inputs.target_answer_time_seconds!,
+    };
+    const e = c.expected;
+    const r = solveAgents({ ...traffic, model: "c", targetServiceLevel: c.inputs.target_service_level! });
+    expect(r.agents, `${id}.required_agents`).toBe(e.required_agents);
+    expect(r.targetMet).toBe(true);
+    expect(r.scheduledAgents).toBe(e.required_agents);
+    expectClose(r.serviceLevel, e.service_level_at_required, `${id}.service_level_at_required`);
+    expectClose(r.occupancy, e.occupancy_at_required, `${id}.occupancy_at_required`);
+    const below = erlangC({ ...traffic, agents: r.agents - 1 });
+    expectClose(below.serviceLevel, e.service_level_at_required_minus_1, `${id}.service_level_at_required_minus_1`);
+  });
+});
+
+describe("solveAgents matches the reference required agents for Erlang A in both conventions", () => {
+  const conventions = [
+    ["answeredWithin", "sl_answered_within_t", "serviceLevel"],
+    ["waitWithin", "sl_wait_within_t", "serviceLevelWaitWithin"],
+  ] as const;
+  const cases = casesOf("required_agents_erlang_a").flatMap(([id, c]) => conventions.map((v) => [`${id} ${v[0]}`, c, v] as const));
+  it.each(cases)("%s", (label, c, [convention, field, key]) => {
+    const traffic = {
+      arrivalRatePerSec: rateOf(c.inputs), ahtSec: c.inputs.aht_seconds!, patienceSec: c.inputs.patience_mean_seconds!,
+      targetAnswerSec: c.inputs.target_answer_time_seconds!,
+    };
+    const e = c.expected;
+    const r = solveAgents({ ...traffic, model: "a", convention, targetServiceLevel: c.inputs.target_service_level! });
+    expect(r.agents, `${label}: required_agents_${field}`).toBe(e[`required_agents_${field}`]);
+    expect(r.targetMet).toBe(true);
+    expectClose(r[key], e[`${field}_at_required`], `${label}: ${field}_at_required`);
+    expectClose(r.probAbandon, e[`prob_abandon_at_${field}_required`], `${label}: prob_abandon_at_${field}_required`);
+    const below = erlangA({ ...traffic, agents: r.agents - 1 });
+    expectClose(below[key], e[`${field}_at_required_minus_1`], `${label}: ${field}_at_required_minus_1`);
+  });
+  it("defaults to the answered-within convention", () => {
+    const [, c] = casesOf("required_agents_erlang_a")[1]!;
+    const r = solveAgents({
+      arrivalRatePerSec: rateOf(c.inputs), ahtSec: c.inputs.aht_seconds!, patienceSec: c.inputs.patience_mean_seconds!,
+      targetAnswerSec: c.inputs.target_answer_time_seconds!, model: "a", targetServiceLevel: c.inputs.target_service_level!,
+    });
+    expect(r.agents).toBe(c.expected.required_agents_sl_answered_within_t);
   });
 });
