@@ -1,0 +1,143 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { ccplan, roundNumbers } from "./cliRunner.js";
+
+const updateGolden = process.env.UPDATE_GOLDEN === "1";
+
+/** Compares JSON output with test/golden/<name>.json after rounding to 10 significant digits.
+ * The golden files change only when UPDATE_GOLDEN=1 is set. */
+function expectGolden(name: string, output: unknown) {
+  const file = new URL(`./golden/${name}.json`, import.meta.url);
+  const actual = roundNumbers(output);
+  if (updateGolden || !existsSync(file)) {
+    if (!updateGolden) throw new Error(`missing golden file test/golden/${name}.json; run with UPDATE_GOLDEN=1 to create it`);
+    writeFileSync(file, `${JSON.stringify(actual, null, 2)}\n`);
+  }
+  expect(actual).toEqual(JSON.parse(readFileSync(file, "utf8")));
+}
+
+describe("ccplan erlang", () => {
+  it("gives the reference Erlang C case S-EC-01 as JSON with every field", () => {
+    const run = ccplan("erlang", "--model", "c", "--rate", "200", "--aht", "180", "--agents", "14", "--target", "20", "--json");
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(Object.keys(result)).toEqual([
+      "model", "offeredLoad", "agents", "stable", "probWait", "probAbandon", "asa", "meanWaitAll",
+      "serviceLevel", "serviceLevelWaitWithin", "occupancy", "meanQueueLength",
+    ]);
+    expect(result.model).toBe("c");
+    expect(result.probAbandon).toBeNull();
+    expect(result.probWait).toBeCloseTo(0.1741319336, 9);
+    expect(result.asa).toBeCloseTo(7.835937012, 8);
+    expect(result.serviceLevel).toBeCloseTo(0.8883500192, 9);
+    expect(result.occupancy).toBeCloseTo(0.7142857143, 9);
+  });
+
+  it("gives the reference Erlang A case S-EA-01 with both service-level conventions", () => {
+    const run = ccplan("erlang", "--model", "a", "--rate", "200", "--aht", "180", "--agents", "14", "--patience", "300", "--json");
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.probAbandon).toBeCloseTo(0.01398374412, 10);
+    expect(result.meanWaitAll).toBeCloseTo(4.195123237, 8);
+    expect(result.asa).toBeCloseTo(3.878480045, 8);
+    expect(result.serviceLevel).toBeCloseTo(0.9167920919, 9);
+    expect(result.serviceLevelWaitWithin).toBeCloseTo(0.9239560273, 9);
+  });
+
+  it("solves for the fewest agents and grosses up for shrinkage", () => {
+    const run = ccplan("erlang", "--model", "c", "--rate", "200", "--aht", "180", "--solve-agents", "--target-sl", "0.8", "--target", "20", "--shrinkage", "0.3", "--json");
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.agents).toBe(14);
+    expect(result.scheduledAgents).toBe(20);
+  });
+
+  it("says an overloaded Erlang C queue is unstable instead of giving a negative wait", () => {
+    const run = ccplan("erlang", "--model", "c", "--rate", "400", "--aht", "180", "--agents", "14", "--json");
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.stable).toBe(false);
+    expect(result.asa).toBeNull();
+  });
+
+  it("prints a readable table by default", () => {
+    const run = ccplan("erlang", "--model", "c", "--rate", "200", "--aht", "180", "--agents", "14");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Service level (answered ≤ 20 s)");
+    expect(run.stdout).toContain("88.8%");
+  });
+});
+
+describe("ccplan simulate", () => {
+  it("simulates a stationary center reproducibly (golden JSON, same bytes twice)", () => {
+    const args = ["simulate", "--rate", "200", "--aht", "180", "--agents", "12", "--patience", "300", "--hours", "4", "--replications", "20", "--seed", "7", "--json"];
+    const first = ccplan(...args);
+    expect(first.stderr).toBe("");
+    expect(first.code).toBe(0);
+    expect(ccplan(...args).stdout).toBe(first.stdout);
+    const summary = JSON.parse(first.stdout);
+    for (const kpi of ["serviceLevel", "asa", "meanWaitAll", "abandonRate", "occupancy", "aht", "offered", "answered", "abandoned", "waitP50", "waitP90", "fcr", "repeatRate"]) {
+      expect(Object.keys(summary.kpis[kpi])).toEqual(["mean", "ci95", "p10", "p50", "p90", "n"]);
+    }
+    expect(summary.intervals).toHaveLength(8);
+    expect(summary.intervals[0].start).toBe("00:00");
+    expectGolden("simulate-stationary", summary);
+  });
+
+  it("simulates the default scenario (golden JSON)", () => {
+    const run = ccplan("simulate", "scenarios/default.json", "--replications", "4", "--json");
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const summary = JSON.parse(run.stdout);
+    expect(summary.days).toHaveLength(7);
+    expect(summary.intervals).toHaveLength(7 * 48);
+    // The week's 336 intervals make a large file; the golden copy keeps the span, the days and one day's intervals.
+    expectGolden("simulate-default", { ...summary, intervals: summary.intervals.slice(0, 48) });
+  });
+
+  it("runs an intervention of the scenario as a variant, on the same seed", () => {
+    const baseline = JSON.parse(ccplan("simulate", "scenarios/default.json", "--replications", "3", "--json").stdout);
+    const names = JSON.parse(readFileSync(new URL("../scenarios/default.json", import.meta.url), "utf8")).interventions.map(
+      (intervention: { name: string }) => intervention.name,
+    );
+    const variant = ccplan("simulate", "scenarios/default.json", "--variant", names[0], "--replications", "3", "--json");
+    expect(variant.code).toBe(0);
+    const summary = JSON.parse(variant.stdout);
+    expect(summary.kpis.offered.mean).toBeGreaterThan(0);
+    expect(summary.kpis.serviceLevel.mean).not.toBe(baseline.kpis.serviceLevel.mean);
+  });
+
+  it("reads an interval file, with one interval per row (golden JSON)", () => {
+    const run = ccplan("simulate", "--intervals", "test/fixtures/intervals.csv", "--aht", "180", "--handle-dist", "lognormal", "--handle-cv", "0.8", "--patience", "240", "--replications", "10", "--json");
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const summary = JSON.parse(run.stdout);
+    expect(summary.intervals.map((interval: { start: string }) => interval.start)).toEqual(["08:00", "08:30", "09:00", "09:30", "10:00", "10:30"]);
+    expectGolden("simulate-intervals", summary);
+  });
+});
+
+describe("ccplan rejects bad input with exit code 2 and a message that says what, where and what was expected", () => {
+  const cases: [string, string[], RegExp][] = [
+    ["an unknown command", ["frobnicate"], /unknown command "frobnicate"; expected one of erlang, simulate/],
+    ["an unknown flag", ["erlang", "--model", "c", "--rate", "200", "--aht", "180", "--agents", "14", "--agent", "3"], /Unknown option '--agent'/],
+    ["a non-number", ["erlang", "--model", "c", "--rate", "lots", "--aht", "180", "--agents", "14"], /invalid --rate: "lots"; expected a number ≥ 0/],
+    ["a fractional agent count", ["erlang", "--model", "c", "--rate", "200", "--aht", "180", "--agents", "2.5"], /invalid --agents: "2.5"; expected a whole number ≥ 1/],
+    ["a missing required flag", ["erlang", "--model", "c", "--rate", "200", "--agents", "14"], /missing --aht/],
+    ["an unknown model", ["erlang", "--model", "x", "--rate", "200", "--aht", "180", "--agents", "14"], /invalid --model: "x"; expected one of b, c, a/],
+    ["Erlang A without patience", ["erlang", "--model", "a", "--rate", "200", "--aht", "180", "--agents", "14"], /missing --patience/],
+    ["a missing scenario file", ["simulate", "scenarios/nope.json"], /cannot read scenario file scenarios\/nope.json: no such file/],
+    ["an invalid scenario", ["simulate", "test/fixtures/invalid-scenario.json"], /test\/fixtures\/invalid-scenario.json is not a valid scenario[\s\S]*shifts\[0\]/],
+    ["a bad interval file", ["simulate", "--intervals", "test/fixtures/intervals-bad.csv", "--aht", "180"], /line 3: contacts "-5"[\s\S]*line 4: start "9am"[\s\S]*line 5: agents "many"/],
+    ["an unknown variant", ["simulate", "scenarios/default.json", "--variant", "Nope"], /invalid --variant: "Nope"; expected one of "Baseline"/],
+    ["two sources", ["simulate", "scenarios/default.json", "--rate", "100"], /exactly one source/],
+    ["a span beyond reason", ["simulate", "--rate", "100000", "--aht", "180", "--agents", "10", "--hours", "2000"], /expected at most 5,000,000/],
+  ];
+  it.each(cases)("%s", (_, args, message) => {
+    const run = ccplan(...args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace without --debug
+    expect(run.stdout).toBe("");
+  });
+});
