@@ -9,3 +9,4 @@ export * from "./kpi/index.js";
 export * from "./interventions/index.js";
 export * from "./report/index.js";
 export * from "./intervalFile/index.js";
+export * from "./compare/index.js";
