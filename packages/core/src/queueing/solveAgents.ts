@@ -50,8 +50,8 @@ export function grossUp(agents: number, shrinkage: number): number {
  * probWait and meanQueueLength 0 and the per-contact KPIs (waits, service levels, occupancy) null, since
  * there are no contacts to measure. Otherwise at least 1 agent. A target the model cannot reach (for
  * example 1.0 with Erlang A, or a load beyond 20,000 erlangs) returns the KPIs at 20,000 agents with
- * targetMet false. Erlang C service levels round to 1 in double precision once B underflows, so a target
- * of 1.0 is met there.
+ * targetMet false. A target of exactly 1 is never met while contacts arrive (someone always has a positive
+ * chance to wait), even though service levels round to 1 in double precision once P(wait) underflows.
  * @throws Error on inputs erlangC or erlangA would reject, a target or cap outside [0, 1], a shrinkage
  * outside [0, 1), or an unknown model or convention. */
 export function solveAgents(inputs: SolveAgentsInputs): SolveAgentsResult {
@@ -84,6 +84,9 @@ export function solveAgents(inputs: SolveAgentsInputs): SolveAgentsResult {
   const done = (r: ErlangResult, targetMet: boolean): SolveAgentsResult => ({
     ...r, scheduledAgents: grossUp(r.agents, shrinkage), targetMet,
   });
+  // With contacts arriving, some contact always has a positive chance to wait (and, in Erlang A, to hang
+  // up), so a service level of exactly 1 is never reached, although in double precision it rounds to 1.
+  if (target === 1) return done(evaluate(MAX_SOLVED_AGENTS), false);
   // Square-root staffing, raised to what the occupancy cap alone requires; it is only a starting point.
   const sqrtStaffing = Math.ceil(offeredLoad + Math.sqrt(offeredLoad));
   const guess = Math.min(MAX_SOLVED_AGENTS, Math.max(1, sqrtStaffing, cap === undefined ? 1 : Math.ceil(offeredLoad / cap)));
