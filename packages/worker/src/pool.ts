@@ -137,7 +137,7 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
       if (slot.dead) return;
       const job = slot.job;
       void kill(slot);
-      if (job) fail(job.run, new Error(`${job.run.name}, replications ${job.run.first + job.from}–${job.run.first + job.to - 1}: the worker crashed: ${error.message}`));
+      if (job) fail(job.run, new Error(`${where(job.run, job.from, job.to)}: the worker crashed: ${error.message}`));
       pump();
     });
     handle.unref?.();
@@ -210,7 +210,7 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
         void kill(slot);
         run.jobs.delete(job);
         const message = errorMessage(error);
-        fail(run, new Error(message.startsWith(run.name) ? message : `${run.name}, replications ${run.first + from}–${run.first + to - 1}: ${message}`));
+        fail(run, new Error(message.startsWith(run.name) ? message : `${where(run, from, to)}: ${message}`));
         pump();
       },
     );
@@ -219,7 +219,7 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
   function finishJob(run: RunState, job: Job, results: ReplicationResult[]): void {
     const count = job.to - job.from;
     if (results.length !== count) {
-      fail(run, new Error(`${run.name}, replications ${run.first + job.from}–${run.first + job.to - 1}: the worker returned ${results.length} results; expected ${count}`));
+      fail(run, new Error(`${where(run, job.from, job.to)}: the worker returned ${results.length} results; expected ${count}`));
       return;
     }
     for (let i = 0; i < count; i++) run.results[job.from + i] = results[i];
@@ -348,6 +348,12 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
       await Promise.all([...slots].map(kill));
     },
   };
+}
+
+/** The source and the replications of a chunk, for messages: `scenario "Bank", replications 40–49`. */
+function where(run: RunState, from: number, to: number): string {
+  const first = run.first + from;
+  return to - from === 1 ? `${run.name}, replication ${first}` : `${run.name}, replications ${first}–${run.first + to - 1}`;
 }
 
 function errorMessage(error: unknown): string {

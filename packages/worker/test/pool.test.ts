@@ -141,6 +141,15 @@ describe("createPool over fake workers", () => {
     }
   });
 
+  it("rejects, rather than waits forever, when the worker script cannot load", async () => {
+    const pool = createPool({ size: 1, createWorker: () => nodeWorkerHandle(new URL("./fixtures/missing.mjs", import.meta.url)) });
+    try {
+      await expect(pool.run({ source: fakeSource({}), replications: 3 })).rejects.toThrow(/^interval file "fake", replication 0: the worker crashed: /);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it("reports progress at least 4 times a second, from inside chunks, and once at the end", async () => {
     const { pool } = trackedPool(2);
     const events: (RunProgress & { atMs: number })[] = [];
