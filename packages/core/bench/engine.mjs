@@ -3,7 +3,7 @@
 // bench/results.json at the repository root. See bench/README.md.
 import { writeFileSync } from "node:fs";
 import os from "node:os";
-import { createSimulator, stationaryPlan, sumCounters, computeKpis } from "../dist/index.js";
+import { QUEUE_COUNTER_COUNT, computeKpis, createSimulator, stationaryPlan, sumCounters } from "../dist/index.js";
 import { minimalLoop } from "./minimalLoop.mjs";
 
 const day = { arrivalsPerHour: 200, ahtSec: 180, agents: 12, patienceSec: 300, hours: 24, targetAnswerSec: 20 };
@@ -15,38 +15,38 @@ const resultsPath = new URL("../../../bench/results.json", import.meta.url);
 // repeat-contact path at FCR 1 (each answered contact's fcr uniform is compared with FCR).
 const plan = stationaryPlan({ ...day, intervalMinutes: 30, seed: 1 });
 
-function timeEngine(minSeconds) {
-  const simulator = createSimulator(plan);
-  let replications = 0;
-  let events = 0;
-  let contacts = 0;
-  const start = process.hrtime.bigint();
-  let elapsed = 0;
-  while (elapsed < minSeconds) {
-    const result = simulator.run(replications++);
-    events += result.eventCount;
-    const totals = sumCounters(result, { from: 0, to: result.intervalCount });
-    contacts += totals.queue[0]; // offered
-    elapsed = Number(process.hrtime.bigint() - start) / 1e9;
-  }
-  return { replications, events, contacts, seconds: elapsed };
-}
+const cpuSeconds = () => {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1e6;
+};
 
-function timeMinimal(minSeconds) {
+/** Runs `replicate(k)` for k = 0, 1, … until `minSeconds` of wall time have passed; wall and CPU time both. */
+function time(replicate, minSeconds) {
   let replications = 0;
   let events = 0;
   let contacts = 0;
   const start = process.hrtime.bigint();
+  const cpuStart = cpuSeconds();
   let elapsed = 0;
   while (elapsed < minSeconds) {
-    const result = minimalLoop(day);
-    replications++;
+    const result = replicate(replications++);
     events += result.events;
     contacts += result.contacts;
     elapsed = Number(process.hrtime.bigint() - start) / 1e9;
   }
-  return { replications, events, contacts, seconds: elapsed };
+  return { replications, events, contacts, seconds: elapsed, cpuSeconds: cpuSeconds() - cpuStart };
 }
+
+const simulator = createSimulator(plan);
+const timeEngine = (minSeconds) =>
+  time((k) => {
+    const result = simulator.run(k);
+    // Offered contacts, from the counters (counter 0 of each interval; one queue).
+    let contacts = 0;
+    for (let i = 0; i < result.intervalCount; i++) contacts += result.queueCounters[i * QUEUE_COUNTER_COUNT];
+    return { events: result.eventCount, contacts };
+  }, minSeconds);
+const timeMinimal = (minSeconds) => time(() => minimalLoop(day), minSeconds);
 
 // Warm both up (JIT), then alternate the timed runs so that a burst of load elsewhere hits both alike.
 timeEngine(0.5);
@@ -58,23 +58,17 @@ for (let round = 0; round < 2; round++) {
   minimalRuns.push(timeMinimal(seconds / 4));
 }
 const sum = (runs, key) => runs.reduce((total, run) => total + run[key], 0);
-const engine = {
-  replications: sum(engineRuns, "replications"),
-  events: sum(engineRuns, "events"),
-  contacts: sum(engineRuns, "contacts"),
-  seconds: sum(engineRuns, "seconds"),
-};
-const minimal = {
-  replications: sum(minimalRuns, "replications"),
-  events: sum(minimalRuns, "events"),
-  contacts: sum(minimalRuns, "contacts"),
-  seconds: sum(minimalRuns, "seconds"),
-};
+const total = (runs) =>
+  Object.fromEntries(["replications", "events", "contacts", "seconds", "cpuSeconds"].map((key) => [key, sum(runs, key)]));
+const engine = total(engineRuns);
+const minimal = total(minimalRuns);
 const engineEventsPerSec = engine.events / engine.seconds;
 const minimalEventsPerSec = minimal.events / minimal.seconds;
+const engineEventsPerCpuSec = engine.events / engine.cpuSeconds;
+const minimalEventsPerCpuSec = minimal.events / minimal.cpuSeconds;
 
 // A sanity line: the KPIs of one replication, so a fast but wrong engine shows.
-const sample = computeKpis(sumCounters(createSimulator(plan).run(0), { from: 0, to: plan.intervalCount }));
+const sample = computeKpis(sumCounters(simulator.run(0), { from: 0, to: plan.intervalCount }));
 
 const results = {
   benchmark: "standard day: Poisson 200/h for 24 h, exponential handle mean 180 s, 12 agents, exponential patience mean 300 s, FCFS, FCR 1",
@@ -83,6 +77,7 @@ const results = {
     seconds: round(engine.seconds, 3),
     contactsPerSec: Math.round(engine.contacts / engine.seconds),
     eventsPerSec: Math.round(engineEventsPerSec),
+    eventsPerCpuSec: Math.round(engineEventsPerCpuSec),
     eventsPerReplication: round(engine.events / engine.replications, 1),
   },
   minimalLoop: {
@@ -90,8 +85,10 @@ const results = {
     seconds: round(minimal.seconds, 3),
     contactsPerSec: Math.round(minimal.contacts / minimal.seconds),
     eventsPerSec: Math.round(minimalEventsPerSec),
+    eventsPerCpuSec: Math.round(minimalEventsPerCpuSec),
   },
   ratioToMinimalLoop: round(engineEventsPerSec / minimalEventsPerSec, 3),
+  ratioToMinimalLoopCpu: round(engineEventsPerCpuSec / minimalEventsPerCpuSec, 3),
   sampleKpis: {
     offered: sample.offered,
     serviceLevel: round(sample.serviceLevel, 4),
@@ -110,6 +107,7 @@ console.log(
   `engine: ${(engineEventsPerSec / 1e6).toFixed(2)} M events/s, ${(results.engine.contactsPerSec / 1e6).toFixed(2)} M contacts/s ` +
     `(${engine.replications} replications in ${engine.seconds.toFixed(2)} s)\n` +
     `minimal loop: ${(minimalEventsPerSec / 1e6).toFixed(2)} M events/s; ratio ${results.ratioToMinimalLoop}\n` +
+    `per CPU second: engine ${(engineEventsPerCpuSec / 1e6).toFixed(2)} M, minimal loop ${(minimalEventsPerCpuSec / 1e6).toFixed(2)} M, ratio ${results.ratioToMinimalLoopCpu}\n` +
     `load average ${results.loadAverage.join(" ")}; wrote bench/results.json`,
 );
 

@@ -1,22 +1,29 @@
 /**
- * The reference: a minimal hand-written simulation of the benchmark's model (M/M/n+M, FCFS, constant rate),
- * with none of the engine's features: Math.random, no streams per purpose, no per-interval counters or
- * histograms, no staffing, no repeats. Departures in a binary heap over a Float64Array; the line a ring
- * buffer of arrival times and patience deadlines; a waiting contact whose deadline has passed when it reaches
- * the head has abandoned (at its deadline, which is what an abandonment event would have done to FCFS).
+ * The reference: a minimal hand-written event-driven simulation of the benchmark's model (M/M/n+M, FCFS,
+ * constant rate) with none of the engine's features: Math.random, no streams per purpose, no per-interval
+ * counters or histograms, no staffing, no repeats. One binary heap over a Float64Array of times with an
+ * Int32Array of payloads (departures and abandonments, abandonments cancelled lazily), the next arrival kept
+ * outside it, the line a ring buffer of contact ids, contacts in two typed arrays with a free list.
  * Events are counted as the engine counts them: arrival, service start, departure and abandonment.
- * Returns totals so the work cannot be optimised away.
+ * Returns totals so that the work cannot be optimised away.
  */
 export function minimalLoop({ arrivalsPerHour, ahtSec, agents, patienceSec, hours, targetAnswerSec }) {
   const rate = arrivalsPerHour / 3600;
   const endSec = hours * 3600;
-  let heap = new Float64Array(64);
+  let heapTime = new Float64Array(64);
+  let heapPayload = new Int32Array(64);
   let heapSize = 0;
-  let lineArrival = new Float64Array(1024);
-  let lineDeadline = new Float64Array(1024);
+  let arrival = new Float64Array(1024);
+  let deadline = new Float64Array(1024);
+  let waiting = new Uint8Array(1024);
+  let free = new Int32Array(1024);
+  let freeCount = 0;
+  let used = 0;
+  let line = new Int32Array(1024);
   let lineMask = 1023;
   let head = 0;
   let tail = 0;
+  let queued = 0;
   let busy = 0;
   let events = 0;
   let answered = 0;
@@ -25,91 +32,133 @@ export function minimalLoop({ arrivalsPerHour, ahtSec, agents, patienceSec, hour
   let waitSum = 0;
   let nextArrival = -Math.log(1 - Math.random()) / rate;
 
-  const push = (time) => {
-    if (heapSize === heap.length) {
-      const bigger = new Float64Array(heap.length * 2);
-      bigger.set(heap);
-      heap = bigger;
+  const push = (time, payload) => {
+    if (heapSize === heapTime.length) {
+      const times = new Float64Array(heapSize * 2);
+      const payloads = new Int32Array(heapSize * 2);
+      times.set(heapTime);
+      payloads.set(heapPayload);
+      heapTime = times;
+      heapPayload = payloads;
     }
     let i = heapSize++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (heap[parent] <= time) break;
-      heap[i] = heap[parent];
+      if (heapTime[parent] <= time) break;
+      heapTime[i] = heapTime[parent];
+      heapPayload[i] = heapPayload[parent];
       i = parent;
     }
-    heap[i] = time;
+    heapTime[i] = time;
+    heapPayload[i] = payload;
   };
   const pop = () => {
-    const last = heap[--heapSize];
+    const top = heapPayload[0];
+    const n = --heapSize;
+    const time = heapTime[n];
+    const payload = heapPayload[n];
     let i = 0;
     for (;;) {
       let child = 2 * i + 1;
-      if (child >= heapSize) break;
-      if (child + 1 < heapSize && heap[child + 1] < heap[child]) child++;
-      if (heap[child] >= last) break;
-      heap[i] = heap[child];
+      if (child >= n) break;
+      if (child + 1 < n && heapTime[child + 1] < heapTime[child]) child++;
+      if (heapTime[child] >= time) break;
+      heapTime[i] = heapTime[child];
+      heapPayload[i] = heapPayload[child];
       i = child;
     }
-    heap[i] = last;
+    heapTime[i] = time;
+    heapPayload[i] = payload;
+    return top;
   };
-  const startService = (now, arrival) => {
-    const wait = now - arrival;
+  const allocate = () => {
+    if (freeCount > 0) return free[--freeCount];
+    if (used === arrival.length) {
+      const arrivals = new Float64Array(used * 2);
+      const deadlines = new Float64Array(used * 2);
+      const flags = new Uint8Array(used * 2);
+      const frees = new Int32Array(used * 2);
+      arrivals.set(arrival);
+      flags.set(waiting);
+      arrival = arrivals;
+      deadline = deadlines;
+      waiting = flags;
+      free = frees;
+    }
+    return used++;
+  };
+  const serve = (now, id) => {
+    const wait = now - arrival[id];
     answered++;
     waitSum += wait;
     if (wait <= targetAnswerSec) withinTarget++;
     events++;
-    push(now - ahtSec * Math.log(1 - Math.random()));
+    push(now - ahtSec * Math.log(1 - Math.random()), id * 2);
   };
 
   for (;;) {
-    const departure = heapSize > 0 ? heap[0] : Infinity;
-    if (nextArrival < departure) {
+    const eventTime = heapSize > 0 ? heapTime[0] : Infinity;
+    if (nextArrival < eventTime) {
       const now = nextArrival;
       events++;
-      const deadline = now - patienceSec * Math.log(1 - Math.random());
+      const id = allocate();
+      arrival[id] = now;
       if (busy < agents) {
         busy++;
-        startService(now, now);
+        waiting[id] = 0;
+        serve(now, id);
       } else {
         if (tail - head > lineMask) {
-          const size = (lineMask + 1) * 2;
-          const arrivals = new Float64Array(size);
-          const deadlines = new Float64Array(size);
-          for (let p = head; p < tail; p++) {
-            arrivals[p & (size - 1)] = lineArrival[p & lineMask];
-            deadlines[p & (size - 1)] = lineDeadline[p & lineMask];
-          }
-          lineArrival = arrivals;
-          lineDeadline = deadlines;
-          lineMask = size - 1;
+          const bigger = new Int32Array((lineMask + 1) * 2);
+          for (let p = head; p < tail; p++) bigger[p & (bigger.length - 1)] = line[p & lineMask];
+          line = bigger;
+          lineMask = bigger.length - 1;
         }
-        lineArrival[tail & lineMask] = now;
-        lineDeadline[tail & lineMask] = deadline;
-        tail++;
+        line[tail++ & lineMask] = id;
+        queued++;
+        waiting[id] = 1;
+        const due = now - patienceSec * Math.log(1 - Math.random());
+        deadline[id] = due;
+        push(due, id * 2 + 1);
       }
       const next = now - Math.log(1 - Math.random()) / rate;
       nextArrival = next < endSec ? next : Infinity;
-    } else if (departure < Infinity) {
-      const now = departure;
-      pop();
-      events++;
-      while (head < tail && lineDeadline[head & lineMask] < now) {
-        head++;
-        abandoned++;
+    } else if (eventTime < Infinity) {
+      const now = eventTime;
+      const payload = pop();
+      const id = payload >> 1;
+      if ((payload & 1) === 1) {
+        // Answered before its patience ran out (or the slot was reused): a cancelled abandonment.
+        if (waiting[id] !== 1 || deadline[id] !== now) continue;
         events++;
+        waiting[id] = 2; // abandoned: freed when its place in the line is skipped
+        queued--;
+        abandoned++;
+        continue;
       }
-      if (head < tail) {
-        startService(now, lineArrival[head & lineMask]);
-        head++;
+      events++;
+      free[freeCount++] = id;
+      let next = -1;
+      while (queued > 0) {
+        const candidate = line[head++ & lineMask];
+        if (waiting[candidate] === 1) {
+          next = candidate;
+          break;
+        }
+        free[freeCount++] = candidate;
+      }
+      if (next >= 0) {
+        queued--;
+        waiting[next] = 0;
+        serve(now, next);
       } else {
         busy--;
+        while (head < tail) free[freeCount++] = line[head++ & lineMask];
+        head = tail = 0;
       }
     } else {
       break;
     }
   }
-  abandoned += tail - head; // still waiting with no departures left: they abandon at their deadlines
-  events += tail - head;
   return { events, contacts: answered + abandoned, answered, abandoned, withinTarget, waitSum };
 }

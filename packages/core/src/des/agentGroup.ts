@@ -14,12 +14,14 @@ export class AgentGroup {
   scheduledAreaSec = 0;
   presentAreaSec = 0;
   busyAreaSec = 0;
-  private lastChangeSec = 0;
+  // Busy changes with every contact, the others rarely: separate clocks keep the per-contact update to one product.
+  private busySinceSec = 0;
+  private staffSinceSec = 0;
 
   reset(): void {
     this.scheduled = this.target = this.present = this.busy = 0;
     this.scheduledAreaSec = this.presentAreaSec = this.busyAreaSec = 0;
-    this.lastChangeSec = 0;
+    this.busySinceSec = this.staffSinceSec = 0;
   }
 
   /** Idle agents on the floor. */
@@ -27,37 +29,53 @@ export class AgentGroup {
     return this.present - this.busy;
   }
 
-  /** Brings the time integrals up to `nowSec` (call before any count changes). */
+  /** Brings the time integrals up to `nowSec`. */
   advance(nowSec: number): void {
-    const dt = nowSec - this.lastChangeSec;
-    if (dt === 0) return;
-    this.scheduledAreaSec += this.scheduled * dt;
-    this.presentAreaSec += this.present * dt;
-    this.busyAreaSec += this.busy * dt;
-    this.lastChangeSec = nowSec;
+    this.advanceBusy(nowSec);
+    this.advanceStaff(nowSec);
+  }
+
+  /** Restarts the time integrals at `nowSec` (after they were written out). */
+  clearAreas(): void {
+    this.scheduledAreaSec = this.presentAreaSec = this.busyAreaSec = 0;
   }
 
   /** An idle agent takes a contact. */
   startService(nowSec: number): void {
-    this.advance(nowSec);
+    this.advanceBusy(nowSec);
     this.busy++;
   }
 
   /** A contact ends and the agent has no next contact (or must leave): it becomes idle, or leaves the floor
    * when the group is over its target (a break or shift end that fell mid-contact). */
   endService(nowSec: number): void {
-    this.advance(nowSec);
-    if (this.present > this.target) this.present--;
+    this.advanceBusy(nowSec);
+    if (this.present > this.target) {
+      this.advanceStaff(nowSec);
+      this.present--;
+    }
     this.busy--;
   }
 
   /** Sets the scheduled count and the on-floor target; returns how many agents are now idle (newcomers
    * who should take waiting contacts at once). */
   setStaffing(nowSec: number, scheduled: number, target: number): number {
-    this.advance(nowSec);
+    this.advanceStaff(nowSec);
     this.scheduled = scheduled;
     this.target = target;
     this.present = target > this.busy ? target : this.busy;
     return this.present - this.busy;
+  }
+
+  private advanceBusy(nowSec: number): void {
+    this.busyAreaSec += this.busy * (nowSec - this.busySinceSec);
+    this.busySinceSec = nowSec;
+  }
+
+  private advanceStaff(nowSec: number): void {
+    const dt = nowSec - this.staffSinceSec;
+    this.scheduledAreaSec += this.scheduled * dt;
+    this.presentAreaSec += this.present * dt;
+    this.staffSinceSec = nowSec;
   }
 }

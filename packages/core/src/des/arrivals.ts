@@ -33,7 +33,7 @@ export class ArrivalSource {
   /** Candidate rate per day (candidate rate × the day's multiplier), or null without day-level dispersion. */
   private readonly dayRatePerSec: Float64Array | null;
   private readonly arrivals: UniformBlock;
-  private readonly accept: UniformBlock;
+  private readonly accept: UniformBlock | null;
   /** The queue's first-contact attribute streams (the engine draws a kept arrival's uniforms from them). */
   readonly attributes: AttributeDraws;
 
@@ -44,7 +44,8 @@ export class ArrivalSource {
       intervalCount: number;
       intervalsPerDay: number;
       arrivals: Random;
-      accept: Random;
+      /** Opens the "accept" stream; not called when every candidate is kept. */
+      openAccept: () => Random;
       attributes: AttributeDraws;
       /** Volume multiplier per simulated day, or null for plain Poisson. */
       dayMultipliers: Float64Array | null;
@@ -53,7 +54,6 @@ export class ArrivalSource {
     const { intervalSec, intervalCount } = options;
     const candidateRate = queue.candidateRatePerSec;
     this.arrivals = new UniformBlock(options.arrivals);
-    this.accept = new UniformBlock(options.accept);
     this.attributes = options.attributes;
     this.intervalSec = intervalSec;
     this.lastInterval = intervalCount - 1;
@@ -69,6 +69,7 @@ export class ArrivalSource {
       if (!(probability >= 1)) acceptAll = false;
     }
     this.acceptAll = acceptAll;
+    this.accept = acceptAll ? null : new UniformBlock(options.openAccept());
     const multipliers = options.dayMultipliers;
     this.dayRatePerSec = multipliers ? multipliers.map((m) => m * candidateRate) : null;
     this.nextSec = candidateRate > 0 && intervalCount > 0 ? this.advance(0) : Infinity;
@@ -86,7 +87,7 @@ export class ArrivalSource {
       if (!(t < this.endSec)) return Infinity;
       if (this.acceptAll) return t;
       const interval = Math.min(Math.floor(t / this.intervalSec), this.lastInterval);
-      if (this.accept.next() < this.acceptProbability[interval]!) return t;
+      if (this.accept!.next() < this.acceptProbability[interval]!) return t;
       this.attributes.skip();
     }
   }

@@ -196,7 +196,7 @@ class Engine {
         intervalCount,
         intervalsPerDay: plan.intervalsPerDay,
         arrivals: stream(seed, replication, "arrivals", q),
-        accept: stream(seed, replication, "accept", q),
+        openAccept: () => stream(seed, replication, "accept", q),
         attributes,
         dayMultipliers: queue.dailyVolumeCv > 0 ? dayMultipliers(plan, replication, q) : null,
       });
@@ -460,7 +460,7 @@ class Engine {
       for (const line of this.lines) line.takeArea(nowSec);
       for (const group of this.groups) {
         group.advance(nowSec);
-        group.scheduledAreaSec = group.presentAreaSec = group.busyAreaSec = 0;
+        group.clearAreas();
       }
     } else {
       const g = timeline.groups[index]!;
@@ -501,7 +501,7 @@ class Engine {
         this.groupCounters[base + GroupCounter.availableSec] = group.presentAreaSec;
         this.groupCounters[base + GroupCounter.busySec] = group.busyAreaSec;
       }
-      group.scheduledAreaSec = group.presentAreaSec = group.busyAreaSec = 0;
+      group.clearAreas();
     }
     this.interval = next;
     if (next >= this.plan.intervalCount) return;
