@@ -5,7 +5,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { erlang, solveAgents, type ErlangInput, type ErlangModel } from "../src/lib/erlang/core.js";
+import { erlang, solveAgents, type ErlangInputs, type ErlangModel } from "@ccplan/core";
 import { formatPercent, formatQuantity, formatSeconds } from "../src/lib/format.js";
 import { launchChromium, startPreview, webRoot, type Browser, type PreviewServer } from "./server.js";
 
@@ -13,7 +13,7 @@ const artifacts = join(webRoot, "e2e-artifacts");
 
 /** What core says for the page's inputs (contacts per hour, seconds). */
 function coreResult(model: ErlangModel, input: { perHour: number; ahtSec: number; agents: number; patienceSec?: number; targetSec?: number }) {
-  const queue: ErlangInput = { arrivalRatePerSec: input.perHour / 3600, ahtSec: input.ahtSec, agents: input.agents };
+  const queue: ErlangInputs = { arrivalRatePerSec: input.perHour / 3600, ahtSec: input.ahtSec, agents: input.agents };
   if (input.patienceSec !== undefined) queue.patienceSec = input.patienceSec;
   if (input.targetSec !== undefined) queue.targetAnswerSec = input.targetSec;
   return erlang(model, queue);

@@ -17,3 +17,14 @@ describe("agentRange", () => {
     expect([...range].sort((a, b) => a - b)).toEqual(range);
   });
 });
+
+describe("agentRange at the edges", () => {
+  it("draws nothing for a load the formulas cannot take", () => {
+    expect(agentRange(Number.POSITIVE_INFINITY, [])).toEqual([]);
+    expect(agentRange(1e150, [])).toEqual([]);
+    expect(agentRange(Number.NaN, [3])).toEqual([]);
+  });
+  it("ignores marks that are not agent counts", () => {
+    expect(agentRange(5, [Number.NaN, 2.5, -1, 1e9])).toEqual(agentRange(5, []));
+  });
+});

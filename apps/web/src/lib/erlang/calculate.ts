@@ -1,4 +1,4 @@
-import { erlang, solveAgents, type ErlangInput, type ErlangResult, type SolveAgentsResult } from "./core.js";
+import { erlang, solveAgents, type ErlangInputs, type ErlangResult, type SolveAgentsResult } from "@ccplan/core";
 import { FIELDS, usedBy, type Field, type RawInputs } from "./fields.js";
 import { agentRange } from "./agentRange.js";
 
@@ -76,7 +76,7 @@ export function calculate(inputs: RawInputs): Calculation {
     else formError ??= message;
   };
 
-  const queue = (agents: number): ErlangInput => ({
+  const queue = (agents: number): ErlangInputs => ({
     arrivalRatePerSec: perHourToPerSec(parsed.contactsPerHour!),
     ahtSec: parsed.ahtSec!,
     agents,

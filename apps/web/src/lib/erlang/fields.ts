@@ -1,4 +1,4 @@
-import type { ErlangModel } from "./core.js";
+import type { ErlangModel } from "@ccplan/core";
 
 /** The form's inputs, as typed: raw strings, so an empty or half-typed field can be told apart from a number. */
 export interface RawInputs {
@@ -35,7 +35,7 @@ export const FIELDS: Record<Field, FieldSpec> = {
     optional: false,
     models: ["b", "c", "a"],
     coreName: "arrivalRatePerSec",
-    help: "Offered contacts, Poisson arrivals.",
+    help: "Offered, Poisson arrivals.",
   },
   ahtSec: {
     label: "Average handle time",
@@ -59,7 +59,7 @@ export const FIELDS: Record<Field, FieldSpec> = {
     optional: false,
     models: ["a"],
     coreName: "patienceSec",
-    help: "How long callers wait before hanging up, exponential. Erlang A only.",
+    help: "Before callers hang up, exponential.",
   },
   targetAnswerSec: {
     label: "Target answer time",
@@ -67,7 +67,7 @@ export const FIELDS: Record<Field, FieldSpec> = {
     optional: false,
     models: ["c", "a"],
     coreName: "targetAnswerSec",
-    help: "The t in “80% answered within t seconds”.",
+    help: "The t in “80% answered within t s”.",
   },
   targetServiceLevelPct: {
     label: "Target service level",
@@ -75,7 +75,7 @@ export const FIELDS: Record<Field, FieldSpec> = {
     optional: false,
     models: ["c", "a"],
     coreName: "targetServiceLevel",
-    help: "Share to answer within the target time.",
+    help: "",
   },
   maxOccupancyPct: {
     label: "Occupancy cap",
@@ -83,7 +83,7 @@ export const FIELDS: Record<Field, FieldSpec> = {
     optional: true,
     models: ["c", "a"],
     coreName: "maxOccupancy",
-    help: "Optional: staff so agents are busy at most this share of the time.",
+    help: "",
   },
   shrinkagePct: {
     label: "Shrinkage",
@@ -91,14 +91,14 @@ export const FIELDS: Record<Field, FieldSpec> = {
     optional: true,
     models: ["c", "a"],
     coreName: "shrinkage",
-    help: "Optional: time lost to breaks, training, absence; grosses up the scheduled agents.",
+    help: "",
   },
 };
 
 export const MODELS: readonly { id: ErlangModel; label: string; help: string }[] = [
-  { id: "c", label: "Erlang C", help: "callers wait as long as it takes" },
-  { id: "a", label: "Erlang A", help: "callers abandon after their patience runs out" },
-  { id: "b", label: "Erlang B", help: "contacts that find every agent busy are lost" },
+  { id: "c", label: "Erlang C", help: "callers wait, never hang up" },
+  { id: "a", label: "Erlang A", help: "callers wait, may hang up" },
+  { id: "b", label: "Erlang B", help: "no queue: busy means lost" },
 ];
 
 /** Where the page opens: a typical small queue, 80% within 20 s. */
