@@ -46,6 +46,13 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Called at least 4 times a second while the run lasts (at most about 10), and once at the end. */
   onProgress?: (progress: RunProgress) => void;
+  /** Called with each new stretch of the completed prefix, in replication order, as soon as it is complete:
+   * concatenated, the batches are exactly the run's results. Lets a caller fold results as they come (and
+   * abort once it has enough, as a precision-driven run does at its batch points). */
+  onResults?: (batch: ReplicationResult[]) => void;
+  /** Keep every result for the returned `results` (default true). With `false`, `results` is empty and only
+   * `onResults` sees them, so memory holds a few chunks rather than the whole run. */
+  keepResults?: boolean;
 }
 
 export interface RunResult {
@@ -53,7 +60,7 @@ export interface RunResult {
   results: ReplicationResult[];
   /** True when the run was cancelled: `results` is then the completed prefix only. */
   partial: boolean;
-  /** `results.length`. */
+  /** Replications in the completed prefix (`results.length`, unless `keepResults` was false). */
   completed: number;
 }
 
@@ -109,6 +116,10 @@ interface RunState {
   next: number;
   results: (ReplicationResult | undefined)[];
   completed: number;
+  /** Length of the completed prefix (offsets 0 … prefix − 1 are all back). */
+  prefix: number;
+  keep: boolean;
+  onResults: ((batch: ReplicationResult[]) => void) | undefined;
   jobs: Set<Job>;
   chunkSize: number | undefined;
   msPerReplication: number | undefined;
@@ -225,11 +236,27 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
     for (let i = 0; i < count; i++) run.results[job.from + i] = results[i];
     run.completed += count;
     run.msPerReplication = (performance.now() - job.startedMs) / count;
+    deliver(run);
+    if (run.settled) return; // onResults failed, or aborted the run
     if (run.completed === run.total) {
       settle(run);
       emit(run, { done: run.total, total: run.total, etaSec: 0 });
-      run.resolve({ results: run.results as ReplicationResult[], partial: false, completed: run.total });
+      run.resolve({ results: run.keep ? (run.results as ReplicationResult[]) : [], partial: false, completed: run.total });
     } else progressChanged(run);
+  }
+
+  /** Extends the completed prefix and hands its new stretch to `onResults`. */
+  function deliver(run: RunState): void {
+    const start = run.prefix;
+    while (run.prefix < run.total && run.results[run.prefix] !== undefined) run.prefix++;
+    if (run.prefix === start || !run.onResults) return;
+    const batch = run.results.slice(start, run.prefix) as ReplicationResult[];
+    if (!run.keep) run.results.fill(undefined, start, run.prefix);
+    try {
+      run.onResults(batch);
+    } catch (error) {
+      fail(run, error instanceof Error ? error : new Error(String(error)));
+    }
   }
 
   function progress(run: RunState): RunProgress {
@@ -281,16 +308,15 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
     if (run.settled) return;
     settle(run);
     await stopJobs(run);
-    let prefix = 0;
-    while (prefix < run.total && run.results[prefix] !== undefined) prefix++;
-    run.resolve({ results: run.results.slice(0, prefix) as ReplicationResult[], partial: true, completed: prefix });
+    const results = run.keep ? (run.results.slice(0, run.prefix) as ReplicationResult[]) : [];
+    run.resolve({ results, partial: true, completed: run.prefix });
     pump();
   }
 
   return {
     size,
     run(options: RunOptions): Promise<RunResult> {
-      const { source, replications, firstReplication = 0, chunkSize, signal, onProgress } = options;
+      const { source, replications, firstReplication = 0, chunkSize, signal, onProgress, onResults, keepResults = true } = options;
       if (closed) return Promise.reject(new Error("the worker pool is closed; create a new one"));
       if (!Number.isInteger(replications) || replications < 0) {
         return Promise.reject(new RangeError(`invalid replications: ${replications}; expected a whole number ≥ 0`));
@@ -313,6 +339,9 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
           next: 0,
           results: new Array<ReplicationResult | undefined>(replications),
           completed: 0,
+          prefix: 0,
+          keep: keepResults,
+          onResults,
           jobs: new Set(),
           chunkSize,
           msPerReplication: undefined,

@@ -1,6 +1,7 @@
 /// <reference types="node" />
 // The pool's scheduling, ordering, cancel and failure handling, over real worker threads that run a fake
 // engine (fixtures/fakeWorker.mjs), so each behaviour can be provoked on cue and quickly.
+import type { ReplicationResult } from "@ccplan/core";
 import { describe, expect, it } from "vitest";
 import type { PlanSource } from "../src/planSource.js";
 import { nodeWorkerHandle } from "../src/nodePool.js";
@@ -32,17 +33,49 @@ function trackedPool(size: number) {
 describe("createPool over fake workers", () => {
   it("merges chunks in replication order whatever order they finish in", async () => {
     const { pool } = trackedPool(2);
+    const delivered: ReplicationResult[] = [];
     try {
       const { results, partial, completed } = await pool.run({
         source: fakeSource({ msPerReplication: 1, jitterMs: 6 }),
         replications: 23,
         firstReplication: 5,
         chunkSize: 2,
+        onResults: (batch) => delivered.push(...batch),
       });
+      expect(delivered).toEqual(results);
       expect(partial).toBe(false);
       expect(completed).toBe(23);
       expect(results.map((r) => r.replication)).toEqual(Array.from({ length: 23 }, (_, i) => 5 + i));
       expect(results.map((r) => r.queueCounters[1])).toEqual(Array.from({ length: 23 }, (_, i) => 2 * (5 + i)));
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("hands out the completed prefix as it grows, and can stop at a batch point", async () => {
+    const { pool } = trackedPool(2);
+    const controller = new AbortController();
+    const batches: number[][] = [];
+    let seen = 0;
+    try {
+      const { results, partial, completed } = await pool.run({
+        source: fakeSource({ msPerReplication: 2, jitterMs: 5 }),
+        replications: 500,
+        chunkSize: 3,
+        keepResults: false,
+        signal: controller.signal,
+        onResults: (batch) => {
+          batches.push(batch.map((r) => r.replication));
+          seen += batch.length;
+          if (seen >= 20) controller.abort(); // e.g. a precision target met at a batch point
+        },
+      });
+      expect(partial).toBe(true);
+      expect(results).toEqual([]);
+      expect(completed).toBe(seen);
+      expect(batches.flat()).toEqual(Array.from({ length: seen }, (_, k) => k));
+      expect(seen).toBeGreaterThanOrEqual(20);
+      expect(seen).toBeLessThan(500);
     } finally {
       await pool.close();
     }
