@@ -12,3 +12,4 @@ export { WAIT_BIN_COUNT, waitBin, waitBinLowerSec, waitBinUpperSec, histogramQua
 export { simulateReplication, createSimulator, type SimulationOptions, type Simulator } from "./simulate.js";
 export { stationaryPlan, type StationaryPlanOptions } from "./stationaryPlan.js";
 export { RETURN_LANE_OFFSET } from "./attributeDraws.js";
+export { validatePlan } from "./validatePlan.js";

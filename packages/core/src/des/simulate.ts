@@ -87,6 +87,13 @@ const DEFAULT_MAX_ARRIVALS = 50_000_000;
  *   target" means a wait ≤ `targetAnswerSec`.
  * - `eventCount`: arrivals (first, retry, repeat), service starts, departures and abandonments each count
  *   one; a cancelled abandonment, a thinned-out candidate or a control event (interval or staffing) does not.
+ * - Performance: nothing is allocated per event (a binary heap over typed arrays, contacts as
+ *   structure-of-arrays rows with a free list, ring-buffer lines, agents as counts); one queue with one group
+ *   is routed without looking at lists. Buffers are kept across replications by `createSimulator`.
+ * Room for later issues, in structure: chat concurrency is a per-group capacity (sessions per agent) beside
+ * `present`/`busy` in AgentGroup; an email backlog is a queue without patience whose group works set hours,
+ * which the lines and staffing steps already carry; per-contact satisfaction is another real field in the
+ * contact row, set at service start or abandonment, and a counter in result.ts.
  * Throws on an invalid plan (validatePlan) and a RangeError past `options.maxArrivals`.
  */
 export function simulateReplication(plan: Plan, replication: number, options?: SimulationOptions): ReplicationResult {
@@ -133,6 +140,8 @@ class Engine {
   private readonly targetSec: Float64Array;
   private readonly fcr: Float64Array;
   private readonly retryProbability: Float64Array;
+  /** One queue served by one group: the common case, routed without looking at lists. */
+  private readonly single: boolean;
   /** Per group with shrinkage, absent slots among the first n this interval (see shrinkage.ts); else null. */
   private readonly absentBelow: (Int32Array | null)[];
 
@@ -167,6 +176,7 @@ class Engine {
     this.targetSec = Float64Array.from(plan.queues, (queue) => queue.targetAnswerSec);
     this.fcr = Float64Array.from(plan.queues, (queue) => queue.fcr);
     this.retryProbability = Float64Array.from(plan.queues, (queue) => queue.retryProbability);
+    this.single = this.queueCount === 1 && this.groupCount === 1 && this.serves[0]!.length === 1;
     this.absentBelow = plan.groups.map((group) =>
       group.shrinkage > 0 ? new Int32Array(group.staffingCounts.reduce((max, n) => Math.max(max, n), 0) + 1) : null,
     );
@@ -308,14 +318,23 @@ class Engine {
       if (kind === ContactKind.retry) counters[base + QueueCounter.retryOffered]!++;
       else if (kind === ContactKind.repeat) counters[base + QueueCounter.repeatOffered]!++;
     }
-    const serving = this.groupsServing[q]!;
-    for (let i = 0; i < serving.length; i++) {
-      const g = serving[i]!;
-      const group = this.groups[g]!;
+    if (this.single) {
+      const group = this.groups[0]!;
       if (group.present > group.busy) {
         group.startService(nowSec);
-        this.startService(id, g, nowSec);
+        this.startService(id, 0, nowSec);
         return;
+      }
+    } else {
+      const serving = this.groupsServing[q]!;
+      for (let i = 0; i < serving.length; i++) {
+        const g = serving[i]!;
+        const group = this.groups[g]!;
+        if (group.present > group.busy) {
+          group.startService(nowSec);
+          this.startService(id, g, nowSec);
+          return;
+        }
       }
     }
     int[row + ContactInt.state] = ContactState.waiting;
@@ -432,6 +451,10 @@ class Engine {
 
   /** The head of the highest-priority non-empty queue group g serves, or −1. */
   private takeNext(g: number, nowSec: number): number {
+    if (this.single) {
+      const line = this.lines[0]!;
+      return line.count > 0 ? line.shift(nowSec) : -1;
+    }
     const serves = this.serves[g]!;
     for (let i = 0; i < serves.length; i++) {
       const line = this.lines[serves[i]!]!;

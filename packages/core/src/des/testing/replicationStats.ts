@@ -3,28 +3,12 @@
  * confidence intervals from independent replications, with the tolerance derived from the replications'
  * own standard error and a Student t quantile, never chosen by hand.
  */
-import { normalQuantile } from "../../random/normalQuantile.js";
+import { studentTQuantile } from "../../stats/studentTQuantile.js";
 
 /** Per-comparison significance level so that `comparisons` tests together fail by chance with probability
  * at most `familyError` (Bonferroni), and never looser than 0.001 (a 99.9% level per comparison). */
 export function bonferroniAlpha(familyError: number, comparisons: number): number {
   return Math.min(0.001, familyError / comparisons);
-}
-
-/**
- * Upper p-quantile of Student's t with `df` degrees of freedom, from the normal quantile by the Cornish–Fisher
- * expansion of Abramowitz & Stegun 26.7.5 (terms to 1/df⁴). Checked against scipy's `t.ppf`: for df ≥ 20 and
- * p ≤ 1 − 1e-6 it is at most 2e-4 (relative) below the exact quantile, which moves a test's chance failure
- * rate by well under 1% of itself. Use at least 20 replications with it.
- */
-export function tQuantile(p: number, df: number): number {
-  const z = normalQuantile(p);
-  const z2 = z * z;
-  const g1 = (z * (z2 + 1)) / 4;
-  const g2 = (z * ((5 * z2 + 16) * z2 + 3)) / 96;
-  const g3 = (z * (((3 * z2 + 19) * z2 + 17) * z2 - 15)) / 384;
-  const g4 = (z * ((((79 * z2 + 776) * z2 + 1482) * z2 - 1920) * z2 - 945)) / 92160;
-  return z + g1 / df + g2 / df ** 2 + g3 / df ** 3 + g4 / df ** 4;
 }
 
 export interface MeanInterval {
@@ -45,7 +29,7 @@ export function meanInterval(values: readonly number[], alpha: number): MeanInte
   let squares = 0;
   for (const value of values) squares += (value - mean) ** 2;
   const standardError = Math.sqrt(squares / (n - 1) / n);
-  return { mean, standardError, halfWidth: tQuantile(1 - alpha / 2, n - 1) * standardError, n };
+  return { mean, standardError, halfWidth: studentTQuantile(1 - alpha / 2, n - 1) * standardError, n };
 }
 
 /** A readable line for a failed comparison: what, expected, observed, tolerance. */
