@@ -76,8 +76,26 @@ describe("common random numbers", () => {
     const a = simulateReplication(plan(rates), 1);
     const b = simulateReplication(plan(lower), 1);
     for (let i = 0; i < 12; i++) {
-      if (i % 3 === 1) expect(queueCounter(b, i, 0, Q.offered)).toBeLessThan(queueCounter(a, i, 0, Q.offered));
-      else expect(queueCounter(b, i, 0, Q.offered)).toBe(queueCounter(a, i, 0, Q.offered));
+      if (i % 3 === 1) {
+        expect(queueCounter(b, i, 0, Q.offered)).toBeLessThan(queueCounter(a, i, 0, Q.offered));
+      } else {
+        expect(queueCounter(b, i, 0, Q.offered)).toBe(queueCounter(a, i, 0, Q.offered));
+        // The same customers with the same handle times: rejected candidates consumed their draws too.
+        expect(queueCounter(b, i, 0, Q.handleSumSec)).toBe(queueCounter(a, i, 0, Q.handleSumSec));
+      }
     }
+  });
+});
+
+describe("progress", () => {
+  it("reports the fraction of the span done, rarely, ending at 1", () => {
+    const plan = stationaryPlan({ arrivalsPerHour: 600, ahtSec: 180, agents: 40, hours: 200 });
+    const fractions: number[] = [];
+    const result = simulateReplication(plan, 0, { onProgress: (fraction) => fractions.push(fraction) });
+    expect(fractions.length).toBeGreaterThan(2);
+    expect(fractions.length).toBeLessThanOrEqual(Math.ceil(result.eventCount / 65_536) + 1);
+    for (let i = 1; i < fractions.length; i++) expect(fractions[i]!).toBeGreaterThanOrEqual(fractions[i - 1]!);
+    expect(fractions[0]!).toBeGreaterThan(0);
+    expect(fractions.at(-1)).toBe(1);
   });
 });
