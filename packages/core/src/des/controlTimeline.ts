@@ -17,8 +17,8 @@ export const ControlKind = {
  * per simulator, and the engine walks it with an index beside its event heap (no heap traffic for it).
  * Staffing entries at or before time 0 are the initial staffing and not listed; entries at or after the end
  * of the span are dropped (contacts still in the system drain with the staffing in force at the end).
- * Ties: interval starts first (counters of the old interval are closed with the old staffing), then the
- * warm-up end, then staffing changes in plan order.
+ * Ties: interval starts first, then the warm-up end, then staffing changes in plan order; the engine applies
+ * the resulting on-floor targets once, after the last event of the instant.
  */
 export interface ControlTimeline {
   count: number;

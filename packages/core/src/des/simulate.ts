@@ -151,6 +151,9 @@ class Engine {
   private waitHistogram = new Float64Array(0);
   private returnDraws: (AttributeDraws | null)[] = [];
   private replication = 0;
+  /** Scheduled agents per group now (before absences). */
+  private readonly scheduled: Int32Array;
+  private staffingChanged = false;
   private interval = 0;
   private nowSec = 0;
   private eventCount = 0;
@@ -176,6 +179,7 @@ class Engine {
     this.targetSec = Float64Array.from(plan.queues, (queue) => queue.targetAnswerSec);
     this.fcr = Float64Array.from(plan.queues, (queue) => queue.fcr);
     this.retryProbability = Float64Array.from(plan.queues, (queue) => queue.retryProbability);
+    this.scheduled = new Int32Array(this.groupCount);
     this.single = this.queueCount === 1 && this.groupCount === 1 && this.serves[0]!.length === 1;
     this.absentBelow = plan.groups.map((group) =>
       group.shrinkage > 0 ? new Int32Array(group.staffingCounts.reduce((max, n) => Math.max(max, n), 0) + 1) : null,
@@ -217,10 +221,10 @@ class Engine {
     );
 
     plan.groups.forEach((planGroup, g) => {
-      const scheduled = initialScheduled(planGroup.staffingTimesSec, planGroup.staffingCounts);
+      this.scheduled[g] = initialScheduled(planGroup.staffingTimesSec, planGroup.staffingCounts);
       if (intervalCount > 0) this.drawAbsences(g, 0);
-      groups[g]!.setStaffing(0, scheduled, this.onFloorTarget(g, scheduled));
     });
+    this.applyStaffing(0);
 
     let arrivalQueue = 0;
     let nextArrivalSec = Infinity;
@@ -239,9 +243,11 @@ class Engine {
       const heapSec = heap.topTime();
       if (nextControlSec <= heapSec && nextControlSec <= nextArrivalSec) {
         if (nextControlSec === Infinity) break;
-        this.control(control, nextControlSec);
+        const atSec = nextControlSec;
+        this.control(control, atSec);
         control++;
         nextControlSec = control < timeline.count ? timeline.timesSec[control]! : Infinity;
+        if (this.staffingChanged && nextControlSec !== atSec) this.applyStaffing(atSec);
         continue;
       }
       if (heapSec <= nextArrivalSec) {
@@ -474,6 +480,11 @@ class Engine {
     }
   }
 
+  /**
+   * Handles control event `index`. Staffing takes effect once every control event of the same instant is in
+   * (`staffingChanged`, applied by the loop), so that a shift end and a new interval's absences at one instant
+   * never let an agent start a contact that a second, simultaneous change would cut short.
+   */
   private control(index: number, nowSec: number): void {
     const timeline = this.timeline;
     const kind = timeline.kinds[index]!;
@@ -486,8 +497,17 @@ class Engine {
         group.clearAreas();
       }
     } else {
-      const g = timeline.groups[index]!;
-      const scheduled = timeline.values[index]!;
+      this.scheduled[timeline.groups[index]!] = timeline.values[index]!;
+      this.staffingChanged = true;
+    }
+  }
+
+  /** Sets every group's on-floor target from its scheduled count and this interval's absences; newly idle
+   * agents take waiting contacts. */
+  private applyStaffing(nowSec: number): void {
+    this.staffingChanged = false;
+    for (let g = 0; g < this.groupCount; g++) {
+      const scheduled = this.scheduled[g]!;
       if (this.groups[g]!.setStaffing(nowSec, scheduled, this.onFloorTarget(g, scheduled)) > 0) this.dispatch(g, nowSec);
     }
   }
@@ -531,8 +551,7 @@ class Engine {
     for (let g = 0; g < groupCount; g++) {
       if (!this.absentBelow[g]) continue;
       this.drawAbsences(g, next);
-      const group = this.groups[g]!;
-      if (group.setStaffing(nowSec, group.scheduled, this.onFloorTarget(g, group.scheduled)) > 0) this.dispatch(g, nowSec);
+      this.staffingChanged = true;
     }
   }
 
