@@ -1,0 +1,51 @@
+import { quantile } from "d3-array";
+import { expect, it } from "vitest";
+import { stream } from "../random/streams.js";
+import { RowQuantileStore } from "./rowQuantileStore.js";
+
+const random = stream(11, 0, "handle");
+const rows = Array.from({ length: 300 }, () => Float64Array.of(random(), NaN, 1000 * random() ** 3));
+
+function fill(store: RowQuantileStore, count: number): void {
+  for (let k = 0; k < count; k++) store.add(rows[k]!, 0);
+}
+
+it("RowQuantileStore gives d3's quantiles exactly while replications are few", () => {
+  const store = new RowQuantileStore(3, { exactReplications: 100 });
+  fill(store, 100);
+  const scratch = store.scratch();
+  for (const cell of [0, 2]) {
+    const values = rows.slice(0, 100).map((row) => row[cell]!);
+    expect(store.quantiles(cell, scratch)).toEqual([quantile(values, 0.1), quantile(values, 0.5), quantile(values, 0.9)]);
+  }
+  expect(store.quantiles(1, scratch)).toBeNull();
+  expect(store.basis()).toEqual({ replications: 100, precision: "exact" });
+});
+
+it("RowQuantileStore rounds to Float32 past exactReplications: quantiles within 2^-24 relative", () => {
+  const store = new RowQuantileStore(3, { exactReplications: 100 });
+  fill(store, 300);
+  expect(store.basis()).toEqual({ replications: 300, precision: "float32" });
+  const scratch = store.scratch();
+  for (const cell of [0, 2]) {
+    const values = rows.map((row) => row[cell]!);
+    const got = store.quantiles(cell, scratch)!;
+    [0.1, 0.5, 0.9].forEach((p, i) => {
+      expect(got[i]).toBe(quantile(values.map(Math.fround), p));
+      expect(Math.abs(got[i]! / quantile(values, p)! - 1)).toBeLessThanOrEqual(2 ** -24);
+    });
+  }
+});
+
+it("RowQuantileStore keeps replications 0, s, 2s, … once the budget is full, s doubling", () => {
+  // One Float32 cell, 32 bytes: 8 rows. Full at replication 8 (keep 0, 2, 4, 6) and 16 (keep 0, 4, 8, 12).
+  const store = new RowQuantileStore(1, { exactReplications: 0, budgetBytes: 32 });
+  for (let k = 0; k < 20; k++) store.add([k], 0);
+  expect(store.basis()).toEqual({ replications: 5, precision: "float32" });
+  expect(store.quantiles(0, store.scratch())).toEqual([1.6, 8, 14.4]); // of 0, 4, 8, 12, 16
+});
+
+it("RowQuantileStore refuses nonsense options", () => {
+  expect(() => new RowQuantileStore(1, { exactReplications: -1 })).toThrow("invalid exactReplications: -1");
+  expect(() => new RowQuantileStore(1, { budgetBytes: 0 })).toThrow("invalid budgetBytes: 0");
+});

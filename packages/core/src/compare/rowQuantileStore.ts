@@ -1,0 +1,114 @@
+import { quantileSorted } from "d3-array";
+
+/** How per-interval quantiles are kept: see `RowQuantileStore`. */
+export interface QuantileStoreOptions {
+  /** Replications stored exactly (Float64) before values are rounded to Float32. Default 100. */
+  exactReplications?: number;
+  /** Memory the stored values may take, bytes. Default 64 MiB. */
+  budgetBytes?: number;
+}
+
+/** What the per-interval quantiles of a summary rest on. */
+export interface IntervalQuantileBasis {
+  /** Replications whose values the quantiles are computed from (every one, or a systematic subsample). */
+  replications: number;
+  /** "exact": Float64 values; "float32": values rounded to Float32 (relative error ≤ 2⁻²⁴ ≈ 6e-8). */
+  precision: "exact" | "float32";
+}
+
+const DEFAULT_EXACT_REPLICATIONS = 100;
+const DEFAULT_BUDGET_BYTES = 64 * 1024 * 1024;
+
+/**
+ * A compact, deterministic quantile summary for many cells at once (interval × KPI), fed one row per
+ * replication in replication order. Accuracy, by phase:
+ * 1. Exact: while at most `exactReplications` replications have been added and their Float64 rows fit the
+ *    budget, every value is kept; quantiles equal d3's R-7 quantiles of the values.
+ * 2. Float32: the rows are kept rounded to Float32. Rounding is monotone, so the quantile of the rounded
+ *    values is within a relative 2⁻²⁴ (6e-8) of the exact one for values of one sign (KPIs are ≥ 0).
+ * 3. Subsample: when the rows would outgrow the budget, only replications 0, s, 2s, … are kept, s doubling
+ *    each time (every other stored row is dropped). Replications are independent and identically distributed,
+ *    so this is a plain random sample of the same outcomes with at least half the budget's rows; the
+ *    quantiles carry the sampling error of that many replications (a rank error of about √(p(1−p)/m) for m
+ *    rows: 0.4 percentage points at P10 with 5,000 rows) instead of all of them. Because the rule depends
+ *    only on the replication index, the result does not depend on how the run was split.
+ * Values that are NaN (KPI undefined) are stored and skipped when quantiles are taken.
+ */
+export class RowQuantileStore {
+  private readonly width: number;
+  private readonly exactReplications: number;
+  private readonly budgetBytes: number;
+  private rows: Float64Array | Float32Array;
+  private stored = 0;
+  private added = 0;
+  private stride = 1;
+
+  constructor(width: number, options?: QuantileStoreOptions) {
+    this.width = width;
+    this.exactReplications = options?.exactReplications ?? DEFAULT_EXACT_REPLICATIONS;
+    this.budgetBytes = options?.budgetBytes ?? DEFAULT_BUDGET_BYTES;
+    if (!(Number.isInteger(this.exactReplications) && this.exactReplications >= 0)) {
+      throw new Error(`invalid exactReplications: ${this.exactReplications}; expected a whole number ≥ 0`);
+    }
+    if (!(this.budgetBytes > 0)) throw new Error(`invalid budgetBytes: ${this.budgetBytes}; expected a number > 0`);
+    this.rows = new Float64Array(width * Math.min(16, Math.max(1, this.exactReplications)));
+  }
+
+  /** Adds the next replication's row (`width` values read from `source` at `offset`). */
+  add(source: ArrayLike<number>, offset: number): void {
+    const index = this.added++;
+    if (this.rows instanceof Float64Array && (this.added > this.exactReplications || this.added * this.width * 8 > this.budgetBytes)) {
+      this.rows = Float32Array.from(this.rows.subarray(0, this.stored * this.width));
+    }
+    if (index % this.stride !== 0) return;
+    const bytes = this.rows.BYTES_PER_ELEMENT;
+    // At least two rows, so that thinning always leaves one.
+    const maxRows = Math.max(2, Math.floor(this.budgetBytes / (this.width * bytes)));
+    if (this.stored === maxRows) {
+      this.thin();
+      if (index % this.stride !== 0) return;
+    }
+    if ((this.stored + 1) * this.width > this.rows.length) this.grow(Math.min(maxRows, Math.max(1, this.stored) * 2));
+    const base = this.stored * this.width;
+    for (let i = 0; i < this.width; i++) this.rows[base + i] = source[offset + i]!;
+    this.stored++;
+  }
+
+  /** P10, P50 and P90 (R-7, as d3.quantile) of one cell over the stored rows, NaN skipped; null when none. */
+  quantiles(cell: number, scratch: Float64Array): [number, number, number] | null {
+    let n = 0;
+    for (let row = 0; row < this.stored; row++) {
+      const value = this.rows[row * this.width + cell]!;
+      if (!Number.isNaN(value)) scratch[n++] = value;
+    }
+    if (n === 0) return null;
+    // d3's types ask for an array; quantileSorted only reads length and indices, which a typed array has.
+    const sorted = scratch.subarray(0, n).sort() as unknown as number[];
+    return [quantileSorted(sorted, 0.1)!, quantileSorted(sorted, 0.5)!, quantileSorted(sorted, 0.9)!];
+  }
+
+  /** A scratch buffer large enough for `quantiles`. */
+  scratch(): Float64Array {
+    return new Float64Array(Math.max(1, this.stored));
+  }
+
+  basis(): IntervalQuantileBasis {
+    return { replications: this.stored, precision: this.rows instanceof Float64Array ? "exact" : "float32" };
+  }
+
+  private grow(rowCapacity: number): void {
+    const next = this.rows instanceof Float64Array ? new Float64Array(rowCapacity * this.width) : new Float32Array(rowCapacity * this.width);
+    next.set(this.rows.subarray(0, this.stored * this.width));
+    this.rows = next;
+  }
+
+  /** Keeps stored rows 0, 2, 4, …: replications 0, 2s, 4s, … of the old stride s. */
+  private thin(): void {
+    let kept = 0;
+    for (let row = 0; row < this.stored; row += 2, kept++) {
+      this.rows.copyWithin(kept * this.width, row * this.width, (row + 1) * this.width);
+    }
+    this.stored = kept;
+    this.stride *= 2;
+  }
+}

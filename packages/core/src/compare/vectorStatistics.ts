@@ -1,0 +1,130 @@
+import type { KpiId } from "../kpi/registry.js";
+import { runningMomentsArray, type RunningMomentsArray } from "../stats/runningMoments.js";
+import { exactStatistics, momentStatistics, type KpiStatisticsByKpi } from "./kpiStatistics.js";
+import type { KpiVectorLayout, KpiVectorSection } from "./kpiVectorLayout.js";
+import { RowQuantileStore, type IntervalQuantileBasis, type QuantileStoreOptions } from "./rowQuantileStore.js";
+import { targetMet, type TargetMet } from "./targetMet.js";
+
+/**
+ * Statistics over a stream of vectors in one layout (KPI vectors, or deltas between two of them), added
+ * in replication order. Span, day and queue values are kept in full (exact quantiles, exact `summarize`);
+ * intervals get Welford moments and a `RowQuantileStore`. With a target, it also counts per span, day and
+ * interval row how many replications reached it (service level ≥ target). Not exported from core: the run
+ * and paired accumulators wrap it.
+ */
+export class VectorStatistics {
+  readonly layout: KpiVectorLayout;
+  private readonly width: number;
+  /** Span, days, queues: every replication's values, row after row of `keptWidth`. */
+  private kept: Float64Array;
+  private readonly keptWidth: number;
+  private readonly keptSections: readonly KpiVectorSection[];
+  private readonly intervalMoments: RunningMomentsArray;
+  private readonly intervalQuantiles: RowQuantileStore;
+  /** Per span, day and interval row: replications with a defined service level, and those that met the target. */
+  private readonly targetDefined: Float64Array | null;
+  private readonly targetReached: Float64Array | null;
+  private readonly target: number | null;
+  private readonly serviceLevelColumn: number;
+  count = 0;
+
+  constructor(layout: KpiVectorLayout, options: QuantileStoreOptions & { target: number | null }) {
+    this.layout = layout;
+    this.width = layout.kpis.length;
+    this.keptSections = [layout.span, layout.days, layout.queues];
+    this.keptWidth = (layout.span.rows + layout.days.rows + layout.queues.rows) * this.width;
+    this.kept = new Float64Array(this.keptWidth * 16);
+    const intervalCells = layout.intervals.rows * this.width;
+    this.intervalMoments = runningMomentsArray(intervalCells);
+    this.intervalQuantiles = new RowQuantileStore(intervalCells, options);
+    this.target = options.target;
+    this.serviceLevelColumn = layout.kpis.indexOf("serviceLevel" as KpiId);
+    const targetRows = layout.span.rows + layout.days.rows + layout.intervals.rows;
+    this.targetDefined = this.target === null ? null : new Float64Array(targetRows);
+    this.targetReached = this.target === null ? null : new Float64Array(targetRows);
+  }
+
+  /** Adds the next replication's vector (length `layout.length`, NaN = undefined). */
+  add(vector: ArrayLike<number>): void {
+    const { layout, width } = this;
+    if ((this.count + 1) * this.keptWidth > this.kept.length) {
+      const grown = new Float64Array(this.kept.length * 2);
+      grown.set(this.kept);
+      this.kept = grown;
+    }
+    let at = this.count * this.keptWidth;
+    for (const section of this.keptSections) {
+      for (let i = 0; i < section.rows * width; i++) this.kept[at++] = vector[section.offset + i]!;
+    }
+    const { count, mean, sumSquares } = this.intervalMoments;
+    const offset = layout.intervals.offset;
+    for (let cell = 0; cell < count.length; cell++) {
+      const value = vector[offset + cell]!;
+      if (Number.isNaN(value)) continue;
+      // Welford, as addMomentAt, inlined: this loop runs for every interval × KPI of every replication.
+      const n = count[cell]! + 1;
+      const delta = value - mean[cell]!;
+      const nextMean = mean[cell]! + delta / n;
+      count[cell] = n;
+      mean[cell] = nextMean;
+      sumSquares[cell] = sumSquares[cell]! + delta * (value - nextMean);
+    }
+    this.intervalQuantiles.add(vector, offset);
+    if (this.target !== null && this.serviceLevelColumn >= 0) {
+      let row = 0;
+      for (const section of [layout.span, layout.days, layout.intervals]) {
+        for (let r = 0; r < section.rows; r++, row++) {
+          const serviceLevel = vector[section.offset + r * width + this.serviceLevelColumn]!;
+          if (Number.isNaN(serviceLevel)) continue;
+          this.targetDefined![row]! += 1;
+          if (serviceLevel >= this.target) this.targetReached![row]! += 1;
+        }
+      }
+    }
+    this.count++;
+  }
+
+  /** Every replication's value of one KPI in one kept row (span, day or queue section), in order. */
+  keptValues(section: KpiVectorSection, row: number, column: number): Float64Array {
+    let base = 0;
+    for (const candidate of this.keptSections) {
+      if (candidate === section) break;
+      base += candidate.rows * this.width;
+    }
+    const out = new Float64Array(this.count);
+    const cell = base + row * this.width + column;
+    for (let k = 0; k < this.count; k++) out[k] = this.kept[k * this.keptWidth + cell]!;
+    return out;
+  }
+
+  /** Exact statistics of every KPI in one kept row. */
+  keptRow(section: KpiVectorSection, row: number): KpiStatisticsByKpi {
+    const out = {} as KpiStatisticsByKpi;
+    this.layout.kpis.forEach((id, column) => (out[id] = exactStatistics(this.keptValues(section, row, column))));
+    return out;
+  }
+
+  /** Statistics of every KPI in one interval row: moments and the quantile store. */
+  intervalRow(row: number, scratch: Float64Array): KpiStatisticsByKpi {
+    const out = {} as KpiStatisticsByKpi;
+    const { count, mean, sumSquares } = this.intervalMoments;
+    this.layout.kpis.forEach((id, column) => {
+      const cell = row * this.width + column;
+      out[id] = momentStatistics(count[cell]!, mean[cell]!, sumSquares[cell]!, this.intervalQuantiles.quantiles(cell, scratch));
+    });
+    return out;
+  }
+
+  /** Target counts of a span (0), day (1 + d) or interval (1 + days + i) row. */
+  targetMetRow(row: number): TargetMet {
+    return targetMet(this.targetReached?.[row] ?? 0, this.targetDefined?.[row] ?? 0);
+  }
+
+  quantileScratch(): Float64Array {
+    return this.intervalQuantiles.scratch();
+  }
+
+  quantileBasis(): IntervalQuantileBasis {
+    return this.intervalQuantiles.basis();
+  }
+}
