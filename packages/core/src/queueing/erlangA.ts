@@ -88,8 +88,9 @@ function delayedQueue(lambda: number, ahtSec: number, n: number, patienceSec: nu
   // large logarithms of each cancel before rounding rather than after.
   const thetaT = t / patienceSec;
   const later = t === 0 ? now : delayedStateSums(x, y * Math.exp(-thetaT));
+  const rateAtT = x + later.mode;
   const fromNow =
-    -logRisingRatio(x + later.mode, y, now.mode - later.mode) - (x + later.mode) * thetaT +
+    -logRisingRatio(rateAtT, y, now.mode - later.mode) - (rateAtT === 0 ? 0 : rateAtT * thetaT) + // 0·∞ is 0 here
     y * -Math.expm1(-thetaT) - Math.log(now.total);
   return {
     probWait,

@@ -1,4 +1,5 @@
 import { checkAgents, checkNonNegative } from "./checkInputs.js";
+import { logRisingRatio } from "./gammaRatios.js";
 
 /** Below this, the recursion continues in log space so that tiny blocking probabilities keep their logarithm. */
 const LOG_SWITCH = 1e-250;
@@ -20,7 +21,16 @@ export function erlangBWithLog(agents: number, offeredLoad: number): { value: nu
   if (k >= agents) return { value: b, log: Math.log(b) };
   let logB = Math.log(b);
   const logLoad = Math.log(offeredLoad);
-  for (k++; k <= agents; k++) logB += logLoad - Math.log(k + offeredLoad * Math.exp(logB));
+  for (k++; k <= agents; k++) {
+    const ab = offeredLoad * Math.exp(logB);
+    // Once A·B is negligible beside k, the rest of the recursion is B(n) = B(k−1)·A^(n−k+1)·(k−1)!/n!:
+    // one closed-form step instead of a log and an exp per agent.
+    if (ab < 1e-17 * k) {
+      logB += logRisingRatio(k - 1, offeredLoad, agents - k + 1);
+      break;
+    }
+    logB += logLoad - Math.log(k + ab);
+  }
   return { value: Math.exp(logB), log: logB };
 }
 

@@ -23,18 +23,24 @@ function uMinusLog1p(u: number): number {
   return sum;
 }
 
+/** ln(a/b) for a, b > 0, exact near a = b and safe where a/b would underflow or overflow. */
+function logRatio(a: number, b: number): number {
+  const q = a / b;
+  return q > 0 && q < Infinity ? Math.log(q) : Math.log(a) - Math.log(b);
+}
+
 /** How many leading factors are done one by one: below 10 Stirling's series is not yet accurate, and for
  * short products direct summation is both exact enough and cheap. */
 const DIRECT_TERMS = 32;
 
-/** ln( z^m / ((x+1)(x+2)…(x+m)) ) for x ≥ 0, z > 0, whole m ≥ 0 with z ≥ x + m (so every factor z/(x+i) ≥ 1,
- * the mode side of the Erlang A series). */
+/** ln( z^m / ((x+1)(x+2)…(x+m)) ) for x ≥ 0, z > 0 and whole m ≥ 0. Accurate to a few ulps of the largest
+ * term; most accurate where z ≈ x + m (the mode side of the Erlang A series), where the terms nearly cancel. */
 export function logRisingRatio(x: number, z: number, m: number): number {
   let sum = 0;
   let k = 0;
   while (k < m && (x + k < 10 || m - k <= DIRECT_TERMS)) {
     k++;
-    sum += Math.log(z / (x + k));
+    sum += logRatio(z, x + k);
   }
   if (k === m) return sum;
   const x0 = x + k;
@@ -42,7 +48,7 @@ export function logRisingRatio(x: number, z: number, m: number): number {
   const u = count / x0;
   // ln Γ(x0+1) − ln Γ(x0+count+1) + count·ln z, with Γ expanded by Stirling and the large terms paired.
   return (
-    sum + count * Math.log(z / (x0 + count)) + x0 * uMinusLog1p(u) - 0.5 * Math.log1p(u) +
+    sum + count * logRatio(z, x0 + count) + x0 * uMinusLog1p(u) - 0.5 * Math.log1p(u) +
     stirlingError(x0) - stirlingError(x0 + count)
   );
 }
