@@ -2,7 +2,7 @@
 // The Node pool as the CLI uses it: real worker threads running the built worker (dist/nodeWorker.js; `npm test`
 // builds first) over core. Determinism, cancel, failures and progress, end to end.
 import { createSimulator, stationaryPlan, type ReplicationResult } from "@ccplan/core";
-import { createNodePool, createPool, nodeWorkerHandle, type PlanSource, type RunProgress } from "@ccplan/worker/node";
+import { compileSource, createNodePool, createPool, nodeWorkerHandle, type PlanSource, type RunProgress } from "@ccplan/worker/node";
 import { describe, expect, it } from "vitest";
 
 const day = { arrivalsPerHour: 200, ahtSec: 180, agents: 12, patienceSec: 300, hours: 24, seed: 7 };
@@ -52,6 +52,37 @@ describe("createNodePool", () => {
       }
       const shard = await two.run({ source: standardDay, replications: 4, firstReplication: 20, chunkSize: 3 });
       expect(shard.results.map(bytes)).toEqual(direct.slice(20));
+    } finally {
+      await Promise.all([one.close(), two.close()]);
+    }
+  });
+
+  it("runs a scenario's variant in workers as core runs it directly", async () => {
+    const scenario = {
+      version: 1,
+      name: "Small test center",
+      intervalMinutes: 60,
+      days: ["mon"],
+      queues: [
+        {
+          name: "phone",
+          forecast: { dailyContacts: [300], intradayProfile: "flat" },
+          handle: { dist: "lognormal", meanSec: 180, cv: 0.8 },
+          patience: { dist: "exponential", meanSec: 300 },
+        },
+      ],
+      groups: [{ name: "Agents", serves: ["phone"], shifts: [{ name: "Day", start: "08:00", hours: 8, days: ["mon"], agents: 5 }] }],
+      interventions: [{ kind: "addAgents", name: "+2 on Day", group: "Agents", shift: "Day", agents: 2 }],
+    };
+    const source: PlanSource = { kind: "scenario", scenario, variant: "+2 on Day" };
+    const one = createNodePool({ size: 1 });
+    const two = createNodePool({ size: 2 });
+    try {
+      const a = await one.run({ source, replications: 8 });
+      const b = await two.run({ source, replications: 8, chunkSize: 3 });
+      const simulator = createSimulator(compileSource(source));
+      expect(a.results.map(bytes)).toEqual(Array.from({ length: 8 }, (_, k) => bytes(simulator.run(k))));
+      expect(b.results.map(bytes)).toEqual(a.results.map(bytes));
     } finally {
       await Promise.all([one.close(), two.close()]);
     }
