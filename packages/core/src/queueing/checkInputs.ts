@@ -4,6 +4,7 @@
 /** The largest agent count the formulas accept. Erlang B costs one step per agent, so 1e6 stays in milliseconds. */
 export const MAX_FORMULA_AGENTS = 1_000_000;
 
+/** A value as it appears in a message: numbers as JavaScript prints them, anything else as JSON. */
 export function show(value: unknown): string {
   return typeof value === "number" ? String(value) : JSON.stringify(value) ?? String(value);
 }
@@ -12,6 +13,7 @@ function fail(name: string, value: unknown, expected: string): never {
   throw new Error(`invalid ${name}: ${show(value)}; expected ${expected}`);
 }
 
+/** A whole number of agents in [min, max]. */
 export function checkAgents(value: unknown, min = 0, max = MAX_FORMULA_AGENTS): number {
   if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
     fail("agents", value, `a whole number from ${min} to ${max}`);
@@ -19,16 +21,19 @@ export function checkAgents(value: unknown, min = 0, max = MAX_FORMULA_AGENTS): 
   return value;
 }
 
+/** A finite number ≥ 0. */
 export function checkNonNegative(name: string, value: unknown): number {
   if (typeof value !== "number" || !Number.isFinite(value) || value < 0) fail(name, value, "a finite number ≥ 0");
   return value;
 }
 
+/** A finite number > 0. */
 export function checkPositive(name: string, value: unknown): number {
   if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) fail(name, value, "a finite number > 0");
   return value;
 }
 
+/** A fraction in [0, 1], or [0, 1) without `includeOne`. */
 export function checkFraction(name: string, value: unknown, { includeOne = true } = {}): number {
   if (typeof value !== "number" || !(value >= 0) || (includeOne ? value > 1 : value >= 1)) {
     fail(name, value, includeOne ? "a fraction from 0 to 1" : "a fraction from 0 to less than 1");
@@ -36,6 +41,7 @@ export function checkFraction(name: string, value: unknown, { includeOne = true 
   return value;
 }
 
+/** The options object itself, so that a missing one fails with a message rather than a TypeError. */
 export function checkInputsObject(inputs: unknown): asserts inputs is Record<string, unknown> {
   if (typeof inputs !== "object" || inputs === null) fail("inputs", inputs, "an object");
 }
@@ -53,6 +59,7 @@ export function checkTraffic(inputs: { arrivalRatePerSec: unknown; ahtSec: unkno
   return { arrivalRatePerSec, ahtSec, offeredLoad };
 }
 
+/** The service-level threshold in seconds, 20 when absent. */
 export function checkTarget(value: unknown): number {
   return value === undefined ? 20 : checkNonNegative("targetAnswerSec", value);
 }
@@ -62,6 +69,7 @@ export function checkTarget(value: unknown): number {
  * Erlang C in all but name. */
 export const MAX_PATIENCE_SCALE = 1e8;
 
+/** Erlang A mean patience in seconds: positive, and short enough for the series (see MAX_PATIENCE_SCALE). */
 export function checkPatience(value: unknown, arrivalRatePerSec: number, ahtSec: number, agents: number): number {
   const patienceSec = checkPositive("patienceSec", value);
   const perPatience = Math.max(arrivalRatePerSec, agents / ahtSec);

@@ -28,7 +28,9 @@ const clamp01 = (p: number): number => Math.min(1, Math.max(0, p));
  * Zeltyn & Mandelbaum (2005), "Call centers with impatient customers: many-server asymptotics of the
  * M/M/n+G queue", Queueing Systems 51:361–402. The incomplete gamma ratios are summed as positive series over
  * the callers ahead (see impatientQueue.ts) around their largest term in log scale, with no factorials or
- * powers, so they hold from 1 to 20,000 agents and at any load.
+ * powers, so they hold from 1 to 20,000 agents and at any load. Against 40-digit mpmath the relative error
+ * is about 1e-13 or less from 1 to 20,000 agents; service levels far below 1e-12 are exact only in absolute
+ * terms (they come from a difference of probabilities).
  * @throws Error on bad inputs (as erlangC), a missing or non-positive patienceSec, or a patience so long that
  * patience × max(arrivals per second, agents / aht) exceeds 1e8 (use Erlang C there). */
 export function erlangA(inputs: ErlangInputs): ErlangResult {
