@@ -105,7 +105,7 @@ describe("the Erlang calculator page, in chromium", () => {
     }
     expect(coreMessage).not.toBe("");
     await fill({ Agents: "-3" });
-    await expect.poll(async () => (await page.locator("#agents-error").textContent())?.trim()).toBe(coreMessage);
+    await expect.poll(async () => (await page.locator("#erlang-agents-error").textContent())?.trim()).toBe(coreMessage);
     expect(await field("Agents").getAttribute("aria-invalid")).toBe("true");
     await expect.poll(() => page.getByTestId("no-result").isVisible()).toBe(true);
     // The fewest agents does not depend on the agents entered, so it stays.
@@ -113,13 +113,14 @@ describe("the Erlang calculator page, in chromium", () => {
     await screenshot("erlang-invalid-agents");
 
     await fill({ Agents: "" });
-    await expect.poll(async () => (await page.locator("#agents-error").textContent())?.trim()).toBe("Agents is empty; enter a number");
+    await expect.poll(async () => (await page.locator("#erlang-agents-error").textContent())?.trim()).toBe("Agents is empty; enter a number");
     await fill({ Agents: "abc" });
-    await expect.poll(async () => (await page.locator("#agents-error").textContent())?.trim()).toBe("Agents: “abc” is not a number");
+    await expect.poll(async () => (await page.locator("#erlang-agents-error").textContent())?.trim()).toBe("Agents: “abc” is not a number");
 
-    await fill({ Agents: "14" });
+    await page.getByRole("button", { name: "Use 14 agents" }).click();
+    expect(await field("Agents").inputValue()).toBe("14");
     await expect.poll(() => shown("serviceLevel")).toBe("88.8%");
-    expect(await page.locator("#agents-error").count()).toBe(0);
+    expect(await page.locator("#erlang-agents-error").count()).toBe(0);
   });
 
   it("says plainly that the queue grows without bound when the agents cannot keep up", async () => {
@@ -148,9 +149,9 @@ describe("the Erlang calculator page, in chromium", () => {
   it("moves through the fields with Tab in reading order", async () => {
     await field("Contacts per hour").focus();
     await page.keyboard.press("Tab");
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe("ahtSec");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("erlang-ahtSec");
     await page.keyboard.press("Tab");
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe("agents");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("erlang-agents");
   });
 
   it("shows Erlang B's blocking probability and leaves its undefined fields blank", async () => {
