@@ -1,15 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { stationaryPlan } from "../des/stationaryPlan.js";
+import { compileScenario } from "../plan/compile.js";
 import { replicationKpis } from "../report/replicationKpis.js";
 import { summarizeReplications } from "../report/summarizeRun.js";
 import { kpiVector } from "./kpiVector.js";
 import { kpiVectorLayout } from "./kpiVectorLayout.js";
 import { createRunAccumulator } from "./runAccumulator.js";
-import { expectClose, fullPlan, replications } from "./testing/runs.js";
+import full from "../schema/fixtures/full.json" with { type: "json" };
+import { assertClose, replications, scenarioOf } from "./testing/runs.js";
 
 describe("createRunAccumulator", () => {
   // Two queues, three days, day-level dispersion: every section of the layout is filled.
-  const plan = fullPlan();
+  const plan = compileScenario(scenarioOf(full));
   const results = replications(plan, 30);
   const layout = kpiVectorLayout(plan);
   const vectors = results.map((result) => kpiVector(plan, result, layout));
@@ -34,10 +36,10 @@ describe("createRunAccumulator", () => {
     expect(Object.fromEntries(Object.entries(summary.kpis).map(([id, s]) => [id, { ...s, variance: undefined }]))).toEqual(
       Object.fromEntries(Object.entries(reference.kpis).map(([id, s]) => [id, { ...s, variance: undefined }])),
     );
-    expectClose(summary.days, reference.days, 0);
-    expectClose(summary.queues, reference.queues, 0);
+    assertClose(summary.days, reference.days, 0);
+    assertClose(summary.queues, reference.queues, 0);
     // Intervals: Welford moments instead of an exact sum; quantiles exact (30 replications are "few").
-    expectClose(summary.intervals, reference.intervals, 1e-12);
+    assertClose(summary.intervals, reference.intervals, 1e-12);
     expect(summary.intervalQuantiles).toEqual({ replications: 30, precision: "exact" });
   });
 
@@ -91,7 +93,7 @@ it("createRunAccumulator leaves the warm-up out as summarizeReplications does (o
   const summary = accumulator.summary();
   expect(summary.intervals.map((interval) => interval.start)).toEqual(["01:00", "01:30", "02:00", "02:30"]);
   expect(summary.queues).toEqual([]);
-  expectClose(summary, summarizeReplications(plan, results), 1e-12);
+  assertClose(summary, summarizeReplications(plan, results), 1e-12);
 });
 
 it("createRunAccumulator of no replications has n 0 and null statistics", () => {
@@ -100,4 +102,10 @@ it("createRunAccumulator of no replications has n 0 and null statistics", () => 
   expect(summary.kpis.serviceLevel).toEqual({ mean: null, ci95: null, p10: null, p50: null, p90: null, n: 0, variance: null });
   expect(summary.intervals[0]!.kpis.asa).toEqual({ mean: null, ci95: null, p10: null, p50: null, p90: null, n: 0, variance: null });
   expect(summary.targetMet).toEqual({ probability: null, ci95: null, met: 0, n: 0 });
+});
+
+it("assertClose, the comparison these tests rely on, notices a difference and a missing value", () => {
+  expect(() => assertClose({ a: [1, 2] }, { a: [1, 2 + 1e-9] }, 1e-12)).toThrow("$.a[1]: expected 2.000000001, got 2");
+  expect(() => assertClose({ a: null }, { a: 0 }, 1)).toThrow("$.a: expected 0, got null");
+  expect(() => assertClose({ a: 1, extra: 2 }, { a: 1 }, 0)).not.toThrow();
 });

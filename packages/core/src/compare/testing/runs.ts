@@ -1,24 +1,18 @@
 /**
- * Test support: plans and replications shared by the compare tests.
+ * Test support for the compare tests. Compiled with core (like des/testing), so it uses nothing beyond ES2022.
  */
-import { expect } from "vitest";
 import type { Plan } from "../../des/plan.js";
 import type { ReplicationResult } from "../../des/result.js";
 import { createSimulator } from "../../des/simulate.js";
-import { compileScenario } from "../../plan/compile.js";
-import full from "../../schema/fixtures/full.json" with { type: "json" };
 import { parseScenario } from "../../schema/parseScenario.js";
 import type { Scenario } from "../../schema/scenario.js";
 
-/** Parses a scenario file's content, failing the test when it is invalid. */
+/** Parses a scenario file's content (a copy of it), throwing when it is invalid. */
 export function scenarioOf(input: unknown): Scenario {
-  const parsed = parseScenario(input);
+  const parsed = parseScenario(JSON.parse(JSON.stringify(input)));
   if (!parsed.ok) throw new Error(`test scenario rejected: ${JSON.stringify(parsed.issues)}`);
   return parsed.scenario;
 }
-
-/** The full fixture: two queues, three days of 30-minute intervals, day-level dispersion, eight interventions. */
-export const fullScenario = (): Scenario => scenarioOf(structuredClone(full));
 
 /** Replications 0 … count − 1 of a plan. */
 export function replications(plan: Plan, count: number): ReplicationResult[] {
@@ -26,26 +20,26 @@ export function replications(plan: Plan, count: number): ReplicationResult[] {
   return Array.from({ length: count }, (_, k) => simulator.run(k));
 }
 
-/** The full fixture's baseline, compiled. */
-export const fullPlan = (): Plan => compileScenario(fullScenario());
-
 /**
- * Asserts that every number of `expected` is matched in `actual` within `tolerance` × max(1, |expected|)
- * (absolute for fractions, relative for counts and seconds), nulls and strings exactly; keys of `actual`
- * that `expected` lacks are ignored (extensions).
+ * Throws unless every number of `expected` is matched in `actual` within `tolerance` × max(1, |expected|)
+ * (absolute for fractions, relative for counts and seconds), and nulls, booleans and strings exactly; keys of
+ * `actual` that `expected` lacks are ignored (extensions). The message names the first path that differs.
  */
-export function expectClose(actual: unknown, expected: unknown, tolerance: number, path = "$"): void {
+export function assertClose(actual: unknown, expected: unknown, tolerance: number, path = "$"): void {
+  const fail = (what: string) => {
+    throw new Error(`${path}: ${what}`);
+  };
   if (typeof expected === "number") {
-    expect(typeof actual, path).toBe("number");
-    expect(Math.abs((actual as number) - expected), path).toBeLessThanOrEqual(tolerance * Math.max(1, Math.abs(expected)));
+    if (typeof actual !== "number") fail(`expected ${expected}, got ${String(actual)}`);
+    const error = Math.abs((actual as number) - expected);
+    if (!(error <= tolerance * Math.max(1, Math.abs(expected)))) fail(`expected ${expected}, got ${String(actual)} (differs by ${error})`);
   } else if (Array.isArray(expected)) {
-    expect(Array.isArray(actual), path).toBe(true);
-    expect((actual as unknown[]).length, path).toBe(expected.length);
-    expected.forEach((item, i) => expectClose((actual as unknown[])[i], item, tolerance, `${path}[${i}]`));
+    if (!Array.isArray(actual) || actual.length !== expected.length) fail(`expected an array of ${expected.length}`);
+    expected.forEach((item, i) => assertClose((actual as unknown[])[i], item, tolerance, `${path}[${i}]`));
   } else if (expected !== null && typeof expected === "object") {
-    expect(actual !== null && typeof actual === "object", path).toBe(true);
-    for (const [key, value] of Object.entries(expected)) expectClose((actual as Record<string, unknown>)[key], value, tolerance, `${path}.${key}`);
-  } else {
-    expect(actual, path).toBe(expected);
+    if (actual === null || typeof actual !== "object") fail("expected an object");
+    for (const [key, value] of Object.entries(expected)) assertClose((actual as Record<string, unknown>)[key], value, tolerance, `${path}.${key}`);
+  } else if (actual !== expected) {
+    fail(`expected ${String(expected)}, got ${String(actual)}`);
   }
 }
