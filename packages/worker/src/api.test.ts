@@ -1,6 +1,6 @@
-import { compileScenario, createSimulator, parseScenario, scenarioVariants, stationaryPlan, type ReplicationResult } from "@ccplan/core";
+import { compileScenario, createSimulator, kpiVector, parseScenario, scenarioVariants, stationaryPlan, type ReplicationResult } from "@ccplan/core";
 import { describe, expect, it } from "vitest";
-import { compileSource, runReplications, transferables } from "./api.js";
+import { compileSource, runKpiVectors, runReplications, transferables } from "./api.js";
 import { describeSource, type PlanSource } from "./planSource.js";
 
 const small = { arrivalsPerHour: 120, ahtSec: 180, agents: 7, patienceSec: 300, hours: 4, seed: 3 };
@@ -36,6 +36,14 @@ describe("runReplications", () => {
     expect(results.map((r) => r.replication)).toEqual([4, 5, 6, 7, 8]);
     const simulator = createSimulator(stationaryPlan(small));
     expect(results.map(bytes)).toEqual([4, 5, 6, 7, 8].map((k) => bytes(simulator.run(k))));
+  });
+
+  it("returns KPI vectors equal to core's kpiVector of the same replications", () => {
+    const plan = stationaryPlan(small);
+    const simulator = createSimulator(plan);
+    const vectors = runKpiVectors(stationary, 2, 5);
+    expect(vectors.map((v) => v.replication)).toEqual([2, 3, 4]);
+    for (const { replication, vector } of vectors) expect(vector).toEqual(kpiVector(plan, simulator.run(replication)));
   });
 
   it("gives the same results in chunks as in one call", () => {

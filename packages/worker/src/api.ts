@@ -2,11 +2,14 @@ import {
   compileScenario,
   createSimulator,
   formatScenarioIssues,
+  kpiVector,
+  kpiVectorLayout,
   parseIntervalTable,
   parseScenario,
   planFromIntervals,
   scenarioVariants,
   stationaryPlan,
+  type KpiVectorLayout,
   type Plan,
   type ReplicationResult,
   type Simulator,
@@ -22,6 +25,7 @@ const PLAN_CACHE_SIZE = 8;
 interface Compiled {
   plan: Plan;
   simulator: Simulator;
+  layout?: KpiVectorLayout;
 }
 const cache = new Map<string, Compiled>();
 
@@ -62,7 +66,7 @@ function compiled(source: PlanSource): Compiled {
     return hit;
   }
   const plan = compileSource(source);
-  const entry = { plan, simulator: createSimulator(plan) };
+  const entry: Compiled = { plan, simulator: createSimulator(plan) };
   cache.set(key, entry);
   if (cache.size > PLAN_CACHE_SIZE) cache.delete(cache.keys().next().value!);
   return entry;
@@ -70,6 +74,13 @@ function compiled(source: PlanSource): Compiled {
 
 /** Progress callback: replications done in this call, counting the fraction of the current one. */
 export type ProgressCallback = (done: number) => void;
+
+/** One replication's KPI values (core's `kpiVector`, in the layout `kpiVectorLayout(plan)` gives): a few
+ * kilobytes instead of a `ReplicationResult`'s wait histograms, and what core's run accumulator takes. */
+export interface ReplicationKpiVector {
+  replication: number;
+  vector: Float64Array;
+}
 
 /**
  * Runs replications `from … to − 1` of the plan the source describes and returns their results in
@@ -79,10 +90,30 @@ export type ProgressCallback = (done: number) => void;
  * Throws an Error whose message names the source and the replication that failed.
  */
 export function runReplications(source: PlanSource, from: number, to: number, progress?: ProgressCallback): ReplicationResult[] {
-  const results: ReplicationResult[] = [];
+  const results = replicate(source, from, to, progress, (result) => result);
+  return transfer(results, transferables(results));
+}
+
+/** As `runReplications`, but each replication comes back as its KPI vector (computed here, in the worker). */
+export function runKpiVectors(source: PlanSource, from: number, to: number, progress?: ProgressCallback): ReplicationKpiVector[] {
+  const vectors = replicate(source, from, to, progress, (result, entry) => ({
+    replication: result.replication,
+    vector: kpiVector(entry.plan, result, (entry.layout ??= kpiVectorLayout(entry.plan))),
+  }));
+  return transfer(vectors, vectors.map((item) => item.vector.buffer as ArrayBuffer));
+}
+
+function replicate<T>(
+  source: PlanSource,
+  from: number,
+  to: number,
+  progress: ProgressCallback | undefined,
+  output: (result: ReplicationResult, entry: Compiled) => T,
+): T[] {
+  const results: T[] = [];
   let replication = from;
   try {
-    const { simulator } = compiled(source);
+    const entry = compiled(source);
     let lastReport = performance.now();
     const report = (done: number) => {
       const now = performance.now();
@@ -94,7 +125,7 @@ export function runReplications(source: PlanSource, from: number, to: number, pr
     };
     const options = progress ? { onProgress: (fraction: number) => report(replication - from + fraction) } : undefined;
     for (; replication < to; replication++) {
-      results.push(simulator.run(replication, options));
+      results.push(output(entry.simulator.run(replication, options), entry));
       if (progress) report(replication + 1 - from);
     }
   } catch (error) {
@@ -103,7 +134,7 @@ export function runReplications(source: PlanSource, from: number, to: number, pr
   } finally {
     release(progress);
   }
-  return transfer(results, transferables(results));
+  return results;
 }
 
 /** The distinct buffers of the results' typed arrays (a buffer listed twice cannot be transferred). */
@@ -128,5 +159,5 @@ export function clearPlanCache(): void {
 }
 
 /** What a worker exposes: plain functions over core. The type is the contract between pool and worker. */
-export const api = { runReplications, clearPlanCache };
+export const api = { runReplications, runKpiVectors, clearPlanCache };
 export type WorkerApi = typeof api;

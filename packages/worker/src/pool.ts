@@ -1,6 +1,6 @@
 import type { ReplicationResult } from "@ccplan/core";
 import { proxy, wrap, type Endpoint, type Remote } from "comlink";
-import type { WorkerApi } from "./api.js";
+import type { ReplicationKpiVector, WorkerApi } from "./api.js";
 import { describeSource, type PlanSource } from "./planSource.js";
 
 /** One worker as the pool sees it; `createBrowserPool` and `createNodePool` make these. */
@@ -33,8 +33,16 @@ export interface RunProgress {
   etaSec: number | null;
 }
 
-export interface RunOptions {
+/** What each replication comes back as: its full `ReplicationResult` (default), or its KPI vector, computed
+ * in the worker (core's `kpiVector`: a few kilobytes instead of wait histograms per interval). */
+export type RunOutput = "results" | "kpiVectors";
+/** The type of one replication's output. */
+export type RunItem<O extends RunOutput> = O extends "kpiVectors" ? ReplicationKpiVector : ReplicationResult;
+
+export interface RunOptions<O extends RunOutput = "results"> {
   source: PlanSource;
+  /** Default "results". */
+  output?: O;
   /** How many replications to run: k = firstReplication … firstReplication + replications − 1. */
   replications: number;
   /** The first replication index (default 0): a shard or the next batch of a precision-driven run. */
@@ -49,15 +57,15 @@ export interface RunOptions {
   /** Called with each new stretch of the completed prefix, in replication order, as soon as it is complete:
    * concatenated, the batches are exactly the run's results. Lets a caller fold results as they come (and
    * abort once it has enough, as a precision-driven run does at its batch points). */
-  onResults?: (batch: ReplicationResult[]) => void;
+  onResults?: (batch: RunItem<O>[]) => void;
   /** Keep every result for the returned `results` (default true). With `false`, `results` is empty and only
    * `onResults` sees them, so memory holds a few chunks rather than the whole run. */
   keepResults?: boolean;
 }
 
-export interface RunResult {
-  /** Per-replication results in replication order (`results[i].replication === firstReplication + i`). */
-  results: ReplicationResult[];
+export interface RunResult<T = ReplicationResult> {
+  /** Per-replication outputs in replication order (`results[i].replication === firstReplication + i`). */
+  results: T[];
   /** True when the run was cancelled: `results` is then the completed prefix only. */
   partial: boolean;
   /** Replications in the completed prefix (`results.length`, unless `keepResults` was false). */
@@ -80,7 +88,7 @@ export interface Pool {
    * Rejects with an Error naming the source (scenario) and the replication when a worker throws or
    * crashes; the run's other work stops, the failed worker is replaced and the pool serves the next run.
    */
-  run(options: RunOptions): Promise<RunResult>;
+  run<O extends RunOutput = "results">(options: RunOptions<O>): Promise<RunResult<RunItem<O>>>;
   /** Terminates every worker; runs still in flight resolve as partial. Later runs are refused. */
   close(): Promise<void>;
 }
@@ -107,19 +115,23 @@ interface Job {
   startedMs: number;
 }
 
+/** What the pool needs of one replication's output. */
+type Item = { replication: number };
+
 interface RunState {
   source: PlanSource;
+  output: RunOutput;
   name: string;
   first: number;
   total: number;
   /** Offset (from `first`) of the next replication to hand out. */
   next: number;
-  results: (ReplicationResult | undefined)[];
+  results: (Item | undefined)[];
   completed: number;
   /** Length of the completed prefix (offsets 0 … prefix − 1 are all back). */
   prefix: number;
   keep: boolean;
-  onResults: ((batch: ReplicationResult[]) => void) | undefined;
+  onResults: ((batch: Item[]) => void) | undefined;
   jobs: Set<Job>;
   chunkSize: number | undefined;
   msPerReplication: number | undefined;
@@ -130,7 +142,7 @@ interface RunState {
   heartbeat: ReturnType<typeof setInterval> | undefined;
   onProgress: ((progress: RunProgress) => void) | undefined;
   detach: () => void;
-  resolve: (result: RunResult) => void;
+  resolve: (result: RunResult<Item>) => void;
   reject: (error: Error) => void;
 }
 
@@ -205,7 +217,8 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
           progressChanged(run);
         })
       : undefined;
-    slot.remote.runReplications(run.source, run.first + from, run.first + to, progress).then(
+    const call = run.output === "kpiVectors" ? slot.remote.runKpiVectors : slot.remote.runReplications;
+    (call(run.source, run.first + from, run.first + to, progress) as Promise<Item[]>).then(
       (results) => {
         if (slot.job !== job) return; // cancelled or crashed meanwhile
         slot.job = null;
@@ -227,7 +240,7 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
     );
   }
 
-  function finishJob(run: RunState, job: Job, results: ReplicationResult[]): void {
+  function finishJob(run: RunState, job: Job, results: Item[]): void {
     const count = job.to - job.from;
     if (results.length !== count) {
       fail(run, new Error(`${where(run, job.from, job.to)}: the worker returned ${results.length} results; expected ${count}`));
@@ -241,7 +254,7 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
     if (run.completed === run.total) {
       settle(run);
       emit(run, { done: run.total, total: run.total, etaSec: 0 });
-      run.resolve({ results: run.keep ? (run.results as ReplicationResult[]) : [], partial: false, completed: run.total });
+      run.resolve({ results: run.keep ? (run.results as Item[]) : [], partial: false, completed: run.total });
     } else progressChanged(run);
   }
 
@@ -250,7 +263,7 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
     const start = run.prefix;
     while (run.prefix < run.total && run.results[run.prefix] !== undefined) run.prefix++;
     if (run.prefix === start || !run.onResults) return;
-    const batch = run.results.slice(start, run.prefix) as ReplicationResult[];
+    const batch = run.results.slice(start, run.prefix) as Item[];
     if (!run.keep) run.results.fill(undefined, start, run.prefix);
     try {
       run.onResults(batch);
@@ -308,68 +321,15 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
     if (run.settled) return;
     settle(run);
     await stopJobs(run);
-    const results = run.keep ? (run.results.slice(0, run.prefix) as ReplicationResult[]) : [];
+    const results = run.keep ? (run.results.slice(0, run.prefix) as Item[]) : [];
     run.resolve({ results, partial: true, completed: run.prefix });
     pump();
   }
 
   return {
     size,
-    run(options: RunOptions): Promise<RunResult> {
-      const { source, replications, firstReplication = 0, chunkSize, signal, onProgress, onResults, keepResults = true } = options;
-      if (closed) return Promise.reject(new Error("the worker pool is closed; create a new one"));
-      if (!Number.isInteger(replications) || replications < 0) {
-        return Promise.reject(new RangeError(`invalid replications: ${replications}; expected a whole number ≥ 0`));
-      }
-      if (!Number.isInteger(firstReplication) || firstReplication < 0) {
-        return Promise.reject(new RangeError(`invalid firstReplication: ${firstReplication}; expected a whole number ≥ 0`));
-      }
-      if (chunkSize !== undefined && (!Number.isInteger(chunkSize) || chunkSize < 1)) {
-        return Promise.reject(new RangeError(`invalid chunkSize: ${chunkSize}; expected a whole number ≥ 1`));
-      }
-      if (signal?.aborted) return Promise.resolve({ results: [], partial: true, completed: 0 });
-      if (replications === 0) return Promise.resolve({ results: [], partial: false, completed: 0 });
-      return new Promise<RunResult>((resolve, reject) => {
-        const now = performance.now();
-        const run: RunState = {
-          source,
-          name: describeSource(source),
-          first: firstReplication,
-          total: replications,
-          next: 0,
-          results: new Array<ReplicationResult | undefined>(replications),
-          completed: 0,
-          prefix: 0,
-          keep: keepResults,
-          onResults,
-          jobs: new Set(),
-          chunkSize,
-          msPerReplication: undefined,
-          settled: false,
-          startMs: now,
-          // The first news is reported at once; the heartbeat starts a little later.
-          lastEmitMs: now - PROGRESS_MIN_MS,
-          trailingEmit: undefined,
-          heartbeat: undefined,
-          onProgress,
-          detach: () => undefined,
-          resolve,
-          reject,
-        };
-        if (signal) {
-          const onAbort = () => void cancel(run);
-          signal.addEventListener("abort", onAbort, { once: true });
-          run.detach = () => signal.removeEventListener("abort", onAbort);
-        }
-        if (onProgress) {
-          // Keeps the page informed while workers start or sit in one long replication.
-          run.heartbeat = setInterval(() => {
-            if (performance.now() - run.lastEmitMs >= PROGRESS_HEARTBEAT_MS) emit(run);
-          }, PROGRESS_HEARTBEAT_MS / 2);
-        }
-        runs.push(run);
-        pump();
-      });
+    run<O extends RunOutput = "results">(options: RunOptions<O>): Promise<RunResult<RunItem<O>>> {
+      return start(options as RunOptions<RunOutput>) as Promise<RunResult<RunItem<O>>>;
     },
     async close(): Promise<void> {
       closed = true;
@@ -377,6 +337,68 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
       await Promise.all([...slots].map(kill));
     },
   };
+
+  function start(options: RunOptions<RunOutput>): Promise<RunResult<Item>> {
+    const { source, output = "results", replications, firstReplication = 0, chunkSize, signal, onProgress, keepResults = true } = options;
+    const onResults = options.onResults as ((batch: Item[]) => void) | undefined;
+    if (closed) return Promise.reject(new Error("the worker pool is closed; create a new one"));
+    if (!Number.isInteger(replications) || replications < 0) {
+      return Promise.reject(new RangeError(`invalid replications: ${replications}; expected a whole number ≥ 0`));
+    }
+    if (!Number.isInteger(firstReplication) || firstReplication < 0) {
+      return Promise.reject(new RangeError(`invalid firstReplication: ${firstReplication}; expected a whole number ≥ 0`));
+    }
+    if (chunkSize !== undefined && (!Number.isInteger(chunkSize) || chunkSize < 1)) {
+      return Promise.reject(new RangeError(`invalid chunkSize: ${chunkSize}; expected a whole number ≥ 1`));
+    }
+    if (signal?.aborted) return Promise.resolve({ results: [], partial: true, completed: 0 });
+    if (replications === 0) return Promise.resolve({ results: [], partial: false, completed: 0 });
+    if (output !== "results" && output !== "kpiVectors") {
+      return Promise.reject(new RangeError(`invalid output: ${JSON.stringify(output)}; expected "results" or "kpiVectors"`));
+    }
+    return new Promise<RunResult<Item>>((resolve, reject) => {
+      const now = performance.now();
+      const run: RunState = {
+        source,
+        output,
+        name: describeSource(source),
+        first: firstReplication,
+        total: replications,
+        next: 0,
+        results: new Array<Item | undefined>(replications),
+        completed: 0,
+        prefix: 0,
+        keep: keepResults,
+        onResults,
+        jobs: new Set(),
+        chunkSize,
+        msPerReplication: undefined,
+        settled: false,
+        startMs: now,
+        // The first news is reported at once; the heartbeat starts a little later.
+        lastEmitMs: now - PROGRESS_MIN_MS,
+        trailingEmit: undefined,
+        heartbeat: undefined,
+        onProgress,
+        detach: () => undefined,
+        resolve,
+        reject,
+      };
+      if (signal) {
+        const onAbort = () => void cancel(run);
+        signal.addEventListener("abort", onAbort, { once: true });
+        run.detach = () => signal.removeEventListener("abort", onAbort);
+      }
+      if (onProgress) {
+        // Keeps the page informed while workers start or sit in one long replication.
+        run.heartbeat = setInterval(() => {
+          if (performance.now() - run.lastEmitMs >= PROGRESS_HEARTBEAT_MS) emit(run);
+        }, PROGRESS_HEARTBEAT_MS / 2);
+      }
+      runs.push(run);
+      pump();
+    });
+  }
 }
 
 /** The source and the replications of a chunk, for messages: `scenario "Bank", replications 40–49`. */

@@ -1,6 +1,16 @@
 // What both entries export: the plan source, the worker api and the pool over any worker factory.
 export { describeSource, type PlanSource, type StationarySourceOptions } from "./planSource.js";
-export { api, runReplications, compileSource, clearPlanCache, PROGRESS_INTERVAL_MS, type WorkerApi, type ProgressCallback } from "./api.js";
+export {
+  api,
+  runReplications,
+  runKpiVectors,
+  compileSource,
+  clearPlanCache,
+  PROGRESS_INTERVAL_MS,
+  type WorkerApi,
+  type ProgressCallback,
+  type ReplicationKpiVector,
+} from "./api.js";
 export {
   createPool,
   type Pool,
@@ -8,6 +18,7 @@ export {
   type RunOptions,
   type RunProgress,
   type RunResult,
+  type RunOutput,
   type WorkerFactory,
   type WorkerHandle,
 } from "./pool.js";

@@ -1,7 +1,7 @@
 /// <reference types="node" />
 // The Node pool as the CLI uses it: real worker threads running the built worker (dist/nodeWorker.js; `npm test`
 // builds first) over core. Determinism, cancel, failures and progress, end to end.
-import { createSimulator, stationaryPlan, type ReplicationResult } from "@ccplan/core";
+import { createSimulator, kpiVector, stationaryPlan, type ReplicationResult } from "@ccplan/core";
 import { compileSource, createNodePool, createPool, nodeWorkerHandle, type PlanSource, type RunProgress } from "@ccplan/worker/node";
 import { describe, expect, it } from "vitest";
 
@@ -52,6 +52,24 @@ describe("createNodePool", () => {
       }
       const shard = await two.run({ source: standardDay, replications: 4, firstReplication: 20, chunkSize: 3 });
       expect(shard.results.map(bytes)).toEqual(direct.slice(20));
+    } finally {
+      await Promise.all([one.close(), two.close()]);
+    }
+  });
+
+  it("returns KPI vectors, computed in the workers, identical for 1 and 2 workers and to core's", async () => {
+    const one = createNodePool({ size: 1 });
+    const two = createNodePool({ size: 2 });
+    try {
+      const a = await one.run({ source: standardDay, replications: 10, output: "kpiVectors" });
+      const b = await two.run({ source: standardDay, replications: 10, output: "kpiVectors", chunkSize: 3 });
+      const plan = stationaryPlan(day);
+      const simulator = createSimulator(plan);
+      const hex = (vector: Float64Array) => Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength).toString("hex");
+      const direct = Array.from({ length: 10 }, (_, k) => hex(kpiVector(plan, simulator.run(k))));
+      expect(a.results.map((r) => hex(r.vector))).toEqual(direct);
+      expect(b.results.map((r) => hex(r.vector))).toEqual(direct);
+      expect(b.results.map((r) => r.replication)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     } finally {
       await Promise.all([one.close(), two.close()]);
     }
