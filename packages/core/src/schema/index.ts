@@ -5,7 +5,6 @@ export {
   groupSchema,
   forecastSchema,
   resolutionSchema,
-  moneySchema,
   intradayProfileSchema,
   SCENARIO_VERSION,
   type Scenario,
@@ -15,6 +14,7 @@ export {
   type Forecast,
   type IntradayProfile,
 } from "./scenario.js";
+export { moneySchema } from "./money.js";
 export { shiftSchema, shiftBreakSchema, type Shift, type ShiftBreak } from "./shift.js";
 export { interventionSchema, type Intervention, type InterventionKind } from "./intervention.js";
 export { WEEKDAYS, weekdaySchema, weekdayIndex, shiftWeekday, type Weekday } from "./weekday.js";

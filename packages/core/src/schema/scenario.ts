@@ -2,6 +2,7 @@ import { z } from "zod";
 import { INTRADAY_PROFILE_NAMES } from "../plan/intradayProfiles.js";
 import { durationSchema } from "./distribution.js";
 import { interventionSchema } from "./intervention.js";
+import { moneySchema } from "./money.js";
 import { SCENARIO_LIMITS } from "./limits.js";
 import { shiftSchema } from "./shift.js";
 import { WEEKDAYS, weekdaySchema, type Weekday } from "./weekday.js";
@@ -71,14 +72,6 @@ export const resolutionSchema = z.strictObject({
   fcr: z.number().positive().max(1).default(1).describe("First-contact resolution: probability an answered contact is resolved (> 0)."),
   repeatDelay: durationSchema("Hours").describe("Time from an unresolved contact to its repeat contact, hours."),
   resolutionTime: durationSchema("Hours").optional().describe("Time from first contact to resolution, hours (used by the satisfaction model)."),
-});
-
-/** Money: wages and one-off costs, so that interventions come with cost lines. */
-export const moneySchema = z.strictObject({
-  wagePerHour: z.number().min(0).max(10_000).describe("Loaded cost of an agent's paid hour."),
-  currency: z.string().regex(/^[A-Z]{3}$/).default("USD").describe("ISO 4217 code of every amount."),
-  hiringCostPerAgent: z.number().min(0).max(1e7).optional().describe("One-off cost of hiring and onboarding an agent."),
-  horizonMonths: z.number().positive().max(120).optional().describe("Months over which costs and benefits are compared."),
 });
 
 /**
