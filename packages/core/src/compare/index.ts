@@ -16,3 +16,14 @@ export {
   type RunIdentity,
   type RunStatistics,
 } from "./runAccumulator.js";
+export {
+  comparePaired,
+  createPairedAccumulator,
+  type DeltaStatistics,
+  type DeltaStatisticsByKpi,
+  type PairedAccumulator,
+  type PairedComparison,
+  type VariantDeltas,
+} from "./pairedAccumulator.js";
+export { DEFAULT_MIN_REPLICATIONS, precisionPlan } from "./precisionPlan.js";
+export { ci95HalfWidth, precisionReached, precisionStop } from "./precisionReached.js";
