@@ -158,6 +158,11 @@ export function clearPlanCache(): void {
   cache.clear();
 }
 
+/** Answers once the worker has loaded (the pool's `warm`). */
+export function ready(): boolean {
+  return true;
+}
+
 /** What a worker exposes: plain functions over core. The type is the contract between pool and worker. */
-export const api = { runReplications, runKpiVectors, clearPlanCache };
+export const api = { runReplications, runKpiVectors, clearPlanCache, ready };
 export type WorkerApi = typeof api;

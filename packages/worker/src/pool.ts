@@ -89,6 +89,9 @@ export interface Pool {
    * crashes; the run's other work stops, the failed worker is replaced and the pool serves the next run.
    */
   run<O extends RunOutput = "results">(options: RunOptions<O>): Promise<RunResult<RunItem<O>>>;
+  /** Starts every worker now and resolves when each has loaded core and answered, so that the first run does
+   * not wait for them (workers otherwise start on demand). Rejects if a worker cannot start. */
+  warm(): Promise<void>;
   /** Terminates every worker; runs still in flight resolve as partial. Later runs are refused. */
   close(): Promise<void>;
 }
@@ -103,6 +106,8 @@ interface Slot {
   remote: Remote<WorkerApi>;
   job: Job | null;
   dead: boolean;
+  /** Rejects when the worker crashes. */
+  crashed: Promise<never>;
 }
 
 interface Job {
@@ -155,8 +160,12 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
 
   function spawn(): Slot {
     const handle = createWorker();
-    const slot: Slot = { handle, remote: wrap<WorkerApi>(handle.endpoint), job: null, dead: false };
+    let crash!: (error: Error) => void;
+    const crashed = new Promise<never>((_, reject) => (crash = reject));
+    crashed.catch(() => undefined);
+    const slot: Slot = { handle, remote: wrap<WorkerApi>(handle.endpoint), job: null, dead: false, crashed };
     handle.onCrash((error) => {
+      crash(error);
       if (slot.dead) return;
       const job = slot.job;
       void kill(slot);
@@ -330,6 +339,21 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
     size,
     run<O extends RunOutput = "results">(options: RunOptions<O>): Promise<RunResult<RunItem<O>>> {
       return start(options as RunOptions<RunOutput>) as Promise<RunResult<RunItem<O>>>;
+    },
+    async warm(): Promise<void> {
+      if (closed) throw new Error("the worker pool is closed; create a new one");
+      while (slots.length < size) spawn();
+      await Promise.all(
+        slots.map(async (slot) => {
+          // An idle Node worker is unref'd: hold the process open until it answers.
+          slot.handle.ref?.();
+          try {
+            await Promise.race([slot.remote.ready(), slot.crashed]);
+          } finally {
+            if (slot.job === null) slot.handle.unref?.();
+          }
+        }),
+      );
     },
     async close(): Promise<void> {
       closed = true;

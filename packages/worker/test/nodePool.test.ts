@@ -3,6 +3,8 @@
 // builds first) over core. Determinism, cancel, failures and progress, end to end.
 import { createSimulator, kpiVector, stationaryPlan, type ReplicationResult } from "@ccplan/core";
 import { compileSource, createNodePool, createPool, nodeWorkerHandle, type PlanSource, type RunProgress } from "@ccplan/worker/node";
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
 const day = { arrivalsPerHour: 200, ahtSec: 180, agents: 12, patienceSec: 300, hours: 24, seed: 7 };
@@ -169,5 +171,13 @@ describe("createNodePool", () => {
     } finally {
       await pool.close();
     }
+  });
+
+  it("lets a process that never calls close() exit", () => {
+    const script = fileURLToPath(new URL("./fixtures/exitWithoutClose.mjs", import.meta.url));
+    const child = spawnSync(process.execPath, [script], { encoding: "utf8", timeout: 15_000 });
+    expect(child.stderr).toBe("");
+    expect(child.stdout).toBe("ok 4 true\n");
+    expect(child.status).toBe(0);
   });
 });

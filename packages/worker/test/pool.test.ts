@@ -94,6 +94,19 @@ describe("createPool over fake workers", () => {
     }
   });
 
+  it("warms every worker before the first run, and rejects when one cannot start", async () => {
+    const { pool, live, started } = trackedPool(2);
+    await pool.warm();
+    expect(started()).toBe(2);
+    expect(live.size).toBe(2);
+    expect((await pool.run({ source: fakeSource({}), replications: 4 })).completed).toBe(4);
+    expect(started()).toBe(2);
+    await pool.close();
+    const broken = createPool({ size: 1, createWorker: () => nodeWorkerHandle(new URL("./fixtures/missing.mjs", import.meta.url)) });
+    await expect(broken.warm()).rejects.toThrow();
+    await broken.close();
+  });
+
   it("serves two runs at once, each in its own order", async () => {
     const { pool } = trackedPool(2);
     try {
