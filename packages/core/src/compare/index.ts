@@ -27,3 +27,7 @@ export {
 } from "./pairedAccumulator.js";
 export { DEFAULT_MIN_REPLICATIONS, precisionPlan } from "./precisionPlan.js";
 export { ci95HalfWidth, precisionReached, precisionStop } from "./precisionReached.js";
+export { shardRange } from "./shardRange.js";
+export { canonicalJson, scenarioFingerprint } from "./scenarioFingerprint.js";
+export { SHARD_FORMAT, SHARD_VERSION, shardDocument, shardDocumentSchema, type ShardDocument } from "./shardDocument.js";
+export { mergeShards, type MergedShards } from "./mergeShards.js";
