@@ -27,6 +27,7 @@ import {
 import { WaitingLine } from "./waitingLine.js";
 import { WAIT_BIN_COUNT, waitBin } from "./waitHistogram.js";
 
+/** Options of one replication run; none changes the result (only whether it is allowed to finish). */
 export interface SimulationOptions {
   /** Called with the fraction of the simulated span done (0…1), at most once every 65,536 events, so a
    * worker can report progress from inside a long replication. Costs one decrement per event otherwise. */

@@ -1,6 +1,7 @@
 import { inverseCdf } from "../random/distributions.js";
 import type { DurationSampler, Plan } from "./plan.js";
 
+/** Inputs of `stationaryPlan`, in the units their names carry. */
 export interface StationaryPlanOptions {
   /** Poisson arrival rate, contacts per hour (≥ 0). */
   arrivalsPerHour: number;
