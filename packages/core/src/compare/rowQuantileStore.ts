@@ -92,6 +92,7 @@ export class RowQuantileStore {
     return new Float64Array(Math.max(1, this.stored));
   }
 
+  /** How many replications the quantiles rest on, and whether exactly. */
   basis(): IntervalQuantileBasis {
     return { replications: this.stored, precision: this.rows instanceof Float64Array ? "exact" : "float32" };
   }

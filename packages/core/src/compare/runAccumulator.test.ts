@@ -82,6 +82,7 @@ describe("createRunAccumulator", () => {
     expect(other.kpis).toEqual(summary.kpis);
     expect(other.targetServiceLevel).toBe(0.5);
     expect(other.targetMet.met).toBeGreaterThanOrEqual(summary.targetMet.met);
+    expect(() => createRunAccumulator(plan, { targetServiceLevel: 80 })).toThrow("invalid targetServiceLevel: 80; expected a fraction between 0 and 1");
   });
 });
 

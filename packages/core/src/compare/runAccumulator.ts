@@ -61,12 +61,16 @@ export interface RunAccumulator {
  * their statistics equal `summarizeReplications` exactly; per interval it keeps Welford moments (mean and CI
  * equal to about 1e-15 relative) and a bounded quantile store whose accuracy `RowQuantileStore` documents
  * (exact for the first 100 replications by default). Accepts a plan, or a `RunIdentity` when only a shard
- * file's layout is known.
+ * file's layout is known (`mergeShards` returns one). `summary()` may be called at any time (e.g. for progress)
+ * and changes nothing. Throws on a target service level outside [0, 1].
  */
 export function createRunAccumulator(run: Plan | RunIdentity, options?: RunAccumulatorOptions): RunAccumulator {
   const identity: RunIdentity = "layout" in run ? run : { scenario: run.name, seed: run.seed, layout: kpiVectorLayout(run) };
   const { layout } = identity;
   const targetServiceLevel = options?.targetServiceLevel ?? layout.targetServiceLevel;
+  if (!(targetServiceLevel >= 0 && targetServiceLevel <= 1)) {
+    throw new Error(`invalid targetServiceLevel: ${targetServiceLevel}; expected a fraction between 0 and 1`);
+  }
   const statistics = new VectorStatistics(layout, { ...options, target: targetServiceLevel });
   const columnOf = (kpi: KpiId): number => {
     const column = layout.kpis.indexOf(kpi);

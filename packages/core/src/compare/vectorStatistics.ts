@@ -26,6 +26,7 @@ export class VectorStatistics {
   private readonly targetReached: Float64Array | null;
   private readonly target: number | null;
   private readonly serviceLevelColumn: number;
+  /** Vectors added so far. */
   count = 0;
 
   constructor(layout: KpiVectorLayout, options: QuantileStoreOptions & { target: number | null }) {
@@ -120,10 +121,12 @@ export class VectorStatistics {
     return targetMet(this.targetReached?.[row] ?? 0, this.targetDefined?.[row] ?? 0);
   }
 
+  /** A scratch buffer for `intervalRow`. */
   quantileScratch(): Float64Array {
     return this.intervalQuantiles.scratch();
   }
 
+  /** What the interval quantiles rest on. */
   quantileBasis(): IntervalQuantileBasis {
     return this.intervalQuantiles.basis();
   }
