@@ -177,12 +177,17 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
     return slot;
   }
 
+  /** Terminates a worker and forgets it; never rejects (a worker that fails to stop is gone all the same). */
   async function kill(slot: Slot): Promise<void> {
     if (slot.dead) return;
     slot.dead = true;
     slot.job = null;
     slots.splice(slots.indexOf(slot), 1);
-    await slot.handle.terminate();
+    try {
+      await slot.handle.terminate();
+    } catch {
+      // Nothing more to do: the slot is out of the pool.
+    }
   }
 
   function chunkFor(run: RunState): number {
@@ -290,7 +295,12 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
 
   function emit(run: RunState, value: RunProgress = progress(run)): void {
     run.lastEmitMs = performance.now();
-    run.onProgress?.(value);
+    try {
+      run.onProgress?.(value);
+    } catch (error) {
+      // A caller's callback that throws ends its run with that error, not the pool.
+      fail(run, error instanceof Error ? error : new Error(String(error)));
+    }
   }
 
   function progressChanged(run: RunState): void {

@@ -174,6 +174,20 @@ describe("createPool over fake workers", () => {
     }
   });
 
+  it("ends a run whose own callback throws with that error, and serves the next run", async () => {
+    const { pool } = trackedPool(2);
+    try {
+      const boom = () => {
+        throw new Error("callback failed");
+      };
+      await expect(pool.run({ source: fakeSource({}), replications: 20, chunkSize: 2, onResults: boom })).rejects.toThrow("callback failed");
+      await expect(pool.run({ source: fakeSource({ msPerReplication: 5 }), replications: 20, onProgress: boom })).rejects.toThrow("callback failed");
+      expect((await pool.run({ source: fakeSource({}), replications: 5 })).completed).toBe(5);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it("rejects when a worker thread dies mid-chunk, then serves the next run", async () => {
     const { pool } = trackedPool(2);
     try {
