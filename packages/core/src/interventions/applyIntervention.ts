@@ -3,7 +3,14 @@ import type { Intervention, InterventionKind } from "../schema/intervention.js";
 import type { Scenario } from "../schema/scenario.js";
 import type { Shift } from "../schema/shift.js";
 import { shiftWeekday } from "../schema/weekday.js";
+import { applyChannelShift } from "./applyChannelShift.js";
+import { applyFeedbackChannels } from "./applyFeedbackChannels.js";
+import { applyProcessChange } from "./applyProcessChange.js";
+import { applyTraining } from "./applyTraining.js";
 import type { CostLine } from "./costLine.js";
+import { STEADY_STATE, type InterventionStage } from "./interventionTimeline.js";
+import { newAgentLines, wageLines } from "./pricing.js";
+import { fail, findGroup as findGroupByName, scaleDuration, weeklyDays } from "./scenarioEdits.js";
 
 /** A scenario after one intervention, with what the intervention costs. */
 export interface AppliedIntervention {
@@ -12,20 +19,28 @@ export interface AppliedIntervention {
 }
 
 type Of<K extends InterventionKind> = Extract<Intervention, { kind: K }>;
-type Transform<K extends InterventionKind> = (scenario: Scenario, intervention: Of<K>) => AppliedIntervention;
+type Transform<K extends InterventionKind> = (scenario: Scenario, intervention: Of<K>, stage: InterventionStage) => AppliedIntervention;
 
 /**
  * Applies one intervention to a scenario: a pure transform that returns a new scenario (sharing the parts
  * it does not change with its input, which it never mutates; treat both as immutable) and the
  * intervention's cost lines. Everything else, the seed included, is kept, so the two run on common
- * random numbers. Wages are priced per week at `money.wagePerHour` for the paid shift hours (breaks
- * included) times the shift's days per week; hiring at `money.hiringCostPerAgent`, one-off, for agents
- * added. Without `money` there are no cost lines. Throws when the intervention names a group, shift or
- * queue the scenario lacks or would leave an invalid shift; `parseScenario` rejects such files first.
+ * random numbers.
+ *
+ * `stage` says how far along the intervention is (see `interventionTimeline`): by default the steady state,
+ * every effect in force. Cost lines are those of the whole intervention whatever the stage.
+ *
+ * Pricing (only with `money`; without it there are no cost lines): wages per week at `money.wagePerHour` for
+ * the paid shift hours (breaks included) times the shift's days per week, plus `managementOverhead` × wages;
+ * for agents added, hiring at `money.hiringCostPerAgent`, one-off, and `technologyPerSeatPerMonth` per seat,
+ * per month; the other kinds state their own costs (see their transforms). `combined` applies its list in
+ * order, each to the result of the previous, and adds up their cost lines.
+ * Throws when the intervention names a group, shift or queue the scenario lacks or would leave an invalid
+ * shift; `parseScenario` rejects such files first for the staffing kinds.
  */
-export function applyIntervention(scenario: Scenario, intervention: Intervention): AppliedIntervention {
+export function applyIntervention(scenario: Scenario, intervention: Intervention, stage: InterventionStage = STEADY_STATE): AppliedIntervention {
   const transform = TRANSFORMS[intervention.kind] as Transform<InterventionKind>;
-  return transform(scenario, intervention);
+  return transform(scenario, intervention, stage);
 }
 
 // One transform per kind; the mapped type makes a new kind in the schema a compile error until it has one.
@@ -54,7 +69,7 @@ const TRANSFORMS: { [K in InterventionKind]: Transform<K> } = {
     const label = `${intervention.name}: ${shift.agents} agents on new shift ${shift.name}`;
     return {
       scenario: { ...scenario, groups },
-      costLines: [...wageLines(scenario, label, shift.agents * shift.hours * weeklyDays(shift)), ...hiringLines(scenario, label, shift.agents)],
+      costLines: [...wageLines(scenario, label, shift.agents * shift.hours * weeklyDays(shift)), ...newAgentLines(scenario, label, shift.agents)],
     };
   },
   scaleAht: (scenario, intervention) => ({
@@ -73,19 +88,27 @@ const TRANSFORMS: { [K in InterventionKind]: Transform<K> } = {
     },
     costLines: [],
   }),
+  training: applyTraining,
+  processChange: applyProcessChange,
+  channelShift: applyChannelShift,
+  feedbackChannels: applyFeedbackChannels,
+  combined: (scenario, intervention, stage) => {
+    let result = scenario;
+    const costLines: CostLine[] = [];
+    intervention.interventions.forEach((part, index) => {
+      const applied = applyIntervention(result, part, stage.parts?.[index] ?? stage);
+      result = applied.scenario;
+      costLines.push(...applied.costLines.map((line) => ({ ...line, label: `${intervention.name}: ${line.label}` })));
+    });
+    return { scenario: result, costLines };
+  },
 };
 
 type ShiftTarget = { name: string; group: string; shift: string };
 type Group = Scenario["groups"][number];
 
-function fail(intervention: { name: string }, problem: string): never {
-  throw new Error(`invalid intervention "${intervention.name}": ${problem}`);
-}
-
 function findGroup(scenario: Scenario, target: { name: string; group: string }): Group {
-  const group = scenario.groups.find((candidate) => candidate.name === target.group);
-  if (!group) fail(target, `unknown group "${target.group}"; expected one of ${scenario.groups.map((g) => `"${g.name}"`).join(", ")}`);
-  return group;
+  return findGroupByName(scenario, target, target.group);
 }
 
 function findShift(scenario: Scenario, target: ShiftTarget): Shift {
@@ -108,7 +131,7 @@ function changeAgents(scenario: Scenario, intervention: Of<"addAgents"> | Of<"re
   if (agents < 0) fail(intervention, `shift "${shift.name}" has ${shift.agents} agents; removing ${-delta} would leave ${agents}`);
   const updated = updateShift(scenario, intervention, (old) => ({ ...old, agents }));
   const label = `${intervention.name}: ${signed(delta)} agents on ${shift.name} (${shift.hours} h × ${weeklyDays(shift)} days)`;
-  return { scenario: updated, costLines: [...wageLines(scenario, label, delta * shift.hours * weeklyDays(shift)), ...hiringLines(scenario, label, delta)] };
+  return { scenario: updated, costLines: [...wageLines(scenario, label, delta * shift.hours * weeklyDays(shift)), ...newAgentLines(scenario, label, delta)] };
 }
 
 /** The shift moved by `minutes`; breaks move with it, and a start pushed across midnight moves its days. */
@@ -123,20 +146,7 @@ function moveShift(shift: Shift, minutes: number): Shift {
   };
 }
 
-const weeklyDays = (shift: Shift) => new Set(shift.days).size;
 const signed = (value: number) => (value > 0 ? `+${value}` : String(value));
-
-function wageLines(scenario: Scenario, label: string, agentHoursPerWeek: number): CostLine[] {
-  const money = scenario.money;
-  if (!money || agentHoursPerWeek === 0) return [];
-  return [{ label: `${label}: wages`, kind: "perWeek", amount: agentHoursPerWeek * money.wagePerHour, currency: money.currency }];
-}
-
-function hiringLines(scenario: Scenario, label: string, agentsAdded: number): CostLine[] {
-  const money = scenario.money;
-  if (!money?.hiringCostPerAgent || agentsAdded <= 0) return [];
-  return [{ label: `${label}: hiring`, kind: "oneOff", amount: agentsAdded * money.hiringCostPerAgent, currency: money.currency }];
-}
 
 function matchesQueue(scenario: Scenario, intervention: { name: string; queue?: string | undefined }, queueName: string): boolean {
   if (intervention.queue === undefined) return true;
@@ -144,13 +154,4 @@ function matchesQueue(scenario: Scenario, intervention: { name: string; queue?: 
   return queueName === intervention.queue;
 }
 
-/** A duration distribution with its time scaled by `factor`: means and observed values multiply, shape
- * parameters (cv, k) stay, so the same uniform gives a duration `factor` times as long. */
-export function scaleDuration<T extends { dist: string }>(spec: T, factor: number): T {
-  const scaled: Record<string, unknown> = { ...spec };
-  for (const [key, value] of Object.entries(spec)) {
-    if (key.startsWith("mean") && typeof value === "number") scaled[key] = value * factor;
-    else if (key.startsWith("values") && Array.isArray(value)) scaled[key] = value.map((entry: number) => entry * factor);
-  }
-  return scaled as T;
-}
+export { scaleDuration };

@@ -1,3 +1,12 @@
 export { applyIntervention, scaleDuration, type AppliedIntervention } from "./applyIntervention.js";
 export { scenarioVariants, type ScenarioVariant } from "./scenarioVariants.js";
 export type { CostLine } from "./costLine.js";
+export {
+  interventionTimeline,
+  MAX_RAMP_PIECES,
+  STEADY_STATE,
+  type InterventionPhase,
+  type InterventionStage,
+} from "./interventionTimeline.js";
+export { MAX_CLASS_SHRINKAGE } from "./applyTraining.js";
+export { groupAgentHoursPerWeek, groupHeadcount, MIN_FCR, type SatisfactionEffect } from "./scenarioEdits.js";

@@ -13,6 +13,7 @@ const shiftRef = {
   group: nameSchema.describe("Name of the agent group."),
   shift: nameSchema.describe("Name of the shift in that group."),
 };
+// Each kind has an id, so the JSON Schema defines it once (in $defs) for the list and for `combined`.
 const factor = z.number().positive().max(100);
 const agentsLimit = SCENARIO_LIMITS.maxAgentsPerGroup;
 
@@ -22,7 +23,7 @@ export const addAgentsSchema = z.strictObject({
   ...common,
   ...shiftRef,
   agents: z.int().min(-agentsLimit).max(agentsLimit).describe("Agents added to the shift (negative removes)."),
-});
+}).meta({ id: "addAgentsIntervention" });
 
 /** Remove agents from a shift (at most as many as it has). */
 export const removeAgentsSchema = z.strictObject({
@@ -30,7 +31,7 @@ export const removeAgentsSchema = z.strictObject({
   ...common,
   ...shiftRef,
   agents: z.int().min(1).max(agentsLimit).describe("Agents removed from the shift."),
-});
+}).meta({ id: "removeAgentsIntervention" });
 
 /** Move a shift's start, breaks included, by signed minutes; crossing midnight moves its days too. */
 export const moveShiftSchema = z.strictObject({
@@ -38,7 +39,7 @@ export const moveShiftSchema = z.strictObject({
   ...common,
   ...shiftRef,
   minutes: z.int().min(-1440).max(1440).describe("Minutes later (negative: earlier)."),
-});
+}).meta({ id: "moveShiftIntervention" });
 
 /** Lengthen (or, negative, shorten) a shift at its end; the result stays in (0, 24] hours. */
 export const lengthenShiftSchema = z.strictObject({
@@ -46,7 +47,7 @@ export const lengthenShiftSchema = z.strictObject({
   ...common,
   ...shiftRef,
   hours: z.number().min(-24).max(24).describe("Hours added at the end of the shift (negative shortens)."),
-});
+}).meta({ id: "lengthenShiftIntervention" });
 
 /** Add a new shift to a group. */
 export const addShiftSchema = z.strictObject({
@@ -54,7 +55,7 @@ export const addShiftSchema = z.strictObject({
   ...common,
   group: shiftRef.group,
   shift: shiftSchema,
-});
+}).meta({ id: "addShiftIntervention" });
 
 /** Multiply the mean handle time (all queues, or one) by a factor; the shape (cv, k) is kept. */
 export const scaleAhtSchema = z.strictObject({
@@ -62,7 +63,7 @@ export const scaleAhtSchema = z.strictObject({
   ...common,
   factor: factor.describe("Multiplier of handle times, e.g. 0.9 for 10% shorter."),
   queue: nameSchema.optional().describe("Queue to change; omitted: every queue."),
-});
+}).meta({ id: "scaleAhtIntervention" });
 
 /** Multiply callers' patience (all queues, or one) by a factor. Infinite patience stays infinite. */
 export const scalePatienceSchema = z.strictObject({
@@ -70,14 +71,136 @@ export const scalePatienceSchema = z.strictObject({
   ...common,
   factor: factor.describe("Multiplier of patience, e.g. 1.2 for 20% more patient callers."),
   queue: nameSchema.optional().describe("Queue to change; omitted: every queue."),
-});
+}).meta({ id: "scalePatienceIntervention" });
+
+// Effect sizes below come with their source; a file may name its own in `source`.
+const sourceField = z
+  .string()
+  .max(500)
+  .optional()
+  .describe('Where this intervention\'s effect sizes come from (e.g. "vendor proposal 2026", "pilot in team B"); omitted: the defaults\' sources.');
+const cost = (what: string) => z.number().min(-1e9).max(1e9).default(0).describe(`${what} Default 0 (assumption: enter your own).`);
+const oneOffCost = cost("One-off cost at the start (project, licences, set-up), in the scenario's currency.");
+const perMonthCost = cost("Recurring cost per month (licences, extra staff outside the simulated groups), in the scenario's currency.");
+const rampWeeks = (what: string) => z.number().min(0).max(104).describe(what);
 
 /**
- * An intervention: a change to the scenario to compare with the baseline, discriminated on `kind`.
- * A new kind is one more schema in this list plus its transform in interventions/applyIntervention.ts
- * (the compiler insists on both).
+ * A training programme for one or more agent groups. While in class, each trainee is off the floor for
+ * `hoursOffFloor` hours spread over `classWeeks` (modelled as extra shrinkage of the trained groups in those
+ * weeks); then the effects grow linearly over `learningCurveWeeks` to their full size.
  */
-export const interventionSchema = z.discriminatedUnion("kind", [
+export const trainingSchema = z.strictObject({
+  kind: z.literal("training"),
+  ...common,
+  groups: z
+    .array(nameSchema)
+    .min(1)
+    .max(SCENARIO_LIMITS.maxGroups)
+    .optional()
+    .describe("Agent groups trained (every agent of each); omitted: every group."),
+  // Assumption: no default gain; journeys.md's vendor claim is AHT −8%, FCR +5 points.
+  ahtChange: z
+    .number()
+    .gt(-0.9)
+    .max(1)
+    .default(0)
+    .describe("Relative change of the trained agents' handle time at full effect, e.g. −0.08 for 8% shorter. Default 0 (assumption: enter the programme's claim or your pilot's figure)."),
+  fcrChange: z
+    .number()
+    .min(-1)
+    .max(1)
+    .default(0)
+    .describe("Change of first-contact resolution in points at full effect, e.g. 0.05 for +5 points (78% → 83%). Default 0 (assumption)."),
+  // Article 000_84b7cbeb28961648: product-knowledge training raised satisfaction by 12% (manufacturer case).
+  satisfactionChange: z
+    .number()
+    .min(-1)
+    .max(10)
+    .default(0.12)
+    .describe("Relative change of satisfaction of answered contacts at full effect, beyond what the AHT and FCR gains bring (0.12 = +12%). Default 0.12: product-knowledge training raised satisfaction by 12% (article 000_84b7cbeb28961648, manufacturer case)."),
+  // Assumption: two days of class.
+  hoursOffFloor: z
+    .number()
+    .min(0)
+    .max(2000)
+    .default(16)
+    .describe("Hours each trainee spends in class instead of on the floor. Default 16, two days (assumption)."),
+  // Assumption: the class takes one week.
+  classWeeks: z
+    .number()
+    .positive()
+    .max(52)
+    .default(1)
+    .describe("Weeks over which the class hours are spread (every trainee loses hoursOffFloor / classWeeks hours a week). Default 1 (assumption)."),
+  // Assumption: a month to full proficiency.
+  learningCurveWeeks: rampWeeks("Weeks after class until the effects reach their full size, growing linearly. Default 4 (assumption).").default(4),
+  costPerTrainee: z
+    .number()
+    .min(0)
+    .max(1e7)
+    .default(0)
+    .describe("Cost per trainee (course fee, materials, trainer time), one-off; wages in class are not added: they are paid anyway, and the lost time shows as worse service. Default 0 (assumption: enter your own)."),
+  oneOffCost: oneOffCost,
+  source: sourceField,
+}).meta({ id: "trainingIntervention" });
+
+/** A process change that shortens the time to resolve a problem (fewer approval steps, a fast lane). */
+export const processChangeSchema = z.strictObject({
+  kind: z.literal("processChange"),
+  ...common,
+  // Article 000_84b7cbeb28961648: simplifying approvals cut resolution time by 30%.
+  resolutionTimeChange: z
+    .number()
+    .gt(-1)
+    .max(10)
+    .default(-0.3)
+    .describe("Relative change of the resolution time (resolution.resolutionTime), e.g. −0.3 for 30% shorter. Default −0.3: fewer approval steps cut resolution time by 30% (article 000_84b7cbeb28961648)."),
+  fcrChange: z.number().min(-1).max(1).default(0).describe("Change of first-contact resolution in points (0.05 = +5 points). Default 0 (assumption)."),
+  ahtChange: z.number().gt(-0.9).max(1).default(0).describe("Relative change of handle time of every queue (e.g. −0.05). Default 0 (assumption)."),
+  implementationWeeks: rampWeeks("Weeks from the start (when the costs begin) until the change takes effect. Default 0 (assumption).").default(0),
+  oneOffCost: oneOffCost,
+  perMonthCost: perMonthCost,
+  source: sourceField,
+}).meta({ id: "processChangeIntervention" });
+
+/** Move a share of one queue's contacts to another queue (phone to chat, email or self-service). */
+export const channelShiftSchema = z.strictObject({
+  kind: z.literal("channelShift"),
+  ...common,
+  from: nameSchema.describe("Queue whose contacts move (e.g. the phone line)."),
+  to: nameSchema.describe("Queue that receives them (e.g. chat or a self-service queue); its own handle time and profile apply."),
+  share: z.number().gt(0).max(1).describe("Share of the `from` queue's contacts that move, e.g. 0.2 for 20%."),
+  rampWeeks: rampWeeks("Weeks over which customers adopt the new channel (the moved share grows linearly). Default 0: at once (assumption).").default(0),
+  oneOffCost: oneOffCost,
+  perMonthCost: perMonthCost,
+  source: sourceField,
+}).meta({ id: "channelShiftIntervention" });
+
+/** More feedback channels (phone, chat, email, surveys): customers are heard where they are. */
+export const feedbackChannelsSchema = z.strictObject({
+  kind: z.literal("feedbackChannels"),
+  ...common,
+  // Article 000_84b7cbeb28961648: a multi-channel feedback mechanism raised satisfaction by 15%.
+  satisfactionChange: z
+    .number()
+    .min(-1)
+    .max(10)
+    .default(0.15)
+    .describe("Relative change of satisfaction of answered contacts (0.15 = +15%). Default 0.15: multi-channel feedback (phone, chat, email) raised satisfaction by 15% (article 000_84b7cbeb28961648)."),
+  surveyResponseChange: z
+    .number()
+    .gt(-1)
+    .max(10)
+    .default(0)
+    .describe("Relative change of the survey response rate (0.3 = 30% more answers). Default 0 (assumption)."),
+  rampWeeks: rampWeeks("Weeks until the effect reaches its full size, growing linearly. Default 0 (assumption).").default(0),
+  oneOffCost: oneOffCost,
+  perMonthCost: perMonthCost,
+  source: sourceField,
+}).meta({ id: "feedbackChannelsIntervention" });
+
+/** The interventions a `combined` one may list: every kind but `combined`. */
+export const singleInterventionSchema = z.discriminatedUnion("kind", [
   addAgentsSchema,
   removeAgentsSchema,
   moveShiftSchema,
@@ -85,9 +208,33 @@ export const interventionSchema = z.discriminatedUnion("kind", [
   addShiftSchema,
   scaleAhtSchema,
   scalePatienceSchema,
+  trainingSchema,
+  processChangeSchema,
+  channelShiftSchema,
+  feedbackChannelsSchema,
 ]);
+
+/** Several interventions applied in order, compared as one option (e.g. "training + hiring"). */
+export const combinedSchema = z.strictObject({
+  kind: z.literal("combined"),
+  ...common,
+  interventions: z
+    .array(singleInterventionSchema)
+    .min(1)
+    .max(20)
+    .describe("The interventions, applied in this order; their costs add up and their learning curves run side by side from week 0."),
+}).meta({ id: "combinedIntervention" });
+
+/**
+ * An intervention: a change to the scenario to compare with the baseline, discriminated on `kind`.
+ * A new kind is one more schema in this list plus its transform in interventions/applyIntervention.ts
+ * (the compiler insists on both).
+ */
+export const interventionSchema = z.discriminatedUnion("kind", [...singleInterventionSchema.options, combinedSchema]);
 
 /** A parsed intervention. */
 export type Intervention = z.infer<typeof interventionSchema>;
+/** An intervention other than `combined`. */
+export type SingleIntervention = z.infer<typeof singleInterventionSchema>;
 /** The kinds of intervention. */
 export type InterventionKind = Intervention["kind"];

@@ -1,0 +1,31 @@
+import type { Intervention } from "../schema/intervention.js";
+import type { Scenario } from "../schema/scenario.js";
+import type { AppliedIntervention } from "./applyIntervention.js";
+import type { InterventionStage } from "./interventionTimeline.js";
+import { statedCostLines } from "./pricing.js";
+import { withSatisfactionEffect, withSurveyResponseChange } from "./scenarioEdits.js";
+
+type FeedbackChannels = Extract<Intervention, { kind: "feedbackChannels" }>;
+
+const DEFAULT_SATISFACTION = { relativeChange: 0.15, source: "article 000_84b7cbeb28961648 (multi-channel feedback, satisfaction +15%)" };
+
+/**
+ * More feedback channels with a share f of the effect in force: a satisfaction effect satisfactionChange · f
+ * (appended to `experience.effects`) and the survey response rate × (1 + surveyResponseChange · f). Without an
+ * `experience` section there is nothing to act on and the scenario is unchanged. Cost: its one-off and monthly
+ * amounts.
+ */
+export function applyFeedbackChannels(scenario: Scenario, intervention: FeedbackChannels, stage: InterventionStage): AppliedIntervention {
+  const effect = stage.effect;
+  let result = scenario;
+  if (effect > 0) {
+    const isDefault = intervention.satisfactionChange === DEFAULT_SATISFACTION.relativeChange;
+    result = withSatisfactionEffect(result, {
+      name: intervention.name,
+      relativeChange: intervention.satisfactionChange * effect,
+      source: intervention.source ?? (isDefault ? DEFAULT_SATISFACTION.source : "scenario file"),
+    });
+    result = withSurveyResponseChange(result, intervention.surveyResponseChange * effect);
+  }
+  return { scenario: result, costLines: statedCostLines(scenario, intervention.name, intervention) };
+}

@@ -1,0 +1,236 @@
+import { describe, expect, it } from "vitest";
+import full from "../schema/fixtures/full.json" with { type: "json" };
+import { interventionSchema, type Intervention } from "../schema/intervention.js";
+import { parseScenario } from "../schema/parseScenario.js";
+import type { Scenario } from "../schema/scenario.js";
+import { applyIntervention } from "./applyIntervention.js";
+import { MAX_CLASS_SHRINKAGE } from "./applyTraining.js";
+import { interventionTimeline, STEADY_STATE } from "./interventionTimeline.js";
+
+function baseline(): Scenario {
+  const result = parseScenario({ ...full, interventions: [] });
+  if (!result.ok) throw new Error(JSON.stringify(result.issues));
+  return result.scenario;
+}
+
+/** An intervention from its file form, defaults filled in as parseScenario would. */
+const parsed = (input: Record<string, unknown>): Intervention => interventionSchema.parse(input);
+
+// The fixture's agent-hours a week: Phone team 10 × 8.5 × 5 + 8 × 9 × 5 + 2 × 8 × 3 = 833; Chat team 4 × 8 × 2 = 64.
+const PHONE_HOURS = 833;
+const CHAT_HOURS = 64;
+
+describe("training", () => {
+  const training = parsed({ kind: "training", name: "Coaching", groups: ["Phone team"], ahtChange: -0.1, fcrChange: 0.05, costPerTrainee: 450, hoursOffFloor: 16 });
+
+  it("parses with the article's satisfaction default and the documented timing defaults", () => {
+    expect(training).toMatchObject({ satisfactionChange: 0.12, classWeeks: 1, learningCurveWeeks: 4, oneOffCost: 0 });
+  });
+
+  it("at full effect scales handle times by the trained share of each queue's agent-hours and moves FCR by the trained share", () => {
+    const scenario = baseline();
+    const { scenario: after } = applyIntervention(scenario, training);
+    // Phone is served by the Phone team only: the full −10%.
+    expect(after.queues[0]!.handle).toEqual({ dist: "lognormal", meanSec: 270, cv: 0.9 });
+    // Chat is served by both teams: −10% × 833 / 897.
+    expect((after.queues[1]!.handle as { meanSec: number }).meanSec).toBeCloseTo(420 * (1 - (0.1 * PHONE_HOURS) / (PHONE_HOURS + CHAT_HOURS)), 10);
+    expect(after.resolution.fcr).toBeCloseTo(0.78 + (0.05 * PHONE_HOURS) / (PHONE_HOURS + CHAT_HOURS), 12);
+    expect(after.groups).toBe(scenario.groups);
+  });
+
+  it("in class adds the hours off the floor to the trained group's shrinkage and has no effect yet", () => {
+    const scenario = baseline();
+    const { scenario: after } = applyIntervention(scenario, training, { effect: 0, inClass: true });
+    // 20 people work 833 h a week, 41.65 h each; 16 h in class is 38.4% of it: 1 − 0.88 × (1 − 16/41.65).
+    expect(after.groups[0]!.shrinkage).toBeCloseTo(1 - 0.88 * (1 - 16 / (PHONE_HOURS / 20)), 12);
+    expect(after.groups[1]).toBe(scenario.groups[1]);
+    expect(after.queues).toBe(scenario.queues);
+    expect(after.resolution).toBe(scenario.resolution);
+  });
+
+  it("never leaves less than 5% of the floor while in class", () => {
+    const heavy = parsed({ kind: "training", name: "Bootcamp", hoursOffFloor: 200 });
+    const { scenario: after } = applyIntervention(baseline(), heavy, { effect: 0, inClass: true });
+    expect(after.groups.map((group) => group.shrinkage)).toEqual([MAX_CLASS_SHRINKAGE, MAX_CLASS_SHRINKAGE]);
+  });
+
+  it("prices every agent of the trained groups as a trainee, once", () => {
+    const scenario = baseline();
+    expect(applyIntervention(scenario, training).costLines).toEqual([{ label: "Coaching: 20 trainees × 450", kind: "oneOff", amount: 9000, currency: "EUR" }]);
+    const everyone = parsed({ kind: "training", name: "All", costPerTrainee: 100, oneOffCost: 5000 });
+    expect(applyIntervention(scenario, everyone).costLines.map((line) => [line.kind, line.amount])).toEqual([
+      ["oneOff", 2400],
+      ["oneOff", 5000],
+    ]);
+  });
+
+  it("appends its satisfaction effect, scaled by the stage and the trained share, when the scenario has an experience section", () => {
+    const scenario = { ...baseline(), experience: { effects: [{ name: "earlier", relativeChange: 0.01, source: "x" }] } } as Scenario;
+    const { scenario: after } = applyIntervention(scenario, training, { effect: 0.5, inClass: false });
+    const effects = (after as unknown as { experience: { effects: { name: string; relativeChange: number; source: string }[] } }).experience.effects;
+    expect(effects).toHaveLength(2);
+    expect(effects[1]!.name).toBe("Coaching");
+    expect(effects[1]!.relativeChange).toBeCloseTo((0.12 * 0.5 * PHONE_HOURS) / (PHONE_HOURS + CHAT_HOURS), 12);
+    expect(effects[1]!.source).toBe("article 000_84b7cbeb28961648 (product-knowledge training, satisfaction +12%)");
+    // Without an experience section there is nothing to attach it to.
+    expect("experience" in applyIntervention(baseline(), training).scenario).toBe(false);
+  });
+
+  it("throws on a group the scenario lacks", () => {
+    expect(() => applyIntervention(baseline(), parsed({ kind: "training", name: "T", groups: ["Nobody"] }))).toThrow(
+      'invalid intervention "T": unknown group "Nobody"; expected one of "Phone team", "Chat team"',
+    );
+  });
+});
+
+describe("processChange", () => {
+  it("shortens the resolution time by the article's 30% by default and prices its costs", () => {
+    const scenario = baseline();
+    const change = parsed({ kind: "processChange", name: "Fast lane", oneOffCost: 20_000, perMonthCost: 500, fcrChange: 0.02 });
+    const { scenario: after, costLines } = applyIntervention(scenario, change);
+    expect(after.resolution.resolutionTime).toEqual({ dist: "lognormal", meanHours: 14, cv: 1.2 });
+    expect(after.resolution.fcr).toBeCloseTo(0.8, 12);
+    expect(after.queues).toBe(scenario.queues);
+    expect(costLines).toEqual([
+      { label: "Fast lane: one-off cost", kind: "oneOff", amount: 20_000, currency: "EUR" },
+      { label: "Fast lane: cost per month", kind: "perMonth", amount: 500, currency: "EUR" },
+    ]);
+  });
+
+  it("has no effect while being implemented, and refuses a scenario without a resolution time", () => {
+    const scenario = baseline();
+    const change = parsed({ kind: "processChange", name: "Fast lane", implementationWeeks: 3 });
+    expect(applyIntervention(scenario, change, { effect: 0, inClass: false }).scenario).toBe(scenario);
+    const withoutTime = { ...scenario, resolution: { ...scenario.resolution, resolutionTime: undefined } };
+    expect(() => applyIntervention(withoutTime, change)).toThrow(/has no resolution.resolutionTime/);
+  });
+});
+
+describe("channelShift", () => {
+  it("moves a share of the daily phone forecast into the chat queue's interval forecast, interval by interval", () => {
+    const scenario = baseline();
+    const shift = parsed({ kind: "channelShift", name: "Chat first", from: "phone", to: "chat", share: 0.2, perMonthCost: 300 });
+    const { scenario: after, costLines } = applyIntervention(scenario, shift);
+    const phone = after.queues[0]!.forecast as { dailyContacts: number[] };
+    expect(phone.dailyContacts.map((value) => Math.round(value * 1e9) / 1e9)).toEqual([240, 960, 880]);
+    const chatBefore = (scenario.queues[1]!.forecast as { intervalContacts: number[] }).intervalContacts;
+    const chatAfter = (after.queues[1]!.forecast as { intervalContacts: number[] }).intervalContacts;
+    const added = chatAfter.reduce((sum, value) => sum + value, 0) - chatBefore.reduce((sum, value) => sum + value, 0);
+    expect(added).toBeCloseTo(0.2 * 2600, 9);
+    // Nothing is added at 03:00, when the retail profile has no phone calls.
+    expect(chatAfter[6]).toBe(chatBefore[6]);
+    expect(costLines.map((line) => [line.kind, line.amount])).toEqual([["perMonth", 300]]);
+  });
+
+  it("moves interval contacts into a daily forecast by summing them per day, and half as many at half adoption", () => {
+    const scenario = baseline();
+    const back = parsed({ kind: "channelShift", name: "Back", from: "chat", to: "phone", share: 0.5, rampWeeks: 4 });
+    const { scenario: after } = applyIntervention(scenario, back, { effect: 0.5, inClass: false });
+    const chatDay = (full.queues[1]!.forecast as { intervalContacts: number[] }).intervalContacts.slice(48, 96).reduce((sum, value) => sum + value, 0);
+    const phone = after.queues[0]!.forecast as { dailyContacts: number[] };
+    expect(phone.dailyContacts[1]).toBeCloseTo(1200 + 0.25 * chatDay, 9);
+  });
+
+  it("throws on an unknown queue or a shift from a queue to itself", () => {
+    const scenario = baseline();
+    expect(() => applyIntervention(scenario, parsed({ kind: "channelShift", name: "X", from: "phone", to: "fax", share: 0.1 }))).toThrow(
+      'invalid intervention "X": unknown queue "fax"; expected one of "phone", "chat"',
+    );
+    expect(() => applyIntervention(scenario, parsed({ kind: "channelShift", name: "Y", from: "phone", to: "phone", share: 0.1 }))).toThrow(/to itself/);
+  });
+});
+
+describe("feedbackChannels", () => {
+  it("adds the article's +15% satisfaction effect, scales the survey response rate and prices its costs", () => {
+    const scenario = { ...baseline(), experience: { effects: [], surveyResponseRate: 0.2 } } as unknown as Scenario;
+    const feedback = parsed({ kind: "feedbackChannels", name: "Phone, chat and email", surveyResponseChange: 0.5, oneOffCost: 8000 });
+    const { scenario: after, costLines } = applyIntervention(scenario, feedback);
+    const experience = (after as unknown as { experience: { effects: unknown[]; surveyResponseRate: number } }).experience;
+    expect(experience.effects).toEqual([{ name: "Phone, chat and email", relativeChange: 0.15, source: "article 000_84b7cbeb28961648 (multi-channel feedback, satisfaction +15%)" }]);
+    expect(experience.surveyResponseRate).toBeCloseTo(0.3, 12);
+    expect(costLines).toEqual([{ label: "Phone, chat and email: one-off cost", kind: "oneOff", amount: 8000, currency: "EUR" }]);
+  });
+});
+
+describe("money on staffing interventions", () => {
+  it("adds management overhead per week and technology per seat per month when they are set", () => {
+    const scenario = baseline();
+    const priced = { ...scenario, money: { ...scenario.money!, managementOverhead: 0.15, technologyPerSeatPerMonth: 120 } };
+    const { costLines } = applyIntervention(priced, { kind: "addAgents", name: "+4", group: "Phone team", shift: "Late", agents: 4 });
+    expect(costLines.map((line) => [line.kind, line.amount])).toEqual([
+      ["perWeek", 4320],
+      ["perWeek", 4320 * 0.15],
+      ["oneOff", 14_000],
+      ["perMonth", 480],
+    ]);
+  });
+});
+
+describe("combined", () => {
+  const combined = parsed({
+    kind: "combined",
+    name: "Train and hire",
+    interventions: [
+      { kind: "addAgents", name: "+4 on Late", group: "Phone team", shift: "Late", agents: 4 },
+      { kind: "training", name: "Coaching", ahtChange: -0.1, costPerTrainee: 100 },
+    ],
+  });
+
+  it("applies its list in order (the new hires are trained too) and adds up the cost lines", () => {
+    const scenario = baseline();
+    const { scenario: after, costLines } = applyIntervention(scenario, combined);
+    expect(after.groups[0]!.shifts[1]!.agents).toBe(12);
+    expect(after.queues[0]!.handle).toEqual({ dist: "lognormal", meanSec: 270, cv: 0.9 });
+    expect(costLines.map((line) => [line.label, line.amount])).toEqual([
+      ["Train and hire: +4 on Late: +4 agents on Late (9 h × 5 days): wages", 4320],
+      ["Train and hire: +4 on Late: +4 agents on Late (9 h × 5 days): hiring", 14_000],
+      ["Train and hire: Coaching: 28 trainees × 100", 2800],
+    ]);
+  });
+
+  it("runs its parts' timelines side by side and gives each part its own stage", () => {
+    const timeline = interventionTimeline(combined);
+    expect(timeline.map((phase) => [phase.label, phase.startWeek, phase.weeks])).toEqual([
+      ["Coaching: in class", 0, 1],
+      ["Coaching: learning curve 25%", 1, 2],
+      ["Coaching: learning curve 75%", 3, 2],
+      ["steady state", 5, Infinity],
+    ]);
+    const inClass = applyIntervention(baseline(), combined, timeline[0]!.stage).scenario;
+    expect(inClass.groups[0]!.shifts[1]!.agents).toBe(12);
+    expect(inClass.queues[0]!.handle).toEqual(baseline().queues[0]!.handle);
+    expect(inClass.groups[0]!.shrinkage).toBeGreaterThan(0.12);
+  });
+});
+
+describe("interventionTimeline", () => {
+  it("puts a staffing change in its steady state from week 0", () => {
+    expect(interventionTimeline({ kind: "addAgents", name: "+1", group: "g", shift: "s", agents: 1 })).toEqual([
+      { label: "steady state", startWeek: 0, weeks: Infinity, stage: STEADY_STATE },
+    ]);
+  });
+
+  it("cuts a learning curve into at most three pieces simulated at their mean effect", () => {
+    const six = interventionTimeline(parsed({ kind: "training", name: "T", learningCurveWeeks: 6, classWeeks: 2 }));
+    expect(six.map((phase) => [phase.label, phase.startWeek, phase.weeks, phase.stage.effect, phase.stage.inClass])).toEqual([
+      ["in class", 0, 2, 0, true],
+      ["learning curve 17%", 2, 2, 1 / 6, false],
+      ["learning curve 50%", 4, 2, 0.5, false],
+      ["learning curve 83%", 6, 2, 5 / 6, false],
+      ["steady state", 8, Infinity, 1, false],
+    ]);
+    const one = interventionTimeline(parsed({ kind: "feedbackChannels", name: "F", rampWeeks: 1 }));
+    expect(one.map((phase) => [phase.label, phase.weeks, phase.stage.effect])).toEqual([
+      ["adoption 50%", 1, 0.5],
+      ["steady state", Infinity, 1],
+    ]);
+  });
+
+  it("leaves out the class when nobody leaves the floor, and waits out a process change's implementation", () => {
+    expect(interventionTimeline(parsed({ kind: "training", name: "T", hoursOffFloor: 0, learningCurveWeeks: 0 })).map((phase) => phase.label)).toEqual(["steady state"]);
+    expect(interventionTimeline(parsed({ kind: "processChange", name: "P", implementationWeeks: 3 })).map((phase) => [phase.label, phase.weeks, phase.stage.effect])).toEqual([
+      ["implementation", 3, 0],
+      ["steady state", Infinity, 1],
+    ]);
+  });
+});
