@@ -1,4 +1,6 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ccplan, roundNumbers } from "./cliRunner.js";
 
@@ -77,7 +79,7 @@ describe("ccplan simulate", () => {
     expect(ccplan(...args).stdout).toBe(first.stdout);
     const summary = JSON.parse(first.stdout);
     for (const kpi of ["serviceLevel", "asa", "meanWaitAll", "abandonRate", "occupancy", "aht", "offered", "answered", "abandoned", "waitP50", "waitP90", "fcr", "repeatRate"]) {
-      expect(Object.keys(summary.kpis[kpi])).toEqual(["mean", "ci95", "p10", "p50", "p90", "n"]);
+      expect(Object.keys(summary.kpis[kpi]).slice(0, 6)).toEqual(["mean", "ci95", "p10", "p50", "p90", "n"]);
     }
     expect(summary.intervals).toHaveLength(8);
     expect(summary.intervals[0].start).toBe("00:00");
@@ -117,6 +119,65 @@ describe("ccplan simulate", () => {
   });
 });
 
+describe("ccplan simulate on workers, with precision, in shards; ccplan compare", () => {
+  const stationary = ["simulate", "--rate", "200", "--aht", "180", "--agents", "12", "--patience", "300", "--hours", "4", "--seed", "3"];
+
+  it("prints the same bytes with 1 and 2 workers", () => {
+    const one = ccplan(...stationary, "--replications", "30", "--workers", "1", "--json");
+    const two = ccplan(...stationary, "--replications", "30", "--workers", "2", "--json");
+    expect(one.code).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+  });
+
+  it("merges shards into exactly the output of one run, whatever the order of the parts", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ccplan-shards-"));
+    try {
+      const parts = [1, 2, 3].map((index) => {
+        const run = ccplan(...stationary, "--replications", "25", "--shard", `${index}/3`, "--workers", "1");
+        expect(run.code).toBe(0);
+        const file = join(dir, `part${index}.json`);
+        writeFileSync(file, run.stdout);
+        return file;
+      });
+      const merged = ccplan("merge", parts[2]!, parts[0]!, parts[1]!, "--json");
+      expect(merged.stderr).toBe("");
+      const whole = ccplan(...stationary, "--replications", "25", "--json");
+      expect(merged.stdout).toBe(whole.stdout);
+      const gap = ccplan("merge", parts[0]!, parts[2]!);
+      expect(gap.code).toBe(2);
+      expect(gap.stderr).toMatch(/missing|gap/i);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("stops a precision-driven run at a fixed check point once the CI is narrow enough", () => {
+    const run = ccplan(...stationary, "--precision", "0.02", "--replications", "400", "--json");
+    expect(run.code).toBe(0);
+    const summary = JSON.parse(run.stdout);
+    expect(summary.precision).toMatchObject({ kpi: "serviceLevel", halfWidth: 0.02, reached: true });
+    expect([20, 40, 80, 160, 320, 400]).toContain(summary.replications);
+    const [lo, hi] = summary.kpis.serviceLevel.ci95;
+    expect((hi - lo) / 2).toBeLessThanOrEqual(0.02);
+    expect(ccplan(...stationary, "--precision", "0.02", "--replications", "400", "--workers", "1", "--json").stdout).toBe(run.stdout);
+  });
+
+  it("compares the default scenario's interventions with paired deltas (JSON shape)", () => {
+    const run = ccplan("compare", "scenarios/default.json", "--replications", "6", "--json");
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const comparison = JSON.parse(run.stdout);
+    expect(Object.keys(comparison.baseline.kpis.serviceLevel)).toEqual(expect.arrayContaining(["mean", "ci95", "p10", "p50", "p90", "n"]));
+    expect(comparison.interventions.length).toBeGreaterThanOrEqual(2);
+    const added = comparison.interventions[0];
+    expect(added.deltas.serviceLevel).toMatchObject({ n: 6, significant: true, effect: "better" });
+    expect(added.deltas.serviceLevel.mean).toBeCloseTo(added.kpis.serviceLevel.mean - comparison.baseline.kpis.serviceLevel.mean, 12);
+    expect(added.costLines.length).toBeGreaterThan(0);
+    const table = ccplan("compare", "scenarios/default.json", "--replications", "6");
+    expect(table.stdout).toContain("Change against the baseline [95% CI]");
+  });
+});
+
 describe("ccplan rejects bad input with exit code 2 and a message that says what, where and what was expected", () => {
   const cases: [string, string[], RegExp][] = [
     ["an unknown command", ["frobnicate"], /unknown command "frobnicate"; expected one of erlang, simulate/],
@@ -131,6 +192,11 @@ describe("ccplan rejects bad input with exit code 2 and a message that says what
     ["a bad interval file", ["simulate", "--intervals", "test/fixtures/intervals-bad.csv", "--aht", "180"], /line 3: contacts "-5"[\s\S]*line 4: start "9am"[\s\S]*line 5: agents "many"/],
     ["an unknown variant", ["simulate", "scenarios/default.json", "--variant", "Nope"], /invalid --variant: "Nope"; expected one of "Baseline"/],
     ["two sources", ["simulate", "scenarios/default.json", "--rate", "100"], /exactly one source/],
+    ["a shard with precision", ["simulate", "scenarios/default.json", "--shard", "1/2", "--precision", "0.01"], /--shard cannot be combined with --precision/],
+    ["a bad shard", ["simulate", "scenarios/default.json", "--shard", "3/2"], /invalid --shard: "3\/2"; expected I\/N/],
+    ["an unknown precision KPI", ["simulate", "scenarios/default.json", "--precision", "0.01", "--precision-kpi", "happiness"], /invalid --precision-kpi: "happiness"/],
+    ["an unknown intervention to compare", ["compare", "scenarios/default.json", "--only", "Nope"], /invalid --only: "Nope"/],
+    ["a file that is not a shard", ["merge", "scenarios/default.json"], /shard/],
     ["a span beyond reason", ["simulate", "--rate", "100000", "--aht", "180", "--agents", "10", "--hours", "2000"], /expected at most 5,000,000/],
   ];
   it.each(cases)("%s", (_, args, message) => {

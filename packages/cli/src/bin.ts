@@ -2,12 +2,16 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { erlangHelp, runErlang } from "./commands/erlang.js";
+import { compareHelp, runCompare } from "./commands/compare.js";
+import { mergeHelp, runMerge } from "./commands/merge.js";
 import { runSimulate, simulateHelp } from "./commands/simulate.js";
 import { EXIT, InputError } from "./errors.js";
 
 const COMMANDS: Record<string, { help: string; run: (args: string[], write: (text: string) => void) => void | Promise<void> }> = {
   erlang: { help: erlangHelp, run: runErlang },
   simulate: { help: simulateHelp, run: runSimulate },
+  compare: { help: compareHelp, run: runCompare },
+  merge: { help: mergeHelp, run: runMerge },
 };
 
 const USAGE = `ccplan: what-if planning for contact centers
@@ -17,6 +21,8 @@ Usage: ccplan <command> [options]   (ccplan help <command> for its options)
 Commands:
   erlang     exact Erlang B, C and A figures, and the fewest agents for a service-level target
   simulate   simulate a scenario file, a stationary center or an interval report, with confidence intervals
+  compare    the baseline against each intervention of a scenario, paired on common random numbers
+  merge      combine the shard files of a run split across machines ('simulate --shard I/N')
 
 Exit codes: 0 success, 1 the run failed, 2 bad arguments or invalid input. Add --debug for stack traces.`;
 

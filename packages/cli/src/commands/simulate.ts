@@ -1,47 +1,39 @@
-import {
-  KPI_REGISTRY,
-  compileScenario,
-  createSimulator,
-  formatScenarioIssues,
-  parseIntervalTable,
-  parseScenarioText,
-  planFromIntervals,
-  scenarioVariants,
-  stationaryPlan,
-  summarizeReplications,
-  type KpiSummary,
-  type Plan,
-  type ReplicationResult,
-  type RunSummary,
-} from "@ccplan/core";
+import { kpiVectorLayout, shardDocument, shardRange } from "@ccplan/core";
 import { choiceFlag, numberFlag, parseCommandArgs, requiredNumberFlag } from "../args.js";
 import { InputError } from "../errors.js";
-import { formatValue, renderTable } from "../format/units.js";
-import { readUserFile } from "../io.js";
+import { renderRunStatistics } from "../format/summaryTable.js";
+import { progressBar, progressTracker } from "../run/progressBar.js";
+import { runSingle } from "../run/runPlan.js";
+import { createRunner } from "../run/runner.js";
+import { intervalSource, loadScenario, scenarioSource, stationarySource, type ResolvedSource } from "../run/sources.js";
+import { readRunFlags, RUN_FLAGS } from "./runFlags.js";
 
-export const simulateHelp = `ccplan simulate <scenario.json> [--variant <intervention name>] [--replications N] [--seed S] [--json]
-ccplan simulate --rate R --aht A --agents N [--patience P] [--target T] [--hours H] [--replications N] [--seed S] [--json]
+export const simulateHelp = `ccplan simulate <scenario.json> [--variant <intervention name>] [run options]
+ccplan simulate --rate R --aht A --agents N [--patience P] [--target T] [--hours H] [run options]
 ccplan simulate --intervals <file.csv> [--aht A] [--handle-dist exponential|lognormal|gamma] [--handle-cv C]
-                [--patience P] [--patience-dist exponential|lognormal|gamma] [--patience-cv C] [--target T] …
+                [--patience P] [--patience-dist exponential|lognormal|gamma] [--patience-cv C] [--target T] [run options]
+run options: [--replications N] [--precision P [--precision-kpi K]] [--workers W] [--seed S] [--shard I/N] [--json]
 
 Runs the discrete-event simulation for N seeded replications (default 100) and reports every KPI of the registry
 as the mean over replications with its 95% confidence interval (precision of the mean) and the P10–P90 spread of
-outcomes (what a single day may look like). The same seed gives the same output, byte for byte.
+outcomes (what a single day may look like). The same seed gives the same output, byte for byte, whatever --workers.
   <scenario.json>   a scenario file (see scenarios/default.json); --variant runs one of its interventions
   --rate …          a stationary center: Poisson arrivals (contacts per hour), exponential handle time and patience
                     (seconds; no --patience = infinite), FCR 1, no retries, empty at the start, for --hours (default 8)
   --intervals       an ACD interval report or forecast: columns start (HH:MM or ISO date-time), contacts, agents
-                    (on the floor, after shrinkage), optionally aht_seconds and patience_seconds`;
+                    (on the floor, after shrinkage), optionally aht_seconds and patience_seconds
+  --precision P     run until the 95% CI half-width of --precision-kpi (default serviceLevel) is at most P (a fraction,
+                    or seconds for time KPIs), checked at fixed points (20, 40, 80, …), at most --replications (default 1000)
+  --workers W       worker threads (default: the number of cores)
+  --shard I/N       run only the I-th of N equal parts of --replications and print them as a shard file (JSON);
+                    'ccplan merge' combines the parts into exactly the output of one run`;
 
-const DEFAULT_REPLICATIONS = 100;
-
-/** `ccplan simulate`: builds a plan from one of three sources, runs it, prints a summary table or JSON. */
-export function runSimulate(args: string[], write: (text: string) => void): void {
+/** `ccplan simulate`: builds a plan source from one of three inputs, runs it, prints a summary table or JSON. */
+export async function runSimulate(args: string[], write: (text: string) => void): Promise<void> {
   const { values, positionals } = parseCommandArgs("simulate", args, {
+    ...RUN_FLAGS,
     variant: { type: "string" },
-    replications: { type: "string" },
-    seed: { type: "string" },
-    json: { type: "boolean" },
+    shard: { type: "string" },
     rate: { type: "string" },
     aht: { type: "string" },
     agents: { type: "string" },
@@ -54,122 +46,104 @@ export function runSimulate(args: string[], write: (text: string) => void): void
     "patience-dist": { type: "string" },
     "patience-cv": { type: "string" },
   });
-  const replications = numberFlag("replications", values.replications, { min: 1, max: 100_000, integer: true }) ?? DEFAULT_REPLICATIONS;
-  const seed = numberFlag("seed", values.seed, { integer: true, min: 0, max: 2 ** 31 - 1 });
+  const flags = readRunFlags(values);
+  const shard = parseShard(values.shard);
+  if (shard && flags.precision) {
+    throw new InputError("--shard cannot be combined with --precision: where a run stops would depend on how it was split");
+  }
   const sources = [positionals.length > 0, values.rate !== undefined, values.intervals !== undefined].filter(Boolean).length;
   if (sources !== 1) {
     throw new InputError("ccplan simulate needs exactly one source: a scenario file, --rate … for a stationary center, or --intervals <file.csv>");
   }
   if (positionals.length > 1) throw new InputError(`ccplan simulate takes one scenario file; got ${positionals.length}: ${positionals.join(", ")}`);
+  const resolved = resolveSource(values, positionals[0], flags.seed);
 
-  let plan: Plan;
-  if (positionals.length === 1) plan = planFromScenarioFile(positionals[0]!, values.variant, seed);
-  else if (values.rate !== undefined) {
-    plan = stationaryPlan({
-      arrivalsPerHour: requiredNumberFlag("rate", values.rate, { min: 0 }),
-      ahtSec: requiredNumberFlag("aht", values.aht, { min: 0, exclusiveMin: true }),
-      agents: requiredNumberFlag("agents", values.agents, { min: 0, max: 20_000, integer: true }),
-      patienceSec: numberFlag("patience", values.patience, { min: 0, exclusiveMin: true }),
-      targetAnswerSec: numberFlag("target", values.target, { min: 0 }) ?? 20,
-      hours: numberFlag("hours", values.hours, { min: 0, max: 92 * 24, exclusiveMin: true }) ?? 8,
-      seed: seed ?? 1,
-    });
-    const expectedContacts = (Number(values.rate) * plan.intervalCount * plan.intervalSec) / 3600;
-    if (expectedContacts > 5_000_000) {
-      throw new InputError(`--rate ${values.rate} for ${plan.intervalCount * plan.intervalSec / 3600} hours is ${Math.round(expectedContacts)} contacts per replication; expected at most 5,000,000`);
+  const runner = createRunner(flags.workers);
+  const bar = progressBar();
+  try {
+    if (shard) {
+      const [from, to] = shardRange(flags.replications, shard.index - 1, shard.count);
+      const tracker = progressTracker(to - from, bar.update);
+      const vectors = await runner.vectors(resolved.source, from, to, (done) => tracker.within(done));
+      bar.done();
+      const document = shardDocument({
+        scenario: resolved.plan.name,
+        scenarioFingerprint: resolved.fingerprint,
+        seed: resolved.plan.seed,
+        replications: flags.replications,
+        from,
+        to,
+        layout: kpiVectorLayout(resolved.plan),
+        vectors,
+      });
+      write(`${JSON.stringify(document)}\n`);
+      return;
     }
-  } else plan = planFromIntervalFile(values.intervals!, values, seed);
-
-  const simulator = createSimulator(plan);
-  const results: ReplicationResult[] = [];
-  for (let replication = 0; replication < replications; replication++) results.push(simulator.run(replication));
-  const summary = summarizeReplications(plan, results);
-  write(values.json ? `${JSON.stringify(summary, null, 2)}\n` : `${renderSummary(summary, plan)}\n`);
-}
-
-function planFromScenarioFile(path: string, variantName: string | undefined, seed: number | undefined): Plan {
-  const parsed = parseScenarioText(readUserFile(path, "scenario file"));
-  if (!parsed.ok) throw new InputError(formatScenarioIssues(parsed.issues, path));
-  const variants = scenarioVariants(parsed.scenario);
-  const variant = variantName === undefined ? variants[0]! : variants.find((v) => v.name === variantName);
-  if (!variant) {
-    throw new InputError(`invalid --variant: ${JSON.stringify(variantName)}; expected one of ${variants.map((v) => JSON.stringify(v.name)).join(", ")}`);
+    const { statistics, precision } = await runSingle({
+      runner,
+      resolved,
+      maxReplications: flags.replications,
+      ...(flags.precision && { precision: flags.precision }),
+      progress: bar.update,
+    });
+    bar.done();
+    const output = precision ? { ...statistics, precision } : statistics;
+    if (values.json) write(`${JSON.stringify(output, null, 2)}\n`);
+    else {
+      const note = precision
+        ? `${precision.reached ? "precision reached" : "precision NOT reached"}: ${precision.kpi} ±${precision.halfWidth}`
+        : undefined;
+      write(`${renderRunStatistics(statistics, note)}\n`);
+    }
+  } finally {
+    bar.done();
+    await runner.close();
   }
-  const scenario = seed === undefined ? variant.scenario : { ...variant.scenario, seed };
-  return compileScenario(scenario);
 }
 
-function planFromIntervalFile(path: string, values: Record<string, string | boolean | undefined>, seed: number | undefined): Plan {
-  const parsed = parseIntervalTable(readUserFile(path, "interval file"));
-  if (!parsed.ok) throw new InputError(`${path} is not a valid interval file:\n${parsed.errors.map((e) => `✖ ${e}`).join("\n")}`);
-  const dists = ["exponential", "lognormal", "gamma"] as const;
+/** `--shard 3/8` → { index: 3, count: 8 } (1-based, as job arrays count). */
+export function parseShard(raw: string | undefined): { index: number; count: number } | undefined {
+  if (raw === undefined) return undefined;
+  const match = /^(\d+)\/(\d+)$/.exec(raw.trim());
+  const index = match ? Number(match[1]) : NaN;
+  const count = match ? Number(match[2]) : NaN;
+  if (!match || count < 1 || index < 1 || index > count) {
+    throw new InputError(`invalid --shard: ${JSON.stringify(raw)}; expected I/N with 1 ≤ I ≤ N, e.g. 3/8`);
+  }
+  return { index, count };
+}
+
+function resolveSource(values: Record<string, string | boolean | undefined>, scenarioPath: string | undefined, seed: number | undefined): ResolvedSource {
   const str = (name: string) => values[name] as string | undefined;
-  const built = planFromIntervals(parsed.table, {
+  if (scenarioPath !== undefined) return scenarioSource(loadScenario(scenarioPath), str("variant"), seed);
+  if (str("variant") !== undefined) throw new InputError("--variant needs a scenario file");
+  if (str("rate") !== undefined) {
+    const options = {
+      arrivalsPerHour: requiredNumberFlag("rate", str("rate"), { min: 0 }),
+      ahtSec: requiredNumberFlag("aht", str("aht"), { min: 0, exclusiveMin: true }),
+      agents: requiredNumberFlag("agents", str("agents"), { min: 0, max: 20_000, integer: true }),
+      targetAnswerSec: numberFlag("target", str("target"), { min: 0 }) ?? 20,
+      hours: numberFlag("hours", str("hours"), { min: 0, max: 92 * 24, exclusiveMin: true }) ?? 8,
+      seed: seed ?? 1,
+      ...(str("patience") !== undefined && { patienceSec: numberFlag("patience", str("patience"), { min: 0, exclusiveMin: true })! }),
+    };
+    const expectedContacts = (options.arrivalsPerHour * options.hours);
+    if (expectedContacts > 5_000_000) {
+      throw new InputError(`--rate ${str("rate")} for ${options.hours} hours is ${Math.round(expectedContacts)} contacts per replication; expected at most 5,000,000`);
+    }
+    return stationarySource(options);
+  }
+  const path = str("intervals")!;
+  const dists = ["exponential", "lognormal", "gamma"] as const;
+  return intervalSource(path, {
     name: path,
     seed: seed ?? 1,
-    ahtSec: numberFlag("aht", str("aht"), { min: 0, exclusiveMin: true }),
+    ...(str("aht") !== undefined && { ahtSec: numberFlag("aht", str("aht"), { min: 0, exclusiveMin: true })! }),
     handleDist: choiceFlag("handle-dist", str("handle-dist"), dists, "exponential"),
     handleCv: numberFlag("handle-cv", str("handle-cv"), { min: 0, max: 20, exclusiveMin: true }) ?? 1,
-    patienceSec: numberFlag("patience", str("patience"), { min: 0, exclusiveMin: true }),
+    ...(str("patience") !== undefined && { patienceSec: numberFlag("patience", str("patience"), { min: 0, exclusiveMin: true })! }),
     patienceDist: choiceFlag("patience-dist", str("patience-dist"), dists, "exponential"),
     patienceCv: numberFlag("patience-cv", str("patience-cv"), { min: 0, max: 20, exclusiveMin: true }) ?? 1,
     targetAnswerSec: numberFlag("target", str("target"), { min: 0 }) ?? 20,
   });
-  if (!built.ok) throw new InputError(`${path}: ${built.error}`);
-  return built.plan;
-}
-
-const summaryCells = (summary: KpiSummary, unit: (typeof KPI_REGISTRY)[number]["unit"]) => [
-  formatValue(summary.mean, unit),
-  summary.ci95 ? `${formatValue(summary.ci95[0], unit)} to ${formatValue(summary.ci95[1], unit)}` : "–",
-  summary.p10 === null ? "–" : `${formatValue(summary.p10, unit)} to ${formatValue(summary.p90, unit)}`,
-  String(summary.n),
-];
-
-/** The human-readable report: the span's KPIs, then per day, then the intervals that miss the target most often. */
-function renderSummary(summary: RunSummary, plan: Plan): string {
-  const header = `${summary.scenario} · ${summary.replications} replications · seed ${summary.seed}`;
-  const kpiTable = renderTable(
-    ["KPI", "Mean", "95% CI of the mean", "P10 to P90 of outcomes", "n"],
-    KPI_REGISTRY.map((kpi) => [kpi.label, ...summaryCells(summary.kpis[kpi.id], kpi.unit)]),
-  );
-  const parts = [header, kpiTable];
-  if (summary.days.length > 1) {
-    parts.push(
-      "",
-      "By day (means over replications)",
-      renderTable(
-        ["Day", "Offered", "Service level", "ASA", "Abandoned", "Occupancy"],
-        summary.days.map(({ day, kpis }) => [
-          day,
-          formatValue(kpis.offered.mean, "contacts"),
-          formatValue(kpis.serviceLevel.mean, "fraction"),
-          formatValue(kpis.asa.mean, "seconds"),
-          formatValue(kpis.abandonRate.mean, "fraction"),
-          formatValue(kpis.occupancy.mean, "fraction"),
-        ]),
-      ),
-    );
-  }
-  const target = plan.queues[0]?.targetAnswerSec ?? 20;
-  const worst = summary.intervals
-    .filter((interval) => interval.kpis.serviceLevel.mean !== null && interval.kpis.offered.mean! > 0)
-    .sort((a, b) => a.kpis.serviceLevel.mean! - b.kpis.serviceLevel.mean!)
-    .slice(0, 5);
-  if (worst.length > 0) {
-    parts.push(
-      "",
-      `Intervals with the lowest service level (answered within ${target} s)`,
-      renderTable(
-        ["Interval", "Service level", "P10 to P90", "Offered"],
-        worst.map(({ start, kpis }) => [
-          start,
-          formatValue(kpis.serviceLevel.mean, "fraction"),
-          `${formatValue(kpis.serviceLevel.p10, "fraction")} to ${formatValue(kpis.serviceLevel.p90, "fraction")}`,
-          formatValue(kpis.offered.mean, "contacts"),
-        ]),
-      ),
-    );
-  }
-  return parts.join("\n");
 }

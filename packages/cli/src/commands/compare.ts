@@ -1,0 +1,119 @@
+import { KPI_REGISTRY, scenarioVariants, type DeltaStatistics, type KpiStatisticsByKpi } from "@ccplan/core";
+import { parseCommandArgs } from "../args.js";
+import { InputError } from "../errors.js";
+import { formatValue, renderTable } from "../format/units.js";
+import { progressBar } from "../run/progressBar.js";
+import { runPaired } from "../run/runPlan.js";
+import { createRunner } from "../run/runner.js";
+import { loadScenario, scenarioSource } from "../run/sources.js";
+import { readRunFlags, RUN_FLAGS } from "./runFlags.js";
+
+export const compareHelp = `ccplan compare <scenario.json> [--only <name>]… [--replications N | --precision P [--precision-kpi K]]
+               [--workers W] [--seed S] [--json]
+
+Runs the baseline and each intervention of the scenario on the same seeds (common random numbers, so every
+difference is paired) and prints, for every KPI, the mean and its 95% CI for each, then each intervention's change
+against the baseline with its 95% CI, marked where the CI excludes zero. With --precision, runs until every
+intervention's change in --precision-kpi (default serviceLevel) has a 95% CI half-width of at most P.
+  --only NAME   compare only this intervention (repeat for several)`;
+
+/** `ccplan compare`: the baseline against each intervention, side by side, with paired deltas. */
+export async function runCompare(args: string[], write: (text: string) => void): Promise<void> {
+  const { values, positionals } = parseCommandArgs("compare", args, { ...RUN_FLAGS, only: { type: "string", multiple: true } });
+  if (positionals.length !== 1) throw new InputError(`ccplan compare takes one scenario file; got ${positionals.length}`);
+  const flags = readRunFlags(values);
+  const loaded = loadScenario(positionals[0]!);
+  const all = scenarioVariants(loaded.scenario);
+  const only = values.only as string[] | undefined;
+  for (const name of only ?? []) {
+    if (!all.slice(1).some((variant) => variant.name === name)) {
+      throw new InputError(`invalid --only: ${JSON.stringify(name)}; expected one of ${all.slice(1).map((v) => JSON.stringify(v.name)).join(", ")}`);
+    }
+  }
+  const chosen = all.slice(1).filter((variant) => !only || only.includes(variant.name));
+  if (chosen.length === 0) throw new InputError(`${loaded.path} has no interventions to compare; add one to its "interventions" list`);
+
+  const runner = createRunner(flags.workers);
+  const bar = progressBar();
+  try {
+    const outcome = await runPaired({
+      runner,
+      baseline: scenarioSource(loaded, undefined, flags.seed),
+      variants: chosen.map((variant) => ({ name: variant.name, resolved: scenarioSource(loaded, variant.name, flags.seed) })),
+      maxReplications: flags.replications,
+      ...(flags.precision && { precision: flags.precision }),
+      progress: bar.update,
+    });
+    bar.done();
+    const interventions = chosen.map((variant, v) => {
+      const statistics = outcome.variants[v]!;
+      const deltas = outcome.comparison.variants[v]!;
+      return {
+        name: variant.name,
+        costLines: variant.costLines,
+        kpis: statistics.kpis,
+        deltas: deltas.deltas,
+        targetMet: statistics.targetMet,
+        days: statistics.days.map((day, d) => ({ ...day, deltas: deltas.days[d]!.deltas })),
+        intervals: statistics.intervals.map((interval, i) => ({ ...interval, deltas: deltas.intervals[i]!.deltas })),
+      };
+    });
+    const output = {
+      scenario: outcome.baseline.scenario,
+      seed: outcome.baseline.seed,
+      replications: outcome.comparison.replications,
+      ...(outcome.precision && { precision: outcome.precision }),
+      baseline: outcome.baseline,
+      interventions,
+    };
+    if (values.json) {
+      write(`${JSON.stringify(output, null, 2)}\n`);
+      return;
+    }
+    write(`${renderComparison(output.scenario, output.replications, outcome.baseline.kpis, interventions)}\n`);
+  } finally {
+    bar.done();
+    await runner.close();
+  }
+}
+
+const meanWithCi = (summary: KpiStatisticsByKpi[keyof KpiStatisticsByKpi], unit: (typeof KPI_REGISTRY)[number]["unit"]) =>
+  summary.ci95
+    ? `${formatValue(summary.mean, unit)} [${formatValue(summary.ci95[0], unit)}, ${formatValue(summary.ci95[1], unit)}]`
+    : formatValue(summary.mean, unit);
+
+function formatDelta(delta: DeltaStatistics, unit: (typeof KPI_REGISTRY)[number]["unit"]): string {
+  if (delta.mean === null) return "–";
+  const points = unit === "fraction";
+  const show = (value: number) => {
+    const sign = value > 0 ? "+" : value < 0 ? "−" : "±";
+    const magnitude = Math.abs(value);
+    return points ? `${sign}${(magnitude * 100).toFixed(1)} pt` : `${sign}${formatValue(magnitude, unit)}`;
+  };
+  const ci = delta.ci95 ? ` [${show(delta.ci95[0])}, ${show(delta.ci95[1])}]` : "";
+  const mark = delta.significant ? (delta.effect === "better" ? " ✓" : delta.effect === "worse" ? " ✗" : " *") : "";
+  return `${show(delta.mean)}${ci}${mark}`;
+}
+
+function renderComparison(
+  scenario: string,
+  replications: number,
+  baseline: KpiStatisticsByKpi,
+  interventions: { name: string; kpis: KpiStatisticsByKpi; deltas: Record<string, DeltaStatistics> }[],
+): string {
+  const means = renderTable(
+    ["KPI (mean [95% CI of the mean])", "Baseline", ...interventions.map((i) => i.name)],
+    KPI_REGISTRY.map((kpi) => [kpi.label, meanWithCi(baseline[kpi.id], kpi.unit), ...interventions.map((i) => meanWithCi(i.kpis[kpi.id], kpi.unit))]),
+  );
+  const deltas = renderTable(
+    ["Change against the baseline [95% CI]", ...interventions.map((i) => i.name)],
+    KPI_REGISTRY.map((kpi) => [kpi.label, ...interventions.map((i) => formatDelta(i.deltas[kpi.id]!, kpi.unit))]),
+  );
+  return [
+    `${scenario} · ${replications} paired replications (common random numbers)`,
+    means,
+    "",
+    deltas,
+    "✓ better / ✗ worse: the 95% CI of the change excludes zero; pt = percentage points.",
+  ].join("\n");
+}

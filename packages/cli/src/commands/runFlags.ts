@@ -1,0 +1,42 @@
+import { numberFlag } from "../args.js";
+import { InputError } from "../errors.js";
+import { checkPrecisionKpi, type PrecisionTarget } from "../run/runPlan.js";
+import { defaultWorkers } from "../run/runner.js";
+
+/** The flags every simulating command shares. */
+export const RUN_FLAGS = {
+  replications: { type: "string" },
+  precision: { type: "string" },
+  "precision-kpi": { type: "string" },
+  workers: { type: "string" },
+  seed: { type: "string" },
+  json: { type: "boolean" },
+} as const;
+
+export const DEFAULT_REPLICATIONS = 100;
+/** With --precision, --replications is the most that will be run. */
+export const DEFAULT_MAX_REPLICATIONS_WITH_PRECISION = 1000;
+
+export interface RunFlags {
+  replications: number;
+  precision?: PrecisionTarget;
+  workers: number;
+  seed?: number;
+}
+
+export function readRunFlags(values: Record<string, string | boolean | string[] | undefined>): RunFlags {
+  const str = (name: string) => values[name] as string | undefined;
+  const halfWidth = numberFlag("precision", str("precision"), { min: 0, exclusiveMin: true });
+  if (halfWidth === undefined && str("precision-kpi") !== undefined) {
+    throw new InputError("--precision-kpi needs --precision <half-width>");
+  }
+  const replications =
+    numberFlag("replications", str("replications"), { min: 1, max: 100_000, integer: true }) ??
+    (halfWidth === undefined ? DEFAULT_REPLICATIONS : DEFAULT_MAX_REPLICATIONS_WITH_PRECISION);
+  return {
+    replications,
+    ...(halfWidth !== undefined && { precision: { kpi: checkPrecisionKpi(str("precision-kpi") ?? "serviceLevel"), halfWidth } }),
+    workers: numberFlag("workers", str("workers"), { min: 1, max: 256, integer: true }) ?? defaultWorkers(),
+    ...(str("seed") !== undefined && { seed: numberFlag("seed", str("seed"), { integer: true, min: 0, max: 2 ** 31 - 1 })! }),
+  };
+}

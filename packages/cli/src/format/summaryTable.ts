@@ -1,0 +1,62 @@
+import { KPI_REGISTRY, type KpiSummary, type RunStatistics } from "@ccplan/core";
+import { formatValue, renderTable } from "./units.js";
+
+type Unit = (typeof KPI_REGISTRY)[number]["unit"];
+
+/** Mean, 95% CI of the mean, and P10–P90 spread of outcomes, kept in separate columns (never both as "±"). */
+export function summaryCells(summary: KpiSummary, unit: Unit): string[] {
+  return [
+    formatValue(summary.mean, unit),
+    summary.ci95 ? `${formatValue(summary.ci95[0], unit)} to ${formatValue(summary.ci95[1], unit)}` : "–",
+    summary.p10 === null ? "–" : `${formatValue(summary.p10, unit)} to ${formatValue(summary.p90, unit)}`,
+    String(summary.n),
+  ];
+}
+
+/** The human-readable report of one run: the span's KPIs, then per day, then the intervals that miss most. */
+export function renderRunStatistics(statistics: RunStatistics, note?: string): string {
+  const header = `${statistics.scenario} · ${statistics.replications} replications · seed ${statistics.seed}${note ? ` · ${note}` : ""}`;
+  const kpiTable = renderTable(
+    ["KPI", "Mean", "95% CI of the mean", "P10 to P90 of outcomes", "n"],
+    KPI_REGISTRY.map((kpi) => [kpi.label, ...summaryCells(statistics.kpis[kpi.id], kpi.unit)]),
+  );
+  const parts = [header, kpiTable];
+  if (statistics.days.length > 1) {
+    parts.push(
+      "",
+      "By day (means over replications; target met = share of replications reaching the service-level target)",
+      renderTable(
+        ["Day", "Offered", "Service level", "Target met", "ASA", "Abandoned", "Occupancy"],
+        statistics.days.map(({ day, kpis, targetMet }) => [
+          day,
+          formatValue(kpis.offered.mean, "contacts"),
+          formatValue(kpis.serviceLevel.mean, "fraction"),
+          formatValue(targetMet.probability, "fraction"),
+          formatValue(kpis.asa.mean, "seconds"),
+          formatValue(kpis.abandonRate.mean, "fraction"),
+          formatValue(kpis.occupancy.mean, "fraction"),
+        ]),
+      ),
+    );
+  }
+  const missing = statistics.intervals
+    .filter((interval) => interval.targetMet.probability !== null && interval.targetMet.probability < 0.5 && (interval.kpis.offered.mean ?? 0) > 0)
+    .sort((a, b) => a.targetMet.probability! - b.targetMet.probability! || a.kpis.serviceLevel.mean! - b.kpis.serviceLevel.mean!);
+  if (missing.length > 0) {
+    parts.push(
+      "",
+      `Intervals that miss the ${formatValue(statistics.targetServiceLevel, "fraction")} service-level target in most replications (${missing.length}; the worst 8)`,
+      renderTable(
+        ["Interval", "Service level", "P10 to P90", "Target met", "Offered"],
+        missing.slice(0, 8).map(({ start, kpis, targetMet }) => [
+          start,
+          formatValue(kpis.serviceLevel.mean, "fraction"),
+          `${formatValue(kpis.serviceLevel.p10, "fraction")} to ${formatValue(kpis.serviceLevel.p90, "fraction")}`,
+          formatValue(targetMet.probability, "fraction"),
+          formatValue(kpis.offered.mean, "contacts"),
+        ]),
+      ),
+    );
+  }
+  return parts.join("\n");
+}
