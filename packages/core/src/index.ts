@@ -10,3 +10,4 @@ export * from "./interventions/index.js";
 export * from "./report/index.js";
 export * from "./intervalFile/index.js";
 export * from "./compare/index.js";
+export * from "./economics/index.js";
