@@ -13,7 +13,7 @@ describe("progressBar", () => {
     bar.update(5, 20, 12.2);
     bar.update(20, 20, 0);
     bar.done();
-    expect(writes[0]).toBe("\r[#######.......................] 5/20 replications · about 13 s left\x1b[K");
+    expect(writes[0]).toBe("\r[########......................] 5/20 replications · about 13 s left\x1b[K");
     expect(writes[1]).toContain("[##############################] 20/20 replications");
     expect(writes.at(-1)).toBe("\r\x1b[K");
   });
