@@ -22,3 +22,14 @@ export {
   type WorkerFactory,
   type WorkerHandle,
 } from "./pool.js";
+export { poolRunner, inProcessRunner, type VectorRunner } from "./vectorRunner.js";
+export {
+  runSingle,
+  runPaired,
+  comparable,
+  progressTracker,
+  type PrecisionTarget,
+  type PrecisionOutcome,
+  type PlannedSource,
+  type RunProgressSink,
+} from "./runPlan.js";

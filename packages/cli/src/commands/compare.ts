@@ -3,7 +3,7 @@ import { parseCommandArgs } from "../args.js";
 import { InputError } from "../errors.js";
 import { formatValue, renderTable } from "../format/units.js";
 import { progressBar } from "../run/progressBar.js";
-import { runPaired } from "../run/runPlan.js";
+import { comparable, runPaired } from "@ccplan/worker/node";
 import { createRunner } from "../run/runner.js";
 import { loadScenario, scenarioSource } from "../run/sources.js";
 import { readRunFlags, RUN_FLAGS } from "./runFlags.js";
@@ -33,16 +33,23 @@ export async function runCompare(args: string[], write: (text: string) => void):
   const chosen = all.slice(1).filter((variant) => !only || only.includes(variant.name));
   if (chosen.length === 0) throw new InputError(`${loaded.path} has no interventions to compare; add one to its "interventions" list`);
 
+  const baseline = scenarioSource(loaded, undefined, flags.seed);
+  const variants = chosen.map((variant) => ({ name: variant.name, planned: scenarioSource(loaded, variant.name, flags.seed) }));
+  for (const variant of variants) {
+    if (!comparable(baseline.plan, variant.planned.plan)) {
+      throw new InputError(`intervention ${JSON.stringify(variant.name)} changes the simulated days or the queues; it cannot be compared interval by interval with the baseline`);
+    }
+  }
   const runner = createRunner(flags.workers);
   const bar = progressBar();
   try {
     const outcome = await runPaired({
       runner,
-      baseline: scenarioSource(loaded, undefined, flags.seed),
-      variants: chosen.map((variant) => ({ name: variant.name, resolved: scenarioSource(loaded, variant.name, flags.seed) })),
+      baseline,
+      variants,
       maxReplications: flags.replications,
       ...(flags.precision && { precision: flags.precision }),
-      progress: bar.update,
+      onProgress: bar.update,
     });
     bar.done();
     const interventions = chosen.map((variant, v) => {

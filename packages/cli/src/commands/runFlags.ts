@@ -1,6 +1,7 @@
 import { numberFlag } from "../args.js";
 import { InputError } from "../errors.js";
-import { checkPrecisionKpi, type PrecisionTarget } from "../run/runPlan.js";
+import { KPI_REGISTRY, type KpiId } from "@ccplan/core";
+import type { PrecisionTarget } from "@ccplan/worker/node";
 import { defaultWorkers } from "../run/runner.js";
 
 /** The flags every simulating command shares. */
@@ -39,4 +40,10 @@ export function readRunFlags(values: Record<string, string | boolean | string[] 
     workers: numberFlag("workers", str("workers"), { min: 1, max: 256, integer: true }) ?? defaultWorkers(),
     ...(str("seed") !== undefined && { seed: numberFlag("seed", str("seed"), { integer: true, min: 0, max: 2 ** 31 - 1 })! }),
   };
+}
+
+function checkPrecisionKpi(kpi: string): KpiId {
+  const known = KPI_REGISTRY.map((definition) => definition.id as string);
+  if (!known.includes(kpi)) throw new InputError(`invalid --precision-kpi: ${JSON.stringify(kpi)}; expected one of ${known.join(", ")}`);
+  return kpi as KpiId;
 }

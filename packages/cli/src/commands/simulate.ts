@@ -2,8 +2,8 @@ import { kpiVectorLayout, shardDocument, shardRange } from "@ccplan/core";
 import { choiceFlag, numberFlag, parseCommandArgs, requiredNumberFlag } from "../args.js";
 import { InputError } from "../errors.js";
 import { renderRunStatistics } from "../format/summaryTable.js";
-import { progressBar, progressTracker } from "../run/progressBar.js";
-import { runSingle } from "../run/runPlan.js";
+import { progressTracker, runSingle } from "@ccplan/worker/node";
+import { progressBar } from "../run/progressBar.js";
 import { createRunner } from "../run/runner.js";
 import { intervalSource, loadScenario, scenarioSource, stationarySource, type ResolvedSource } from "../run/sources.js";
 import { readRunFlags, RUN_FLAGS } from "./runFlags.js";
@@ -81,10 +81,10 @@ export async function runSimulate(args: string[], write: (text: string) => void)
     }
     const { statistics, precision } = await runSingle({
       runner,
-      resolved,
+      planned: resolved,
       maxReplications: flags.replications,
       ...(flags.precision && { precision: flags.precision }),
-      progress: bar.update,
+      onProgress: bar.update,
     });
     bar.done();
     const output = precision ? { ...statistics, precision } : statistics;

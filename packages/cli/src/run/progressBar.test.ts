@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { progressBar, progressTracker } from "./progressBar.js";
+import { progressTracker } from "@ccplan/worker/node";
+import { progressBar } from "./progressBar.js";
 
 function fakeStream(isTTY: boolean) {
   const writes: string[] = [];

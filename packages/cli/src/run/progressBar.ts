@@ -1,10 +1,10 @@
-import type { ProgressSink } from "./runner.js";
+import type { RunProgressSink } from "@ccplan/worker/node";
 
 /**
  * A progress bar on stderr when stderr is a terminal (nothing when it is piped or in CI logs), redrawn at most
  * 10 times a second: replications done, the total, and the estimated time left.
  */
-export function progressBar(stream: NodeJS.WriteStream = process.stderr): { update: ProgressSink; done: () => void } {
+export function progressBar(stream: NodeJS.WriteStream = process.stderr): { update: RunProgressSink; done: () => void } {
   if (!stream.isTTY) return { update: () => {}, done: () => {} };
   let lastDraw = 0;
   let drawn = false;
@@ -21,25 +21,6 @@ export function progressBar(stream: NodeJS.WriteStream = process.stderr): { upda
     },
     done() {
       if (drawn) stream.write("\r\x1b[K");
-    },
-  };
-}
-
-/** Tracks the completed share of a multi-part job and estimates the time left from the rate so far. */
-export function progressTracker(total: number, sink: ProgressSink) {
-  const startMs = Date.now();
-  let completed = 0;
-  return {
-    /** Reports progress within the current part (`done` replications of it), on top of completed parts. */
-    within(done: number) {
-      const overall = completed + done;
-      const elapsedSec = (Date.now() - startMs) / 1000;
-      const etaSec = overall > 0 && elapsedSec > 0.5 ? (elapsedSec / overall) * Math.max(0, total - overall) : null;
-      sink(overall, total, etaSec);
-    },
-    finishPart(count: number) {
-      completed += count;
-      this.within(0);
     },
   };
 }

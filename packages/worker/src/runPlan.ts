@@ -1,0 +1,161 @@
+import {
+  createPairedAccumulator,
+  createRunAccumulator,
+  kpiVectorLayout,
+  precisionPlan,
+  precisionReached,
+  type KpiId,
+  type PairedComparison,
+  type Plan,
+  type RunStatistics,
+} from "@ccplan/core";
+import type { PlanSource } from "./planSource.js";
+import type { VectorRunner } from "./vectorRunner.js";
+
+/** A precision-driven stop: run until the 95% CI half-width of `kpi` is at most `halfWidth` (its unit). */
+export interface PrecisionTarget {
+  kpi: KpiId;
+  halfWidth: number;
+}
+
+/** What a precision-driven run reports beside its statistics. */
+export interface PrecisionOutcome extends PrecisionTarget {
+  reached: boolean;
+  replications: number;
+}
+
+/** A source the workers compile, with the same plan compiled on this side (for layouts and labels). */
+export interface PlannedSource {
+  source: PlanSource;
+  plan: Plan;
+}
+
+/** Progress of a whole run (all scenarios and batches): replications done, the total, seconds left (estimate). */
+export type RunProgressSink = (done: number, total: number, etaSec: number | null) => void;
+
+/** Replications are run in batches of at most this many when no precision rule sets the stopping points,
+ * so memory stays bounded and a paired comparison never holds more than a batch of vectors. */
+const BATCH = 250;
+
+/** Where a run checks whether to stop: fixed in advance, so the answer never depends on the number of workers. */
+function stopPoints(maxReplications: number, precision: PrecisionTarget | undefined): number[] {
+  if (precision) return precisionPlan({ maxReplications });
+  const ends: number[] = [];
+  for (let end = Math.min(BATCH, maxReplications); end < maxReplications; end += BATCH) ends.push(end);
+  ends.push(maxReplications);
+  return ends;
+}
+
+/** Tracks the completed share of a multi-part run and estimates the time left from the rate so far. */
+export function progressTracker(total: number, sink: RunProgressSink | undefined, now: () => number = Date.now) {
+  const startMs = now();
+  let completed = 0;
+  return {
+    /** Reports progress within the current part (`done` replications of it), on top of completed parts. */
+    within(done: number) {
+      if (!sink) return;
+      const overall = completed + done;
+      const elapsedSec = (now() - startMs) / 1000;
+      const etaSec = overall > 0 && elapsedSec > 0.5 ? (elapsedSec / overall) * Math.max(0, total - overall) : null;
+      sink(overall, total, etaSec);
+    },
+    finishPart(count: number) {
+      completed += count;
+      this.within(0);
+    },
+  };
+}
+
+/**
+ * Runs one source for `maxReplications` replications (or, with `precision`, until the precision is reached at
+ * one of the fixed check points, at most `maxReplications`), streaming KPI vectors into core's accumulator in
+ * replication order. The result is the same whatever runner (threads, Web Workers, in process) does the work.
+ */
+export async function runSingle(options: {
+  runner: VectorRunner;
+  planned: PlannedSource;
+  maxReplications: number;
+  precision?: PrecisionTarget;
+  onProgress?: RunProgressSink;
+}): Promise<{ statistics: RunStatistics; precision?: PrecisionOutcome }> {
+  const { runner, planned, maxReplications, precision } = options;
+  const accumulator = createRunAccumulator(planned.plan);
+  const tracker = progressTracker(maxReplications, options.onProgress);
+  let done = 0;
+  let reached = false;
+  for (const end of stopPoints(maxReplications, precision)) {
+    const vectors = await runner.vectors(planned.source, done, end, (d) => tracker.within(d));
+    vectors.forEach((vector, i) => accumulator.add(done + i, vector));
+    tracker.finishPart(end - done);
+    done = end;
+    if (precision && precisionReached({ values: accumulator.values(precision.kpi), halfWidth: precision.halfWidth, upTo: done })) {
+      reached = true;
+      break;
+    }
+  }
+  return {
+    statistics: accumulator.summary(),
+    ...(precision && { precision: { ...precision, reached, replications: done } }),
+  };
+}
+
+/** True when a variant keeps the baseline's span and queues, so their KPI vectors can be paired value by value. */
+export function comparable(baseline: Plan, variant: Plan): boolean {
+  return kpiVectorLayout(baseline).length === kpiVectorLayout(variant).length;
+}
+
+/**
+ * Runs a baseline and its variants on the same seed and replication numbers (common random numbers) and
+ * returns each one's statistics and the paired deltas. With `precision`, stops at the first check point where
+ * every variant's delta of `precision.kpi` has a 95% CI half-width at most `precision.halfWidth`. Throws when a
+ * variant is not `comparable` with the baseline.
+ */
+export async function runPaired(options: {
+  runner: VectorRunner;
+  baseline: PlannedSource;
+  variants: { name: string; planned: PlannedSource }[];
+  maxReplications: number;
+  precision?: PrecisionTarget;
+  onProgress?: RunProgressSink;
+}): Promise<{ baseline: RunStatistics; variants: RunStatistics[]; comparison: PairedComparison; precision?: PrecisionOutcome }> {
+  const { runner, baseline, variants, maxReplications, precision } = options;
+  for (const variant of variants) {
+    if (!comparable(baseline.plan, variant.planned.plan)) {
+      throw new Error(`intervention ${JSON.stringify(variant.name)} changes the simulated span or queues; it cannot be compared interval by interval with the baseline`);
+    }
+  }
+  const layout = kpiVectorLayout(baseline.plan);
+  const baselineRun = createRunAccumulator(baseline.plan);
+  const variantRuns = variants.map((variant) => createRunAccumulator(variant.planned.plan));
+  const paired = createPairedAccumulator({ layout, variants: variants.map((variant) => variant.name) });
+  const tracker = progressTracker(maxReplications * (variants.length + 1), options.onProgress);
+  let done = 0;
+  let reached = false;
+  for (const end of stopPoints(maxReplications, precision)) {
+    const batches: Float64Array[][] = [];
+    for (const planned of [baseline, ...variants.map((variant) => variant.planned)]) {
+      batches.push(await runner.vectors(planned.source, done, end, (d) => tracker.within(d)));
+      tracker.finishPart(end - done);
+    }
+    for (let i = 0; i < end - done; i++) {
+      const k = done + i;
+      baselineRun.add(k, batches[0]![i]!);
+      variantRuns.forEach((run, v) => run.add(k, batches[v + 1]![i]!));
+      paired.add(k, batches[0]![i]!, variants.map((_, v) => batches[v + 1]![i]!));
+    }
+    done = end;
+    if (
+      precision &&
+      variants.every((variant) => precisionReached({ values: paired.deltas(variant.name, precision.kpi), halfWidth: precision.halfWidth, upTo: done }))
+    ) {
+      reached = true;
+      break;
+    }
+  }
+  return {
+    baseline: baselineRun.summary(),
+    variants: variantRuns.map((run) => run.summary()),
+    comparison: paired.summary(),
+    ...(precision && { precision: { ...precision, reached, replications: done } }),
+  };
+}
