@@ -8,11 +8,11 @@ import { weeklyBenefit } from "./weeklyBenefit.js";
 
 const money = (input: Partial<Money> = {}): Money => moneySchema.parse({ wagePerHour: 20, discountRatePerYear: 0, ...input });
 const line = (kind: CostLine["kind"], amount: number): CostLine => ({ label: kind, kind, amount, currency: "USD" });
-const steady = (baseline: KpiSample[], intervention: KpiSample[], simulatedDays = 7): PhaseKpis => ({
+const steady = (baseline: KpiSample[], intervention: KpiSample[], spanWeeks = 1): PhaseKpis => ({
   label: "steady state",
   startWeek: 0,
   weeks: null,
-  simulatedDays,
+  spanWeeks,
   baseline,
   intervention,
 });
@@ -26,7 +26,7 @@ describe("weeklyBenefit", () => {
       money: money({ customerLifetimeValue: 1000, costPerComplaint: 50, revenuePerAnsweredContact: 2, costPerContactOffline: 10, costPerContactOnline: 2 }),
       baseline: { customersLost: 10, complaints: 20, answered: 1000, onlineShare: 0.1, offered: 1100 },
       intervention: { customersLost: 8, complaints: 15, answered: 1010, onlineShare: 0.2, offered: 1100 },
-      simulatedDays: 7,
+      spanWeeks: 1,
     });
     expect(parts.retention).toBeCloseTo(2000, 9);
     expect(parts.complaints).toBeCloseTo(250, 9);
@@ -41,16 +41,16 @@ describe("weeklyBenefit", () => {
       // One simulated day: 1,000 offered, 20% of them repeats, so 800 customers; churn 5% → 4%; complaints 3% → 2%.
       baseline: { offered: 1000, repeatRate: 0.2, churnRate: 0.05, complaintRate: 0.03 },
       intervention: { offered: 1000, repeatRate: 0.2, churnRate: 0.04, complaintRate: 0.02 },
-      simulatedDays: 1,
+      spanWeeks: 1 / 7,
     });
     expect(parts.retention).toBeCloseTo(800 * 0.01 * 100 * 7, 9);
     expect(parts.complaints).toBeCloseTo(1000 * 0.01 * 10 * 7, 9);
   });
 
   it("names a valued benefit whose KPIs the engine does not report, and counts an undefined value as no change", () => {
-    const result = weeklyBenefit({ money: money({ customerLifetimeValue: 100 }), baseline: { answered: 5 }, intervention: { answered: 6 }, simulatedDays: 7 });
+    const result = weeklyBenefit({ money: money({ customerLifetimeValue: 100 }), baseline: { answered: 5 }, intervention: { answered: 6 }, spanWeeks: 1 });
     expect(result).toEqual({ parts: { retention: 0, complaints: 0, sales: 0, channelSubstitution: 0 }, notCounted: ["retention"] });
-    const undefinedInOne = weeklyBenefit({ money: money({ costPerComplaint: 10 }), baseline: { complaints: null }, intervention: { complaints: 3 }, simulatedDays: 7 });
+    const undefinedInOne = weeklyBenefit({ money: money({ costPerComplaint: 10 }), baseline: { complaints: null }, intervention: { complaints: 3 }, spanWeeks: 1 });
     expect(undefinedInOne).toEqual({ parts: { retention: 0, complaints: 0, sales: 0, channelSubstitution: 0 }, notCounted: [] });
   });
 });

@@ -14,8 +14,8 @@ export interface PhaseKpis {
   startWeek: number;
   /** Weeks the phase lasts; null: to the end of the horizon. */
   weeks: number | null;
-  /** Days the phase's simulation spans (its counts × 7 / days are its weekly figures). */
-  simulatedDays: number;
+  /** Weeks of operation the phase's simulated span stands for (its counts / spanWeeks are its weekly figures). */
+  spanWeeks: number;
   /** One KPI sample per replication, in replication order: the baseline and the intervention on the same seeds. */
   baseline: readonly KpiSample[];
   intervention: readonly KpiSample[];
@@ -94,7 +94,7 @@ export function moneyReplications(options: { money: Money; costLines: readonly C
   const replications: MoneyReplication[] = [];
   for (let k = 0; k < count; k++) {
     const weekly = phases.map((phase) => {
-      const benefit = weeklyBenefit({ money, baseline: phase.baseline[k]!, intervention: phase.intervention[k]!, simulatedDays: phase.simulatedDays });
+      const benefit = weeklyBenefit({ money, baseline: phase.baseline[k]!, intervention: phase.intervention[k]!, spanWeeks: phase.spanWeeks });
       benefit.notCounted.forEach((part) => notCounted.add(part));
       return { start: phase.startWeek, end: phase.weeks === null ? Infinity : phase.startWeek + phase.weeks, parts: benefit.parts };
     });

@@ -94,6 +94,15 @@ describe("evaluateIntervention", () => {
     expect(money.months).toHaveLength(6);
     expect(money.replications).toBe(8);
     expect(money.notCounted).toEqual([]);
+    // One simulated Monday stands for a seventh of a week unless money.spanWeeks says otherwise.
+    expect(evaluation.phases.map((phase) => phase.spanWeeks)).toEqual([1 / 7, 1 / 7, 1 / 7]);
+  });
+
+  it("takes the weeks a span stands for from money.spanWeeks", () => {
+    const fake = (): KpiSample[] => [{ answered: 10 }, { answered: 12 }];
+    const weekly = { ...scenario(), money: { ...scenario().money!, spanWeeks: 1 } };
+    const evaluation = evaluateIntervention({ scenario: weekly, intervention: training, replications: 2, runPhase: fake });
+    expect(evaluation.phases.every((phase) => phase.spanWeeks === 1)).toBe(true);
   });
 
   it("simulates identical scenarios once, and the async form gives the same result", async () => {

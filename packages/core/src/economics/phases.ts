@@ -156,7 +156,7 @@ function finish(prepared: Prepared, results: Map<string, readonly KpiSample[]>):
       label: phase.label,
       startWeek: phase.startWeek,
       weeks: phase.weeks,
-      simulatedDays: phase.scenario.days.length,
+      spanWeeks: options.scenario.money?.spanWeeks ?? phase.scenario.days.length / 7,
       baseline,
       intervention,
       kpis: summarizeSamples(intervention),

@@ -23,8 +23,6 @@ export const BENEFIT_NEEDS: Record<keyof BenefitParts, string> = {
   channelSubstitution: "onlineShare",
 };
 
-const DAYS_PER_WEEK = 7;
-
 /**
  * Customers lost in a replication: the `customersLost` KPI, else `churnRate` × the customers who contacted
  * (offered contacts less repeats: `offered` × (1 − `repeatRate`)). Undefined when the engine reports neither.
@@ -59,17 +57,17 @@ function product(a: number | null | undefined, b: number | null | undefined): nu
 /**
  * The weekly benefit of an intervention in one replication of one phase, from the paired KPI samples of the
  * baseline and the intervention (same seed, same replication): each count's difference over the simulated
- * span, times 7 / `simulatedDays` (the simulated days are taken as representative of the week), times its
+ * span divided by `spanWeeks` (the weeks of operation the span stands for: `money.spanWeeks`, else days / 7), times its
  * money value. A benefit whose money value is 0 is 0; one whose KPIs the engine does not report is 0 and named
  * in `notCounted`; a count undefined in one replication (null) counts as no difference.
  */
-export function weeklyBenefit(options: { money: Money; baseline: KpiSample; intervention: KpiSample; simulatedDays: number }): {
+export function weeklyBenefit(options: { money: Money; baseline: KpiSample; intervention: KpiSample; spanWeeks: number }): {
   parts: BenefitParts;
   notCounted: (keyof BenefitParts)[];
 } {
-  const { money, baseline, intervention, simulatedDays } = options;
-  if (!(simulatedDays > 0)) throw new Error(`invalid simulatedDays: ${simulatedDays}; expected a number of days > 0`);
-  const perWeek = DAYS_PER_WEEK / simulatedDays;
+  const { money, baseline, intervention, spanWeeks } = options;
+  if (!(spanWeeks > 0)) throw new Error(`invalid spanWeeks: ${spanWeeks}; expected a number of weeks > 0`);
+  const perWeek = 1 / spanWeeks;
   const notCounted: (keyof BenefitParts)[] = [];
   // gain(count, value, sign): sign +1 when more is better (answered, online), −1 when fewer is (lost, complaints).
   const gain = (part: keyof BenefitParts, count: (sample: KpiSample) => number | null | undefined, value: number, sign: 1 | -1) => {

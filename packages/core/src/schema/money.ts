@@ -30,6 +30,13 @@ export const moneySchema = z.strictObject({
     .max(120)
     .default(12)
     .describe("Financial horizon: months over which costs and benefits are compared (default 12, a budget year; assumption). Separate from the simulated span: simulated weeks are scaled to months (a month is 52/12 weeks)."),
+  // Assumption: the simulated days are a sample of the center's weeks.
+  spanWeeks: z
+    .number()
+    .positive()
+    .max(520)
+    .optional()
+    .describe("Weeks of operation the simulated span stands for, to turn its counts into weekly figures. Omitted: days / 7 (simulate the whole week, closed days with no contacts, or set this, e.g. 1 for a center open only on the 5 weekdays simulated; assumption)."),
   // Assumption: a typical corporate cost of capital; 0 turns discounting off.
   discountRatePerYear: z
     .number()
