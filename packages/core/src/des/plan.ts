@@ -31,6 +31,9 @@ export interface PlanQueue {
   patienceScaleByInterval?: Float64Array;
   /** Answer-time target for service level, seconds. */
   targetAnswerSec: number;
+  /** Share of contacts to answer within `targetAnswerSec` (0.8 for 80/20): the bar an interval must clear to
+   * count as "target met" in comparisons (`kpiVectorLayout`). Omitted: 0.8. */
+  targetServiceLevel?: number;
   /** First-contact resolution probability; an unresolved contact comes back as a repeat contact. */
   fcr: number;
   repeatDelay: DurationSampler;

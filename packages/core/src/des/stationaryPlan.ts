@@ -13,6 +13,8 @@ export interface StationaryPlanOptions {
   patienceSec?: number;
   /** Answer-time target for service level, seconds. Default 20. */
   targetAnswerSec?: number;
+  /** Share of contacts to answer within the target (a fraction). Default 0.8 (80/20). */
+  targetServiceLevel?: number;
   /** Length of the simulated span, hours (> 0); rounded up to whole intervals. */
   hours: number;
   /** Interval length, minutes. Default 30. */
@@ -79,6 +81,7 @@ export function stationaryPlan(options: StationaryPlanOptions): Plan {
         handleMeanSec: ahtSec,
         patience,
         targetAnswerSec: options.targetAnswerSec ?? 20,
+        targetServiceLevel: options.targetServiceLevel ?? 0.8,
         fcr: 1,
         repeatDelay: never,
         retryProbability: 0,

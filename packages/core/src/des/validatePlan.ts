@@ -36,6 +36,7 @@ export function validatePlan(plan: Plan): void {
       fail(`${at}.dailyVolumeCv`, queue.dailyVolumeCv, "a finite number ≥ 0");
     }
     if (!(queue.targetAnswerSec >= 0)) fail(`${at}.targetAnswerSec`, queue.targetAnswerSec, "a number ≥ 0");
+    if (queue.targetServiceLevel !== undefined) probability(`${at}.targetServiceLevel`, queue.targetServiceLevel);
     probability(`${at}.fcr`, queue.fcr);
     probability(`${at}.retryProbability`, queue.retryProbability);
     for (const [name, scale] of [

@@ -3,6 +3,7 @@ import full from "../schema/fixtures/full.json" with { type: "json" };
 import minimal from "../schema/fixtures/minimal.json" with { type: "json" };
 import { parseScenario } from "../schema/parseScenario.js";
 import type { Scenario } from "../schema/scenario.js";
+import { kpiVectorLayout } from "../compare/kpiVectorLayout.js";
 import { compileScenario } from "./compile.js";
 import { expectedContacts } from "./expectedContacts.js";
 import { scenarioSpanSec } from "./scenarioSpanSec.js";
@@ -88,6 +89,15 @@ describe("compileScenario on the full fixture", () => {
     expect([...plan.groups[0]!.serves]).toEqual([0, 1]);
     expect([...plan.groups[1]!.serves]).toEqual([1]);
     expect(plan.groups[0]!.shrinkage).toBe(0.12);
+  });
+
+  it("carries each queue's target service level (the default 0.8 where the file gives none)", () => {
+    const [phone, chat] = plan.queues;
+    expect(phone!.targetServiceLevel).toBe(0.8);
+    expect(chat!.targetServiceLevel).toBe(0.8);
+    const strict = parsed({ ...full, queues: [{ ...full.queues[0], targetServiceLevel: 0.9 }, full.queues[1]] });
+    expect(compileScenario(strict).queues[0]!.targetServiceLevel).toBe(0.9);
+    expect(kpiVectorLayout(compileScenario(strict)).targetServiceLevel).toBe(0.9);
   });
 
   it("starts Sunday with Saturday's night shift still on", () => {

@@ -39,6 +39,7 @@ export function compileScenario(scenario: Scenario): Plan {
       handleMeanSec: distributionMean(handle),
       patience: queue.patience ? inverseCdf(durationToSeconds(queue.patience)) : null,
       targetAnswerSec: queue.targetAnswerSec,
+      targetServiceLevel: queue.targetServiceLevel,
       fcr: scenario.resolution.fcr,
       repeatDelay: inverseCdf(durationToSeconds(scenario.resolution.repeatDelay)),
       retryProbability: queue.retry?.probability ?? 0,
