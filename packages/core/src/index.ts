@@ -11,3 +11,4 @@ export * from "./report/index.js";
 export * from "./intervalFile/index.js";
 export * from "./compare/index.js";
 export * from "./economics/index.js";
+export * from "./sensitivity/index.js";

@@ -2,6 +2,7 @@ import { canonicalJson } from "../compare/scenarioFingerprint.js";
 import { applyIntervention } from "../interventions/applyIntervention.js";
 import type { CostLine } from "../interventions/costLine.js";
 import { interventionTimeline, type InterventionStage } from "../interventions/interventionTimeline.js";
+import { arrivalRates } from "../plan/compile.js";
 import type { Intervention } from "../schema/intervention.js";
 import { moneySchema } from "../schema/money.js";
 import type { Scenario } from "../schema/scenario.js";
@@ -95,68 +96,121 @@ export interface EvaluateOptions {
   replications: number;
 }
 
+/** A computation that asks for simulations: it yields each run it needs and receives its samples back. */
+export type PhaseJob<T> = Generator<PhaseRunRequest, T, readonly KpiSample[]>;
+
+/**
+ * What a scenario's simulation depends on, as canonical JSON: everything but its name, description, money and
+ * interventions (none of which the engine reads). Two scenarios with the same key give the same samples.
+ */
+export function simulationKey(scenario: Scenario): string {
+  return canonicalJson({ ...scenario, name: "", description: undefined, money: undefined, interventions: [] });
+}
+
+/**
+ * Runs a job with a synchronous runner. Runs are memoised by the scenario's `simulationKey`, the replications and
+ * the peak arrival rate of each queue among the scenarios it is paired with (what a runner aligns the thinning
+ * candidates to), so a job (a sensitivity analysis runs many evaluations) never simulates the same thing twice.
+ */
+export function runPhaseJob<T>(job: PhaseJob<T>, runPhase: RunPhase): T {
+  const run = memoised(runPhase);
+  let step = job.next();
+  while (!step.done) step = job.next(run(step.value));
+  return step.value;
+}
+
+/** `runPhaseJob` with a runner that may return a promise: runs one after another, each awaited. */
+export async function runPhaseJobAsync<T>(job: PhaseJob<T>, runPhase: RunPhaseAsync): Promise<T> {
+  const cache = new Map<string, readonly KpiSample[]>();
+  let step = job.next();
+  while (!step.done) {
+    const key = requestKey(step.value);
+    let samples = cache.get(key);
+    if (!samples) {
+      samples = await runPhase(step.value);
+      cache.set(key, samples);
+    }
+    step = job.next(samples);
+  }
+  return step.value;
+}
+
+// A run is known by what the engine sees and by the thinning candidate rates a runner aligns it to (the largest
+// peak rate of each queue among the scenarios it is paired with): equal keys, equal samples.
+function requestKey(request: PhaseRunRequest): string {
+  const peaks = new Map<string, number>();
+  for (const scenario of [request.scenario, ...request.pairedWith]) {
+    for (const [queue, peak] of peakRates(scenario)) peaks.set(queue, Math.max(peaks.get(queue) ?? 0, peak));
+  }
+  return `${request.replications}|${simulationKey(request.scenario)}|${JSON.stringify([...peaks].sort())}`;
+}
+
+const peakCache = new WeakMap<Scenario, [string, number][]>();
+
+function peakRates(scenario: Scenario): [string, number][] {
+  let peaks = peakCache.get(scenario);
+  if (!peaks) {
+    peaks = scenario.queues.map((queue) => [queue.name, arrivalRates(queue, scenario).reduce((max, rate) => Math.max(max, rate), 0)]);
+    peakCache.set(scenario, peaks);
+  }
+  return peaks;
+}
+
+function memoised(runPhase: RunPhase): RunPhase {
+  const cache = new Map<string, readonly KpiSample[]>();
+  return (request) => {
+    const key = requestKey(request);
+    let samples = cache.get(key);
+    if (!samples) {
+      samples = runPhase(request);
+      cache.set(key, samples);
+    }
+    return samples;
+  };
+}
+
 /**
  * Evaluates an intervention: simulates the baseline and each phase of the intervention (`interventionPhases`) with
  * `runPhase`, replications 0 … n − 1 on the scenario's seed, so that the k-th replication of every phase and of
  * the baseline is paired (common random numbers); then builds the money month by month from the phases
- * (`interventionMoney`). Scenarios that come out identical are simulated once. Pure given a pure `runPhase`:
- * tests pass one that calls core's simulator (`simulatePhase`), the CLI one that runs a worker pool.
+ * (`interventionMoney`). Scenarios the engine would see as identical are simulated once. Pure given a pure
+ * `runPhase`: tests pass one that calls core's simulator (`createPhaseRunner`), the CLI one that runs a worker pool.
  */
 export function evaluateIntervention(options: EvaluateOptions & { runPhase: RunPhase }): InterventionEvaluation {
-  const prepared = prepare(options);
-  const results = new Map<string, readonly KpiSample[]>();
-  for (const [key, scenario] of prepared.unique) results.set(key, options.runPhase({ scenario, replications: options.replications, pairedWith: prepared.all }));
-  return finish(prepared, results);
+  return runPhaseJob(evaluationJob(options), options.runPhase);
 }
 
 /** `evaluateIntervention` with a runner that may return a promise; the scenarios are run one after another. */
-export async function evaluateInterventionAsync(options: EvaluateOptions & { runPhase: RunPhaseAsync }): Promise<InterventionEvaluation> {
-  const prepared = prepare(options);
-  const results = new Map<string, readonly KpiSample[]>();
-  for (const [key, scenario] of prepared.unique) results.set(key, await options.runPhase({ scenario, replications: options.replications, pairedWith: prepared.all }));
-  return finish(prepared, results);
+export function evaluateInterventionAsync(options: EvaluateOptions & { runPhase: RunPhaseAsync }): Promise<InterventionEvaluation> {
+  return runPhaseJobAsync(evaluationJob(options), options.runPhase);
 }
 
-interface Prepared extends InterventionPhases {
-  options: EvaluateOptions;
-  unique: Map<string, Scenario>;
-  all: Scenario[];
-  baselineKey: string;
-  phaseKeys: string[];
-}
-
-function prepare(options: EvaluateOptions): Prepared {
+/** The job behind `evaluateIntervention`, for callers that drive several jobs with one runner. */
+export function* evaluationJob(options: EvaluateOptions): PhaseJob<InterventionEvaluation> {
   const { replications } = options;
   if (!(Number.isInteger(replications) && replications >= 1)) throw new Error(`invalid replications: ${replications}; expected a whole number ≥ 1`);
-  const phases = interventionPhases(options.scenario, options.intervention);
+  const prepared = interventionPhases(options.scenario, options.intervention);
   const unique = new Map<string, Scenario>();
-  const keyOf = (scenario: Scenario) => {
-    const key = canonicalJson(scenario);
+  for (const scenario of [prepared.baseline, ...prepared.phases.map((phase) => phase.scenario)]) {
+    const key = simulationKey(scenario);
     if (!unique.has(key)) unique.set(key, scenario);
-    return key;
-  };
-  const baselineKey = keyOf(phases.baseline);
-  const phaseKeys = phases.phases.map((phase) => keyOf(phase.scenario));
-  return { ...phases, options, unique, all: [...unique.values()], baselineKey, phaseKeys };
-}
-
-function finish(prepared: Prepared, results: Map<string, readonly KpiSample[]>): InterventionEvaluation {
-  const { options } = prepared;
-  const samples = (key: string) => {
-    const found = results.get(key)!;
-    if (found.length !== options.replications) {
-      throw new Error(`the phase runner returned ${found.length} replications; expected ${options.replications}`);
-    }
-    return found;
-  };
-  const baseline = samples(prepared.baselineKey);
-  const phases = prepared.phases.map((phase, index): PhaseResult => {
-    const intervention = samples(prepared.phaseKeys[index]!);
+  }
+  const pairedWith = [...unique.values()];
+  const results = new Map<string, readonly KpiSample[]>();
+  for (const [key, scenario] of unique) {
+    const samples = yield { scenario, replications, pairedWith };
+    if (samples.length !== replications) throw new Error(`the phase runner returned ${samples.length} replications; expected ${replications}`);
+    results.set(key, samples);
+  }
+  const baseline = results.get(simulationKey(prepared.baseline))!;
+  const spanWeeks = (scenario: Scenario) => options.scenario.money?.spanWeeks ?? scenario.days.length / 7;
+  const phases = prepared.phases.map((phase): PhaseResult => {
+    const intervention = results.get(simulationKey(phase.scenario))!;
     return {
       label: phase.label,
       startWeek: phase.startWeek,
       weeks: phase.weeks,
-      spanWeeks: options.scenario.money?.spanWeeks ?? phase.scenario.days.length / 7,
+      spanWeeks: spanWeeks(phase.scenario),
       baseline,
       intervention,
       kpis: summarizeSamples(intervention),
@@ -164,7 +218,7 @@ function finish(prepared: Prepared, results: Map<string, readonly KpiSample[]>):
     };
   });
   const money = options.scenario.money ? interventionMoney({ money: moneySchema.parse(options.scenario.money), costLines: prepared.costLines, phases }) : null;
-  return { name: options.intervention.name, replications: options.replications, baseline: summarizeSamples(baseline), phases, money };
+  return { name: options.intervention.name, replications, baseline: summarizeSamples(baseline), phases, money };
 }
 
 /** Every KPI present in the samples, summarised across them. */

@@ -1,0 +1,123 @@
+import { describe, expect, it } from "vitest";
+import { createPhaseRunner } from "../economics/simulatePhase.js";
+import type { PhaseRunRequest } from "../economics/phases.js";
+import { interventionSchema, type Intervention } from "../schema/intervention.js";
+import { parseScenario } from "../schema/parseScenario.js";
+import type { Scenario } from "../schema/scenario.js";
+import { sensitivityInputs } from "./sensitivityInputs.js";
+import { sensitivity } from "./tornado.js";
+
+// One weekday, 08:00–18:00: 1,400 calls of 4 minutes on average, 14 agents for 10 hours (about 71% answered in 20 s).
+function scenario(): Scenario {
+  const result = parseScenario({
+    version: 1,
+    name: "One day",
+    seed: 11,
+    intervalMinutes: 60,
+    days: ["wed"],
+    queues: [
+      {
+        name: "phone",
+        forecast: { dailyContacts: [1400], intradayProfile: "business-hours" },
+        handle: { dist: "lognormal", meanSec: 240, cv: 0.8 },
+        patience: { dist: "exponential", meanSec: 180 },
+      },
+    ],
+    groups: [{ name: "Team", serves: ["phone"], shrinkage: 0.1, shifts: [{ name: "Day", start: "08:00", hours: 10, days: ["wed"], agents: 14 }] }],
+    resolution: { fcr: 0.8, repeatDelay: { dist: "exponential", meanHours: 2 } },
+    money: { wagePerHour: 25, revenuePerAnsweredContact: 4, hiringCostPerAgent: 2000, discountRatePerYear: 0 },
+  });
+  if (!result.ok) throw new Error(JSON.stringify(result.issues));
+  return result.scenario;
+}
+
+const hire: Intervention = { kind: "addAgents", name: "+3", group: "Team", shift: "Day", agents: 3 };
+const training: Intervention = interventionSchema.parse({ kind: "training", name: "Coaching", ahtChange: -0.1, hoursOffFloor: 2, learningCurveWeeks: 2, costPerTrainee: 300 });
+
+describe("sensitivityInputs", () => {
+  it("lists the workload, staff, resolution, the money values set and the intervention's own effect sizes, at ±20%", () => {
+    const inputs = sensitivityInputs(scenario(), training);
+    expect(inputs.map((input) => input.id)).toEqual([
+      "volume",
+      "aht",
+      "patience",
+      "shrinkage",
+      "fcr",
+      "money.wagePerHour",
+      "money.revenuePerAnsweredContact",
+      "money.hiringCostPerAgent",
+      "intervention.ahtChange",
+      "intervention.satisfactionChange",
+      "intervention.hoursOffFloor",
+      "intervention.learningCurveWeeks",
+      "intervention.costPerTrainee",
+    ]);
+    const byId = Object.fromEntries(inputs.map((input) => [input.id, input]));
+    expect(byId.volume).toMatchObject({ unit: "contacts", base: 1400, low: 1120, high: 1680 });
+    expect(byId.aht).toMatchObject({ unit: "seconds", base: 240, low: 192, high: 288 });
+    expect(byId.fcr!.high).toBeCloseTo(0.96, 12);
+    expect(byId["intervention.ahtChange"]).toMatchObject({ unit: "fraction", base: -0.1 });
+    expect(byId["intervention.ahtChange"]!.high).toBeCloseTo(-0.12, 12);
+  });
+
+  it("changes agents by whole numbers, keeps FCR ≤ 1 and takes explicit ranges", () => {
+    const inputs = sensitivityInputs({ ...scenario(), resolution: { ...scenario().resolution, fcr: 0.95 } }, hire, { ranges: { volume: { low: 1000, high: 2000 } } });
+    const byId = Object.fromEntries(inputs.map((input) => [input.id, input]));
+    expect(byId["intervention.agents"]).toMatchObject({ unit: "agents", base: 3, low: 2, high: 4 });
+    expect(byId.fcr!.high).toBe(1);
+    expect(byId.volume).toMatchObject({ low: 1000, high: 2000 });
+    const applied = byId.volume!.apply(2000, { scenario: scenario(), intervention: hire });
+    expect((applied.scenario.queues[0]!.forecast as { dailyContacts: number[] }).dailyContacts).toEqual([2000]);
+  });
+});
+
+describe("sensitivity", () => {
+  it("draws a tornado per output, longest swing first, on paired runs; money-only inputs need no new simulation", () => {
+    const requests: PhaseRunRequest[] = [];
+    const run = createPhaseRunner();
+    const result = sensitivity({
+      scenario: scenario(),
+      intervention: hire,
+      replications: 6,
+      runPhase: (request) => {
+        requests.push(request);
+        return run(request);
+      },
+    });
+    expect(result).toMatchObject({ scenario: "One day", intervention: "+3", replications: 6, seed: 11, currency: "USD" });
+    expect(result.tornados.map((tornado) => tornado.output.id)).toEqual(["roi", "npv", "serviceLevel"]);
+    // The central pair, then a baseline and an intervention per value of each simulated input (volume, aht,
+    // patience, shrinkage, fcr, agents added: the baseline is shared for the last); wage, sales and hiring reuse
+    // the central runs.
+    expect(requests).toHaveLength(2 + 5 * 2 * 2 + 2);
+    const roi = result.tornados[0]!;
+    const swings = roi.bars.map((bar) => Math.abs(bar.swing!));
+    expect(swings).toEqual([...swings].sort((a, b) => b - a));
+    const bar = (tornado: typeof roi, id: string) => tornado.bars.find((candidate) => candidate.input === id)!;
+    // A higher wage makes the hires dearer: ROI falls; it leaves the service level where it was, exactly.
+    expect(bar(roi, "money.wagePerHour").swing!).toBeLessThan(0);
+    const gain = result.tornados[2]!;
+    expect(gain.output).toEqual({ id: "serviceLevel", label: "Service level: gain in the steady state", unit: "fraction" });
+    expect(bar(gain, "money.wagePerHour")).toMatchObject({ swing: 0, swingCi95: [0, 0] });
+    // More agents added: a larger gain, significantly (paired runs).
+    expect(bar(gain, "intervention.agents").swingCi95![0]).toBeGreaterThan(0);
+    expect(gain.base!).toBeGreaterThan(0);
+  });
+
+  it("without an intervention, shows what moves the baseline's service level, wait and abandonment", () => {
+    const result = sensitivity({ scenario: scenario(), replications: 4, runPhase: createPhaseRunner() });
+    expect(result.intervention).toBeNull();
+    expect(result.tornados.map((tornado) => tornado.output.id)).toEqual(["serviceLevel", "asa", "abandonRate"]);
+    const level = result.tornados[0]!;
+    expect(level.bars.slice(0, 2).map((bar) => bar.input).sort()).toEqual(["aht", "volume"]);
+    const volume = level.bars.find((bar) => bar.input === "volume")!;
+    expect(volume.outputHigh!).toBeLessThan(volume.outputLow!);
+    // Money cannot move the baseline's service level.
+    expect(level.bars.find((bar) => bar.input === "money.wagePerHour")!.swing).toBe(0);
+  });
+
+  it("refuses an output it cannot compute", () => {
+    expect(() => sensitivity({ scenario: scenario(), replications: 2, outputs: ["roi"], runPhase: createPhaseRunner() })).toThrow(/needs an intervention/);
+    expect(() => sensitivity({ scenario: scenario(), replications: 2, outputs: ["happiness"], runPhase: createPhaseRunner() })).toThrow(/invalid output "happiness"/);
+  });
+});
