@@ -40,13 +40,14 @@ describe("repeat contacts and retries", () => {
     expectMean("FCR", queue.map((t) => t[Q.resolved]! / t[Q.answered]!), fcr);
   }, 20_000);
 
-  it("with no agents, every contact abandons and a share r of offered contacts are retries", () => {
-    // A first contact gives 1/(1 − r) contacts in all (geometric retries), r/(1 − r) of them retries.
+  it("with every agent absent, every contact abandons and a share r of offered contacts are retries", () => {
+    // A first contact gives 1/(1 − r) contacts in all (geometric retries), r/(1 − r) of them retries. The agents
+    // are scheduled (the line is open, so retries come back at once) but all absent (shrinkage 1).
     const retryProbability = 0.4;
     const plan = testPlan({
       intervalCount: 480,
       queues: [{ perHour: 60, patience: exponential(60), retryProbability, retryDelay: exponential(120) }],
-      groups: [{ agents: 0 }],
+      groups: [{ agents: 3, shrinkage: 1 }],
     });
     const queue = totals(plan);
     for (const t of queue) expect(t[Q.abandoned]).toBe(t[Q.offered]);

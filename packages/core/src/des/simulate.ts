@@ -15,6 +15,7 @@ import {
 import { fillAbsences } from "./shrinkage.js";
 import { buildControlTimeline, ControlKind, initialScheduled, type ControlTimeline } from "./controlTimeline.js";
 import { EventHeap } from "./eventHeap.js";
+import { closedSpans, heldReturnSec, type ClosedSpans } from "./openHours.js";
 import type { DurationSampler, Plan } from "./plan.js";
 import { validatePlan } from "./validatePlan.js";
 import {
@@ -78,6 +79,11 @@ const DEFAULT_MAX_ARRIVALS = 50_000_000;
  * - Resolution: an answered contact is resolved when its fcr uniform is below `fcr` (decided, and counted,
  *   when service starts); otherwise it returns as a repeat contact `repeatDelay` after its service ends.
  *   Retries and repeats that would come back at or after the end of the span are not generated.
+ * - Opening hours: customers call back when the center is open. A retry or repeat whose return time falls where
+ *   no group serving its queue has anyone scheduled (shifts and breaks, before shrinkage) is held until one next
+ *   does, and the held ones come back over the first two hours after the opening in the order they were due
+ *   (`heldReturnSec`; the closed spans are precomputed per queue); when the queue never opens again before the
+ *   end of the span, it is not generated. First contacts come when the forecast says, open or not.
  * - Time: the span is [0, intervalCount × intervalSec). No external arrivals after it; contacts still in
  *   the system drain with the staffing in force at the end. A contact that is never answered nor abandons
  *   (no agent, infinite patience) is counted `unfinished`.
@@ -145,6 +151,8 @@ class Engine {
   private readonly single: boolean;
   /** Per group with shrinkage, absent slots among the first n this interval (see shrinkage.ts); else null. */
   private readonly absentBelow: (Int32Array | null)[];
+  /** Per queue, when nobody serving it is scheduled (returns are held until it opens); null when never closed. */
+  private readonly closed: (ClosedSpans | null)[];
 
   // Per-run state.
   private queueCounters = new Float64Array(0);
@@ -185,6 +193,10 @@ class Engine {
     this.absentBelow = plan.groups.map((group) =>
       group.shrinkage > 0 ? new Int32Array(group.staffingCounts.reduce((max, n) => Math.max(max, n), 0) + 1) : null,
     );
+    this.closed = plan.queues.map((_, q) => {
+      const spans = closedSpans(plan, q);
+      return spans.count > 0 ? spans : null;
+    });
   }
 
   run(replication: number, options?: SimulationOptions): ReplicationResult {
@@ -437,12 +449,15 @@ class Engine {
     }
   }
 
+  /** A retry or repeat of contact `id` comes back at `atSec`, or when its queue next opens after that. */
   private scheduleReturn(id: number, atSec: number, kind: number): void {
+    const row = id * CONTACT_INT_FIELDS;
+    const closed = this.closed[this.pool.int[row + ContactInt.queue]!];
+    if (closed) atSec = heldReturnSec(closed, atSec);
     if (!(atSec < this.endSec)) {
       this.pool.release(id);
       return;
     }
-    const row = id * CONTACT_INT_FIELDS;
     this.pool.int[row + ContactInt.state] = ContactState.pendingReturn;
     this.pool.int[row + ContactInt.kind] = kind;
     this.heap.push(atSec, id * 4 + RETURN);
