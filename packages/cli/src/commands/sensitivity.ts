@@ -1,0 +1,160 @@
+import {
+  sensitivityAsync,
+  sensitivityJob,
+  spanKpiSample,
+  runPhaseJob,
+  type Intervention,
+  type KpiSample,
+  type PhaseRunRequest,
+  type SensitivityResult,
+  type SensitivityUnit,
+  type Tornado,
+} from "@ccplan/core";
+import { progressTracker } from "@ccplan/worker/node";
+import { numberFlag, parseCommandArgs } from "../args.js";
+import { InputError } from "../errors.js";
+import { formatValue, renderTable } from "../format/units.js";
+import { progressBar } from "../run/progressBar.js";
+import { createRunner, defaultWorkers } from "../run/runner.js";
+import { loadScenario } from "../run/sources.js";
+
+const DEFAULT_REPLICATIONS = 20;
+
+export const sensitivityHelp = `ccplan sensitivity <scenario.json> [--intervention NAME] [--replications N] [--range R] [--output ID]…
+                   [--workers W] [--seed S] [--json]
+
+Which assumptions move the answer most: a tornado per output. Each input (arrival volume, handle time, patience,
+shrinkage, FCR, the money values set in the scenario, and the intervention's own effect sizes and costs) is set
+to its value × (1 − R) and × (1 + R), everything else unchanged, and the scenario is simulated again on the same
+seeds (common random numbers), so each swing is a paired difference. With --intervention the outputs are its ROI,
+NPV and gains (intervention − baseline in the steady state, after every phase of its learning curve); without,
+the baseline's service level, speed of answer and abandonment. Bars come longest first.
+  --intervention NAME   the intervention to analyse (one of the scenario's)
+  --replications N      paired replications per simulated point (default ${DEFAULT_REPLICATIONS})
+  --range R             relative half-width of each input's range (default 0.2 for ±20%)
+  --output ID           an output to draw (repeat): roi, npv or a KPI id such as serviceLevel, asa, csat`;
+
+/** `ccplan sensitivity`: tornados of ROI and service level, as a table or JSON. */
+export async function runSensitivity(args: string[], write: (text: string) => void): Promise<void> {
+  const { values, positionals } = parseCommandArgs("sensitivity", args, {
+    intervention: { type: "string" },
+    replications: { type: "string" },
+    range: { type: "string" },
+    output: { type: "string", multiple: true },
+    workers: { type: "string" },
+    seed: { type: "string" },
+    json: { type: "boolean" },
+  });
+  if (positionals.length !== 1) throw new InputError(`ccplan sensitivity takes one scenario file; got ${positionals.length}`);
+  const replications = numberFlag("replications", values.replications, { min: 1, max: 10_000, integer: true }) ?? DEFAULT_REPLICATIONS;
+  const range = numberFlag("range", values.range, { min: 0, max: 1, exclusiveMin: true }) ?? 0.2;
+  if (range >= 1) throw new InputError(`invalid --range: ${JSON.stringify(values.range)}; expected a number > 0 and < 1`);
+  const workers = numberFlag("workers", values.workers, { min: 1, max: 256, integer: true }) ?? defaultWorkers();
+  const seed = numberFlag("seed", values.seed, { integer: true, min: 0, max: 2 ** 31 - 1 });
+  const loaded = loadScenario(positionals[0]!);
+  const scenario = seed === undefined ? loaded.scenario : { ...loaded.scenario, seed };
+  let intervention: Intervention | undefined;
+  if (values.intervention !== undefined) {
+    intervention = scenario.interventions.find((candidate) => candidate.name === values.intervention);
+    if (!intervention) {
+      const names = scenario.interventions.map((candidate) => JSON.stringify(candidate.name));
+      throw new InputError(`invalid --intervention: ${JSON.stringify(values.intervention)}; expected one of ${names.length > 0 ? names.join(", ") : "(the scenario has none)"}`);
+    }
+  }
+  const outputs = values.output as string[] | undefined;
+  if (outputs?.some((id) => id === "roi" || id === "npv") && (!intervention || !scenario.money)) {
+    throw new InputError("--output roi and npv need --intervention and a scenario with a money section");
+  }
+  const options = { scenario, replications, range, ...(intervention && { intervention }), ...(outputs && { outputs }) };
+
+  // A dry pass with empty samples counts the distinct simulations, for the progress bar (no simulation runs).
+  let runs = 0;
+  try {
+    runPhaseJob(sensitivityJob(options), (request) => {
+      runs++;
+      return Array.from({ length: request.replications }, () => ({}));
+    });
+  } catch (error) {
+    throw new InputError(error instanceof Error ? error.message : String(error));
+  }
+
+  const runner = createRunner(workers);
+  const bar = progressBar();
+  const tracker = progressTracker(runs * replications, bar.update);
+  try {
+    const result = await sensitivityAsync({
+      ...options,
+      runPhase: async (request: PhaseRunRequest): Promise<KpiSample[]> => {
+        const source = { kind: "scenario" as const, scenario: request.scenario };
+        const vectors = await runner.vectors(source, 0, request.replications, (done) => tracker.within(done));
+        tracker.finishPart(request.replications);
+        return vectors.map(spanKpiSample);
+      },
+    });
+    bar.done();
+    write(values.json ? `${JSON.stringify(result, null, 2)}\n` : `${renderSensitivity(result)}\n`);
+  } finally {
+    bar.done();
+    await runner.close();
+  }
+}
+
+function renderSensitivity(result: SensitivityResult): string {
+  const subject = result.intervention === null ? "the baseline" : `intervention ${JSON.stringify(result.intervention)}`;
+  const parts = [`${result.scenario} · sensitivity of ${subject} · ${result.replications} paired replications per point · seed ${result.seed}`];
+  for (const tornado of result.tornados) parts.push("", renderTornado(tornado, result.currency));
+  parts.push(
+    "",
+    "Each input at its low and high value, everything else unchanged; swing = output at high − output at low (mean of the",
+    "paired differences, 95% CI). A swing whose CI contains 0 may be noise; pt = percentage points.",
+  );
+  return parts.join("\n");
+}
+
+function renderTornado(tornado: Tornado, currency: string | null): string {
+  const unit = tornado.output.unit;
+  const isGain = tornado.output.label.includes("gain");
+  const show = (value: number | null) => formatOutput(value, unit, currency, isGain);
+  const swing = (value: number | null) => (value === null ? "–" : `${value > 0 ? "+" : value < 0 ? "−" : "±"}${formatOutput(Math.abs(value), unit, currency, isGain).replace(/^[+−]/, "")}`);
+  const rows = tornado.bars.map((bar) => [
+    bar.label,
+    `${formatInput(bar.low, bar.unit, currency)} → ${show(bar.outputLow)}`,
+    `${formatInput(bar.high, bar.unit, currency)} → ${show(bar.outputHigh)}`,
+    bar.swingCi95 ? `${swing(bar.swing)} [${swing(bar.swingCi95[0])}, ${swing(bar.swingCi95[1])}]` : swing(bar.swing),
+  ]);
+  return [
+    `${tornado.output.label}: ${show(tornado.base)} with every input at its value`,
+    renderTable(["Input", "Low → output", "High → output", "Swing [95% CI]"], rows),
+  ].join("\n");
+}
+
+function formatOutput(value: number | null, unit: SensitivityUnit, currency: string | null, points: boolean): string {
+  if (value === null || !Number.isFinite(value)) return "–";
+  if (unit === "fraction" && points) return `${value > 0 ? "+" : value < 0 ? "−" : ""}${(Math.abs(value) * 100).toFixed(1)} pt`;
+  return formatInput(value, unit, currency);
+}
+
+function formatInput(value: number, unit: SensitivityUnit, currency: string | null): string {
+  switch (unit) {
+    case "money":
+      return `${formatMoney(value)}${currency ? ` ${currency}` : ""}`;
+    case "factor":
+      return `×${value.toFixed(2)}`;
+    case "hours":
+      return `${Number(value.toFixed(2))} h`;
+    case "weeks":
+      return `${Number(value.toFixed(2))} wk`;
+    case "agents":
+      return Number.isInteger(value) ? String(value) : value.toFixed(2);
+    case "fraction":
+      return `${value < 0 ? "−" : ""}${formatValue(Math.abs(value), unit)}`;
+    default:
+      return formatValue(value, unit);
+  }
+}
+
+function formatMoney(value: number): string {
+  const sign = value < 0 ? "−" : "";
+  const magnitude = Math.abs(value);
+  return `${sign}${magnitude >= 100 ? Math.round(magnitude).toLocaleString("en-US") : magnitude.toFixed(2)}`;
+}
