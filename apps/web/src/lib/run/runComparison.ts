@@ -1,48 +1,102 @@
-import { compileScenario, scenarioVariants, type PairedComparison, type RunStatistics, type Scenario } from "@ccplan/core";
-import { poolRunner, runPaired, type PlannedSource, type Pool, type PrecisionOutcome, type PrecisionTarget } from "@ccplan/worker";
+// The page's side of a comparison: the pool of Web Workers runs the replications, the comparison worker keeps the
+// statistics; this thread only passes messages, so it never holds a task over a few milliseconds.
+import type { Scenario } from "@ccplan/core";
+import { poolRunner, type PrecisionTarget } from "@ccplan/worker";
+import { proxy, releaseProxy, transfer, wrap, type Remote } from "comlink";
+import { comparisonPool } from "./comparisonPool";
+import type { CompareWorkerApi, RemoteRunner } from "./compareWorker";
+import type { ComparisonView } from "./comparisonView";
 
-/** What a comparison run returns: the baseline, each chosen intervention and their paired deltas, as core computed them. */
-export interface ComparisonOutcome {
-  scenario: Scenario;
-  names: string[];
-  baseline: RunStatistics;
-  variants: RunStatistics[];
-  comparison: PairedComparison;
-  precision?: PrecisionOutcome;
+let worker: { remote: Remote<CompareWorkerApi>; crashed: Promise<never> } | undefined;
+
+/** The comparison worker, started on first use and kept (replaced if it fails). */
+function compareWorker(): { remote: Remote<CompareWorkerApi>; crashed: Promise<never> } {
+  if (!worker) {
+    const raw = new Worker(new URL("./compareWorker.ts", import.meta.url), { type: "module", name: "ccplan-compare" });
+    const crashed = new Promise<never>((_, reject) => {
+      // Errors outside comlink calls only: a module that fails to load or throws at its top level.
+      raw.addEventListener("error", (event) => {
+        event.preventDefault();
+        worker = undefined;
+        raw.terminate();
+        reject(new Error(`the comparison worker failed to start${event.message ? `: ${event.message}` : ""}`));
+      });
+    });
+    crashed.catch(() => undefined);
+    worker = { remote: wrap<CompareWorkerApi>(raw), crashed };
+  }
+  return worker;
+}
+
+/** Starts both kinds of workers ahead of the first run (core loads in each in about 0.2 s). */
+export function warmComparison(): void {
+  compareWorker();
+  void comparisonPool().warm().catch(() => undefined);
 }
 
 export interface RunComparisonOptions {
-  pool: Pool;
-  /** A validated scenario (plain data: a Svelte state proxy must be snapshotted first). */
+  /** A validated scenario as plain data (snapshot a Svelte state proxy first: proxies cannot be cloned). */
   scenario: Scenario;
-  /** Names of the interventions to compare with the baseline, in the order to show them. */
+  /** Names of the interventions to compare with the baseline. */
   selected: readonly string[];
   maxReplications: number;
   precision?: PrecisionTarget;
-  signal?: AbortSignal;
+  signal: AbortSignal;
+  /** Replications done over all scenarios, the total, and seconds left (estimate; null at first). */
   onProgress?: (done: number, total: number, etaSec: number | null) => void;
 }
 
+/** The AbortError a cancelled comparison rejects with. */
+export const cancelled = () => new DOMException("the comparison was cancelled", "AbortError");
+
 /**
- * Runs the baseline and the selected interventions on common random numbers in the pool's workers
- * (`runPaired`, exactly as `ccplan compare` does). Rejects with an AbortError when `signal` aborts.
+ * Runs the baseline and the selected interventions on common random numbers (`runPaired` in the comparison
+ * worker, replications in the pool) and resolves with the view to draw. Aborting `signal` stops the pool's
+ * workers at once and rejects with an AbortError straight away.
  */
-export async function runComparison(options: RunComparisonOptions): Promise<ComparisonOutcome> {
-  const { scenario, selected } = options;
-  const variants = scenarioVariants(scenario);
-  const baselineVariant = variants[0]!;
-  const chosen = variants.slice(1).filter((variant) => selected.includes(variant.name));
-  const planned = (name: string | undefined, variantScenario: Scenario): PlannedSource => ({
-    source: { kind: "scenario", scenario, ...(name !== undefined && { variant: name }) },
-    plan: compileScenario(variantScenario),
-  });
-  const outcome = await runPaired({
-    runner: poolRunner(options.pool, options.signal),
-    baseline: planned(undefined, baselineVariant.scenario),
-    variants: chosen.map((variant) => ({ name: variant.name, planned: planned(variant.name, variant.scenario) })),
+export async function runComparison(options: RunComparisonOptions): Promise<ComparisonView> {
+  const { signal } = options;
+  if (signal.aborted) throw cancelled();
+  const runner = poolRunner(comparisonPool(), signal);
+  const remoteRunner: RemoteRunner = {
+    async vectors(source, from, to, onProgress) {
+      const progress = onProgress as Remote<(done: number) => void> | undefined;
+      try {
+        const vectors = await runner.vectors(source, from, to, progress ? (done) => void progress(done).catch(() => undefined) : undefined);
+        return transfer(vectors, vectors.map((vector) => vector.buffer as ArrayBuffer));
+      } finally {
+        progress?.[releaseProxy]();
+      }
+    },
+  };
+  const request = {
+    scenario: options.scenario,
+    selected: [...options.selected],
     maxReplications: options.maxReplications,
     ...(options.precision && { precision: options.precision }),
-    ...(options.onProgress && { onProgress: options.onProgress }),
+  };
+  const { remote, crashed } = compareWorker();
+  // comlink's types do not follow a proxy across as a Remote; at run time it is one.
+  const running = remote.compare(
+    request,
+    proxy(remoteRunner) as unknown as Remote<RemoteRunner>,
+    options.onProgress ? (proxy(options.onProgress) as unknown as Remote<NonNullable<RunComparisonOptions["onProgress"]>>) : undefined,
+  );
+  // Settles after a cancel too; nobody waits for it then.
+  running.catch(() => undefined);
+  let onAbort: (() => void) | undefined;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(cancelled());
+    signal.addEventListener("abort", onAbort, { once: true });
   });
-  return { scenario, names: chosen.map((variant) => variant.name), ...outcome };
+  try {
+    return await Promise.race([running, aborted, crashed]);
+  } finally {
+    signal.removeEventListener("abort", onAbort!);
+  }
+}
+
+/** The last comparison in full, as `ccplan compare --json` writes it; null before the first one. */
+export function comparisonJson(): Promise<string | null> {
+  return compareWorker().remote.exportJson();
 }

@@ -1,0 +1,52 @@
+import { intervalName } from "../charts/intervalTicks";
+import type { ComparisonView } from "../run/comparisonView";
+
+/** A stretch of consecutive intervals that met the service-level target in fewer than half the simulated weeks. */
+export interface AtRiskStretch {
+  from: number;
+  to: number;
+  /** "Tue 10:00–11:30" (the end is the last interval's end). */
+  name: string;
+  /** The lowest share of weeks meeting the target in the stretch, as core gave it. */
+  lowest: number;
+}
+
+/**
+ * The stretches where a scenario's intervals met the target in fewer than half of the simulated weeks, in time
+ * order, each named by its day and times. A reading of core's per-interval `targetMet.probability`, nothing more.
+ */
+export function atRiskStretches(view: ComparisonView, scenarioIndex: number, below = 0.5): AtRiskStretch[] {
+  const probability = view.scenarios[scenarioIndex]?.intervalTargetMet.probability;
+  if (!probability) return [];
+  const stretches: AtRiskStretch[] = [];
+  let start = -1;
+  let lowest = 1;
+  const close = (end: number) => {
+    const last = end - 1;
+    const endTime = view.intervalStarts[end] !== undefined && view.intervalDays[end] === view.intervalDays[last] ? clock(view.intervalStarts[end]!) : endOfInterval(view, last);
+    stretches.push({ from: start, to: end, name: `${intervalName(view.intervalDays, view.intervalStarts, start)}–${endTime}`, lowest });
+    start = -1;
+    lowest = 1;
+  };
+  for (let i = 0; i < probability.length; i++) {
+    const p = probability[i]!;
+    const atRisk = Number.isFinite(p) && p < below;
+    const sameDay = start >= 0 && view.intervalDays[i] === view.intervalDays[start];
+    if (start >= 0 && (!atRisk || !sameDay)) close(i);
+    if (atRisk) {
+      if (start < 0) start = i;
+      lowest = Math.min(lowest, p);
+    }
+  }
+  if (start >= 0) close(probability.length);
+  return stretches;
+}
+
+const clock = (start: string) => /(\d{2}:\d{2})/.exec(start)?.[1] ?? start;
+
+/** The clock time an interval ends: its start plus the interval length (24:00 at midnight). */
+function endOfInterval(view: ComparisonView, i: number): string {
+  const [hours, minutes] = clock(view.intervalStarts[i] ?? "00:00").split(":").map(Number) as [number, number];
+  const end = hours * 60 + minutes + view.intervalMinutes;
+  return `${String(Math.floor(end / 60)).padStart(2, "0")}:${String(end % 60).padStart(2, "0")}`;
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { formatDelta, formatKpi, formatMoney, formatRange, formatTimeLeft } from "./kpiFormat";
+
+describe("formatKpi", () => {
+  it("writes shares as percentages, seconds in s, min or h, counts with separators", () => {
+    expect(formatKpi(0.87642, "fraction")).toBe("87.6%");
+    expect(formatKpi(0.0042, "fraction")).toBe("0.42%");
+    expect(formatKpi(42.36, "seconds")).toBe("42.4 s");
+    expect(formatKpi(312, "seconds")).toBe("5.2 min");
+    expect(formatKpi(7200, "seconds")).toBe("2.00 h");
+    expect(formatKpi(23456.4, "contacts")).toBe("23,456");
+    expect(formatKpi(3.25, "contacts")).toBe("3.3");
+    expect(formatKpi(61.04, "agents")).toBe("61.0");
+  });
+  it("shows undefined as a dash", () => {
+    expect(formatKpi(null, "fraction")).toBe("—");
+    expect(formatKpi(Number.NaN, "seconds")).toBe("—");
+  });
+  it("writes a value in the scale of its reference, so a CI end matches its mean", () => expect(formatKpi(95, "seconds", 130)).toBe("1.6 min"));
+});
+
+describe("formatDelta", () => {
+  it("signs changes and writes changes of a share in points", () => {
+    expect(formatDelta(0.064, "fraction")).toBe("+6.4 pt");
+    expect(formatDelta(-2.15, "seconds")).toBe("−2.1 s");
+    expect(formatDelta(0, "contacts")).toBe("±0.0");
+  });
+});
+
+describe("formatRange", () => {
+  it("writes both ends once with the unit", () => {
+    expect(formatRange(0.871, 0.88, "fraction")).toBe("87.1 to 88.0%");
+    expect(formatRange(-0.012, 0.034, "fraction", { delta: true })).toBe("−1.2 to +3.4 pt");
+    expect(formatRange(null, 3, "seconds")).toBe("—");
+  });
+});
+
+describe("formatTimeLeft / formatMoney", () => {
+  it("rounds the estimate as a person would say it", () => {
+    expect(formatTimeLeft(null)).toBe("estimating time left…");
+    expect(formatTimeLeft(12.4)).toBe("about 12 s left");
+    expect(formatTimeLeft(200)).toBe("about 3 min left");
+  });
+  it("writes money in whole units of the currency", () => {
+    expect(formatMoney(12345.6, "USD")).toBe("$12,346");
+    expect(formatMoney(-800, "EUR")).toBe("−€800");
+    expect(formatMoney(null, "USD")).toBe("—");
+  });
+});

@@ -1,0 +1,103 @@
+// How a KPI value from core is written on screen, in the unit a planner reads: display only, never what it is.
+import { NOT_DEFINED } from "../format";
+
+/** The scale a KPI is written in: a factor to the display unit (a unit conversion), its suffix and decimals. */
+interface DisplayScale {
+  factor: number;
+  suffix: string;
+  digits: number;
+  /** Thousands separators (whole counts). */
+  grouped?: boolean;
+}
+
+const MINUS = "\u2212";
+
+const defined = (value: number | null | undefined): value is number => value !== null && value !== undefined && Number.isFinite(value);
+
+/**
+ * The display scale of a unit, chosen from a reference value (the mean) so that a mean, its CI and its P10–P90
+ * are written in the same unit: seconds stay seconds below 100 s, then minutes, then hours.
+ */
+export function displayScale(unit: string, reference: number | null | undefined, delta = false): DisplayScale {
+  const size = defined(reference) ? Math.abs(reference) : 0;
+  switch (unit) {
+    case "fraction":
+      // Changes of a share are percentage points, not percent of the share.
+      return { factor: 100, suffix: delta ? " pt" : "%", digits: size > 0 && size < 0.01 ? 2 : 1 };
+    case "seconds":
+      if (size < 100) return { factor: 1, suffix: " s", digits: 1 };
+      if (size < 3600) return { factor: 1 / 60, suffix: " min", digits: 1 };
+      return { factor: 1 / 3600, suffix: " h", digits: 2 };
+    case "hours":
+      if (size < 48) return { factor: 1, suffix: " h", digits: 1 };
+      return { factor: 1 / 24, suffix: " days", digits: 1 };
+    case "contacts":
+      return size >= 100 ? { factor: 1, suffix: "", digits: 0, grouped: true } : { factor: 1, suffix: "", digits: 1 };
+    case "agents":
+      return { factor: 1, suffix: "", digits: 1 };
+    case "score":
+      return { factor: 1, suffix: "", digits: 1 };
+    default:
+      return { factor: 1, suffix: unit ? ` ${unit}` : "", digits: size >= 100 ? 0 : 2, grouped: size >= 100 };
+  }
+}
+
+function number(value: number, scale: DisplayScale, signed: boolean): string {
+  const scaled = value * scale.factor;
+  const magnitude = Math.abs(scaled);
+  let text = scale.grouped
+    ? magnitude.toLocaleString("en-US", { minimumFractionDigits: scale.digits, maximumFractionDigits: scale.digits })
+    : magnitude.toFixed(scale.digits);
+  const zero = Number(text.replace(/,/g, "")) === 0;
+  if (scaled < 0 && !zero) text = `${MINUS}${text}`;
+  else if (signed && scaled > 0 && !zero) text = `+${text}`;
+  else if (signed && zero) text = `±${text}`;
+  return text;
+}
+
+/** A KPI value with its unit: 0.8764 fraction → "87.6%", 312 s → "5.2 min". Undefined → "—". */
+export function formatKpi(value: number | null | undefined, unit: string, reference: number | null | undefined = value): string {
+  if (!defined(value)) return NOT_DEFINED;
+  const scale = displayScale(unit, reference);
+  return `${number(value, scale, false)}${scale.suffix}`;
+}
+
+/** A change against the baseline, signed; shares in percentage points: +0.064 fraction → "+6.4 pt". */
+export function formatDelta(value: number | null | undefined, unit: string, reference: number | null | undefined = value): string {
+  if (!defined(value)) return NOT_DEFINED;
+  const scale = displayScale(unit, reference, true);
+  return `${number(value, scale, true)}${scale.suffix}`;
+}
+
+/** An interval written once with its unit: "87.1 to 88.0%"; "—" when either end is undefined. */
+export function formatRange(
+  low: number | null | undefined,
+  high: number | null | undefined,
+  unit: string,
+  options: { reference?: number | null | undefined; delta?: boolean } = {},
+): string {
+  if (!defined(low) || !defined(high)) return NOT_DEFINED;
+  const scale = displayScale(unit, options.reference ?? high, options.delta ?? false);
+  const signed = options.delta ?? false;
+  return `${number(low, scale, signed)} to ${number(high, scale, signed)}${scale.suffix}`;
+}
+
+/** Seconds left as a person says it: "about 12 s", "about 3 min". */
+export function formatTimeLeft(seconds: number | null): string {
+  if (seconds === null || !Number.isFinite(seconds)) return "estimating time left…";
+  if (seconds < 1) return "less than a second left";
+  if (seconds < 90) return `about ${Math.round(seconds)} s left`;
+  return `about ${Math.round(seconds / 60)} min left`;
+}
+
+/** Money in the scenario's currency, whole units: 12345.6 USD → "$12,346"; signed with "−". */
+export function formatMoney(value: number | null | undefined, currency: string): string {
+  if (!defined(value)) return NOT_DEFINED;
+  let text: string;
+  try {
+    text = new Intl.NumberFormat("en-US", { style: "currency", currency, maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(Math.abs(value));
+  } catch {
+    text = `${Math.abs(value).toLocaleString("en-US", { maximumFractionDigits: 0 })} ${currency}`;
+  }
+  return value < 0 && text.replace(/[^1-9]/g, "") !== "" ? `${MINUS}${text}` : text;
+}

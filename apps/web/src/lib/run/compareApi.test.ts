@@ -1,0 +1,77 @@
+import { readFileSync } from "node:fs";
+import { parseScenario, type Scenario } from "@ccplan/core";
+import { inProcessRunner, runPaired } from "@ccplan/worker";
+import { describe, expect, it } from "vitest";
+import { compare, exportJson } from "./compareApi";
+import { INTERVAL_KPIS, viewTransferables } from "./comparisonView";
+
+function defaultScenario(): Scenario {
+  const parsed = parseScenario(JSON.parse(readFileSync(new URL("../../../../../scenarios/default.json", import.meta.url), "utf8")));
+  if (!parsed.ok) throw new Error("scenarios/default.json does not parse");
+  return parsed.scenario;
+}
+
+describe("compare (the comparison worker's work)", () => {
+  const scenario = defaultScenario();
+  const first = scenario.interventions[0]!.name;
+
+  it("returns core's statistics and paired deltas for the baseline and the chosen intervention, as runPaired gives them", async () => {
+    const progress: number[] = [];
+    const view = await compare({ scenario, selected: [first], maxReplications: 3 }, inProcessRunner(), (done) => progress.push(done));
+    expect(view.scenarios.map((s) => s.name)).toEqual(["Baseline", first]);
+    expect(view.replications).toBe(3);
+    expect(progress.at(-1)).toBe(6);
+
+    const { compileScenario, scenarioVariants } = await import("@ccplan/core");
+    const variants = scenarioVariants(scenario);
+    const direct = await runPaired({
+      runner: inProcessRunner(),
+      baseline: { source: { kind: "scenario", scenario }, plan: compileScenario(variants[0]!.scenario) },
+      variants: [{ name: first, planned: { source: { kind: "scenario", scenario, variant: first }, plan: compileScenario(variants[1]!.scenario) } }],
+      maxReplications: 3,
+    });
+    expect(view.scenarios[0]!.kpis).toEqual(direct.baseline.kpis);
+    expect(view.scenarios[1]!.kpis).toEqual(direct.variants[0]!.kpis);
+    expect(view.deltas[0]!.deltas).toEqual(direct.comparison.variants[0]!.deltas);
+    // Interval series are core's interval rows, copied (null as NaN).
+    const row = direct.baseline.intervals[40]!.kpis.serviceLevel;
+    expect(view.scenarios[0]!.intervals.serviceLevel.mean[40]).toBe(row.mean ?? Number.NaN);
+    expect(view.scenarios[0]!.intervals.serviceLevel.p90[40]).toBe(row.p90 ?? Number.NaN);
+    expect(view.scenarios[0]!.intervalTargetMet.probability[40]).toBe(direct.baseline.intervals[40]!.targetMet.probability ?? Number.NaN);
+    expect(view.intervalStarts.length).toBe(7 * 48);
+    expect(view.intervalDays[48]).toBe("tue");
+    expect(Object.keys(view.scenarios[0]!.intervals)).toEqual([...INTERVAL_KPIS]);
+  }, 60_000);
+
+  it("gives the agents core's Erlang A requires per interval, grossed up for the team's shrinkage", async () => {
+    const view = await compare({ scenario, selected: [], maxReplications: 2 }, inProcessRunner());
+    const required = view.scenarios[0]!.required[0]!;
+    expect(required.model).toBe("a");
+    expect(required.shrinkage).toBe(0.12);
+    expect(required.agents.length).toBe(7 * 48);
+    expect(required.agents[0]).toBe(0); // closed at midnight: nothing offered
+    const midday = 48 + 24; // Tuesday 12:00
+    expect(required.agents[midday]).toBeGreaterThan(20);
+    expect(required.scheduledAgents[midday]).toBeGreaterThanOrEqual(required.agents[midday]!);
+  }, 60_000);
+
+  it("rejects an intervention the scenario does not have, naming the ones it has", async () => {
+    await expect(compare({ scenario, selected: ["nope"], maxReplications: 2 }, inProcessRunner())).rejects.toThrow(/no intervention named "nope"/);
+  });
+
+  it("keeps the full comparison for the JSON export, in the CLI's shape", async () => {
+    await compare({ scenario, selected: [first], maxReplications: 2 }, inProcessRunner());
+    const document = JSON.parse(exportJson()!);
+    expect(document.replications).toBe(2);
+    expect(document.interventions[0].name).toBe(first);
+    expect(Object.keys(document.interventions[0])).toEqual(["name", "costLines", "kpis", "deltas", "targetMet", "days", "intervals"]);
+    expect(document.interventions[0].intervals[0].deltas.serviceLevel).toBeDefined();
+  }, 60_000);
+
+  it("lists every typed array buffer of the view once, for transfer", async () => {
+    const view = await compare({ scenario, selected: [first], maxReplications: 2 }, inProcessRunner());
+    const buffers = viewTransferables(view);
+    expect(new Set(buffers).size).toBe(buffers.length);
+    expect(buffers.length).toBe(2 * (INTERVAL_KPIS.length * 6 + 3 + 2));
+  }, 60_000);
+});

@@ -1,0 +1,31 @@
+// The comparison worker: runs core's paired accumulators off the main thread. Replications come from the page's
+// pool of Web Workers through `runner`, a comlink proxy of the page's pool runner.
+import { expose, proxy, releaseProxy, transfer, type Endpoint, type Remote } from "comlink";
+import type { RunProgressSink, VectorRunner } from "@ccplan/worker";
+import { compare, exportJson, type CompareRequest } from "./compareApi";
+import { viewTransferables, type ComparisonView } from "./comparisonView";
+
+/** The page's pool runner as the comparison worker sees it: progress goes back through a proxied callback. */
+export interface RemoteRunner {
+  vectors(source: Parameters<VectorRunner["vectors"]>[0], from: number, to: number, onProgress?: (done: number) => void): Promise<Float64Array[]>;
+}
+
+const api = {
+  async compare(request: CompareRequest, runner: Remote<RemoteRunner>, onProgress?: Remote<RunProgressSink>): Promise<ComparisonView> {
+    const local: VectorRunner = {
+      vectors: (source, from, to, progress) => runner.vectors(source, from, to, progress ? proxy(progress) : undefined),
+    };
+    try {
+      const view = await compare(request, local, onProgress ? (done, total, etaSec) => void onProgress(done, total, etaSec) : undefined);
+      return transfer(view, viewTransferables(view));
+    } finally {
+      runner[releaseProxy]();
+      onProgress?.[releaseProxy]();
+    }
+  },
+  exportJson,
+};
+export type CompareWorkerApi = typeof api;
+
+// `self`: comlink's default endpoint is globalThis; the cast because this file type-checks with the DOM lib.
+expose(api, self as unknown as Endpoint);

@@ -1,0 +1,44 @@
+import type { CostLine, PairedComparison, RunStatistics } from "@ccplan/core";
+import type { PrecisionOutcome } from "@ccplan/worker";
+
+/** A comparison in the shape of `ccplan compare --json`, so a file saved from the page reads like one from the CLI. */
+export interface ComparisonDocument {
+  scenario: string;
+  seed: number;
+  replications: number;
+  precision?: PrecisionOutcome;
+  baseline: RunStatistics;
+  interventions: (Omit<RunStatistics, "scenario" | "seed" | "replications" | "targetServiceLevel" | "queues" | "intervalQuantiles"> & {
+    name: string;
+    costLines: CostLine[];
+    deltas: PairedComparison["variants"][number]["deltas"];
+  })[];
+}
+
+/** Puts a paired run's statistics and deltas together as the CLI's JSON does (interval and day rows carry their deltas). */
+export function comparisonDocument(options: {
+  names: string[];
+  costLines: CostLine[][];
+  outcome: { baseline: RunStatistics; variants: RunStatistics[]; comparison: PairedComparison; precision?: PrecisionOutcome };
+}): ComparisonDocument {
+  const { outcome } = options;
+  return {
+    scenario: outcome.baseline.scenario,
+    seed: outcome.baseline.seed,
+    replications: outcome.comparison.replications,
+    ...(outcome.precision && { precision: outcome.precision }),
+    baseline: outcome.baseline,
+    interventions: outcome.variants.map((statistics, v) => {
+      const deltas = outcome.comparison.variants[v]!;
+      return {
+        name: options.names[v + 1]!,
+        costLines: options.costLines[v + 1]!,
+        kpis: statistics.kpis,
+        deltas: deltas.deltas,
+        targetMet: statistics.targetMet,
+        days: statistics.days.map((day, d) => ({ ...day, deltas: deltas.days[d]!.deltas })),
+        intervals: statistics.intervals.map((interval, i) => ({ ...interval, deltas: deltas.intervals[i]!.deltas })),
+      };
+    }),
+  };
+}

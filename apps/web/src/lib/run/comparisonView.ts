@@ -1,0 +1,152 @@
+// The compact shape of a comparison that crosses from the comparison worker to the page: span and day statistics
+// as core gave them, per-interval series as typed arrays (one structured clone of a few hundred kB instead of tens
+// of thousands of small objects, which would hold the main thread for ~100 ms). Reshaping only: every number is
+// core's, copied; NaN stands for "undefined" (core's null).
+import type {
+  CostLine,
+  DeltaStatisticsByKpi,
+  IntervalQuantileBasis,
+  KpiId,
+  KpiStatistics,
+  KpiStatisticsByKpi,
+  RunStatistics,
+  TargetMet,
+} from "@ccplan/core";
+import type { PrecisionOutcome, PrecisionTarget } from "@ccplan/worker";
+
+/** Per-interval KPIs the charts draw. */
+export const INTERVAL_KPIS = ["serviceLevel", "asa", "waitP50", "waitP90", "abandonRate", "occupancy", "offered", "scheduledAgents", "availableAgents"] as const satisfies readonly KpiId[];
+export type IntervalKpi = (typeof INTERVAL_KPIS)[number];
+
+/** One KPI by interval across replications: mean, 95% CI of the mean, P10/P50/P90 of outcomes. NaN = undefined. */
+export interface IntervalSeries {
+  mean: Float64Array;
+  ciLow: Float64Array;
+  ciHigh: Float64Array;
+  p10: Float64Array;
+  p50: Float64Array;
+  p90: Float64Array;
+}
+
+/** How often each interval met the service-level target: the share of replications and its 95% Wilson interval. */
+export interface TargetMetSeries {
+  probability: Float64Array;
+  ciLow: Float64Array;
+  ciHigh: Float64Array;
+}
+
+/** Agents core's Erlang A (or C, without patience) needs per interval of one queue. */
+export interface RequiredAgents {
+  queue: string;
+  model: "a" | "c";
+  /** On the phones. */
+  agents: Int32Array;
+  /** Grossed up for the shrinkage of the group serving the queue (null: no single shrinkage, left at `agents`). */
+  scheduledAgents: Int32Array;
+  shrinkage: number | null;
+  targetAnswerSec: number;
+  targetServiceLevel: number;
+}
+
+export interface ScenarioView {
+  /** "Baseline" or the intervention's name (user text: show as text). */
+  name: string;
+  kpis: KpiStatisticsByKpi;
+  targetMet: TargetMet;
+  days: { day: string; kpis: KpiStatisticsByKpi; targetMet: TargetMet }[];
+  intervals: Record<IntervalKpi, IntervalSeries>;
+  intervalTargetMet: TargetMetSeries;
+  required: RequiredAgents[];
+  costLines: CostLine[];
+}
+
+export interface VariantDeltasView {
+  name: string;
+  deltas: DeltaStatisticsByKpi;
+  days: { day: string; deltas: DeltaStatisticsByKpi }[];
+}
+
+export interface ComparisonView {
+  /** The scenario's name (user text). */
+  scenario: string;
+  seed: number;
+  /** Paired replications per scenario. */
+  replications: number;
+  precision?: PrecisionOutcome;
+  requestedPrecision?: PrecisionTarget;
+  targetServiceLevel: number;
+  intervalMinutes: number;
+  intervalsPerDay: number;
+  /** Day label of each interval ("mon", or a date) and its start ("07:30"). */
+  intervalDays: string[];
+  intervalStarts: string[];
+  dayLabels: string[];
+  intervalQuantiles: IntervalQuantileBasis;
+  /** Baseline first, then each intervention compared. */
+  scenarios: ScenarioView[];
+  /** One per intervention (scenarios[1…]), against the baseline. */
+  deltas: VariantDeltasView[];
+}
+
+const field = (value: number | null | undefined): number => (value === null || value === undefined ? Number.NaN : value);
+
+/** Copies one KPI of every interval row into typed arrays. */
+export function intervalSeries(rows: readonly { kpis: KpiStatisticsByKpi }[], kpi: KpiId): IntervalSeries {
+  const n = rows.length;
+  const series: IntervalSeries = {
+    mean: new Float64Array(n),
+    ciLow: new Float64Array(n),
+    ciHigh: new Float64Array(n),
+    p10: new Float64Array(n),
+    p50: new Float64Array(n),
+    p90: new Float64Array(n),
+  };
+  rows.forEach((row, i) => {
+    const statistics: KpiStatistics | undefined = row.kpis[kpi];
+    series.mean[i] = field(statistics?.mean);
+    series.ciLow[i] = field(statistics?.ci95?.[0]);
+    series.ciHigh[i] = field(statistics?.ci95?.[1]);
+    series.p10[i] = field(statistics?.p10);
+    series.p50[i] = field(statistics?.p50);
+    series.p90[i] = field(statistics?.p90);
+  });
+  return series;
+}
+
+/** Copies the per-interval target-met probabilities into typed arrays. */
+export function targetMetSeries(rows: readonly { targetMet: TargetMet }[]): TargetMetSeries {
+  const n = rows.length;
+  const series: TargetMetSeries = { probability: new Float64Array(n), ciLow: new Float64Array(n), ciHigh: new Float64Array(n) };
+  rows.forEach((row, i) => {
+    series.probability[i] = field(row.targetMet.probability);
+    series.ciLow[i] = field(row.targetMet.ci95?.[0]);
+    series.ciHigh[i] = field(row.targetMet.ci95?.[1]);
+  });
+  return series;
+}
+
+/** A scenario's statistics in the view's shape. */
+export function scenarioView(name: string, statistics: RunStatistics, required: RequiredAgents[], costLines: CostLine[]): ScenarioView {
+  return {
+    name,
+    kpis: statistics.kpis,
+    targetMet: statistics.targetMet,
+    days: statistics.days,
+    intervals: Object.fromEntries(INTERVAL_KPIS.map((kpi) => [kpi, intervalSeries(statistics.intervals, kpi)])) as Record<IntervalKpi, IntervalSeries>,
+    intervalTargetMet: targetMetSeries(statistics.intervals),
+    required,
+    costLines,
+  };
+}
+
+/** Every typed array buffer of a view, to transfer it instead of copying. */
+export function viewTransferables(view: ComparisonView): ArrayBuffer[] {
+  const arrays: ArrayBufferView[] = [];
+  for (const scenario of view.scenarios) {
+    for (const series of Object.values(scenario.intervals)) arrays.push(series.mean, series.ciLow, series.ciHigh, series.p10, series.p50, series.p90);
+    arrays.push(scenario.intervalTargetMet.probability, scenario.intervalTargetMet.ciLow, scenario.intervalTargetMet.ciHigh);
+    for (const required of scenario.required) arrays.push(required.agents, required.scheduledAgents);
+  }
+  // Each array has a buffer of its own (listing one twice would make the transfer throw).
+  return [...new Set(arrays.map((array) => array.buffer as ArrayBuffer))];
+}
