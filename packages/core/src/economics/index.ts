@@ -14,6 +14,8 @@ export { interventionMoney, summarizeMoney, type InterventionMoney } from "./int
 export {
   evaluateIntervention,
   evaluateInterventionAsync,
+  evaluateInterventions,
+  evaluateInterventionsAsync,
   evaluationJob,
   interventionPhases,
   runPhaseJob,

@@ -4,7 +4,7 @@ import { interventionSchema } from "../schema/intervention.js";
 import { parseScenario } from "../schema/parseScenario.js";
 import type { Scenario, ScenarioInput } from "../schema/scenario.js";
 import type { KpiSample } from "./kpiSample.js";
-import { evaluateIntervention, evaluateInterventionAsync, interventionPhases, type PhaseRunRequest } from "./phases.js";
+import { evaluateIntervention, evaluateInterventionAsync, evaluateInterventions, interventionPhases, type PhaseRunRequest } from "./phases.js";
 import { createPhaseRunner } from "./simulatePhase.js";
 
 // One weekday, 09:00–17:00 (business hours), 1,600 calls of 4 minutes on average, 26 agents: about 80/20.
@@ -119,6 +119,20 @@ describe("evaluateIntervention", () => {
     expect(evaluation.money!.saving.mean).toBe(0);
     const asynchronous = await evaluateInterventionAsync({ scenario: scenario(), intervention: same, replications: 2, runPhase: async (request) => fake(request) });
     expect(asynchronous).toEqual(evaluation);
+  });
+
+  it("evaluates every intervention of a scenario, simulating the shared baseline once", () => {
+    const hire: Intervention = { kind: "addAgents", name: "+2", group: "Team", shift: "Day", agents: 2 };
+    const calls: PhaseRunRequest[] = [];
+    const fake = (request: PhaseRunRequest): KpiSample[] => {
+      calls.push(request);
+      return [{ answered: 10 }, { answered: 12 }];
+    };
+    const evaluations = evaluateInterventions({ scenario: { ...scenario(), interventions: [hire, training] }, replications: 2, runPhase: fake });
+    expect(evaluations.map((evaluation) => evaluation.name)).toEqual(["+2", "Coaching"]);
+    // Baseline, +2 agents, then the training's class, learning curve and steady state.
+    expect(calls).toHaveLength(5);
+    expect(evaluations[0]!.money!.costLines.map((line) => line.kind)).toEqual(["perWeek", "oneOff"]);
   });
 
   it("refuses a runner that returns the wrong number of replications", () => {

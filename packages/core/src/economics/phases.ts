@@ -185,6 +185,28 @@ export function evaluateInterventionAsync(options: EvaluateOptions & { runPhase:
   return runPhaseJobAsync(evaluationJob(options), options.runPhase);
 }
 
+/**
+ * Every intervention of the scenario evaluated against the baseline (`evaluateIntervention` for each, in the file's
+ * order): the money part of a comparison. The baseline is simulated once for all of them (runs are memoised), unless
+ * an intervention changes the peak arrival rates the runner aligns the baseline's candidates to.
+ */
+export function evaluateInterventions(options: { scenario: Scenario; replications: number; runPhase: RunPhase }): InterventionEvaluation[] {
+  return runPhaseJob(evaluationsJob(options), options.runPhase);
+}
+
+/** `evaluateInterventions` with a runner that may return a promise. */
+export function evaluateInterventionsAsync(options: { scenario: Scenario; replications: number; runPhase: RunPhaseAsync }): Promise<InterventionEvaluation[]> {
+  return runPhaseJobAsync(evaluationsJob(options), options.runPhase);
+}
+
+function* evaluationsJob(options: { scenario: Scenario; replications: number }): PhaseJob<InterventionEvaluation[]> {
+  const evaluations: InterventionEvaluation[] = [];
+  for (const intervention of options.scenario.interventions) {
+    evaluations.push(yield* evaluationJob({ scenario: options.scenario, intervention, replications: options.replications }));
+  }
+  return evaluations;
+}
+
 /** The job behind `evaluateIntervention`, for callers that drive several jobs with one runner. */
 export function* evaluationJob(options: EvaluateOptions): PhaseJob<InterventionEvaluation> {
   const { replications } = options;

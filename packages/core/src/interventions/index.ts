@@ -10,3 +10,4 @@ export {
 } from "./interventionTimeline.js";
 export { MAX_CLASS_SHRINKAGE } from "./applyTraining.js";
 export { groupAgentHoursPerWeek, groupHeadcount, MIN_FCR, type SatisfactionEffect } from "./scenarioEdits.js";
+export { interventionIssues } from "./interventionIssues.js";

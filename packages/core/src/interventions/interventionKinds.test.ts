@@ -73,7 +73,8 @@ describe("training", () => {
     expect(effects[1]!.relativeChange).toBeCloseTo((0.12 * 0.5 * PHONE_HOURS) / (PHONE_HOURS + CHAT_HOURS), 12);
     expect(effects[1]!.source).toBe("article 000_84b7cbeb28961648 (product-knowledge training, satisfaction +12%)");
     // Without an experience section there is nothing to attach it to.
-    expect("experience" in applyIntervention(baseline(), training).scenario).toBe(false);
+    const { experience: _none, ...without } = scenario as Scenario & { experience?: unknown };
+    expect("experience" in applyIntervention(without as Scenario, training).scenario).toBe(false);
   });
 
   it("throws on a group the scenario lacks", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createPhaseRunner } from "../economics/simulatePhase.js";
+import { KPI_REGISTRY } from "../kpi/registry.js";
 import type { PhaseRunRequest } from "../economics/phases.js";
 import { interventionSchema, type Intervention } from "../schema/intervention.js";
 import { parseScenario } from "../schema/parseScenario.js";
@@ -30,6 +31,8 @@ function scenario(): Scenario {
   if (!result.ok) throw new Error(JSON.stringify(result.issues));
   return result.scenario;
 }
+
+const hasCsat = KPI_REGISTRY.some((kpi) => kpi.id === ("csat" as string));
 
 const hire: Intervention = { kind: "addAgents", name: "+3", group: "Team", shift: "Day", agents: 3 };
 const training: Intervention = interventionSchema.parse({ kind: "training", name: "Coaching", ahtChange: -0.1, hoursOffFloor: 2, learningCurveWeeks: 2, costPerTrainee: 300 });
@@ -85,7 +88,8 @@ describe("sensitivity", () => {
       },
     });
     expect(result).toMatchObject({ scenario: "One day", intervention: "+3", replications: 6, seed: 11, currency: "USD" });
-    expect(result.tornados.map((tornado) => tornado.output.id)).toEqual(["roi", "npv", "serviceLevel"]);
+    // CSAT's gain too, once the engine reports satisfaction.
+    expect(result.tornados.map((tornado) => tornado.output.id)).toEqual(["roi", "npv", "serviceLevel", ...(hasCsat ? ["csat"] : [])]);
     // The central pair, then a baseline and an intervention per value of each simulated input (volume, aht,
     // patience, shrinkage, fcr, agents added: the baseline is shared for the last); wage, sales and hiring reuse
     // the central runs.
@@ -107,7 +111,7 @@ describe("sensitivity", () => {
   it("without an intervention, shows what moves the baseline's service level, wait and abandonment", () => {
     const result = sensitivity({ scenario: scenario(), replications: 4, runPhase: createPhaseRunner() });
     expect(result.intervention).toBeNull();
-    expect(result.tornados.map((tornado) => tornado.output.id)).toEqual(["serviceLevel", "asa", "abandonRate"]);
+    expect(result.tornados.map((tornado) => tornado.output.id)).toEqual(["serviceLevel", "asa", "abandonRate", ...(hasCsat ? ["csat"] : [])]);
     const level = result.tornados[0]!;
     expect(level.bars.slice(0, 2).map((bar) => bar.input).sort()).toEqual(["aht", "volume"]);
     const volume = level.bars.find((bar) => bar.input === "volume")!;
