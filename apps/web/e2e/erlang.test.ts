@@ -47,7 +47,8 @@ describe("the Erlang calculator page, in chromium", () => {
     page.on("response", (response) => {
       if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
     });
-    await page.goto(server.url);
+    // The planner opens first; the calculator is its second view, with its own address.
+    await page.goto(`${server.url}#erlang`);
     await page.getByRole("heading", { name: /Erlang calculator/ }).waitFor();
   });
 

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { parseScenario, scenarioJsonSchema } from "@ccplan/core";
+import { defaultScenario } from "./bundled.js";
+import { duplicateIntervention, KIND_LABELS, newIntervention } from "./interventionTemplates.js";
+
+const kinds = Object.values((scenarioJsonSchema().$defs ?? {}) as Record<string, { properties?: { kind?: { const?: string } } }>)
+  .map((definition) => definition.properties?.kind?.const)
+  .filter((kind): kind is string => typeof kind === "string");
+
+describe("intervention templates", () => {
+  it("has a label for every kind in core's schema", () => {
+    expect(kinds.length).toBeGreaterThanOrEqual(12);
+    for (const kind of kinds) expect(KIND_LABELS[kind], kind).toBeDefined();
+  });
+
+  it("gives each kind a unique name and a scenario core accepts (channel shifts need a second queue)", () => {
+    const draft = JSON.parse(defaultScenario().text) as Record<string, unknown> & { interventions: unknown[] };
+    for (const kind of kinds) {
+      const entry = newIntervention(kind, draft);
+      draft.interventions.push(entry);
+      const parsed = parseScenario(draft);
+      const issues = parsed.ok ? [] : parsed.issues.filter((issue) => !(kind === "channelShift" && issue.path.startsWith(`interventions[${draft.interventions.length - 1}]`)));
+      expect(issues, kind).toEqual([]);
+      if (kind === "channelShift") draft.interventions.pop();
+    }
+    const again = newIntervention("training", draft);
+    expect(again.name).toBe("Training programme 2");
+  });
+
+  it("duplicates under a new name and leaves the original alone", () => {
+    const draft = JSON.parse(defaultScenario().text) as Record<string, unknown> & { interventions: Record<string, unknown>[] };
+    const first = draft.interventions[0]!;
+    const copy = duplicateIntervention(first, draft);
+    expect(copy.name).toBe(`${String(first.name)} (copy)`);
+    expect({ ...copy, name: first.name }).toEqual(first);
+    expect(copy).not.toBe(first);
+  });
+});

@@ -1,0 +1,100 @@
+import { isObject, type Draft } from "./draft.js";
+import { uniqueName } from "./uniqueName.js";
+
+/** What each kind of intervention is called on screen, and what it is for. Kinds core adds later get their id. */
+export const KIND_LABELS: Record<string, { label: string; help: string }> = {
+  addAgents: { label: "Add agents to a shift", help: "More (or, negative, fewer) agents on every day a shift works; hiring is priced." },
+  removeAgents: { label: "Remove agents from a shift", help: "Fewer agents on a shift, e.g. to see what a cut costs in service." },
+  moveShift: { label: "Move a shift", help: "The same people earlier or later; breaks move with the shift. Costs nothing." },
+  lengthenShift: { label: "Lengthen or shorten a shift", help: "Hours added at the end of a shift (negative shortens); wages follow." },
+  addShift: { label: "Add a shift", help: "A new shift in a group, e.g. evening part-timers." },
+  scaleAht: { label: "Change handle time", help: "Multiply the mean handle time, e.g. 0.9 after a new knowledge base." },
+  scalePatience: { label: "Change callers' patience", help: "Multiply how long callers wait before hanging up." },
+  training: { label: "Training programme", help: "Class time off the floor, then AHT, FCR and satisfaction gains over a learning curve." },
+  processChange: { label: "Process change", help: "Shorter resolution times (fewer approval steps), optionally better FCR and AHT." },
+  channelShift: { label: "Move contacts to another channel", help: "A share of one queue's contacts moves to another queue (chat, self-service)." },
+  feedbackChannels: { label: "More feedback channels", help: "Customers heard by phone, chat, email and surveys: a satisfaction gain." },
+  combined: { label: "Combine several", help: "Several interventions applied together and compared as one option (e.g. training + hiring)." },
+};
+
+/** A kind's label, or its id for a kind this page does not know yet. */
+export function kindLabel(kind: string): string {
+  return KIND_LABELS[kind]?.label ?? kind;
+}
+
+interface Places {
+  group: string;
+  shift: string;
+  queues: string[];
+}
+
+// The first group and its last shift (usually the late one, where the evening runs short).
+function places(draft: Draft): Places {
+  const groups = Array.isArray(draft.groups) ? draft.groups.filter(isObject) : [];
+  const group = groups[0];
+  const shifts = group && Array.isArray(group.shifts) ? group.shifts.filter(isObject) : [];
+  const shift = shifts[shifts.length - 1];
+  const queues = Array.isArray(draft.queues) ? draft.queues.filter(isObject).map((queue) => String(queue.name ?? "")) : [];
+  return { group: String(group?.name ?? ""), shift: String(shift?.name ?? ""), queues };
+}
+
+function body(kind: string, where: Places): Record<string, unknown> & { name: string } {
+  const { group, shift } = where;
+  switch (kind) {
+    case "addAgents":
+      return { name: `+2 agents on ${shift}`, group, shift, agents: 2 };
+    case "removeAgents":
+      return { name: `−1 agent on ${shift}`, group, shift, agents: 1 };
+    case "moveShift":
+      return { name: `${shift} 30 min later`, group, shift, minutes: 30 };
+    case "lengthenShift":
+      return { name: `${shift} 1 hour longer`, group, shift, hours: 1 };
+    case "addShift":
+      return {
+        name: "Evening shift",
+        group,
+        shift: { name: "Evening", start: "17:00", hours: 4, days: ["mon", "tue", "wed", "thu", "fri"], agents: 2, breaks: [] },
+      };
+    case "scaleAht":
+      return { name: "Handle time −10%", factor: 0.9 };
+    case "scalePatience":
+      return { name: "Patience +20%", factor: 1.2 };
+    case "training":
+      return { name: "Training programme" };
+    case "processChange":
+      return { name: "Process change" };
+    case "channelShift":
+      return { name: "20% to another channel", from: where.queues[0] ?? "", to: where.queues[1] ?? where.queues[0] ?? "", share: 0.2 };
+    case "feedbackChannels":
+      return { name: "More feedback channels" };
+    case "combined":
+      return {
+        name: "Training + 2 agents",
+        interventions: [
+          { kind: "training", name: "Training programme" },
+          { kind: "addAgents", name: `+2 agents on ${shift}`, group, shift, agents: 2 },
+        ],
+      };
+    default:
+      return { name: kind };
+  }
+}
+
+/**
+ * A new intervention of `kind` for the scenario `draft`, with a name no other intervention has and every required
+ * field filled from the scenario (its first group and that group's last shift, its queues); the rest takes core's
+ * defaults, which the editor shows with their sources.
+ */
+export function newIntervention(kind: string, draft: Draft): Draft {
+  const taken = (Array.isArray(draft.interventions) ? draft.interventions : []).filter(isObject).map((entry) => String(entry.name ?? ""));
+  const { name, ...rest } = body(kind, places(draft));
+  return { kind, name: uniqueName(name, taken), ...rest };
+}
+
+/** A copy of an intervention under a name no other intervention has (`… (copy)`, `… (copy) 2`). */
+export function duplicateIntervention(entry: Draft, draft: Draft): Draft {
+  const taken = (Array.isArray(draft.interventions) ? draft.interventions : []).filter(isObject).map((item) => String(item.name ?? ""));
+  const copy = structuredClone(entry);
+  copy.name = uniqueName(`${String(entry.name ?? "Intervention")} (copy)`, taken);
+  return copy;
+}
