@@ -40,7 +40,7 @@ const training: Intervention = interventionSchema.parse({ kind: "training", name
 describe("sensitivityInputs", () => {
   it("lists the workload, staff, resolution, the money values set and the intervention's own effect sizes, at ±20%", () => {
     const inputs = sensitivityInputs(scenario(), training);
-    expect(inputs.map((input) => input.id)).toEqual([
+    expect(inputs.map((input) => input.id).filter((id) => !id.startsWith("experience."))).toEqual([
       "volume",
       "aht",
       "patience",
@@ -61,6 +61,36 @@ describe("sensitivityInputs", () => {
     expect(byId.fcr!.high).toBeCloseTo(0.96, 12);
     expect(byId["intervention.ahtChange"]).toMatchObject({ unit: "fraction", base: -0.1 });
     expect(byId["intervention.ahtChange"]!.high).toBeCloseTo(-0.12, 12);
+  });
+
+  it("varies the satisfaction model's effect sizes, and its churn and complaint assumptions where money counts them", () => {
+    const experience = {
+      referenceCsat: 0.75,
+      wait: { changePerMinute: -0.05 },
+      resolutionTime: { changePerTenPercentCut: 0.08 },
+      repeats: { changePerFivePointsFewer: 0.1 },
+      loyalty: { satisfied: { churn: 0.1 }, dissatisfied: { churn: 0.3 } },
+      complaints: { dissatisfiedPropensity: 0.04 },
+    };
+    const valued = { ...scenario(), experience, money: { ...scenario().money!, customerLifetimeValue: 900 } } as Scenario;
+    const ids = (inputs: ReturnType<typeof sensitivityInputs>) => inputs.map((input) => input.id).filter((id) => id.startsWith("experience."));
+    expect(ids(sensitivityInputs(valued, hire))).toEqual([
+      "experience.wait.changePerMinute",
+      "experience.resolutionTime.changePerTenPercentCut",
+      "experience.repeats.changePerFivePointsFewer",
+      "experience.referenceCsat",
+      "experience.loyalty.dissatisfied.churn",
+      "experience.loyalty.satisfied.churn",
+    ]);
+    // Without an intervention there is no money to move: only the satisfaction rules.
+    expect(ids(sensitivityInputs(valued))).toHaveLength(4);
+    const repeats = sensitivityInputs(valued, hire).find((input) => input.id === "experience.repeats.changePerFivePointsFewer")!;
+    expect(repeats.base).toBe(0.1);
+    expect(repeats.low).toBeCloseTo(0.08, 12);
+    expect(repeats.high).toBe(0.12);
+    const applied = repeats.apply(0.11, { scenario: valued, intervention: hire }).scenario as Scenario & { experience: typeof experience };
+    expect(applied.experience.repeats.changePerFivePointsFewer).toBe(0.11);
+    expect(applied.experience.wait).toBe(experience.wait);
   });
 
   it("changes agents by whole numbers, keeps FCR ≤ 1 and takes explicit ranges", () => {
@@ -90,10 +120,11 @@ describe("sensitivity", () => {
     expect(result).toMatchObject({ scenario: "One day", intervention: "+3", replications: 6, seed: 11, currency: "USD" });
     // CSAT's gain too, once the engine reports satisfaction.
     expect(result.tornados.map((tornado) => tornado.output.id)).toEqual(["roi", "npv", "serviceLevel", ...(hasCsat ? ["csat"] : [])]);
-    // The central pair, then a baseline and an intervention per value of each simulated input (volume, aht,
-    // patience, shrinkage, fcr, agents added: the baseline is shared for the last); wage, sales and hiring reuse
-    // the central runs.
-    expect(requests).toHaveLength(2 + 5 * 2 * 2 + 2);
+    // The central pair, then a baseline and an intervention per value of each input the engine sees (volume, aht,
+    // patience, shrinkage, fcr and the satisfaction model's, when there is one), then an intervention per value of
+    // the agents added (the baseline is shared); wage, sales and hiring reuse the central runs.
+    const engineInputs = sensitivityInputs(scenario(), hire).filter((input) => !/^(money|intervention)\./.test(input.id)).length;
+    expect(requests).toHaveLength(2 + engineInputs * 2 * 2 + 2);
     const roi = result.tornados[0]!;
     const swings = roi.bars.map((bar) => Math.abs(bar.swing!));
     expect(swings).toEqual([...swings].sort((a, b) => b - a));

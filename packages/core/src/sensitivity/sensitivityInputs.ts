@@ -38,7 +38,9 @@ type Target = { scenario: Scenario; intervention: Intervention | undefined };
  * The inputs a tornado varies for a scenario and, optionally, one of its interventions: the workload (arrival
  * volume, handle time, patience), the staff (shrinkage), the resolution (FCR), the money values that are set (wage,
  * lifetime value, cost of a complaint, sales per contact, offline and online cost per contact, hiring, technology,
- * overhead, discount rate) and the intervention's own effect sizes and costs (for `combined`, each part's). Inputs
+ * overhead, discount rate), the satisfaction model's effect sizes (wait, resolution time, repeats, the reference CSAT;
+ * with an intervention valued in money, also the churn of satisfied and dissatisfied customers and the complaint
+ * propensity when they are priced) and the intervention's own effect sizes and costs (for `combined`, each part's). Inputs
  * whose value is 0 (nothing to scale) or that the scenario lacks (no patience, no money) are left out.
  *
  * Values: each input at base × (1 ± range) unless `ranges` names it; counts of agents change by
@@ -118,6 +120,28 @@ export function sensitivityInputs(scenario: Scenario, intervention?: Interventio
     field("managementOverhead", "Management overhead (share of wages)", "fraction");
     field("discountRatePerYear", "Discount rate per year", "fraction");
   }
+  // The satisfaction model's effect sizes (the articles' rules) and, where money depends on them, its loyalty and
+  // complaint assumptions. Read by path, so a scenario without an experience model simply has none of them.
+  const experience = (scenario as { experience?: unknown }).experience;
+  if (experience && typeof experience === "object") {
+    const valued = intervention !== undefined && money !== undefined;
+    for (const field of EXPERIENCE_FIELDS) {
+      if (field.needs === "lifetimeValue" && !(valued && money!.customerLifetimeValue > 0)) continue;
+      if (field.needs === "complaintCost" && !(valued && money!.costPerComplaint > 0)) continue;
+      const base = readField(experience, field.path);
+      if (typeof base !== "number") continue;
+      const bounded = (value: number) => Math.min(field.max ?? Infinity, Math.max(field.min ?? -Infinity, value));
+      add({
+        id: `experience.${field.path.join(".")}`,
+        label: field.label,
+        unit: field.unit,
+        base,
+        low: bounded(base * (1 - range)),
+        high: bounded(base * (1 + range)),
+        apply: onScenario((s, value) => ({ ...s, experience: writeField((s as { experience?: unknown }).experience, field.path, value) }) as Scenario),
+      });
+    }
+  }
   // The intervention's effect sizes and costs.
   if (intervention) {
     const parts: { part: SingleIntervention; index: number | null }[] =
@@ -145,6 +169,27 @@ export function sensitivityInputs(scenario: Scenario, intervention?: Interventio
 }
 
 const MAX_SHRINKAGE = 0.95;
+
+interface ExperienceField {
+  path: string[];
+  label: string;
+  unit: SensitivityUnit;
+  min?: number;
+  max?: number;
+  /** Only worth varying when the money counts what it moves. */
+  needs?: "lifetimeValue" | "complaintCost";
+}
+
+// The satisfaction model's inputs that move CSAT and, through churn and complaints, the money.
+const EXPERIENCE_FIELDS: ExperienceField[] = [
+  { path: ["wait", "changePerMinute"], label: "Satisfaction change per minute of waiting", unit: "fraction", min: -1, max: 0 },
+  { path: ["resolutionTime", "changePerTenPercentCut"], label: "Satisfaction gain per 10% shorter resolution", unit: "fraction", min: 0, max: 1 },
+  { path: ["repeats", "changePerFivePointsFewer"], label: "Satisfaction gain per 5 points fewer repeats", unit: "fraction", min: 0, max: 0.12 },
+  { path: ["referenceCsat"], label: "CSAT of the reference center", unit: "fraction", min: 0.05, max: 0.95 },
+  { path: ["loyalty", "dissatisfied", "churn"], label: "Churn of dissatisfied customers", unit: "fraction", min: 0, max: 1, needs: "lifetimeValue" },
+  { path: ["loyalty", "satisfied", "churn"], label: "Churn of satisfied customers", unit: "fraction", min: 0, max: 1, needs: "lifetimeValue" },
+  { path: ["complaints", "dissatisfiedPropensity"], label: "Complaint propensity of the dissatisfied", unit: "fraction", min: 0, max: 1, needs: "complaintCost" },
+];
 
 interface FieldSpec {
   path: string[];
