@@ -180,7 +180,7 @@ describe("ccplan simulate on workers, with precision, in shards; ccplan compare"
 
 describe("ccplan rejects bad input with exit code 2 and a message that says what, where and what was expected", () => {
   const cases: [string, string[], RegExp][] = [
-    ["an unknown command", ["frobnicate"], /unknown command "frobnicate"; expected one of erlang, simulate/],
+    ["an unknown command", ["frobnicate"], /unknown command "frobnicate"; expected one of erlang, simulate, compare, merge, sensitivity/],
     ["an unknown flag", ["erlang", "--model", "c", "--rate", "200", "--aht", "180", "--agents", "14", "--agent", "3"], /Unknown option '--agent'/],
     ["a non-number", ["erlang", "--model", "c", "--rate", "lots", "--aht", "180", "--agents", "14"], /invalid --rate: "lots"; expected a number ≥ 0/],
     ["a fractional agent count", ["erlang", "--model", "c", "--rate", "200", "--aht", "180", "--agents", "2.5"], /invalid --agents: "2.5"; expected a whole number ≥ 1/],

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { erlangHelp, runErlang } from "./commands/erlang.js";
 import { compareHelp, runCompare } from "./commands/compare.js";
 import { mergeHelp, runMerge } from "./commands/merge.js";
+import { runSensitivity, sensitivityHelp } from "./commands/sensitivity.js";
 import { runSimulate, simulateHelp } from "./commands/simulate.js";
 import { EXIT, InputError } from "./errors.js";
 
@@ -12,6 +13,7 @@ const COMMANDS: Record<string, { help: string; run: (args: string[], write: (tex
   simulate: { help: simulateHelp, run: runSimulate },
   compare: { help: compareHelp, run: runCompare },
   merge: { help: mergeHelp, run: runMerge },
+  sensitivity: { help: sensitivityHelp, run: runSensitivity },
 };
 
 const USAGE = `ccplan: what-if planning for contact centers
@@ -23,6 +25,7 @@ Commands:
   simulate   simulate a scenario file, a stationary center or an interval report, with confidence intervals
   compare    the baseline against each intervention of a scenario, paired on common random numbers
   merge      combine the shard files of a run split across machines ('simulate --shard I/N')
+  sensitivity  which inputs move ROI and service level most: a tornado of paired low/high runs
 
 Exit codes: 0 success, 1 the run failed, 2 bad arguments or invalid input. Add --debug for stack traces.`;
 

@@ -10,6 +10,12 @@ export function formatValue(value: number | null | undefined, unit: KpiUnit | "e
       return formatSeconds(value);
     case "contacts":
       return Math.abs(value) >= 100 ? Math.round(value).toLocaleString("en-US") : value.toFixed(1);
+    case "customers":
+      return Math.abs(value) >= 100 ? Math.round(value).toLocaleString("en-US") : value.toFixed(1);
+    case "score":
+      return value.toFixed(1);
+    case "money":
+      return Math.abs(value) >= 1000 ? Math.round(value).toLocaleString("en-US") : value.toFixed(2);
     case "agents":
     case "erlangs":
       return value.toFixed(2);
