@@ -35,6 +35,16 @@ describe("weeklyBenefit", () => {
     expect(notCounted).toEqual([]);
   });
 
+  it("counts a customer who brings several problems once", () => {
+    const { parts } = weeklyBenefit({
+      money: money({ customerLifetimeValue: 1000, journeysPerCustomer: 4 }),
+      baseline: { customersLost: 10 },
+      intervention: { customersLost: 8 },
+      spanWeeks: 1,
+    });
+    expect(parts.retention).toBeCloseTo(500, 9);
+  });
+
   it("scales the simulated days to a week and falls back on rates × offered contacts", () => {
     const { parts } = weeklyBenefit({
       money: money({ customerLifetimeValue: 100, costPerComplaint: 10 }),

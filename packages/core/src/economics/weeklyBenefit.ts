@@ -3,7 +3,7 @@ import { kpiValue, type KpiSample } from "./kpiSample.js";
 
 /** The four benefits the money model counts, each in currency per week (negative: the intervention loses). */
 export interface BenefitParts {
-  /** Customers kept from churning × `customerLifetimeValue`. */
+  /** Customers kept from churning (per journey, divided by `journeysPerCustomer`) × `customerLifetimeValue`. */
   retention: number;
   /** Complaints avoided × `costPerComplaint`. */
   complaints: number;
@@ -82,7 +82,7 @@ export function weeklyBenefit(options: { money: Money; baseline: KpiSample; inte
     return sign * (after - before) * value * perWeek;
   };
   const parts: BenefitParts = {
-    retention: gain("retention", customersLost, money.customerLifetimeValue, -1),
+    retention: gain("retention", customersLost, money.customerLifetimeValue / money.journeysPerCustomer, -1),
     complaints: gain("complaints", complaintCount, money.costPerComplaint, -1),
     sales: gain("sales", (sample) => kpiValue(sample, "answered"), money.revenuePerAnsweredContact, 1),
     channelSubstitution: gain("channelSubstitution", onlineContacts, money.costPerContactOffline - money.costPerContactOnline, 1),

@@ -59,6 +59,13 @@ export const moneySchema = z.strictObject({
   customerLifetimeValue: amount(1e9)
     .default(0)
     .describe("Value of a customer who stays (margin over their remaining lifetime): each customer the model keeps from churning is worth this much, counted in the month they are kept. Default 0: not counted (assumption); article 004_49af8e83df4febe5 names LTV as a benefit."),
+  // Assumption: without data, every contact journey is a different customer.
+  journeysPerCustomer: z
+    .number()
+    .min(1)
+    .max(1000)
+    .default(1)
+    .describe("Problems (contact journeys) an average customer brings within the financial horizon: the churn the model predicts per journey is divided by it, so a customer who calls about three problems a year is not lost three times. Default 1 (assumption: every journey a different customer; take it from your CRM)."),
   costPerComplaint: amount(1e7)
     .default(0)
     .describe("Cost of handling one complaint (escalation, goodwill, regulator fees): each complaint avoided saves it. Default 0: not counted (assumption)."),

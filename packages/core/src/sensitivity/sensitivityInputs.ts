@@ -111,6 +111,7 @@ export function sensitivityInputs(scenario: Scenario, intervention?: Interventio
     };
     field("wagePerHour", "Loaded wage per hour");
     field("customerLifetimeValue", "Customer lifetime value");
+    if (money.customerLifetimeValue > 0) field("journeysPerCustomer", "Problems per customer within the horizon", "contacts");
     field("costPerComplaint", "Cost per complaint");
     field("revenuePerAnsweredContact", "Cross-sell and up-sell per answered contact");
     field("costPerContactOffline", "Cost per contact offline");
