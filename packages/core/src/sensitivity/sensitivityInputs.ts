@@ -156,7 +156,7 @@ export function sensitivityInputs(scenario: Scenario, intervention?: Interventio
         const step = Math.max(1, Math.round(range * Math.abs(base)));
         add({
           id: `${prefix}.${field.path.join(".")}`,
-          label: index === null ? field.label : `${part.name}: ${field.label}`,
+          label: index === null ? [KIND_TITLES[part.kind], field.label].filter(Boolean).join(": ") : `${part.name}: ${field.label}`,
           unit: field.unit,
           base,
           ...(integer && { low: base - Math.sign(base || 1) * step, high: base + Math.sign(base || 1) * step }),
@@ -199,6 +199,14 @@ interface FieldSpec {
   max?: number;
 }
 
+// How a single intervention's inputs are labelled (a part of `combined` is labelled by its own name instead).
+const KIND_TITLES: Partial<Record<SingleIntervention["kind"], string>> = {
+  training: "Training",
+  processChange: "Process change",
+  channelShift: "Channel shift",
+  feedbackChannels: "Feedback channels",
+};
+
 // The effect sizes and costs of each kind that a tornado varies (moveShift has none worth scaling).
 const INTERVENTION_FIELDS: Partial<Record<SingleIntervention["kind"], FieldSpec[]>> = {
   addAgents: [{ path: ["agents"], label: "Agents added", unit: "agents" }],
@@ -206,31 +214,31 @@ const INTERVENTION_FIELDS: Partial<Record<SingleIntervention["kind"], FieldSpec[
   addShift: [{ path: ["shift", "agents"], label: "Agents on the new shift", unit: "agents" }],
   lengthenShift: [{ path: ["hours"], label: "Hours added to the shift", unit: "hours" }],
   training: [
-    { path: ["ahtChange"], label: "Training: change of handle time", unit: "fraction" },
-    { path: ["fcrChange"], label: "Training: FCR gain (points)", unit: "fraction" },
-    { path: ["satisfactionChange"], label: "Training: satisfaction effect", unit: "fraction" },
-    { path: ["hoursOffFloor"], label: "Training: hours off the floor", unit: "hours" },
-    { path: ["learningCurveWeeks"], label: "Training: learning curve", unit: "weeks" },
-    { path: ["costPerTrainee"], label: "Training: cost per trainee", unit: "money" },
-    { path: ["oneOffCost"], label: "Training: one-off cost", unit: "money" },
+    { path: ["ahtChange"], label: "change of handle time", unit: "fraction" },
+    { path: ["fcrChange"], label: "FCR gain (points)", unit: "fraction" },
+    { path: ["satisfactionChange"], label: "satisfaction effect", unit: "fraction" },
+    { path: ["hoursOffFloor"], label: "hours off the floor", unit: "hours" },
+    { path: ["learningCurveWeeks"], label: "learning curve", unit: "weeks" },
+    { path: ["costPerTrainee"], label: "cost per trainee", unit: "money" },
+    { path: ["oneOffCost"], label: "one-off cost", unit: "money" },
   ],
   processChange: [
-    { path: ["resolutionTimeChange"], label: "Process change: change of resolution time", unit: "fraction" },
-    { path: ["fcrChange"], label: "Process change: FCR gain (points)", unit: "fraction" },
-    { path: ["ahtChange"], label: "Process change: change of handle time", unit: "fraction" },
-    { path: ["oneOffCost"], label: "Process change: one-off cost", unit: "money" },
-    { path: ["perMonthCost"], label: "Process change: cost per month", unit: "money" },
+    { path: ["resolutionTimeChange"], label: "change of resolution time", unit: "fraction" },
+    { path: ["fcrChange"], label: "FCR gain (points)", unit: "fraction" },
+    { path: ["ahtChange"], label: "change of handle time", unit: "fraction" },
+    { path: ["oneOffCost"], label: "one-off cost", unit: "money" },
+    { path: ["perMonthCost"], label: "cost per month", unit: "money" },
   ],
   channelShift: [
-    { path: ["share"], label: "Channel shift: share of contacts moved", unit: "fraction", max: 1 },
-    { path: ["oneOffCost"], label: "Channel shift: one-off cost", unit: "money" },
-    { path: ["perMonthCost"], label: "Channel shift: cost per month", unit: "money" },
+    { path: ["share"], label: "share of contacts moved", unit: "fraction", max: 1 },
+    { path: ["oneOffCost"], label: "one-off cost", unit: "money" },
+    { path: ["perMonthCost"], label: "cost per month", unit: "money" },
   ],
   feedbackChannels: [
-    { path: ["satisfactionChange"], label: "Feedback channels: satisfaction effect", unit: "fraction" },
-    { path: ["surveyResponseChange"], label: "Feedback channels: change of survey response", unit: "fraction" },
-    { path: ["oneOffCost"], label: "Feedback channels: one-off cost", unit: "money" },
-    { path: ["perMonthCost"], label: "Feedback channels: cost per month", unit: "money" },
+    { path: ["satisfactionChange"], label: "satisfaction effect", unit: "fraction" },
+    { path: ["surveyResponseChange"], label: "change of survey response", unit: "fraction" },
+    { path: ["oneOffCost"], label: "one-off cost", unit: "money" },
+    { path: ["perMonthCost"], label: "cost per month", unit: "money" },
   ],
 };
 
