@@ -20,7 +20,7 @@ export function kpiCsv(view: ComparisonView): string {
     for (const kpi of KPI_REGISTRY) {
       const delta: DeltaStatistics | undefined = s > 0 ? view.deltas[s - 1]?.deltas[kpi.id] : undefined;
       rows.push([
-        scenario.name, kpi.id, kpi.label, kpi.unit,
+        scenario.name, kpi.id, kpi.label, (kpi.unit as string) === "money" ? view.currency : kpi.unit,
         ...statisticCells(scenario.kpis[kpi.id]),
         delta?.mean, delta?.ci95?.[0], delta?.ci95?.[1], delta?.p10, delta?.p90, delta?.significant, delta?.effect ?? undefined,
       ]);

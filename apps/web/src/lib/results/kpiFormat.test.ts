@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDelta, formatKpi, formatMoney, formatRange, formatTimeLeft } from "./kpiFormat";
+import { displayUnit, formatDelta, formatKpi, formatMoney, formatRange, formatTimeLeft, groupDigits } from "./kpiFormat";
 
 describe("formatKpi", () => {
   it("writes shares as percentages, seconds in s, min or h, counts with separators", () => {
@@ -16,6 +16,14 @@ describe("formatKpi", () => {
     expect(formatKpi(null, "fraction")).toBe("—");
     expect(formatKpi(Number.NaN, "seconds")).toBe("—");
   });
+  it("writes money in the scenario's currency, customers and scores", () => {
+    expect(formatKpi(2.987, displayUnit("money", "USD"))).toBe("$2.99");
+    expect(formatKpi(12345.6, displayUnit("money", "CHF"))).toBe("12,346 CHF");
+    expect(formatDelta(-0.134, displayUnit("money", "EUR"))).toBe("−€0.13");
+    expect(formatDelta(0.001, displayUnit("money", "USD"))).toBe("$0.00");
+    expect(formatKpi(1234.4, "customers")).toBe("1,234");
+    expect(formatKpi(21.64, "score")).toBe("21.6");
+  });
   it("writes a value in the scale of its reference, so a CI end matches its mean", () => expect(formatKpi(95, "seconds", 130)).toBe("1.6 min"));
 });
 
@@ -23,7 +31,8 @@ describe("formatDelta", () => {
   it("signs changes and writes changes of a share in points", () => {
     expect(formatDelta(0.064, "fraction")).toBe("+6.4 pt");
     expect(formatDelta(-2.15, "seconds")).toBe("−2.1 s");
-    expect(formatDelta(0, "contacts")).toBe("±0.0");
+    expect(formatDelta(0, "contacts")).toBe("0.0");
+    expect(formatDelta(-0.00001, "fraction")).toBe("0.00 pt");
   });
 });
 
@@ -45,5 +54,16 @@ describe("formatTimeLeft / formatMoney", () => {
     expect(formatMoney(12345.6, "USD")).toBe("$12,346");
     expect(formatMoney(-800, "EUR")).toBe("−€800");
     expect(formatMoney(null, "USD")).toBe("—");
+    expect(formatMoney(1234567, "CHF")).toBe("1,234,567 CHF");
+  });
+});
+
+describe("groupDigits", () => {
+  it("puts commas between thousands without Intl", () => {
+    expect(groupDigits(0)).toBe("0");
+    expect(groupDigits(999)).toBe("999");
+    expect(groupDigits(1000)).toBe("1,000");
+    expect(groupDigits(1234567.891, 2)).toBe("1,234,567.89");
+    expect(groupDigits(-4200)).toBe("−4,200");
   });
 });

@@ -1,9 +1,10 @@
 // How a KPI value from core is written on screen, in the unit a planner reads: display only, never what it is.
 import { NOT_DEFINED } from "../format";
 
-/** The scale a KPI is written in: a factor to the display unit (a unit conversion), its suffix and decimals. */
+/** The scale a KPI is written in: a factor to the display unit (a unit conversion), its affixes and decimals. */
 interface DisplayScale {
   factor: number;
+  prefix?: string;
   suffix: string;
   digits: number;
   /** Thousands separators (whole counts). */
@@ -11,6 +12,23 @@ interface DisplayScale {
 }
 
 const MINUS = "\u2212";
+
+const CURRENCY_SYMBOLS: Record<string, string> = { USD: "$", EUR: "€", GBP: "£", JPY: "¥", CNY: "¥", INR: "₹", AUD: "A$", CAD: "C$" };
+
+/** The unit a KPI is written in: the registry's unit, with money in the scenario's currency ("money:USD"). */
+export function displayUnit(unit: string, currency: string): string {
+  return unit === "money" ? `money:${currency}` : unit;
+}
+
+/**
+ * A non-negative number with `digits` decimals and commas between thousands: 23456.4 → "23,456". Written by hand
+ * rather than with Intl: the first Intl call of a page loads its locale data, a main-thread task of ~50 ms.
+ */
+export function groupDigits(value: number, digits = 0): string {
+  const [whole = "", fraction] = Math.abs(value).toFixed(digits).split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${value < 0 ? MINUS : ""}${grouped}${fraction === undefined ? "" : `.${fraction}`}`;
+}
 
 const defined = (value: number | null | undefined): value is number => value !== null && value !== undefined && Number.isFinite(value);
 
@@ -33,11 +51,19 @@ export function displayScale(unit: string, reference: number | null | undefined,
       return { factor: 1 / 24, suffix: " days", digits: 1 };
     case "contacts":
       return size >= 100 ? { factor: 1, suffix: "", digits: 0, grouped: true } : { factor: 1, suffix: "", digits: 1 };
+    case "customers":
+      return size >= 100 ? { factor: 1, suffix: "", digits: 0, grouped: true } : { factor: 1, suffix: "", digits: 1 };
     case "agents":
       return { factor: 1, suffix: "", digits: 1 };
     case "score":
       return { factor: 1, suffix: "", digits: 1 };
     default:
+      if (unit.startsWith("money:")) {
+        const currency = unit.slice("money:".length);
+        const symbol = CURRENCY_SYMBOLS[currency];
+        const digits = size >= 100 ? 0 : 2;
+        return symbol ? { factor: 1, prefix: symbol, suffix: "", digits, grouped: true } : { factor: 1, suffix: ` ${currency}`, digits, grouped: true };
+      }
       return { factor: 1, suffix: unit ? ` ${unit}` : "", digits: size >= 100 ? 0 : 2, grouped: size >= 100 };
   }
 }
@@ -45,13 +71,11 @@ export function displayScale(unit: string, reference: number | null | undefined,
 function number(value: number, scale: DisplayScale, signed: boolean): string {
   const scaled = value * scale.factor;
   const magnitude = Math.abs(scaled);
-  let text = scale.grouped
-    ? magnitude.toLocaleString("en-US", { minimumFractionDigits: scale.digits, maximumFractionDigits: scale.digits })
-    : magnitude.toFixed(scale.digits);
-  const zero = Number(text.replace(/,/g, "")) === 0;
+  let text = `${scale.prefix ?? ""}${scale.grouped ? groupDigits(magnitude, scale.digits) : magnitude.toFixed(scale.digits)}`;
+  const zero = !/[1-9]/.test(text.replace(scale.prefix ?? "", ""));
+  // A change that rounds to zero gets no sign (and never "±", which reads as an interval).
   if (scaled < 0 && !zero) text = `${MINUS}${text}`;
   else if (signed && scaled > 0 && !zero) text = `+${text}`;
-  else if (signed && zero) text = `±${text}`;
   return text;
 }
 
@@ -90,14 +114,11 @@ export function formatTimeLeft(seconds: number | null): string {
   return `about ${Math.round(seconds / 60)} min left`;
 }
 
-/** Money in the scenario's currency, whole units: 12345.6 USD → "$12,346"; signed with "−". */
+/** Money in the scenario's currency, whole units: 12345.6 USD → "$12,346", 800 CHF → "800 CHF"; signed with "−". */
 export function formatMoney(value: number | null | undefined, currency: string): string {
   if (!defined(value)) return NOT_DEFINED;
-  let text: string;
-  try {
-    text = new Intl.NumberFormat("en-US", { style: "currency", currency, maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(Math.abs(value));
-  } catch {
-    text = `${Math.abs(value).toLocaleString("en-US", { maximumFractionDigits: 0 })} ${currency}`;
-  }
-  return value < 0 && text.replace(/[^1-9]/g, "") !== "" ? `${MINUS}${text}` : text;
+  const amount = groupDigits(Math.abs(value));
+  const symbol = CURRENCY_SYMBOLS[currency];
+  const text = symbol ? `${symbol}${amount}` : `${amount} ${currency}`;
+  return value < 0 && /[1-9]/.test(amount) ? `${MINUS}${text}` : text;
 }

@@ -1,7 +1,7 @@
 // What the comparison worker does: the paired run's bookkeeping (core's accumulators, through the worker package's
 // runPaired, exactly as `ccplan compare`) off the page's main thread, where summarising a week of intervals takes
 // hundreds of milliseconds. The replications themselves run in the pool of Web Workers that `runner` reaches.
-import { compileScenario, kpiVectorLayout, scenarioVariants, type Scenario } from "@ccplan/core";
+import { compileScenario, formatClock, kpiVectorLayout, scenarioVariants, type Scenario } from "@ccplan/core";
 import { runPaired, type PlannedSource, type PrecisionTarget, type RunProgressSink, type VectorRunner } from "@ccplan/worker";
 import { comparisonDocument, type ComparisonDocument } from "./comparisonDocument";
 import { scenarioView, type ComparisonView } from "./comparisonView";
@@ -58,10 +58,11 @@ export async function compare(request: CompareRequest, runner: VectorRunner, onP
     ...(outcome.precision && { precision: outcome.precision }),
     ...(request.precision && { requestedPrecision: request.precision }),
     targetServiceLevel: outcome.baseline.targetServiceLevel,
+    currency: scenario.money?.currency ?? "USD",
     intervalMinutes: scenario.intervalMinutes,
     intervalsPerDay,
     intervalDays: layout.intervals.labels.map((_, i) => plans[0]!.dayLabels[Math.floor((first + i) / intervalsPerDay)] ?? ""),
-    intervalStarts: layout.intervals.labels,
+    intervalStarts: layout.intervals.labels.map((_, i) => formatClock(((first + i) % intervalsPerDay) * scenario.intervalMinutes)),
     dayLabels: plans[0]!.dayLabels,
     intervalQuantiles: outcome.baseline.intervalQuantiles,
     scenarios: runs.map((statistics, s) => scenarioView(chosen[s]!.name, statistics, requiredAgents(chosen[s]!.scenario, plans[s]!, first), chosen[s]!.costLines)),

@@ -75,9 +75,11 @@ export interface ComparisonView {
   precision?: PrecisionOutcome;
   requestedPrecision?: PrecisionTarget;
   targetServiceLevel: number;
+  /** ISO 4217 code of the scenario's money (KPIs in unit "money"). */
+  currency: string;
   intervalMinutes: number;
   intervalsPerDay: number;
-  /** Day label of each interval ("mon", or a date) and its start ("07:30"). */
+  /** Day label of each interval ("mon", "mon #2" or a date) and its start on the clock ("07:30"). */
   intervalDays: string[];
   intervalStarts: string[];
   dayLabels: string[];

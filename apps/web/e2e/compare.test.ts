@@ -1,0 +1,211 @@
+/// <reference types="node" />
+// End to end: compare on the default scenario in Debian's chromium. The comparison runs in Web Workers; numbers
+// appear with their CIs and P10–P90 labelled apart; "+4 agents on Late" is marked better on service level; the main
+// thread never holds a task over 50 ms during a run (PerformanceObserver "longtask"); Cancel stops the workers at
+// once and a new run works; exports give files with formula cells escaped; nothing logs an error.
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Download, Page, Worker } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseScenarioText } from "@ccplan/core";
+import { defaultScenario } from "../src/lib/scenario/bundled.js";
+import { launchChromium, startPreview, webRoot, type Browser, type PreviewServer } from "./server.js";
+
+const artifacts = join(webRoot, "e2e-artifacts");
+const parsed = parseScenarioText(defaultScenario().text);
+if (!parsed.ok) throw new Error("scenarios/default.json must be valid");
+const interventions = parsed.scenario.interventions.map((intervention) => intervention.name);
+const addAgents = parsed.scenario.interventions.find((intervention) => intervention.kind === "addAgents")!.name;
+
+declare global {
+  interface Window {
+    __longTasks: { startMs: number; durationMs: number }[];
+  }
+}
+
+describe("run and compare, in chromium", () => {
+  let server: PreviewServer | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  const problems: string[] = [];
+  const closedWorkers: { url: string; atMs: number }[] = [];
+
+  const screenshot = (name: string, fullPage = false) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage });
+  const replications = () => page.getByLabel(/^Replications|^At most/);
+  const runButton = () => page.getByRole("button", { name: /^Run (comparison|the baseline)/ });
+  const row = (kpi: string) => page.locator(`table.kpi-table tr[data-kpi="${kpi}"]`);
+  const results = () => page.locator("table.kpi-table");
+  async function download(action: () => Promise<void>): Promise<{ name: string; text: string; bytes: Buffer }> {
+    const [file] = await Promise.all([page.waitForEvent("download"), action()]);
+    const path = await (file as Download).path();
+    const bytes = readFileSync(path);
+    return { name: (file as Download).suggestedFilename(), text: bytes.toString("utf8"), bytes };
+  }
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    server = await startPreview();
+    browser = await launchChromium({ width: 1280, height: 800 });
+    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    page.setDefaultTimeout(20_000);
+    page.on("console", (message) => {
+      if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+    });
+    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+    page.on("requestfailed", (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
+    page.on("response", (response) => {
+      if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+    });
+    page.on("worker", (worker: Worker) => worker.on("close", () => closedWorkers.push({ url: worker.url(), atMs: Date.now() })));
+    // Every main-thread task over 50 ms, from the first byte on.
+    await page.addInitScript(() => {
+      window.__longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) window.__longTasks.push({ startMs: entry.startTime, durationMs: entry.duration });
+      }).observe({ type: "longtask", buffered: true });
+    });
+    await page.goto(server.url);
+    await runButton().waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("compares the default scenario: CIs and P10–P90 apart, +4 agents better on service level, no main-thread task over 50 ms", async () => {
+    expect(await runButton().textContent()).toContain(`${interventions.length + 1} scenarios`);
+    await replications().fill("60");
+    // Let the page settle (workers warming up, fonts) before measuring the run alone.
+    await page.waitForTimeout(1_000);
+    const startMs = await page.evaluate(() => performance.now());
+    await runButton().click();
+    await page.getByTestId("run-progress").waitFor();
+    await screenshot("compare-running");
+    await results().waitFor({ timeout: 120_000 });
+    // The last chart is drawn a few tasks after the table.
+    await page.locator(".chart-frame").nth(3).waitFor();
+    await page.waitForTimeout(500);
+    const longTasks = await page.evaluate((since) => window.__longTasks.filter((task) => task.startMs >= since), startMs);
+    expect(longTasks).toEqual([]);
+
+    expect(await page.getByTestId("run-facts").textContent()).toContain("60 paired replications per scenario");
+    const headers = await page.locator("table.kpi-table thead th").allTextContents();
+    expect(headers.map((text) => text.trim())).toEqual(["KPI", "Baseline", ...interventions.map((name) => `${name}and its change vs baseline`)]);
+
+    const baselineCell = row("serviceLevel").locator('td[data-scenario="0"]');
+    expect(await baselineCell.locator(".mean").textContent()).toMatch(/^\d{1,3}\.\d%$/);
+    expect(await baselineCell.locator(".ci").textContent()).toMatch(/^95% CI \d{1,3}\.\d to \d{1,3}\.\d%$/);
+    expect(await baselineCell.locator(".spread").textContent()).toMatch(/^P10–P90 \d{1,3}\.\d to \d{1,3}\.\d%$/);
+    expect(await page.locator("table.kpi-table").textContent()).not.toContain("±");
+
+    const column = interventions.indexOf(addAgents) + 1;
+    const delta = row("serviceLevel").locator(`[data-delta="${column}"]`);
+    expect(await delta.getAttribute("data-effect")).toBe("better");
+    expect(await delta.locator(".delta").textContent()).toMatch(/^\+\d+\.\d pt$/);
+    expect(await delta.locator(".mark").textContent()).toBe("▲ better");
+    expect(await delta.locator(".ci").textContent()).toMatch(/^95% CI \+\d+\.\d to \+\d+\.\d pt$/);
+    expect(await row("asa").locator(`[data-delta="${column}"]`).getAttribute("data-effect")).toBe("better");
+
+    expect(await page.locator(".chart-frame svg.chart-svg").count()).toBe(4);
+    expect(await page.getByTestId("at-risk").textContent()).toMatch(/Baseline/);
+    await screenshot("compare-results-1280x800");
+    await screenshot("compare-results-full", true);
+  });
+
+  it("reads a chart with the keyboard: the arrow keys move through the intervals and show their values", async () => {
+    const slider = page.getByRole("slider", { name: /Service level by interval/ });
+    await slider.focus();
+    await page.keyboard.press("End");
+    await page.keyboard.press("PageDown");
+    const text = await slider.getAttribute("aria-valuetext");
+    expect(text).toMatch(/^Sun \d{2}:\d{2}: Baseline, mean/);
+    expect(text).toContain("95% CI");
+    expect(text).toContain("P10–P90");
+    await expect.poll(() => page.locator(".tooltip").count()).toBe(1);
+    await slider.scrollIntoViewIfNeeded();
+    await screenshot("compare-chart-tooltip");
+    await page.keyboard.press("Escape");
+  });
+
+  it("exports the KPI table and the intervals as CSV with formula cells escaped, the whole comparison as JSON", async () => {
+    await page.getByRole("button", { name: "KPI table (CSV)" }).scrollIntoViewIfNeeded();
+    const kpis = await download(() => page.getByRole("button", { name: "KPI table (CSV)" }).click());
+    expect(kpis.name).toMatch(/-kpis\.csv$/);
+    const lines = kpis.text.split("\n");
+    expect(lines[0]).toBe(
+      "scenario,kpi,label,unit,mean,ci95_low,ci95_high,p10,p50,p90,n,delta_mean,delta_ci95_low,delta_ci95_high,delta_p10,delta_p90,delta_significant,delta_effect",
+    );
+    expect(lines.some((line) => line.startsWith(`'${addAgents},serviceLevel,Service level,fraction,`) && line.endsWith(",true,better"))).toBe(true);
+    expect(lines.filter((line) => line.startsWith("+") || line.startsWith("=") || line.startsWith("-") || line.startsWith("@"))).toEqual([]);
+
+    const intervals = await download(() => page.getByRole("button", { name: "By interval (CSV)" }).click());
+    const rows = intervals.text.split("\n");
+    expect(rows[0]!.startsWith("scenario,day,start,serviceLevel_mean,")).toBe(true);
+    expect(rows.length).toBe(1 + (interventions.length + 1) * 7 * 48);
+    expect(rows.some((line) => line.startsWith(`'${addAgents},tue,10:00,`))).toBe(true);
+
+    const json = await download(() => page.getByRole("button", { name: "Everything (JSON)" }).click());
+    const document = JSON.parse(json.text);
+    expect(document.replications).toBe(60);
+    expect(document.interventions.map((i: { name: string }) => i.name)).toEqual(interventions);
+    expect(document.interventions[0].deltas.serviceLevel.ci95).toHaveLength(2);
+  });
+
+  it("exports a chart as SVG and as PNG under the page's Content-Security-Policy", async () => {
+    const frame = page.locator(".chart-frame").first();
+    await frame.scrollIntoViewIfNeeded();
+    const svg = await download(() => frame.getByRole("button", { name: /as SVG$/ }).click());
+    expect(svg.name).toMatch(/\.svg$/);
+    expect(svg.text).toContain("<svg");
+    expect(svg.text).toContain('xmlns="http://www.w3.org/2000/svg"');
+    expect(svg.text).toContain("Required (Erlang A)");
+    expect(svg.text).not.toContain('data-export="skip"');
+    const png = await download(() => frame.getByRole("button", { name: /as PNG$/ }).click());
+    expect(png.name).toMatch(/\.png$/);
+    expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(png.bytes.length).toBeGreaterThan(10_000);
+  });
+
+  it("cancels a run: the workers stop within 200 ms, the page says so, and a new run works", async () => {
+    await replications().fill("5000");
+    await runButton().click();
+    await expect.poll(async () => Number(((await page.getByTestId("run-progress").textContent()) ?? "0").split(" ")[0]!.replace(/,/g, "")), { timeout: 30_000 }).toBeGreaterThan(0);
+    const closedBefore = closedWorkers.length;
+    const clickedMs = Date.now();
+    await page.getByRole("button", { name: "Cancel" }).click();
+    await page.getByTestId("run-cancelled").waitFor({ timeout: 1_000 });
+    // The pool terminates its busy workers at once (they are respawned for the next run).
+    await expect.poll(() => closedWorkers.length - closedBefore, { timeout: 2_000 }).toBeGreaterThan(0);
+    const stoppedMs = Math.max(...closedWorkers.slice(closedBefore).map((worker) => worker.atMs)) - clickedMs;
+    expect(stoppedMs).toBeLessThan(200);
+    expect(await page.getByTestId("run-cancelled").textContent()).toContain("Run cancelled. The results below are from the previous run.");
+    expect(await page.getByTestId("run-facts").textContent()).toContain("60 paired replications");
+    await screenshot("compare-cancelled");
+
+    await replications().fill("20");
+    await runButton().click();
+    await expect.poll(async () => (await page.getByTestId("run-facts").textContent()) ?? "", { timeout: 120_000 }).toContain("20 paired replications");
+    expect(await page.getByTestId("run-cancelled").count()).toBe(0);
+  });
+
+  it("refuses replications that are not a whole number, beside the field", async () => {
+    await replications().fill("1.5");
+    expect(await page.locator("#run-replications-error").textContent()).toBe("Replications: “1.5” is not a whole number from 2 to 10,000");
+    expect(await runButton().isDisabled()).toBe(true);
+    await replications().fill("60");
+    expect(await runButton().isDisabled()).toBe(false);
+  });
+
+  it("stays readable at 1920×1080", async () => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await results().scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
+    await screenshot("compare-results-1920x1080");
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it("logged no console errors, page errors or failed requests (the CSP blocked nothing)", () => {
+    expect(problems).toEqual([]);
+  });
+});
