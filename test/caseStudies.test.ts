@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import {
   KPI_REGISTRY,
   createPhaseRunner,
+  evaluateIntervention,
   parseScenarioText,
   scenarioVariants,
   summarizeDeltas,
@@ -107,6 +108,25 @@ describe("e-commerce company: more agents and training lift CSAT from 70% to 85%
 
   // Not sized: the model's response to 11 more agents and the training's defaults (+12%, FCR +5 points): about 85%.
   it.skipIf(!experience)("has CSAT 85% after (±3 points)", () => expectWithin(result().after.csat, 0.82, 0.88, "CSAT after"));
+
+  it("is priced over a year, phase by phase: class, learning curve, steady state", () => {
+    const scenario = load("ecommerce-csat.json");
+    const evaluation = evaluateIntervention({ scenario, intervention: scenario.interventions[0]!, replications: 6, runPhase: createPhaseRunner() });
+    expect(evaluation.phases.map((phase) => [phase.label, phase.startWeek, phase.weeks])).toEqual([
+      ["Service training: in class", 0, 1],
+      ["Service training: learning curve 25%", 1, 2],
+      ["Service training: learning curve 75%", 3, 2],
+      ["steady state", 5, null],
+    ]);
+    // Wages of 11 agents (4 × 8 h × 5 days × 2 shifts + 3 × 12 h × 2 days, at 35 CNY) for 52 weeks, hiring them
+    // (4,000 CNY each), their seats (300 CNY a month each) and 86 trainees at 1,200 CNY.
+    const money = evaluation.money!;
+    expect(money.totalCost.mean).toBeCloseTo(13_720 * 52 + 11 * 4000 + 11 * 300 * 12 + 86 * 1200, 6);
+    expect(money.months).toHaveLength(12);
+    // The class week costs service: the gain in service level is smaller while the trainees are away.
+    expect(evaluation.phases[0]!.deltas.serviceLevel!.mean!).toBeLessThan(evaluation.phases[3]!.deltas.serviceLevel!.mean!);
+    expect(money.notCounted.length === 0).toBe(experience);
+  });
 });
 
 describe("finance company: a fast lane cuts resolution from 3 days to 1 and complaints by half", () => {
