@@ -178,6 +178,36 @@ describe("ccplan simulate on workers, with precision, in shards; ccplan compare"
   });
 });
 
+describe("ccplan compare with money, and ccplan sensitivity", () => {
+  it("prices each intervention against the baseline over the horizon, with CIs", () => {
+    const run = ccplan("compare", "scenarios/product-training.json", "--replications", "4", "--json");
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const { interventions } = JSON.parse(run.stdout);
+    const money = interventions[0].money;
+    for (const field of ["totalCost", "totalBenefit", "roi", "benefitCostRatio", "paybackMonth", "npv", "probPaybackWithinHorizon"]) {
+      expect(Object.keys(money[field]).slice(0, 6)).toEqual(["mean", "ci95", "p10", "p50", "p90", "n"]);
+    }
+    expect(money.totalCost.mean).toBeGreaterThan(0);
+    expect(money.roi.mean).toBeCloseTo((money.totalBenefit.mean - money.totalCost.mean) / money.totalCost.mean, 1);
+    for (const kpi of ["csat", "nps", "complaintRate", "repeatRate", "fcr", "resolutionTime", "onlineShare", "costPerContact"]) {
+      expect(interventions[0].deltas[kpi]).toHaveProperty("mean");
+    }
+    expect(ccplan("compare", "scenarios/product-training.json", "--replications", "4").stdout).toContain("Money over 12 months against the baseline");
+  });
+
+  it("draws a tornado of the baseline's service level as JSON, bars longest first", () => {
+    const run = ccplan("sensitivity", "scenarios/default.json", "--replications", "2", "--output", "serviceLevel", "--json");
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    const bars = result.tornados[0].bars;
+    expect(bars.length).toBeGreaterThan(3);
+    const swings = bars.map((bar: { swing: number | null }) => Math.abs(bar.swing ?? 0));
+    expect(swings).toEqual([...swings].sort((a, b) => b - a));
+  });
+});
+
 describe("ccplan rejects bad input with exit code 2 and a message that says what, where and what was expected", () => {
   const cases: [string, string[], RegExp][] = [
     ["an unknown command", ["frobnicate"], /unknown command "frobnicate"; expected one of erlang, simulate, compare, merge, sensitivity/],

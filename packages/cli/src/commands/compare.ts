@@ -1,9 +1,18 @@
-import { KPI_REGISTRY, scenarioVariants, type DeltaStatistics, type KpiStatisticsByKpi } from "@ccplan/core";
+import {
+  KPI_REGISTRY,
+  evaluateInterventionsAsync,
+  scenarioVariants,
+  spanKpiSample,
+  type DeltaStatistics,
+  type InterventionMoney,
+  type KpiStatisticsByKpi,
+  type KpiSummary,
+} from "@ccplan/core";
 import { parseCommandArgs } from "../args.js";
 import { InputError } from "../errors.js";
 import { formatValue, renderTable } from "../format/units.js";
 import { progressBar } from "../run/progressBar.js";
-import { comparable, runPaired } from "@ccplan/worker/node";
+import { comparable, progressTracker, runPaired } from "@ccplan/worker/node";
 import { createRunner } from "../run/runner.js";
 import { loadScenario, scenarioSource } from "../run/sources.js";
 import { readRunFlags, RUN_FLAGS } from "./runFlags.js";
@@ -51,6 +60,28 @@ export async function runCompare(args: string[], write: (text: string) => void):
       ...(flags.precision && { precision: flags.precision }),
       onProgress: bar.update,
     });
+    const replications = outcome.comparison.replications;
+    const moneyByName = new Map<string, InterventionMoney | null>();
+    if (loaded.scenario.money) {
+      // Money needs each intervention's phases (class weeks, learning curve, steady state) over the horizon:
+      // core's economics asks for the runs it needs, on the same seeds, and prices them.
+      const scenario = {
+        ...loaded.scenario,
+        ...(flags.seed !== undefined && { seed: flags.seed }),
+        interventions: loaded.scenario.interventions.filter((intervention) => chosen.some((variant) => variant.name === intervention.name)),
+      };
+      const tracker = progressTracker(replications * (scenario.interventions.length * 3 + 1), bar.update);
+      const evaluations = await evaluateInterventionsAsync({
+        scenario,
+        replications,
+        runPhase: async (request) => {
+          const vectors = await runner.vectors({ kind: "scenario", scenario: request.scenario }, 0, request.replications, (done) => tracker.within(done));
+          tracker.finishPart(request.replications);
+          return vectors.map(spanKpiSample);
+        },
+      });
+      for (const evaluation of evaluations) moneyByName.set(evaluation.name, evaluation.money);
+    }
     bar.done();
     const interventions = chosen.map((variant, v) => {
       const statistics = outcome.variants[v]!;
@@ -58,6 +89,7 @@ export async function runCompare(args: string[], write: (text: string) => void):
       return {
         name: variant.name,
         costLines: variant.costLines,
+        money: moneyByName.get(variant.name) ?? null,
         kpis: statistics.kpis,
         deltas: deltas.deltas,
         targetMet: statistics.targetMet,
@@ -78,6 +110,8 @@ export async function runCompare(args: string[], write: (text: string) => void):
       return;
     }
     write(`${renderComparison(output.scenario, output.replications, outcome.baseline.kpis, interventions)}\n`);
+    const priced = interventions.filter((intervention) => intervention.money !== null);
+    if (priced.length > 0) write(`\n${renderMoney(priced as { name: string; money: InterventionMoney }[])}\n`);
   } finally {
     bar.done();
     await runner.close();
@@ -122,5 +156,33 @@ function renderComparison(
     "",
     deltas,
     "✓ better / ✗ worse: the 95% CI of the change excludes zero; pt = percentage points.",
+  ].join("\n");
+}
+
+function moneyCell(summary: KpiSummary, format: (value: number) => string): string {
+  if (summary.mean === null) return "–";
+  const ci = summary.ci95 ? ` [${format(summary.ci95[0])}, ${format(summary.ci95[1])}]` : "";
+  return `${format(summary.mean)}${ci}`;
+}
+
+/** Each intervention's money against the baseline over the horizon: mean [95% CI] across replications. */
+function renderMoney(interventions: { name: string; money: InterventionMoney }[]): string {
+  const first = interventions[0]!.money;
+  const amount = (value: number) => `${Math.round(value).toLocaleString("en-US")}`;
+  const ratio = (value: number) => value.toFixed(2);
+  const percent = (value: number) => `${(value * 100).toFixed(0)}%`;
+  const month = (value: number) => value.toFixed(1);
+  const rows: [string, (money: InterventionMoney) => string][] = [
+    [`Incremental cost (${first.currency})`, (m) => moneyCell(m.totalCost, amount)],
+    [`Benefit (${first.currency})`, (m) => moneyCell(m.totalBenefit, amount)],
+    ["ROI = (benefit − cost) / cost", (m) => (m.roi.mean === null && m.saving.mean !== null ? `saves ${moneyCell(m.saving, amount)}` : moneyCell(m.roi, percent))],
+    ["Benefit / cost", (m) => moneyCell(m.benefitCostRatio, ratio)],
+    [`NPV at ${(first.discountRatePerYear * 100).toFixed(0)}% a year (${first.currency})`, (m) => moneyCell(m.npv, amount)],
+    ["Payback month (when it pays back)", (m) => moneyCell(m.paybackMonth, month)],
+    [`Pays back within ${first.horizonMonths} months`, (m) => (m.probPaybackWithinHorizon.mean === null ? "–" : `${percent(m.probPaybackWithinHorizon.mean)} of replications`)],
+  ];
+  return [
+    `Money over ${first.horizonMonths} months against the baseline (mean [95% CI of the mean]; phases: class, learning curve, steady state)`,
+    renderTable(["", ...interventions.map((i) => i.name)], rows.map(([label, cell]) => [label, ...interventions.map((i) => cell(i.money))])),
   ].join("\n");
 }
