@@ -104,7 +104,7 @@ export function helpText(node: SchemaNode | undefined): string {
   const description = node.description ?? deref(node)?.description ?? "";
   const fallback = node.default ?? deref(node)?.default;
   if (fallback === undefined || /\bdefault\b/i.test(description)) return description;
-  if (Array.isArray(fallback) && fallback.length === 0) return description;
+  if (typeof fallback === "object" && fallback !== null) return description;
   return `${description}${description === "" || description.endsWith(".") ? "" : "."} Default: ${formatDefault(fallback)}.`.trim();
 }
 

@@ -33,13 +33,13 @@ describe("forecastFromCsv", () => {
   });
 
   it("names every bad row by its line number", () => {
-    const text = "start,contacts\n08:00,10\n8h30,12\n09:00,-1\n09:30,\n";
+    const text = "start,contacts\n08:00,10\n8h30,12\n09:00,-1\n\n09:30,\n";
     expect(forecastFromCsv(text, { days: ["mon"] })).toEqual({
       ok: false,
       errors: [
         'line 3: start "8h30"; expected a time HH:MM, as in the first row (or date-times like 2026-11-23T07:30 in every row)',
         'line 4: contacts "-1"; expected a number ≥ 0',
-        'line 5: contacts ""; expected a number ≥ 0',
+        'line 6: contacts ""; expected a number ≥ 0',
       ],
     });
   });

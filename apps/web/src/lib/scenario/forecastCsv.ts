@@ -1,4 +1,6 @@
-import { csvParse } from "d3-dsv";
+// csvParseRows, not csvParse: csvParse builds its row objects with `new Function`, which the page's
+// Content-Security-Policy (no 'unsafe-eval') forbids.
+import { csvParseRows } from "d3-dsv";
 import { WEEKDAYS, type Weekday } from "@ccplan/core";
 
 /** A forecast read from a CSV file of contacts per interval, ready to become a queue's `forecast.intervalContacts`. */
@@ -44,8 +46,10 @@ interface Row {
  * rows; intervals the file skips (closed hours) get 0 contacts. Every problem is reported with its line number.
  */
 export function forecastFromCsv(text: string, scenario: { days: readonly Weekday[] }): ForecastCsvResult {
-  const records = csvParse(text.replace(/^\uFEFF/, ""));
-  const columns = records.columns.map((column) => column.trim().toLowerCase());
+  const [header = [], ...lines] = csvParseRows(text.replace(/^\uFEFF/, ""));
+  // Blank lines are skipped; each row keeps its line number in the file (the header is line 1).
+  const records = lines.map((row, index) => Object.assign(row, { line: index + 2 })).filter((row) => !(row.length <= 1 && (row[0] ?? "").trim() === ""));
+  const columns = header.map((column) => column.trim().toLowerCase());
   const errors: string[] = [];
   for (const required of ["start", "contacts"]) {
     if (!columns.includes(required)) errors.push(`line 1: missing column "${required}"; expected a header with start and contacts (e.g. start,contacts)`);
@@ -60,7 +64,7 @@ export function forecastFromCsv(text: string, scenario: { days: readonly Weekday
   if (records.length > MAX_DAYS * 96) {
     return { ok: false, errors: [`the file has ${records.length.toLocaleString("en-US")} rows; expected at most ${(MAX_DAYS * 96).toLocaleString("en-US")} (92 days of 15-minute intervals)`] };
   }
-  const cell = (record: Record<string, string | undefined>, name: string) => record[records.columns[columns.indexOf(name)]!]?.trim() ?? "";
+  const cell = (record: string[], name: string) => record[columns.indexOf(name)]?.trim() ?? "";
   const push = (message: string) => {
     errors.push(message);
   };
@@ -72,7 +76,7 @@ export function forecastFromCsv(text: string, scenario: { days: readonly Weekday
   let day = 0;
   let previousMinute = -1;
   records.forEach((record, index) => {
-    const line = index + 2;
+    const line = record.line;
     const start = cell(record, "start");
     const contactsText = cell(record, "contacts");
     const contacts = Number(contactsText);

@@ -34,6 +34,7 @@ export interface PendingReplace {
   incomingName: string;
 }
 
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const nameOf = (draft: Draft) => (typeof draft.name === "string" && draft.name !== "" ? draft.name : "(untitled)");
 const interventionsOf = (draft: Draft): Draft[] => (Array.isArray(draft.interventions) ? draft.interventions.filter(isObject) : []);
 
@@ -112,7 +113,7 @@ export class ScenarioStore {
       const json = tryJson(text);
       const raw = json.ok && isObject(json.value) ? json.value : null;
       this.problem = {
-        title: `${source} was not opened: it is not a valid scenario`,
+        title: `${source.startsWith("the ") ? capitalise(source) : source} was not opened: it is not a valid scenario`,
         issues: parsed.issues,
         ...(raw && !parsed.issues.some((issue) => issue.path === "version") && { openAnyway: { draft: raw, source } }),
       };
@@ -135,7 +136,7 @@ export class ScenarioStore {
       this.problem = { title: "The shared link was not opened", issues: [{ path: "", message: decoded.error }] };
       return;
     }
-    this.openText(decoded.text, "The shared link");
+    this.openText(decoded.text, "the shared link");
   }
 
   /** The fragment of a link that carries the scenario on screen, or why there is none. */
