@@ -1,3 +1,4 @@
+import { interventionIssues } from "../interventions/interventionIssues.js";
 import { checkScenarioLimits } from "./checkLimits.js";
 import { crossCheckScenario } from "./crossCheck.js";
 import { findJsonSyntaxError } from "./jsonSyntaxError.js";
@@ -33,6 +34,10 @@ function check(raw: unknown): ParseScenarioResult {
   const issues = parsed.success ? [] : toScenarioIssues(parsed.error.issues);
   issues.push(...crossCheckScenario(raw));
   if (!parsed.success || issues.length > 0) return { ok: false, issues };
+  // Interventions must apply to the scenario they come with (a training naming an unknown group, a process
+  // change shortening a resolution time that does not exist): checked on the parsed data, each with its path.
+  const unusable = interventionIssues(parsed.data);
+  if (unusable.length > 0) return { ok: false, issues: unusable };
   const limits = checkScenarioLimits(parsed.data);
   return limits.length > 0 ? { ok: false, issues: limits } : { ok: true, scenario: parsed.data };
 }
