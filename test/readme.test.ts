@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { KPI_REGISTRY } from "@ccplan/core";
+import { KPI_REGISTRY, scenarioJsonSchema } from "@ccplan/core";
 import { expect, it } from "vitest";
 
 const README = new URL("../README.md", import.meta.url);
@@ -14,18 +14,62 @@ function kpiTable(): string {
   return ["| id | KPI | unit (JSON) | definition | within a replication |", "|---|---|---|---|---|", ...rows].join("\n");
 }
 
-it("the README's KPI table is the registry's", () => {
+const PARAMETERS_START = "<!-- parameters:start (generated from the scenario schema by test/readme.test.ts; UPDATE_GOLDEN=1 rewrites it) -->";
+const PARAMETERS_END = "<!-- parameters:end -->";
+
+interface SchemaNode {
+  type?: string;
+  default?: unknown;
+  description?: string;
+  properties?: Record<string, SchemaNode>;
+  anyOf?: SchemaNode[];
+  items?: SchemaNode;
+}
+
+/** Every documented field of the model sections (resolution, experience, money), with its default and the
+ * description the schema gives it (which names the source of each default effect size). */
+function parameterTable(): string {
+  const schema = scenarioJsonSchema() as unknown as SchemaNode;
+  const rows: string[] = [];
+  const walk = (node: SchemaNode, path: string) => {
+    const objects = [node, ...(node.anyOf ?? [])].filter((candidate) => candidate.properties);
+    for (const object of objects) {
+      for (const [key, child] of Object.entries(object.properties!)) {
+        const childPath = `${path}.${key}`;
+        if (child.description) {
+          const value = child.default === undefined ? "–" : `\`${JSON.stringify(child.default)}\``;
+          rows.push(`| \`${childPath}\` | ${value} | ${child.description.replaceAll("|", "\\|").replaceAll("\n", " ")} |`);
+        }
+        walk(child, childPath);
+      }
+    }
+  };
+  for (const section of ["resolution", "experience", "money"]) {
+    const node = schema.properties?.[section];
+    if (node) walk(node, section);
+  }
+  return ["| field | default | meaning and source of the default |", "|---|---|---|", ...rows].join("\n");
+}
+
+/** Checks that the README block between two markers is `expected`; UPDATE_GOLDEN=1 rewrites it. */
+function expectReadmeBlock(startMarker: string, endMarker: string, expected: string) {
   const readme = readFileSync(README, "utf8");
-  const start = readme.indexOf(START);
-  const end = readme.indexOf(END);
-  expect(start, "README.md lacks the KPI table markers").toBeGreaterThanOrEqual(0);
-  const current = readme.slice(start + START.length, end).trim();
-  if (process.env.UPDATE_GOLDEN === "1" && current !== kpiTable()) {
-    writeFileSync(README, `${readme.slice(0, start + START.length)}\n${kpiTable()}\n${readme.slice(end)}`);
+  const start = readme.indexOf(startMarker);
+  const end = readme.indexOf(endMarker);
+  expect(start, `README.md lacks the marker ${startMarker}`).toBeGreaterThanOrEqual(0);
+  expect(end).toBeGreaterThan(start);
+  const current = readme.slice(start + startMarker.length, end).trim();
+  if (process.env.UPDATE_GOLDEN === "1" && current !== expected) {
+    writeFileSync(README, `${readme.slice(0, start + startMarker.length)}\n${expected}\n${readme.slice(end)}`);
     return;
   }
-  expect(current).toBe(kpiTable());
-});
+  expect(current).toBe(expected);
+}
+
+it("the README's KPI table is the registry's", () => expectReadmeBlock(START, END, kpiTable()));
+
+it("the README's table of model parameters is the schema's, defaults and sources included", () =>
+  expectReadmeBlock(PARAMETERS_START, PARAMETERS_END, parameterTable()));
 
 it("the README gives the two quick-start commands", () => {
   const readme = readFileSync(README, "utf8");
