@@ -12,3 +12,4 @@ export * from "./intervalFile/index.js";
 export * from "./compare/index.js";
 export * from "./economics/index.js";
 export * from "./sensitivity/index.js";
+export * from "./experience/index.js";

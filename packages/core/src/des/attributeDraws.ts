@@ -1,5 +1,6 @@
-import { stream, type Random, type StreamPurpose } from "../random/streams.js";
+import type { StreamPurpose } from "../random/streams.js";
 import { CONTACT_REAL_FIELDS, ContactReal } from "./contactPool.js";
+import { Xor4096Fill } from "./xor4096Fill.js";
 
 /**
  * Lane offset of the streams that retries and repeats draw their attributes from: queue q's returning
@@ -10,7 +11,17 @@ import { CONTACT_REAL_FIELDS, ContactReal } from "./contactPool.js";
 export const RETURN_LANE_OFFSET = 1 << 16;
 
 /** The attribute purposes, in the order of their fields in a contact's row (ContactReal.uHandle onwards). */
-const PURPOSES = ["handle", "patience", "fcr", "retry", "retryDelay", "repeatDelay"] as const satisfies readonly StreamPurpose[];
+const PURPOSES = [
+  "handle",
+  "patience",
+  "fcr",
+  "retry",
+  "retryDelay",
+  "repeatDelay",
+  "satisfaction",
+  "survey",
+  "resolution",
+] as const satisfies readonly StreamPurpose[];
 const ATTRIBUTES = PURPOSES.length;
 const BLOCK = 128;
 
@@ -20,13 +31,13 @@ const BLOCK = 128;
  * scenarios on the same seed see the same customers (design.md, "Common random numbers").
  */
 export class AttributeDraws {
-  /** Uniforms of the next `BLOCK` contacts, contact-major: [handle, patience, fcr, retry, retryDelay, repeatDelay]. */
+  /** Uniforms of the next `BLOCK` contacts, contact-major, in the order of PURPOSES. */
   private readonly block = new Float64Array(BLOCK * ATTRIBUTES);
   private cursor = BLOCK * ATTRIBUTES;
-  private readonly streams: Random[];
+  private readonly streams: Xor4096Fill[];
 
   constructor(seed: number, replication: number, lane: number) {
-    this.streams = PURPOSES.map((purpose) => stream(seed, replication, purpose, lane));
+    this.streams = PURPOSES.map((purpose) => new Xor4096Fill(seed, replication, purpose, lane));
   }
 
   /** Draws the next contact's uniforms into its row of a contact pool's `real` array. */
@@ -41,6 +52,9 @@ export class AttributeDraws {
     real[row + 3] = block[from + 3]!;
     real[row + 4] = block[from + 4]!;
     real[row + 5] = block[from + 5]!;
+    real[row + 6] = block[from + 6]!;
+    real[row + 7] = block[from + 7]!;
+    real[row + 8] = block[from + 8]!;
     this.cursor = from + ATTRIBUTES;
   }
 
@@ -50,13 +64,10 @@ export class AttributeDraws {
     this.cursor += ATTRIBUTES;
   }
 
-  // The streams are read BLOCK at a time, each in a tight loop (see uniformBlock.ts): same values, same order.
+  // The streams are read BLOCK at a time, each in a tight loop (xor4096Fill.ts): the values of `stream(seed,
+  // replication, purpose, lane)`, in their order.
   private refill(): void {
-    const block = this.block;
-    for (let s = 0; s < ATTRIBUTES; s++) {
-      const random = this.streams[s]!;
-      for (let i = s; i < block.length; i += ATTRIBUTES) block[i] = random();
-    }
+    for (let s = 0; s < ATTRIBUTES; s++) this.streams[s]!.fill(this.block, s, ATTRIBUTES, BLOCK);
     this.cursor = 0;
   }
 }

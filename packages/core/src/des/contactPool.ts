@@ -1,11 +1,11 @@
 /**
  * Contacts in the system as structure-of-arrays records with a free list: no object per contact, nothing
- * allocated per event. A contact's doubles sit in one 64-byte row of `real` and its integers in one row of
- * `int`, so the engine touches one or two cache lines per contact. The arrays double when full; read
+ * allocated per event. A contact's doubles sit in one 128-byte row of `real` and its integers in one row of
+ * `int`, so the engine touches a few cache lines per contact. The arrays double when full; read
  * `pool.real` / `pool.int` again after `allocate()`.
  */
 
-/** Fields of a contact's row in `ContactPool.real` (seconds, or uniforms on [0, 1)). */
+/** Fields of a contact's row in `ContactPool.real` (seconds, uniforms on [0, 1), or a probability). */
 export const ContactReal = {
   /** When the contact (or this retry or repeat of it) arrived. */
   arrivalSec: 0,
@@ -19,8 +19,16 @@ export const ContactReal = {
   uRetry: 5,
   uRetryDelay: 6,
   uRepeatDelay: 7,
+  uSatisfaction: 8,
+  uSurvey: 9,
+  uResolution: 10,
+  /** When the customer first contacted about this problem (kept through retries and repeats). */
+  problemStartSec: 11,
+  /** Probability that this contact left the customer satisfied (set when it is answered or abandons). */
+  satisfaction: 12,
 } as const;
-export const CONTACT_REAL_FIELDS = 8;
+/** Doubles per contact: 13 used, padded to two 64-byte cache lines. */
+export const CONTACT_REAL_FIELDS = 16;
 
 /** Fields of a contact's row in `ContactPool.int`. */
 export const ContactInt = {
@@ -37,8 +45,7 @@ export const ContactInt = {
   linePosition: 5,
   /** Whether the answer resolved the problem (1) or a repeat contact follows (0). */
   resolved: 6,
-  /** One of `ContactKind` while a retry or repeat is pending. The row has room for later fields (chat
-   * sessions sharing an agent, per-contact satisfaction) without changing its stride. */
+  /** One of `ContactKind`: what this contact is (set at arrival; kept while a retry or repeat is pending). */
   kind: 7,
 } as const;
 export const CONTACT_INT_FIELDS = 8;

@@ -1,7 +1,7 @@
 import { describe as group, expect, it } from "vitest";
 import { inverseCdf } from "../random/distributions.js";
 import type { Plan } from "./plan.js";
-import { QueueCounter as Q, type CounterTotals } from "./result.js";
+import { QUEUE_COUNTER_COUNT, QueueCounter as Q, type CounterTotals } from "./result.js";
 import { createSimulator } from "./simulate.js";
 import { stationaryPlan } from "./stationaryPlan.js";
 import { replicationTotals } from "./testing/erlangCases.js";
@@ -72,7 +72,7 @@ group("queueing laws hold beyond the Erlang models", () => {
     const result = createSimulator(plan).run(0);
     let expected = 0;
     for (let cell = 0; cell < result.intervalCount; cell++) {
-      const base = cell * 14;
+      const base = cell * QUEUE_COUNTER_COUNT;
       expected += result.queueCounters[base + Q.offered]! + 2 * result.queueCounters[base + Q.answered]! + result.queueCounters[base + Q.abandoned]!;
     }
     expect(result.eventCount).toBe(expected);

@@ -9,6 +9,42 @@
  * numbers meaningful: a 10% shorter mean turns the same uniform into a 10% shorter duration. */
 export type DurationSampler = (uniform: number) => number;
 
+/** A queue's channel (see the scenario's `queues[].channel`). */
+export type PlanChannel = "phone" | "chat" | "email" | "selfService";
+
+/**
+ * The customer-experience model, compiled (see experience/compileExperience.ts for how each number is made).
+ * A contact's satisfaction is σ(L): L = `answeredLogOdds[q × 4 + (unresolved ? 1 : 0) + (repeat ? 2 : 0)]` plus the
+ * wait term; an abandoned contact's satisfaction is 0. Tables, so the engine does a lookup and one `exp` per contact.
+ */
+export interface PlanExperience {
+  /** Probability that a contact answers the survey. */
+  surveyResponseRate: number;
+  /** Whether abandoned contacts are surveyed (and count as dissatisfied in CSAT). */
+  surveyAbandoned: boolean;
+  /** Log-odds of satisfaction of an answered contact with no wait, per queue and outcome (4 per queue). */
+  answeredLogOdds: Float64Array;
+  /** Log-odds shift of the wait, sampled every `waitStepSec` seconds of counted wait from 0 (linear in between;
+   * the last entry beyond the table). */
+  waitLogOdds: Float64Array;
+  waitStepSec: number;
+  /** Per queue: the wait that does not count (email: the response target), seconds, and the factor on the rest
+   * (email: hours late counted as minutes); phone and chat: 0 and 1. */
+  waitGraceSecByQueue: Float64Array;
+  waitScaleByQueue: Float64Array;
+  /** Complaint propensity of a dissatisfied answered contact of queue q by its resolution uniform u: entry
+   * q × complaintTableSize + floor(u × complaintTableSize). */
+  complaintPropensityByUniform: Float64Array;
+  complaintTableSize: number;
+  /** Complaint propensity of an abandoned contact. */
+  abandonedComplaintPropensity: number;
+  /** NPS classes and churn of satisfied and dissatisfied customers (linear in satisfaction). */
+  loyalty: {
+    satisfied: { promoters: number; detractors: number; churn: number };
+    dissatisfied: { promoters: number; detractors: number; churn: number };
+  };
+}
+
 export interface PlanQueue {
   name: string;
   /** Expected arrivals per second in each interval of the simulated span (length = plan.intervalCount). */
@@ -40,6 +76,17 @@ export interface PlanQueue {
   /** Probability that a caller who abandoned tries again, and after how long. */
   retryProbability: number;
   retryDelay: DurationSampler;
+  /** Time from the end of the resolving conversation to the problem's resolution, from the contact's "resolution"
+   * uniform; omitted or null: resolved when the conversation ends. */
+  resolutionTime?: DurationSampler | null;
+  /** Mean of `resolutionTime`, seconds (the satisfaction model reads it); needed when `resolutionTime` is set. */
+  resolutionTimeMeanSec?: number;
+  /** Omitted: phone. Email and selfService returns are not held while the line is closed; selfService needs no agent. */
+  channel?: PlanChannel;
+  /** Chat only: sessions an agent holds at once (default 1) and the relative growth of a session's handle time per
+   * other session its agent holds (default 0). */
+  chatMaxSessions?: number;
+  chatHandleGrowthPerSession?: number;
 }
 
 export interface PlanGroup {
@@ -71,4 +118,8 @@ export interface Plan {
   warmupSec: number;
   queues: PlanQueue[];
   groups: PlanGroup[];
+  /** The customer-experience model; omitted: its defaults for these queues (`compileExperience`). */
+  experience?: PlanExperience;
+  /** Loaded wage of an agent's scheduled hour, for `costPerContact`; omitted: cost per contact is not reported. */
+  wagePerHour?: number;
 }

@@ -30,8 +30,40 @@ export const QueueCounter = {
   unfinished: 12,
   /** Time integral of the number waiting over the interval (contact-seconds). */
   queueLengthSec: 13,
+  // Customer experience (experience/ and des/simulate.ts); satisfaction is a probability per contact.
+  /** Contacts whose satisfaction counts in CSAT: answered ones, and abandoned ones unless the scenario excludes them. */
+  satisfactionEvaluated: 14,
+  /** Sum of those contacts' probabilities of being satisfied (the expected number satisfied). */
+  satisfiedExpected: 15,
+  /** Of those, contacts that answered the survey. */
+  surveyed: 16,
+  /** Surveyed contacts that said they were satisfied. */
+  surveyedSatisfied: 17,
+  /** Expected complaints: Σ (1 − satisfaction) × complaint propensity over answered and abandoned contacts. */
+  complaintsExpected: 18,
+  /** Σ over problems resolved (answered contacts counted in `resolved`) of the time from the customer's first contact
+   * about the problem to its resolution: end of the resolving conversation plus the resolution time beyond it. */
+  resolutionTimeSumSec: 19,
+  /** Customer journeys that ended: a problem resolved, or a customer who abandoned or was left unresolved and did
+   * not come back within the span. Counted in the interval of the journey's last contact. */
+  journeysEnded: 20,
+  /** Σ satisfaction of the contacts that ended those journeys (0 for an abandonment). */
+  journeySatisfiedExpected: 21,
+  /** Expected promoters, detractors and customers lost among those journeys (from `journeySatisfiedExpected` by the
+   * loyalty model, which is linear in satisfaction; filled at the end of the run). */
+  promotersExpected: 22,
+  detractorsExpected: 23,
+  customersLostExpected: 24,
+  /** Answered contacts of online channels (chat, email, self-service); filled at the end of the run. */
+  answeredOnline: 25,
+  /** Answered contacts of self-service queues (served at once, no agent); filled at the end of the run. */
+  selfServed: 26,
+  /** Scheduled agent-seconds of the interval (before shrinkage, breaks excluded) of the groups serving this queue,
+   * shared among the queues each group serves in proportion to the handle time it started for them in the
+   * interval (evenly when it started none). Counted in the interval the time falls in. */
+  agentSec: 27,
 } as const;
-export const QUEUE_COUNTER_COUNT = 14;
+export const QUEUE_COUNTER_COUNT = 28;
 
 /** Counters per interval and agent group, in agent-seconds. */
 export const GroupCounter = {
@@ -60,6 +92,8 @@ export interface ReplicationResult {
   waitHistogram: Float64Array;
   /** Events processed: arrival, service start, departure and abandonment each count one (for benchmarks). */
   eventCount: number;
+  /** The plan's loaded wage per scheduled agent-hour, when it has one (for cost per contact). */
+  wagePerHour?: number;
 }
 
 /** Counters summed over a range of intervals (and all or one queue): the input of every KPI formula. */
@@ -69,6 +103,8 @@ export interface CounterTotals {
   waitHistogram: Float64Array;
   /** Length of the summed span in seconds (for time averages such as mean queue length). */
   spanSec: number;
+  /** Loaded wage per scheduled agent-hour, when the plan has one (cost per contact is undefined without it). */
+  wagePerHour?: number;
 }
 
 /** Sums the counters of intervals [from, to) for one queue (or all when `queue` is undefined). Agent-group
@@ -95,5 +131,7 @@ export function sumCounters(
       for (let c = 0; c < GROUP_COUNTER_COUNT; c++) group[c]! += result.groupCounters[base + c]!;
     }
   }
-  return { queue, group, waitHistogram, spanSec: (range.to - range.from) * result.intervalSec };
+  const totals: CounterTotals = { queue, group, waitHistogram, spanSec: (range.to - range.from) * result.intervalSec };
+  if (result.wagePerHour !== undefined) totals.wagePerHour = result.wagePerHour;
+  return totals;
 }

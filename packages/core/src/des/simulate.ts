@@ -1,4 +1,6 @@
+import { compileExperience } from "../experience/compileExperience.js";
 import { dayVolumeMultiplier } from "../random/gammaMultiplier.js";
+import { DEFAULT_EXPERIENCE } from "../schema/experience.js";
 import { stream } from "../random/streams.js";
 import { AgentGroup } from "./agentGroup.js";
 import { ArrivalSource } from "./arrivals.js";
@@ -16,7 +18,7 @@ import { fillAbsences } from "./shrinkage.js";
 import { buildControlTimeline, ControlKind, initialScheduled, type ControlTimeline } from "./controlTimeline.js";
 import { EventHeap } from "./eventHeap.js";
 import { closedSpans, heldReturnSec, type ClosedSpans } from "./openHours.js";
-import type { DurationSampler, Plan } from "./plan.js";
+import type { DurationSampler, Plan, PlanExperience } from "./plan.js";
 import { validatePlan } from "./validatePlan.js";
 import {
   GROUP_COUNTER_COUNT,
@@ -58,9 +60,10 @@ const DEFAULT_MAX_ARRIVALS = 50_000_000;
  *
  * Semantics (each a deliberate choice; see also arrivals.ts, agentGroup.ts, attributeDraws.ts):
  * - Random streams: `stream(plan.seed, replication, purpose, queueIndex)` for "arrivals", "accept",
- *   "dispersion", "handle", "patience", "fcr", "repeatDelay", "retry", "retryDelay". Every candidate
- *   arrival draws one uniform from each attribute stream (handle, patience, fcr, retry, retryDelay,
- *   repeatDelay) in arrival order, used or not, accepted by thinning or not. Retries and repeats are new
+ *   "dispersion", "handle", "patience", "fcr", "repeatDelay", "retry", "retryDelay", "satisfaction", "survey",
+ *   "resolution". Every candidate arrival draws one uniform from each attribute stream (handle, patience, fcr,
+ *   retry, retryDelay, repeatDelay, satisfaction, survey, resolution) in arrival order, used or not, accepted by
+ *   thinning or not. Retries and repeats are new
  *   contacts of the same queue whose attributes come from the same purposes on lane
  *   `RETURN_LANE_OFFSET + queueIndex`, drawn when they come back, so they never shift first-contact draws.
  * - Arrivals: non-homogeneous Poisson by thinning (arrivals.ts); the next external arrival of each queue is
@@ -84,6 +87,19 @@ const DEFAULT_MAX_ARRIVALS = 50_000_000;
  *   does, and the held ones come back over the first two hours after the opening in the order they were due
  *   (`heldReturnSec`; the closed spans are precomputed per queue); when the queue never opens again before the
  *   end of the span, it is not generated. First contacts come when the forecast says, open or not.
+ * - Experience (plan.experience, or its defaults; see experience/compileExperience.ts): when a contact is answered,
+ *   its wait, whether it is resolved and whether it is a repeat are known, and so is its resolution time (from its
+ *   "resolution" uniform), so its probability p of being satisfied is decided then: σ(answeredLogOdds + wait term),
+ *   a table lookup and one exp. An abandoned contact has p = 0. A contact answers the survey when its "survey"
+ *   uniform is below the response rate, and says it is satisfied when its "satisfaction" uniform is below p (CSAT);
+ *   the engine also sums p (a lower-variance estimate), the complaint probabilities (1 − p) × propensity, the
+ *   resolution time of each resolved problem (from its first contact to the end of the resolving conversation
+ *   plus the resolution time beyond it), and, per customer journey that ends (resolved, or not coming back within
+ *   the span), the last contact's p, from which promoters, detractors and customers lost follow at the end of the
+ *   run. An intervention that changes only experience settings draws the same numbers and leaves every service
+ *   counter as it was.
+ * - Cost: each interval's scheduled agent-seconds of each group are shared among the queues it serves by the
+ *   handle time it started for them in that interval (`agentSec`); the wage per hour rides along in the result.
  * - Time: the span is [0, intervalCount × intervalSec). No external arrivals after it; contacts still in
  *   the system drain with the staffing in force at the end. A contact that is never answered nor abandons
  *   (no agent, infinite patience) is counted `unfinished`.
@@ -97,10 +113,6 @@ const DEFAULT_MAX_ARRIVALS = 50_000_000;
  * - Performance: nothing is allocated per event (a binary heap over typed arrays, contacts as
  *   structure-of-arrays rows with a free list, ring-buffer lines, agents as counts); one queue with one group
  *   is routed without looking at lists. Buffers are kept across replications by `createSimulator`.
- * Room for later issues, in structure: chat concurrency is a per-group capacity (sessions per agent) beside
- * `present`/`busy` in AgentGroup; an email backlog is a queue without patience whose group works set hours,
- * which the lines and staffing steps already carry; per-contact satisfaction is another real field in the
- * contact row, set at service start or abandonment, and a counter in result.ts.
  * Throws on an invalid plan (validatePlan) and a RangeError past `options.maxArrivals`.
  */
 export function simulateReplication(plan: Plan, replication: number, options?: SimulationOptions): ReplicationResult {
@@ -112,6 +124,14 @@ export function createSimulator(plan: Plan): Simulator {
   validatePlan(plan);
   const engine = new Engine(plan);
   return { run: (replication, options) => engine.run(replication, options) };
+}
+
+/** The default experience model for a plan that carries none (hand-built plans, interval files). */
+function defaultExperience(plan: Plan): PlanExperience {
+  return compileExperience({
+    experience: DEFAULT_EXPERIENCE,
+    queues: plan.queues.map((queue) => ({ ...queue, waitGraceSec: queue.targetAnswerSec })),
+  });
 }
 
 /**
@@ -149,10 +169,29 @@ class Engine {
   private readonly retryProbability: Float64Array;
   /** One queue served by one group: the common case, routed without looking at lists. */
   private readonly single: boolean;
+  /** Per queue: 1 when its channel is online (chat, email, self-service), and when it is self-service. */
+  private readonly online: Uint8Array;
+  private readonly selfService: Uint8Array;
   /** Per group with shrinkage, absent slots among the first n this interval (see shrinkage.ts); else null. */
   private readonly absentBelow: (Int32Array | null)[];
   /** Per queue, when nobody serving it is scheduled (returns are held until it opens); null when never closed. */
   private readonly closed: (ClosedSpans | null)[];
+  // The experience model, unpacked for the hot path (see PlanExperience).
+  private readonly experience: PlanExperience;
+  private readonly answeredLogOdds: Float64Array;
+  /** σ(answeredLogOdds): the satisfaction of a contact answered with no counted wait. */
+  private readonly satisfactionNoWait: Float64Array;
+  private readonly waitLogOdds: Float64Array;
+  private readonly waitPerStep: number;
+  private readonly waitLastStep: number;
+  private readonly waitGraceSec: Float64Array;
+  private readonly waitScale: Float64Array;
+  private readonly surveyRate: number;
+  private readonly resolutionTime: (DurationSampler | null)[];
+  private readonly complaintPropensity: Float64Array;
+  private readonly complaintTableSize: number;
+  /** Handle seconds each group started for each queue in the current interval, [g × queueCount + q] (cost shares). */
+  private readonly handleByGroupQueue: Float64Array;
 
   // Per-run state.
   private queueCounters = new Float64Array(0);
@@ -189,6 +228,8 @@ class Engine {
     this.fcr = Float64Array.from(plan.queues, (queue) => queue.fcr);
     this.retryProbability = Float64Array.from(plan.queues, (queue) => queue.retryProbability);
     this.scheduled = new Int32Array(this.groupCount);
+    this.online = Uint8Array.from(plan.queues, (queue) => (queue.channel === "chat" || queue.channel === "email" || queue.channel === "selfService" ? 1 : 0));
+    this.selfService = Uint8Array.from(plan.queues, (queue) => (queue.channel === "selfService" ? 1 : 0));
     this.single = this.queueCount === 1 && this.groupCount === 1 && this.serves[0]!.length === 1;
     this.absentBelow = plan.groups.map((group) =>
       group.shrinkage > 0 ? new Int32Array(group.staffingCounts.reduce((max, n) => Math.max(max, n), 0) + 1) : null,
@@ -197,6 +238,20 @@ class Engine {
       const spans = closedSpans(plan, q);
       return spans.count > 0 ? spans : null;
     });
+    const experience = plan.experience ?? defaultExperience(plan);
+    this.experience = experience;
+    this.answeredLogOdds = experience.answeredLogOdds;
+    this.satisfactionNoWait = experience.answeredLogOdds.map((logOdds) => 1 / (1 + Math.exp(-logOdds)));
+    this.waitLogOdds = experience.waitLogOdds;
+    this.waitPerStep = 1 / experience.waitStepSec;
+    this.waitLastStep = experience.waitLogOdds.length - 1;
+    this.waitGraceSec = experience.waitGraceSecByQueue;
+    this.waitScale = experience.waitScaleByQueue;
+    this.surveyRate = experience.surveyResponseRate;
+    this.resolutionTime = plan.queues.map((queue) => queue.resolutionTime ?? null);
+    this.complaintPropensity = experience.complaintPropensityByUniform;
+    this.complaintTableSize = experience.complaintTableSize;
+    this.handleByGroupQueue = new Float64Array(this.groupCount * this.queueCount);
   }
 
   run(replication: number, options?: SimulationOptions): ReplicationResult {
@@ -211,6 +266,7 @@ class Engine {
     this.eventCount = 0;
     this.arrivalCount = 0;
     this.maxArrivals = options?.maxArrivals ?? DEFAULT_MAX_ARRIVALS;
+    this.handleByGroupQueue.fill(0);
     heap.clear();
     pool.reset();
     for (const line of lines) line.reset();
@@ -297,8 +353,9 @@ class Engine {
       }
     }
     this.countUnfinished();
+    this.finishCounters();
     if (onProgress) onProgress(1);
-    return {
+    const result: ReplicationResult = {
       replication,
       intervalCount,
       intervalSec,
@@ -309,6 +366,8 @@ class Engine {
       waitHistogram: this.waitHistogram,
       eventCount: this.eventCount,
     };
+    if (plan.wagePerHour !== undefined) result.wagePerHour = plan.wagePerHour;
+    return result;
   }
 
   /** A contact arrives (first contact, retry or repeat); its attribute uniforms are already in its row. */
@@ -329,7 +388,9 @@ class Engine {
     int[row + ContactInt.queue] = q;
     int[row + ContactInt.counterBase] = cell;
     int[row + ContactInt.interval] = interval;
+    int[row + ContactInt.kind] = kind;
     real[realRow + ContactReal.arrivalSec] = nowSec;
+    if (kind === ContactKind.first) real[realRow + ContactReal.problemStartSec] = nowSec;
     if (cell >= 0) {
       const counters = this.queueCounters;
       const base = cell * QUEUE_COUNTER_COUNT;
@@ -385,19 +446,73 @@ class Engine {
     int[row + ContactInt.state] = ContactState.inService;
     int[row + ContactInt.group] = g;
     int[row + ContactInt.resolved] = resolved;
+    if (!this.single) this.handleByGroupQueue[g * this.queueCount + q]! += handleSec;
+    const waitSec = nowSec - real[realRow + ContactReal.arrivalSec]!;
+    // Satisfaction: the outcome (unresolved +1, repeat +2) picks the no-wait value; a counted wait adds its term.
+    const outcome = q * 4 + (1 - resolved) + (int[row + ContactInt.kind] === ContactKind.repeat ? 2 : 0);
+    const countedWaitSec = waitSec - this.waitGraceSec[q]!;
+    const satisfaction =
+      countedWaitSec > 0
+        ? 1 / (1 + Math.exp(-this.answeredLogOdds[outcome]! - this.waitShift(countedWaitSec * this.waitScale[q]!)))
+        : this.satisfactionNoWait[outcome]!;
+    real[realRow + ContactReal.satisfaction] = satisfaction;
     const cell = int[row + ContactInt.counterBase]!;
     if (cell >= 0) {
       const counters = this.queueCounters;
       const base = cell * QUEUE_COUNTER_COUNT;
-      const waitSec = nowSec - real[realRow + ContactReal.arrivalSec]!;
       counters[base + QueueCounter.answered]!++;
       counters[base + QueueCounter.waitAnsweredSumSec]! += waitSec;
       if (waitSec <= this.targetSec[q]!) counters[base + QueueCounter.answeredWithinTarget]!++;
       counters[base + QueueCounter.handleSumSec]! += handleSec;
       counters[base + QueueCounter.resolved]! += resolved;
       this.waitHistogram[cell * WAIT_BIN_COUNT + waitBin(waitSec)]!++;
+      this.countAnsweredExperience(id, base, satisfaction, resolved, nowSec + handleSec);
     }
     this.heap.push(nowSec + handleSec, id * 4 + DEPARTURE);
+  }
+
+  /** The experience counters of an answered contact (its row and satisfaction known; `endSec` its conversation's end). */
+  private countAnsweredExperience(id: number, base: number, satisfaction: number, resolved: number, endSec: number): void {
+    const counters = this.queueCounters;
+    const real = this.pool.real;
+    const realRow = id * CONTACT_REAL_FIELDS;
+    const q = this.pool.int[id * CONTACT_INT_FIELDS + ContactInt.queue]!;
+    counters[base + QueueCounter.satisfiedExpected]! += satisfaction;
+    if (real[realRow + ContactReal.uSurvey]! < this.surveyRate) {
+      counters[base + QueueCounter.surveyed]!++;
+      if (real[realRow + ContactReal.uSatisfaction]! < satisfaction) counters[base + QueueCounter.surveyedSatisfied]!++;
+    }
+    const uResolution = real[realRow + ContactReal.uResolution]!;
+    const resolutionTime = this.resolutionTime[q] ?? null;
+    const size = this.complaintTableSize;
+    const propensity = resolutionTime ? this.complaintPropensity[q * size + ((uResolution * size) | 0)]! : this.complaintPropensity[q * size]!;
+    counters[base + QueueCounter.complaintsExpected]! += (1 - satisfaction) * propensity;
+    if (resolved) {
+      const beyondSec = resolutionTime ? resolutionTime(uResolution) : 0;
+      counters[base + QueueCounter.resolutionTimeSumSec]! += endSec + beyondSec - real[realRow + ContactReal.problemStartSec]!;
+      counters[base + QueueCounter.journeySatisfiedExpected]! += satisfaction;
+    }
+  }
+
+  /** The wait's log-odds shift for `countedSec` seconds of counted wait (> 0): the table, linear in between. */
+  private waitShift(countedSec: number): number {
+    const table = this.waitLogOdds;
+    const position = countedSec * this.waitPerStep;
+    const last = this.waitLastStep;
+    if (!(position < last)) return table[last]!;
+    const i = position | 0;
+    const low = table[i]!;
+    return low + (position - i) * (table[i + 1]! - low);
+  }
+
+  /** A journey ends unresolved with contact `id` (it will not come back): counts its customer for NPS and churn.
+   * (Resolved journeys are the `resolved` counter; `finishCounters` adds them in.) */
+  private endJourney(id: number): void {
+    const cell = this.pool.int[id * CONTACT_INT_FIELDS + ContactInt.counterBase]!;
+    if (cell < 0) return;
+    const base = cell * QUEUE_COUNTER_COUNT;
+    this.queueCounters[base + QueueCounter.journeysEnded]!++;
+    this.queueCounters[base + QueueCounter.journeySatisfiedExpected]! += this.pool.real[id * CONTACT_REAL_FIELDS + ContactReal.satisfaction]!;
   }
 
   private depart(id: number, nowSec: number): void {
@@ -440,11 +555,18 @@ class Engine {
       counters[base + QueueCounter.abandoned]!++;
       counters[base + QueueCounter.waitAbandonedSumSec]! += waitSec;
       if (waitSec <= this.targetSec[q]!) counters[base + QueueCounter.abandonedWithinTarget]!++;
+      // An abandoned contact is dissatisfied (p = 0); in CSAT only when the scenario surveys abandoners.
+      if (this.experience.surveyAbandoned && pool.real[realRow + ContactReal.uSurvey]! < this.surveyRate) {
+        counters[base + QueueCounter.surveyed]!++;
+      }
+      counters[base + QueueCounter.complaintsExpected]! += this.experience.abandonedComplaintPropensity;
     }
+    pool.real[realRow + ContactReal.satisfaction] = 0;
     if (pool.real[realRow + ContactReal.uRetry]! < this.retryProbability[q]!) {
       const delay = this.plan.queues[q]!.retryDelay(pool.real[realRow + ContactReal.uRetryDelay]!);
       this.scheduleReturn(id, nowSec + delay, ContactKind.retry);
     } else {
+      this.endJourney(id);
       pool.release(id);
     }
   }
@@ -455,6 +577,7 @@ class Engine {
     const closed = this.closed[this.pool.int[row + ContactInt.queue]!];
     if (closed) atSec = heldReturnSec(closed, atSec);
     if (!(atSec < this.endSec)) {
+      this.endJourney(id);
       this.pool.release(id);
       return;
     }
@@ -559,15 +682,63 @@ class Engine {
         this.groupCounters[base + GroupCounter.scheduledSec] = group.scheduledAreaSec;
         this.groupCounters[base + GroupCounter.availableSec] = group.presentAreaSec;
         this.groupCounters[base + GroupCounter.busySec] = group.busyAreaSec;
+        this.allocateAgentTime(closed, g, group.scheduledAreaSec);
       }
       group.clearAreas();
     }
+    this.handleByGroupQueue.fill(0);
     this.interval = next;
     if (next >= this.plan.intervalCount) return;
     for (let g = 0; g < groupCount; g++) {
       if (!this.absentBelow[g]) continue;
       this.drawAbsences(g, next);
       this.staffingChanged = true;
+    }
+  }
+
+  /** Shares group g's scheduled agent-seconds of interval `interval` among its queues (see QueueCounter.agentSec). */
+  private allocateAgentTime(interval: number, g: number, scheduledSec: number): void {
+    if (scheduledSec === 0) return;
+    const queueCount = this.queueCount;
+    const counters = this.queueCounters;
+    const cellOf = (q: number) => (interval * queueCount + q) * QUEUE_COUNTER_COUNT + QueueCounter.agentSec;
+    if (this.single) {
+      counters[cellOf(0)]! += scheduledSec;
+      return;
+    }
+    const serves = this.serves[g]!;
+    if (serves.length === 0) return;
+    let handleSec = 0;
+    for (let i = 0; i < serves.length; i++) handleSec += this.handleByGroupQueue[g * queueCount + serves[i]!]!;
+    for (let i = 0; i < serves.length; i++) {
+      const q = serves[i]!;
+      const share = handleSec > 0 ? this.handleByGroupQueue[g * queueCount + q]! / handleSec : 1 / serves.length;
+      counters[cellOf(q)]! += scheduledSec * share;
+    }
+  }
+
+  /** The loyalty and channel counters that follow from others, per interval and queue, once the run is over. */
+  private finishCounters(): void {
+    const counters = this.queueCounters;
+    const { satisfied, dissatisfied } = this.experience.loyalty;
+    const queueCount = this.queueCount;
+    for (let interval = 0; interval < this.plan.intervalCount; interval++) {
+      for (let q = 0; q < queueCount; q++) {
+        const base = (interval * queueCount + q) * QUEUE_COUNTER_COUNT;
+        // Every answered contact is evaluated, abandoned ones when surveyed; resolved problems end journeys too.
+        counters[base + QueueCounter.satisfactionEvaluated] =
+          counters[base + QueueCounter.answered]! + (this.experience.surveyAbandoned ? counters[base + QueueCounter.abandoned]! : 0);
+        counters[base + QueueCounter.journeysEnded]! += counters[base + QueueCounter.resolved]!;
+        const journeys = counters[base + QueueCounter.journeysEnded]!;
+        const satisfiedJourneys = counters[base + QueueCounter.journeySatisfiedExpected]!;
+        const dissatisfiedJourneys = journeys - satisfiedJourneys;
+        counters[base + QueueCounter.promotersExpected] = satisfiedJourneys * satisfied.promoters + dissatisfiedJourneys * dissatisfied.promoters;
+        counters[base + QueueCounter.detractorsExpected] = satisfiedJourneys * satisfied.detractors + dissatisfiedJourneys * dissatisfied.detractors;
+        counters[base + QueueCounter.customersLostExpected] = satisfiedJourneys * satisfied.churn + dissatisfiedJourneys * dissatisfied.churn;
+        const answered = counters[base + QueueCounter.answered]!;
+        counters[base + QueueCounter.answeredOnline] = this.online[q] ? answered : 0;
+        counters[base + QueueCounter.selfServed] = this.selfService[q] ? answered : 0;
+      }
     }
   }
 

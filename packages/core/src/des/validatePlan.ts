@@ -38,6 +38,9 @@ export function validatePlan(plan: Plan): void {
     if (!(queue.targetAnswerSec >= 0)) fail(`${at}.targetAnswerSec`, queue.targetAnswerSec, "a number ≥ 0");
     if (queue.targetServiceLevel !== undefined) probability(`${at}.targetServiceLevel`, queue.targetServiceLevel);
     probability(`${at}.fcr`, queue.fcr);
+    if (queue.resolutionTime && !(queue.resolutionTimeMeanSec !== undefined && queue.resolutionTimeMeanSec >= 0 && Number.isFinite(queue.resolutionTimeMeanSec))) {
+      fail(`${at}.resolutionTimeMeanSec`, queue.resolutionTimeMeanSec, "the finite mean (≥ 0) of resolutionTime, in seconds");
+    }
     probability(`${at}.retryProbability`, queue.retryProbability);
     for (const [name, scale] of [
       ["handleScaleByInterval", queue.handleScaleByInterval],

@@ -1,8 +1,9 @@
 import { GroupCounter as G, QueueCounter as Q, type CounterTotals } from "../des/result.js";
 import { histogramQuantile } from "../des/waitHistogram.js";
 
-/** Units a KPI may be expressed in. JSON output always uses these (seconds and fractions). */
-export type KpiUnit = "fraction" | "seconds" | "contacts" | "agents";
+/** Units a KPI may be expressed in. JSON output always uses these (seconds and fractions; NPS as a score from −100
+ * to 100; money in the scenario's currency; customers as a count). */
+export type KpiUnit = "fraction" | "seconds" | "contacts" | "agents" | "score" | "money" | "customers";
 
 export interface KpiDefinition {
   id: string;
@@ -15,6 +16,8 @@ export interface KpiDefinition {
   aggregation: "ratio of sums" | "sum" | "time average" | "histogram quantile";
   /** Whether a larger value is better (for marking deltas), or null when neither. */
   higherIsBetter: boolean | null;
+  /** Where the model behind the KPI and its defaults come from (articles, papers or "assumption"), when it has one. */
+  source?: string;
   /** The value from summed counters; null when undefined (e.g. nothing offered or answered). */
   compute: (totals: CounterTotals) => number | null;
 }
@@ -113,10 +116,10 @@ export const KPI_REGISTRY = [
     id: "aht",
     label: "Average handle time",
     unit: "seconds",
-    definition: "Mean handle time of answered contacts.",
+    definition: "Mean handle time of contacts answered by agents (self-service contacts, which take no agent time, are left out).",
     aggregation: "ratio of sums",
     higherIsBetter: false,
-    compute: (t) => ratio(t.queue[Q.handleSumSec]!, t.queue[Q.answered]!),
+    compute: (t) => ratio(t.queue[Q.handleSumSec]!, t.queue[Q.answered]! - t.queue[Q.selfServed]!),
   },
   {
     id: "fcr",
@@ -135,6 +138,115 @@ export const KPI_REGISTRY = [
     aggregation: "ratio of sums",
     higherIsBetter: false,
     compute: (t) => ratio(t.queue[Q.repeatOffered]!, t.queue[Q.offered]!),
+  },
+  {
+    id: "csat",
+    label: "Customer satisfaction (CSAT)",
+    unit: "fraction",
+    definition:
+      "Surveyed contacts who were satisfied / contacts surveyed (a share experience.surveyResponseRate of answered contacts, and of abandoned ones, which count as dissatisfied unless experience.abandoned is \"excluded\"). Each contact's probability of being satisfied falls with its wait, the mean resolution time, an unresolved problem and being a repeat, and moves with experience.effects, on the log-odds scale.",
+    aggregation: "ratio of sums",
+    higherIsBetter: true,
+    source: "definition and effect sizes: article 000_84b7cbeb28961648 (−5% per minute of waiting; −10% resolution time → +8%; −5 points of repeats → +6%); the log-odds scale, reference center and survey rate: assumptions",
+    compute: (t) => ratio(t.queue[Q.surveyedSatisfied]!, t.queue[Q.surveyed]!),
+  },
+  {
+    id: "csatExpected",
+    label: "Expected satisfaction (model)",
+    unit: "fraction",
+    definition: "Mean probability of being satisfied over the contacts CSAT counts, surveyed or not: what CSAT estimates, without the survey's sampling noise.",
+    aggregation: "ratio of sums",
+    higherIsBetter: true,
+    source: "as csat",
+    compute: (t) => ratio(t.queue[Q.satisfiedExpected]!, t.queue[Q.satisfactionEvaluated]!),
+  },
+  {
+    id: "nps",
+    label: "Net promoter score",
+    unit: "score",
+    definition:
+      "100 × (promoters − detractors) / customers, over customer journeys that ended (resolved, or not coming back within the span), from the satisfaction of each journey's last contact: satisfied and dissatisfied customers have their own promoter and detractor shares (experience.loyalty).",
+    aggregation: "ratio of sums",
+    higherIsBetter: true,
+    source: "NPS as promoters % − detractors %: article 004_49af8e83df4febe5; the shares per class: assumption",
+    compute: (t) => {
+      const journeys = t.queue[Q.journeysEnded]!;
+      return journeys > 0 ? (100 * (t.queue[Q.promotersExpected]! - t.queue[Q.detractorsExpected]!)) / journeys : null;
+    },
+  },
+  {
+    id: "churnRate",
+    label: "Churn rate",
+    unit: "fraction",
+    definition:
+      "Expected customers lost over the financial horizon / customers whose journey ended (resolved, or not coming back within the span): satisfied and dissatisfied customers leave at their own rates (experience.loyalty), applied to the satisfaction of each journey's last contact.",
+    aggregation: "ratio of sums",
+    higherIsBetter: false,
+    source: "satisfaction drives retention: article 004_49af8e83df4febe5; the rates: assumption",
+    compute: (t) => ratio(t.queue[Q.customersLostExpected]!, t.queue[Q.journeysEnded]!),
+  },
+  {
+    id: "customersLost",
+    label: "Customers lost (expected)",
+    unit: "customers",
+    definition: "Expected customers lost over the financial horizon among the journeys that ended: churnRate × journeys.",
+    aggregation: "sum",
+    higherIsBetter: false,
+    source: "as churnRate",
+    compute: (t) => t.queue[Q.customersLostExpected]!,
+  },
+  {
+    id: "complaints",
+    label: "Complaints (expected)",
+    unit: "contacts",
+    definition:
+      "Expected complaints: over answered and abandoned contacts, (1 − probability of being satisfied) × the complaint propensity of a dissatisfied customer, which rises with the contact's resolution time (abandoned contacts: the propensity at the reference).",
+    aggregation: "sum",
+    higherIsBetter: false,
+    source: "assumption (propensity 4% after the often-quoted TARP finding that about 1 in 25 dissatisfied customers complains; elasticity in the resolution time 0.1)",
+    compute: (t) => t.queue[Q.complaintsExpected]!,
+  },
+  {
+    id: "complaintRate",
+    label: "Complaint rate",
+    unit: "fraction",
+    definition: "Expected complaints / contacts offered.",
+    aggregation: "ratio of sums",
+    higherIsBetter: false,
+    source: "as complaints",
+    compute: (t) => ratio(t.queue[Q.complaintsExpected]!, t.queue[Q.offered]!),
+  },
+  {
+    id: "resolutionTime",
+    label: "Resolution time",
+    unit: "seconds",
+    definition:
+      "Mean over problems resolved of the time from the customer's first contact about it to its resolution: the end of the resolving conversation plus the resolution time beyond it (resolution.resolutionTime; 0 when the scenario gives none). Repeats and retries lengthen it.",
+    aggregation: "ratio of sums",
+    higherIsBetter: false,
+    source: "definition: article 000_84b7cbeb28961648",
+    compute: (t) => ratio(t.queue[Q.resolutionTimeSumSec]!, t.queue[Q.resolved]!),
+  },
+  {
+    id: "onlineShare",
+    label: "Online substitution rate",
+    unit: "fraction",
+    definition: "Contacts served online (answered on chat, email or self-service queues) / contacts offered on every channel.",
+    aggregation: "ratio of sums",
+    higherIsBetter: null,
+    source: "definition: article 004_49af8e83df4febe5 (online requests / all requests)",
+    compute: (t) => ratio(t.queue[Q.answeredOnline]!, t.queue[Q.offered]!),
+  },
+  {
+    id: "costPerContact",
+    label: "Agent cost per contact",
+    unit: "money",
+    definition:
+      "Loaded wage (money.wagePerHour) × scheduled agent hours (breaks excluded, shrinkage included) / contacts answered, self-service included; per queue, each group's hours are shared among its queues by the handle time it gave them. Undefined without a wage.",
+    aggregation: "ratio of sums",
+    higherIsBetter: false,
+    source: "cost-benefit view of article 004_49af8e83df4febe5",
+    compute: (t) => (t.wagePerHour === undefined ? null : ratio((t.wagePerHour * t.queue[Q.agentSec]!) / 3600, t.queue[Q.answered]!)),
   },
   {
     id: "offered",

@@ -1,7 +1,8 @@
 import type { DurationSampler, Plan, PlanGroup, PlanQueue } from "../des/plan.js";
+import { compileExperience } from "../experience/compileExperience.js";
 import { distributionMean, inverseCdf } from "../random/distributions.js";
 import { durationToSeconds } from "../schema/distribution.js";
-import type { Scenario, ScenarioQueue } from "../schema/scenario.js";
+import { chatSchema, emailSchema, type Scenario, type ScenarioQueue } from "../schema/scenario.js";
 import type { Weekday } from "../schema/weekday.js";
 import { intradayWeights } from "./intradayProfiles.js";
 import { dayLabels, intervalLabels } from "./planLabels.js";
@@ -18,6 +19,11 @@ const UNUSED: DurationSampler = () => 0;
  * `staffingTimeline`), inverse-CDF samplers for handle time, patience (null when the file gives none:
  * nobody abandons), repeat and retry delays, and labels for days and intervals. No warm-up: the span
  * starts empty, as a center does at opening. `interventions` are ignored: see `scenarioVariants`.
+ * Channels: an email queue's answer target is its `email.responseTargetHours`, and (priority "lowest", the
+ * default) each group serving it works it after all its other queues; a self-service queue is dropped from every
+ * group's `serves` (it needs no agent); chat queues carry their sessions per agent and handle-time growth.
+ * The experience model is compiled from `experience` and `resolution.resolutionTime` (`compileExperience`), and
+ * `money.wagePerHour`, when given, rides along for cost per contact.
  * Expects a scenario from `parseScenario`; throws on one that breaks its cross-field rules.
  */
 export function compileScenario(scenario: Scenario): Plan {
@@ -30,6 +36,9 @@ export function compileScenario(scenario: Scenario): Plan {
   const queues = scenario.queues.map((queue): PlanQueue => {
     const arrivalRatePerSec = arrivalRates(queue, scenario);
     const handle = durationToSeconds(queue.handle);
+    const email = queue.channel === "email" ? (queue.email ?? emailSchema.parse({})) : null;
+    const resolutionTime = scenario.resolution.resolutionTime;
+    const chat = queue.channel === "chat" ? (queue.chat ?? chatSchema.parse({})) : null;
     return {
       name: queue.name,
       arrivalRatePerSec,
@@ -38,28 +47,47 @@ export function compileScenario(scenario: Scenario): Plan {
       handle: inverseCdf(handle),
       handleMeanSec: distributionMean(handle),
       patience: queue.patience ? inverseCdf(durationToSeconds(queue.patience)) : null,
-      targetAnswerSec: queue.targetAnswerSec,
+      targetAnswerSec: email ? email.responseTargetHours * 3600 : queue.targetAnswerSec,
       targetServiceLevel: queue.targetServiceLevel,
       fcr: scenario.resolution.fcr,
       repeatDelay: inverseCdf(durationToSeconds(scenario.resolution.repeatDelay)),
       retryProbability: queue.retry?.probability ?? 0,
       retryDelay: queue.retry ? inverseCdf(durationToSeconds(queue.retry.delay)) : UNUSED,
+      channel: queue.channel,
+      resolutionTime: resolutionTime ? inverseCdf(durationToSeconds(resolutionTime)) : null,
+      ...(resolutionTime ? { resolutionTimeMeanSec: distributionMean(durationToSeconds(resolutionTime)) } : {}),
+      ...(chat ? { chatMaxSessions: chat.maxSessions, chatHandleGrowthPerSession: chat.handleGrowthPerSession } : {}),
     };
   });
+  const lastInGroups = (queue: ScenarioQueue) => queue.channel === "email" && (queue.email?.priority ?? "lowest") === "lowest";
 
   const groups = scenario.groups.map((group): PlanGroup => {
     const timeline = staffingTimeline({ shifts: group.shifts, days: scenario.days });
     return {
       name: group.name,
-      serves: Int32Array.from(group.serves, (name) => {
+      serves: Int32Array.from(servedQueues(group.serves.map((name) => {
         const index = queueIndex.get(name);
         if (index === undefined) throw new Error(`invalid group "${group.name}": serves unknown queue "${name}"`);
         return index;
-      }),
+      }))),
       shrinkage: group.shrinkage,
       staffingTimesSec: timeline.timesSec,
       staffingCounts: timeline.counts,
     };
+  });
+
+  function servedQueues(indices: number[]): number[] {
+    const served = indices.filter((q) => scenario.queues[q]!.channel !== "selfService");
+    return [...served.filter((q) => !lastInGroups(scenario.queues[q]!)), ...served.filter((q) => lastInGroups(scenario.queues[q]!))];
+  }
+
+  const experience = compileExperience({
+    experience: scenario.experience,
+    queues: scenario.queues.map((queue, q) => ({
+      ...queues[q]!,
+      waitGraceSec: queues[q]!.targetAnswerSec,
+      lateMinutesPerHour: queue.email?.satisfactionMinutesPerHourLate,
+    })),
   });
 
   return {
@@ -73,6 +101,8 @@ export function compileScenario(scenario: Scenario): Plan {
     warmupSec: 0,
     queues,
     groups,
+    experience,
+    ...(scenario.money ? { wagePerHour: scenario.money.wagePerHour } : {}),
   };
 }
 

@@ -6,7 +6,14 @@ export {
   forecastSchema,
   resolutionSchema,
   intradayProfileSchema,
+  chatSchema,
+  emailSchema,
+  CHANNELS,
+  ONLINE_CHANNELS,
   SCENARIO_VERSION,
+  type Channel,
+  type ChatSettings,
+  type EmailSettings,
   type Scenario,
   type ScenarioInput,
   type ScenarioQueue,
@@ -15,6 +22,15 @@ export {
   type IntradayProfile,
 } from "./scenario.js";
 export { moneySchema } from "./money.js";
+export {
+  experienceSchema,
+  satisfactionEffectSchema,
+  WAIT_CURVES,
+  DEFAULT_EXPERIENCE,
+  type Experience,
+  type ExperienceEffect,
+  type WaitCurve,
+} from "./experience.js";
 export { shiftSchema, shiftBreakSchema, type Shift, type ShiftBreak } from "./shift.js";
 export { interventionSchema, type Intervention, type InterventionKind } from "./intervention.js";
 export { WEEKDAYS, weekdaySchema, weekdayIndex, shiftWeekday, type Weekday } from "./weekday.js";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { INTRADAY_PROFILE_NAMES } from "../plan/intradayProfiles.js";
 import { durationSchema } from "./distribution.js";
+import { experienceSchema } from "./experience.js";
 import { interventionSchema } from "./intervention.js";
 import { moneySchema } from "./money.js";
 import { SCENARIO_LIMITS } from "./limits.js";
@@ -39,6 +40,47 @@ const intervalForecastSchema = z.strictObject({
 /** A queue's forecast: contacts per day with an intraday profile, or contacts per interval of the span. */
 export const forecastSchema = z.union([dailyForecastSchema, intervalForecastSchema]);
 
+/** The channels a queue may be: phone and chat need an agent at once, email is a backlog, self-service needs no agent. */
+export const CHANNELS = ["phone", "chat", "email", "selfService"] as const;
+/** Channels whose contacts are served online (article 004_49af8e83df4febe5's online substitution rate). */
+export const ONLINE_CHANNELS: readonly Channel[] = ["chat", "email", "selfService"];
+export type Channel = (typeof CHANNELS)[number];
+
+/** Chat settings: concurrent sessions per agent and their cost in handle time. */
+export const chatSchema = z.strictObject({
+  // Assumption: two concurrent chats per agent is a common setting.
+  maxSessions: z.int().min(1).max(10).default(2).describe("Chat sessions an agent holds at once. Default 2 (assumption)."),
+  // Assumption: each extra session lengthens every session's handle time by a quarter.
+  handleGrowthPerSession: z
+    .number()
+    .min(0)
+    .max(2)
+    .default(0.25)
+    .describe("Relative growth of a session's handle time per other session its agent already holds (0.25: ×1.25 beside one other, ×1.5 beside two). Default 0.25 (assumption)."),
+});
+
+/** Email settings: a backlog with a response target in hours. */
+export const emailSchema = z.strictObject({
+  // Assumption: "we reply within one business day" is the common promise.
+  responseTargetHours: z
+    .number()
+    .positive()
+    .max(336)
+    .default(24)
+    .describe("Response target, hours: an email's service level is answered within it (replaces targetAnswerSec). Default 24 (assumption)."),
+  priority: z
+    .enum(["lowest", "asListed"])
+    .default("lowest")
+    .describe("lowest (default): every group serving this queue works it only when its other queues are empty, whatever the order of its `serves`; asListed: the order of `serves` decides."),
+  // Assumption: customers measure an email reply in hours where a caller counts minutes.
+  satisfactionMinutesPerHourLate: z
+    .number()
+    .min(0)
+    .max(60)
+    .default(1)
+    .describe("For satisfaction, each hour past the response target counts as this many minutes of a phone wait (the wait curve of experience.wait). Default 1 (assumption)."),
+});
+
 /** A queue: one type of contact (a line, a channel), with its forecast, handle times and callers' patience. */
 export const queueSchema = z.strictObject({
   name: nameSchema.describe("Name of the queue, unique in the scenario."),
@@ -54,6 +96,12 @@ export const queueSchema = z.strictObject({
     .optional(),
   targetAnswerSec: z.number().min(0).max(86_400).default(20).describe("Service-level target: answered within this many seconds."),
   targetServiceLevel: z.number().min(0).max(1).default(0.8).describe("Share of contacts to answer within the target (0.8 for 80/20)."),
+  channel: z
+    .enum(CHANNELS)
+    .default("phone")
+    .describe("phone (default) or chat: answered by an agent while the customer waits; email: a backlog answered when agents are free, with a target in hours; selfService: served online at once, no agent (groups do not serve it)."),
+  chat: chatSchema.optional().describe("Chat queues: sessions per agent and their handle-time cost; omitted: the defaults."),
+  email: emailSchema.optional().describe("Email queues: response target and priority; omitted: the defaults."),
 });
 
 /** An agent group: agents who serve the same queues, in priority order, on the same shifts. */
@@ -97,6 +145,7 @@ export const scenarioSchema = z
     queues: z.array(queueSchema).min(1).max(SCENARIO_LIMITS.maxQueues),
     groups: z.array(groupSchema).min(1).max(SCENARIO_LIMITS.maxGroups),
     resolution: resolutionSchema.default({ fcr: 1, repeatDelay: DEFAULT_REPEAT_DELAY }),
+    experience: experienceSchema.prefault({}).describe("Customer experience: satisfaction, CSAT survey, complaints, NPS and churn; omitted: the articles' defaults."),
     money: moneySchema.optional(),
     interventions: z.array(interventionSchema).max(SCENARIO_LIMITS.maxInterventions).default([]),
   })
@@ -112,5 +161,9 @@ export type ScenarioQueue = Scenario["queues"][number];
 export type ScenarioGroup = Scenario["groups"][number];
 /** A parsed forecast. */
 export type Forecast = ScenarioQueue["forecast"];
+/** Parsed chat settings. */
+export type ChatSettings = z.infer<typeof chatSchema>;
+/** Parsed email settings. */
+export type EmailSettings = z.infer<typeof emailSchema>;
 /** A parsed intraday profile: a built-in name or weights per interval of a day. */
 export type IntradayProfile = z.infer<typeof intradayProfileSchema>;
