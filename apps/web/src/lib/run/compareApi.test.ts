@@ -55,6 +55,30 @@ describe("compare (the comparison worker's work)", () => {
     expect(required.scheduledAgents[midday]).toBeGreaterThanOrEqual(required.agents[midday]!);
   }, 60_000);
 
+  it("evaluates a training programme phase by phase (in class, learning curve, steady state) and prices it, reusing the runs the comparison made", async () => {
+    const training = {
+      kind: "training" as const,
+      name: "Product training",
+      ahtChange: -0.08,
+      fcrChange: 0.05,
+      learningCurveWeeks: 6,
+      hoursOffFloor: 16,
+      costPerTrainee: 450,
+    };
+    const parsed = parseScenario({ ...JSON.parse(readFileSync(new URL("../../../../../scenarios/default.json", import.meta.url), "utf8")), interventions: [training] });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    const progress: [number, number][] = [];
+    const view = await compare({ scenario: parsed.scenario, selected: ["Product training"], maxReplications: 3 }, inProcessRunner(), (done, total) => progress.push([done, total]));
+    const money = view.money[0]!;
+    expect(money.name).toBe("Product training");
+    expect(money.phases.map((phase) => phase.label)).toContain("steady state");
+    expect(money.phases.length).toBeGreaterThan(2);
+    expect(money.money?.roi.n).toBeGreaterThan(0);
+    expect(money.roiByReplication.length).toBe(3);
+    // The comparison's 2 × 3 runs, then every phase but the steady state (the comparison's intervention run).
+    expect(progress.at(-1)).toEqual([6 + (money.phases.length - 1) * 3, 6 + (money.phases.length - 1) * 3]);
+  }, 120_000);
+
   it("rejects an intervention the scenario does not have, naming the ones it has", async () => {
     await expect(compare({ scenario, selected: ["nope"], maxReplications: 2 }, inProcessRunner())).rejects.toThrow(/no intervention named "nope"/);
   });
@@ -64,7 +88,8 @@ describe("compare (the comparison worker's work)", () => {
     const document = JSON.parse(exportJson()!);
     expect(document.replications).toBe(2);
     expect(document.interventions[0].name).toBe(first);
-    expect(Object.keys(document.interventions[0])).toEqual(["name", "costLines", "kpis", "deltas", "targetMet", "days", "intervals"]);
+    expect(Object.keys(document.interventions[0])).toEqual(["name", "costLines", "kpis", "deltas", "targetMet", "days", "intervals", "money", "phases"]);
+    expect(document.interventions[0].money.roi.ci95).toHaveLength(2);
     expect(document.interventions[0].intervals[0].deltas.serviceLevel).toBeDefined();
   }, 60_000);
 
@@ -72,6 +97,6 @@ describe("compare (the comparison worker's work)", () => {
     const view = await compare({ scenario, selected: [first], maxReplications: 2 }, inProcessRunner());
     const buffers = viewTransferables(view);
     expect(new Set(buffers).size).toBe(buffers.length);
-    expect(buffers.length).toBe(2 * (INTERVAL_KPIS.length * 6 + 3 + 2));
+    expect(buffers.length).toBe(2 * (INTERVAL_KPIS.length * 6 + 3 + 2) + 2 + 2);
   }, 60_000);
 });

@@ -1,11 +1,22 @@
 // What the comparison worker does: the paired run's bookkeeping (core's accumulators, through the worker package's
 // runPaired, exactly as `ccplan compare`) off the page's main thread, where summarising a week of intervals takes
 // hundreds of milliseconds. The replications themselves run in the pool of Web Workers that `runner` reaches.
-import { compileScenario, formatClock, kpiVectorLayout, scenarioVariants, type Scenario } from "@ccplan/core";
-import { runPaired, type PlannedSource, type PrecisionTarget, type RunProgressSink, type VectorRunner } from "@ccplan/worker";
+import {
+  compileScenario,
+  formatClock,
+  kpiVectorLayout,
+  runPhaseJobAsync,
+  scenarioVariants,
+  simulationKey,
+  spanKpiSample,
+  type Scenario,
+} from "@ccplan/core";
+import { progressTracker, runPaired, type PlannedSource, type PlanSource, type PrecisionTarget, type RunProgressSink, type VectorRunner } from "@ccplan/worker";
 import { comparisonDocument, type ComparisonDocument } from "./comparisonDocument";
 import { scenarioView, type ComparisonView } from "./comparisonView";
+import { evaluationsJob, moneyView, runsToMake, SampleBook } from "./moneyStage";
 import { requiredAgents } from "./requiredAgents";
+import { waitCurveView } from "./waitCurveView";
 
 export interface CompareRequest {
   /** A validated scenario (core's `parseScenario`), as plain data. */
@@ -32,24 +43,65 @@ export async function compare(request: CompareRequest, runner: VectorRunner, onP
     throw new Error(`no intervention named ${unknown.map((name) => JSON.stringify(name)).join(", ")} in the scenario; choose among ${variants.slice(1).map((v) => JSON.stringify(v.name)).join(", ")}`);
   }
   const chosen = [variants[0]!, ...variants.slice(1).filter((variant) => request.selected.includes(variant.name))];
+  const interventions = scenario.interventions.filter((intervention) => request.selected.includes(intervention.name));
   const plans = chosen.map((variant) => compileScenario(variant.scenario));
-  const planned = (index: number): PlannedSource => ({
-    source: { kind: "scenario", scenario, ...(index > 0 && { variant: chosen[index]!.name }) },
-    plan: plans[index]!,
-  });
+  const sources: PlanSource[] = chosen.map((variant, index) => ({ kind: "scenario", scenario, ...(index > 0 && { variant: variant.name }) }));
+  const planned = (index: number): PlannedSource => ({ source: sources[index]!, plan: plans[index]! });
+  const keys = new Map(sources.map((source, index) => [source, simulationKey(chosen[index]!.scenario)]));
+
+  // One progress bar over both stages: the paired comparison, then the phases of each intervention not yet run
+  // (learning curves, classes). The second stage's size is known before anything runs (a dry pass).
+  const book = new SampleBook();
+  const comparisonRuns = request.maxReplications * chosen.length;
+  const moneyRuns =
+    interventions.length === 0
+      ? 0
+      : runsToMake(evaluationsJob(scenario, interventions, request.maxReplications), (phase) =>
+          chosen.some((variant) => simulationKey(variant.scenario) === simulationKey(phase.scenario)),
+        );
+  const tracker = progressTracker(comparisonRuns + moneyRuns * request.maxReplications, onProgress);
+  // The comparison's runs are kept as span samples (a few hundred numbers each) for the money stage.
+  const recording: VectorRunner = {
+    async vectors(source, from, to, progress) {
+      const vectors = await runner.vectors(source, from, to, progress);
+      const key = keys.get(source);
+      if (key !== undefined) book.add(key, from, vectors.map(spanKpiSample));
+      return vectors;
+    },
+  };
+
   lastDocument = null;
   const outcome = await runPaired({
-    runner,
+    runner: recording,
     baseline: planned(0),
     variants: chosen.slice(1).map((variant, v) => ({ name: variant.name, planned: planned(v + 1) })),
     maxReplications: request.maxReplications,
     ...(request.precision && { precision: request.precision }),
-    ...(onProgress && { onProgress }),
+    onProgress: (done) => tracker.within(done),
   });
+  tracker.finishPart(comparisonRuns);
+
+  const replications = outcome.comparison.replications;
+  const evaluations =
+    interventions.length === 0
+      ? []
+      : await runPhaseJobAsync(evaluationsJob(scenario, interventions, replications), async (phase) => {
+          const known = book.get(phase.scenario, phase.replications);
+          if (known) return known;
+          const vectors = await runner.vectors({ kind: "scenario", scenario: phase.scenario }, 0, phase.replications, (done) => tracker.within(done));
+          tracker.finishPart(phase.replications);
+          return vectors.map(spanKpiSample);
+        });
+
   const layout = kpiVectorLayout(plans[0]!);
   const first = layout.intervals.first;
   const runs = [outcome.baseline, ...outcome.variants];
-  lastDocument = comparisonDocument({ names: chosen.map((variant) => variant.name), costLines: chosen.map((variant) => variant.costLines), outcome });
+  lastDocument = comparisonDocument({
+    names: chosen.map((variant) => variant.name),
+    costLines: chosen.map((variant) => variant.costLines),
+    outcome,
+    evaluations,
+  });
   const intervalsPerDay = plans[0]!.intervalsPerDay;
   return {
     scenario: outcome.baseline.scenario,
@@ -66,6 +118,11 @@ export async function compare(request: CompareRequest, runner: VectorRunner, onP
     dayLabels: plans[0]!.dayLabels,
     intervalQuantiles: outcome.baseline.intervalQuantiles,
     scenarios: runs.map((statistics, s) => scenarioView(chosen[s]!.name, statistics, requiredAgents(chosen[s]!.scenario, plans[s]!, first), chosen[s]!.costLines)),
+    waitCurve: waitCurveView(
+      scenario,
+      runs.map((statistics) => ({ asaSec: statistics.kpis.asa.mean, waitP90Sec: statistics.kpis.waitP90.mean })),
+    ),
+    money: evaluations.map((evaluation, i) => moneyView(scenario, interventions[i]!, evaluation)),
     deltas: outcome.comparison.variants.map((variant) => ({
       name: variant.name,
       deltas: variant.deltas,

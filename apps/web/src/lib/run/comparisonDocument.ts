@@ -1,4 +1,4 @@
-import type { CostLine, PairedComparison, RunStatistics } from "@ccplan/core";
+import type { CostLine, InterventionEvaluation, InterventionMoney, PairedComparison, PhaseResult, RunStatistics } from "@ccplan/core";
 import type { PrecisionOutcome } from "@ccplan/worker";
 
 /** A comparison in the shape of `ccplan compare --json`, so a file saved from the page reads like one from the CLI. */
@@ -12,6 +12,10 @@ export interface ComparisonDocument {
     name: string;
     costLines: CostLine[];
     deltas: PairedComparison["variants"][number]["deltas"];
+    /** Over the financial horizon, against the baseline (null without a money section). */
+    money: InterventionMoney | null;
+    /** The intervention's timeline, phase by phase (per-replication samples left out). */
+    phases: Omit<PhaseResult, "baseline" | "intervention">[];
   })[];
 }
 
@@ -20,6 +24,8 @@ export function comparisonDocument(options: {
   names: string[];
   costLines: CostLine[][];
   outcome: { baseline: RunStatistics; variants: RunStatistics[]; comparison: PairedComparison; precision?: PrecisionOutcome };
+  /** One per intervention, in the order of `names[1…]`. */
+  evaluations: InterventionEvaluation[];
 }): ComparisonDocument {
   const { outcome } = options;
   return {
@@ -38,6 +44,8 @@ export function comparisonDocument(options: {
         targetMet: statistics.targetMet,
         days: statistics.days.map((day, d) => ({ ...day, deltas: deltas.days[d]!.deltas })),
         intervals: statistics.intervals.map((interval, i) => ({ ...interval, deltas: deltas.intervals[i]!.deltas })),
+        money: options.evaluations[v]?.money ?? null,
+        phases: (options.evaluations[v]?.phases ?? []).map(({ baseline: _b, intervention: _i, ...phase }) => phase),
       };
     }),
   };

@@ -13,6 +13,8 @@ import type {
   TargetMet,
 } from "@ccplan/core";
 import type { PrecisionOutcome, PrecisionTarget } from "@ccplan/worker";
+import type { MoneyView } from "./moneyStage";
+import type { WaitCurveView } from "./waitCurveView";
 
 /** Per-interval KPIs the charts draw. */
 export const INTERVAL_KPIS = ["serviceLevel", "asa", "waitP50", "waitP90", "abandonRate", "occupancy", "offered", "scheduledAgents", "availableAgents"] as const satisfies readonly KpiId[];
@@ -88,6 +90,10 @@ export interface ComparisonView {
   scenarios: ScenarioView[];
   /** One per intervention (scenarios[1…]), against the baseline. */
   deltas: VariantDeltasView[];
+  /** Satisfaction against wait, the experience model's curve, with each scenario's waits on it. */
+  waitCurve: WaitCurveView;
+  /** One per intervention (scenarios[1…]): its timeline phase by phase and its money over the horizon. */
+  money: MoneyView[];
 }
 
 const field = (value: number | null | undefined): number => (value === null || value === undefined ? Number.NaN : value);
@@ -149,6 +155,8 @@ export function viewTransferables(view: ComparisonView): ArrayBuffer[] {
     arrays.push(scenario.intervalTargetMet.probability, scenario.intervalTargetMet.ciLow, scenario.intervalTargetMet.ciHigh);
     for (const required of scenario.required) arrays.push(required.agents, required.scheduledAgents);
   }
+  for (const money of view.money) arrays.push(money.roiByReplication, money.paybackMonthByReplication);
+  arrays.push(view.waitCurve.minutes, view.waitCurve.kept);
   // Each array has a buffer of its own (listing one twice would make the transfer throw).
   return [...new Set(arrays.map((array) => array.buffer as ArrayBuffer))];
 }

@@ -1,0 +1,99 @@
+// The money of a comparison: each chosen intervention evaluated phase by phase against the baseline (core's
+// evaluationJob: in class, learning curve, steady state…), then its ROI, payback and NPV over the financial horizon.
+// Runs the comparison already made are not made again: their span KPIs are reused, replication by replication.
+import {
+  evaluationJob,
+  moneyReplications,
+  moneySchema,
+  runPhaseJob,
+  simulationKey,
+  type Intervention,
+  type InterventionEvaluation,
+  type InterventionMoney,
+  type KpiSample,
+  type KpiSummary,
+  type PhaseJob,
+  type PhaseRunRequest,
+  type Scenario,
+} from "@ccplan/core";
+
+/** The chosen interventions' evaluations, one job (so that shared runs, such as the baseline's, are made once). */
+export function* evaluationsJob(scenario: Scenario, interventions: readonly Intervention[], replications: number): PhaseJob<InterventionEvaluation[]> {
+  const evaluations: InterventionEvaluation[] = [];
+  for (const intervention of interventions) evaluations.push(yield* evaluationJob({ scenario, intervention, replications }));
+  return evaluations;
+}
+
+/** How many runs a job asks for that `known` cannot answer (a dry pass: nothing is simulated). */
+export function runsToMake(job: PhaseJob<unknown>, known: (request: PhaseRunRequest) => boolean): number {
+  let runs = 0;
+  const asked = new Set<string>();
+  runPhaseJob(job, (request) => {
+    const key = simulationKey(request.scenario);
+    if (!known(request) && !asked.has(key)) runs++;
+    asked.add(key);
+    return Array.from({ length: request.replications }, () => ({}));
+  });
+  return runs;
+}
+
+/** A phase of an intervention's timeline as the page shows it (its per-replication samples left behind). */
+export interface PhaseView {
+  label: string;
+  startWeek: number;
+  weeks: number | null;
+  kpis: Record<string, KpiSummary>;
+  deltas: Record<string, KpiSummary>;
+}
+
+/** One intervention's money and timeline for the page. */
+export interface MoneyView {
+  name: string;
+  kind: Intervention["kind"];
+  replications: number;
+  phases: PhaseView[];
+  /** Null when the scenario has no money section. */
+  money: InterventionMoney | null;
+  /** Each simulated future's ROI and payback month, in replication order (NaN: undefined, e.g. it never pays back). */
+  roiByReplication: Float64Array;
+  paybackMonthByReplication: Float64Array;
+}
+
+/** An evaluation in the page's shape, with core's per-replication ROI and payback month for the distribution chart. */
+export function moneyView(scenario: Scenario, intervention: Intervention, evaluation: InterventionEvaluation): MoneyView {
+  let roi = new Float64Array(0);
+  let payback = new Float64Array(0);
+  if (evaluation.money && scenario.money) {
+    const { replications } = moneyReplications({ money: moneySchema.parse(scenario.money), costLines: evaluation.money.costLines, phases: evaluation.phases });
+    roi = Float64Array.from(replications, (replication) => replication.roi ?? Number.NaN);
+    payback = Float64Array.from(replications, (replication) => replication.paybackMonth ?? Number.NaN);
+  }
+  return {
+    name: evaluation.name,
+    kind: intervention.kind,
+    replications: evaluation.replications,
+    phases: evaluation.phases.map((phase) => ({ label: phase.label, startWeek: phase.startWeek, weeks: phase.weeks, kpis: phase.kpis, deltas: phase.deltas })),
+    money: evaluation.money,
+    roiByReplication: roi,
+    paybackMonthByReplication: payback,
+  };
+}
+
+/** Samples of runs already made, by what the engine sees (`simulationKey`), in replication order. */
+export class SampleBook {
+  #samples = new Map<string, KpiSample[]>();
+
+  /** Adds replications `from …` of a scenario's run (ignored unless they continue what is kept). */
+  add(key: string, from: number, samples: readonly KpiSample[]): void {
+    const kept = this.#samples.get(key) ?? [];
+    if (kept.length !== from) return;
+    kept.push(...samples);
+    this.#samples.set(key, kept);
+  }
+
+  /** The first `replications` samples of a scenario's run, if that many are kept. */
+  get(scenario: Scenario, replications: number): readonly KpiSample[] | undefined {
+    const kept = this.#samples.get(simulationKey(scenario));
+    return kept && kept.length >= replications ? kept.slice(0, replications) : undefined;
+  }
+}
