@@ -8,11 +8,11 @@ import { join } from "node:path";
 import type { Download, Page, Worker } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseScenarioText } from "@ccplan/core";
-import { defaultScenario } from "../src/lib/scenario/bundled.js";
 import { launchChromium, startPreview, webRoot, type Browser, type PreviewServer } from "./server.js";
 
 const artifacts = join(webRoot, "e2e-artifacts");
-const parsed = parseScenarioText(defaultScenario().text);
+// The page opens on scenarios/default.json.
+const parsed = parseScenarioText(readFileSync(join(webRoot, "..", "..", "scenarios", "default.json"), "utf8"));
 if (!parsed.ok) throw new Error("scenarios/default.json must be valid");
 const interventions = parsed.scenario.interventions.map((intervention) => intervention.name);
 const addAgents = parsed.scenario.interventions.find((intervention) => intervention.kind === "addAgents")!.name;
