@@ -4,16 +4,15 @@
 // lost; every change is autosaved and restored on reload; user text is shown as text; a shared link round-trips (and
 // asks before replacing unsaved work); a forecast CSV imports; interventions are added, renamed, duplicated, removed;
 // a shift moves with the keyboard; the Erlang calculator stays one click away; nothing logs an error.
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseScenarioText } from "@ccplan/core";
-import { defaultScenario } from "../src/lib/scenario/bundled.js";
 import { launchChromium, startPreview, webRoot, type Browser, type PreviewServer } from "./server.js";
 
 const artifacts = join(webRoot, "e2e-artifacts");
-const defaultText = defaultScenario().text;
+const defaultText = readFileSync(join(webRoot, "..", "..", "scenarios", "default.json"), "utf8");
 const defaultParsed = parseScenarioText(defaultText);
 if (!defaultParsed.ok) throw new Error("scenarios/default.json must be valid");
 const defaultName = defaultParsed.scenario.name;
@@ -99,6 +98,17 @@ describe("the planner's scenarios, in chromium", () => {
     expect(await scenarioName()).toBe(defaultName);
     await screenshot("planner-bad-file");
 
+    // Opened anyway (on request), each problem shows beside its field.
+    await panel.getByRole("button", { name: "Open it anyway, to fix it here" }).click();
+    await expect.poll(scenarioName).toBe("Broken");
+    await tab("Shifts");
+    await expect.poll(() => byPath("groups[0].shifts[0].agents").getAttribute("aria-invalid")).toBe("true");
+    expect(await page.getByText("Agents: too small; expected a number ≥ 0, received -3", { exact: true }).count()).toBe(1);
+    await page.getByRole("button", { name: "Example scenarios" }).click();
+    await page.getByRole("button", { name: new RegExp(`^${defaultName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`) }).click();
+    // Nothing was changed since broken.json opened, so nothing is asked.
+    await expect.poll(scenarioName).toBe(defaultName);
+
     await openFile("garbage.json", '{"version": 1, "name": ');
     await expect.poll(async () => (await panel.textContent()) ?? "").toMatch(/garbage\.json was not opened.*invalid JSON at line 1, column 24/s);
     expect(await scenarioName()).toBe(defaultName);
@@ -130,6 +140,39 @@ describe("the planner's scenarios, in chromium", () => {
     await page.keyboard.press("ArrowLeft");
     await expect.poll(() => byPath("groups[0].shifts[0].start").inputValue()).toBe("07:00");
     await screenshot("planner-shifts", true);
+  });
+
+  it("opens the bundled scenarios from a menu, with the keyboard", async () => {
+    const menuButton = page.getByRole("button", { name: "Example scenarios" });
+    await menuButton.focus();
+    await page.keyboard.press("Enter");
+    const items = page.locator("#examples-list").getByRole("button");
+    expect(await items.count()).toBeGreaterThanOrEqual(2);
+    await page.keyboard.press("Escape");
+    expect(await page.locator("#examples-list").isHidden()).toBe(true);
+    await menuButton.click();
+    const second = items.nth(1);
+    const title = ((await second.locator(".item-title").textContent()) ?? "").trim();
+    await second.click();
+    // Nothing was changed since default.json opened: no question asked.
+    await expect.poll(scenarioName).toBe(title);
+    await menuButton.click();
+    await items.first().click();
+    await expect.poll(scenarioName).toBe(defaultName);
+  });
+
+  it("saves the scenario as a file core reads back", async () => {
+    await tab("Shifts");
+    await byPath("groups[0].shifts[0].agents").fill("7");
+    expect(await page.getByTestId("scenario-status").textContent()).toContain("Changes not saved to a file");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Save", exact: true }).click()]);
+    expect(download.suggestedFilename()).toBe("mid-size-retail-service-line-one-week.json");
+    const path = await download.path();
+    const saved = parseScenarioText(readFileSync(path!, "utf8"));
+    expect(saved.ok).toBe(true);
+    if (saved.ok) expect(saved.scenario.groups[0]!.shifts[0]!.agents).toBe(7);
+    await expect.poll(() => page.getByTestId("scenario-status").textContent()).not.toContain("Changes not saved to a file");
+    await byPath("groups[0].shifts[0].agents").fill("6");
   });
 
   it("autosaves every change and restores it on reload", async () => {
@@ -273,12 +316,52 @@ describe("the planner's scenarios, in chromium", () => {
     await expect.poll(() => page.getByRole("button", { name: /^Run comparison/ }).textContent()).toContain(`(${count} scenarios)`);
   });
 
+  it("keeps autosaved text it cannot read, shows it whole, and opens the default beside it", async () => {
+    await page.evaluate(() => {
+      localStorage.setItem("ccplan.scenario", '{"version": 1, "name": "half a fi');
+      localStorage.removeItem("ccplan.draft");
+    });
+    await page.reload();
+    const kept = page.getByTestId("unreadable");
+    await kept.waitFor();
+    expect(await kept.locator("textarea").inputValue()).toBe('{"version": 1, "name": "half a fi');
+    expect(await scenarioName()).toBe(defaultName);
+    await page.reload();
+    await kept.waitFor();
+    await kept.getByRole("button", { name: "Discard" }).click();
+    expect(await kept.count()).toBe(0);
+    await page.reload();
+    await page.getByTestId("scenario-name").waitFor();
+    expect(await kept.count()).toBe(0);
+  });
+
+  it("takes the screenshots for the docs (1280×800)", async () => {
+    const dismiss = page.getByTestId("notice").getByRole("button", { name: /Dismiss/ });
+    if ((await dismiss.count()) > 0) await dismiss.click();
+    await tab("Shifts");
+    await page.getByText("Shifts through the day").scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollBy(0, 250));
+    await screenshot("planner-shifts-gantt");
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await tab("Forecast");
+    const items = page.getByTestId("intervention");
+    await page.getByLabel("New intervention").selectOption({ label: "Training programme" });
+    await page.getByRole("button", { name: "Add", exact: true }).click();
+    await byPath(`interventions[${(await items.count()) - 1}].ahtChange`).fill("-0.08");
+    await byPath(`interventions[${(await items.count()) - 1}].fcrChange`).fill("0.05");
+    await byPath(`interventions[${(await items.count()) - 1}].costPerTrainee`).fill("900");
+    await items.last().evaluate((element) => element.scrollIntoView({ block: "start" }));
+    await page.evaluate(() => window.scrollBy(0, -12));
+    await screenshot("planner-intervention-edit");
+    await items.last().getByRole("button", { name: /^Remove/ }).click();
+  });
+
   it("keeps the Erlang calculator one click away", async () => {
     await page.getByRole("link", { name: "Erlang calculator" }).click();
     await page.getByRole("heading", { name: /Erlang calculator/ }).waitFor();
     await expect.poll(async () => (await page.locator('[data-kpi="serviceLevel"] .value').textContent())?.trim()).toBe("88.8%");
     await page.getByRole("link", { name: "Planner" }).click();
-    await expect.poll(scenarioName).toBe("Shared plan");
+    await expect.poll(scenarioName).toBe(defaultName);
   });
 
   it("stays readable at 1920×1080", async () => {

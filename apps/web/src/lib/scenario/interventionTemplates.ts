@@ -26,6 +26,7 @@ interface Places {
   group: string;
   shift: string;
   queues: string[];
+  hasResolutionTime: boolean;
 }
 
 // The first group and its last shift (usually the late one, where the evening runs short).
@@ -35,7 +36,8 @@ function places(draft: Draft): Places {
   const shifts = group && Array.isArray(group.shifts) ? group.shifts.filter(isObject) : [];
   const shift = shifts[shifts.length - 1];
   const queues = Array.isArray(draft.queues) ? draft.queues.filter(isObject).map((queue) => String(queue.name ?? "")) : [];
-  return { group: String(group?.name ?? ""), shift: String(shift?.name ?? ""), queues };
+  const hasResolutionTime = isObject(draft.resolution) && draft.resolution.resolutionTime !== undefined;
+  return { group: String(group?.name ?? ""), shift: String(shift?.name ?? ""), queues, hasResolutionTime };
 }
 
 function body(kind: string, where: Places): Record<string, unknown> & { name: string } {
@@ -62,7 +64,14 @@ function body(kind: string, where: Places): Record<string, unknown> & { name: st
     case "training":
       return { name: "Training programme" };
     case "processChange":
-      return { name: "Process change" };
+      // Its default effect shortens resolution.resolutionTime; without one, core refuses it, so start from no effect.
+      return where.hasResolutionTime
+        ? { name: "Process change" }
+        : {
+            name: "Process change",
+            resolutionTimeChange: 0,
+            description: "Enter this change's effects: the scenario has no resolution time to shorten (set one under Model › Resolution time).",
+          };
     case "channelShift":
       return { name: "20% to another channel", from: where.queues[0] ?? "", to: where.queues[1] ?? where.queues[0] ?? "", share: 0.2 };
     case "feedbackChannels":
