@@ -5,6 +5,8 @@ describe("formatKpi", () => {
   it("writes shares as percentages, seconds in s, min or h, counts with separators", () => {
     expect(formatKpi(0.87642, "fraction")).toBe("87.6%");
     expect(formatKpi(0.0042, "fraction")).toBe("0.42%");
+    expect(formatKpi(363.2034, "fraction")).toBe("36,320%");
+    expect(formatRange(360.614, 365.793, "fraction")).toBe("36,061 to 36,579%");
     expect(formatKpi(42.36, "seconds")).toBe("42.4 s");
     expect(formatKpi(312, "seconds")).toBe("5.2 min");
     expect(formatKpi(7200, "seconds")).toBe("2.00 h");

@@ -40,7 +40,9 @@ export function displayScale(unit: string, reference: number | null | undefined,
   const size = defined(reference) ? Math.abs(reference) : 0;
   switch (unit) {
     case "fraction":
-      // Changes of a share are percentage points, not percent of the share.
+      // Changes of a share are percentage points, not percent of the share. Ratios such as an ROI can run to
+      // thousands of percent: whole numbers with separators there.
+      if (size >= 10) return { factor: 100, suffix: delta ? " pt" : "%", digits: 0, grouped: true };
       return { factor: 100, suffix: delta ? " pt" : "%", digits: size > 0 && size < 0.01 ? 2 : 1 };
     case "seconds":
       if (size < 100) return { factor: 1, suffix: " s", digits: 1 };

@@ -4,20 +4,33 @@ import { expose, proxy, releaseProxy, transfer, type Endpoint, type Remote } fro
 import type { RunProgressSink, VectorRunner } from "@ccplan/worker";
 import { compare, exportJson, type CompareRequest } from "./compareApi";
 import { viewTransferables, type ComparisonView } from "./comparisonView";
+import { sensitivity, type SensitivityRequest } from "./sensitivityApi";
+import type { SensitivityResult } from "@ccplan/core";
 
 /** The page's pool runner as the comparison worker sees it: progress goes back through a proxied callback. */
 export interface RemoteRunner {
   vectors(source: Parameters<VectorRunner["vectors"]>[0], from: number, to: number, onProgress?: (done: number) => void): Promise<Float64Array[]>;
 }
 
+/** The page's runner as a VectorRunner here: progress callbacks cross back as proxies. */
+const localRunner = (runner: Remote<RemoteRunner>): VectorRunner => ({
+  vectors: (source, from, to, progress) => runner.vectors(source, from, to, progress ? proxy(progress) : undefined),
+});
+
 const api = {
   async compare(request: CompareRequest, runner: Remote<RemoteRunner>, onProgress?: Remote<RunProgressSink>): Promise<ComparisonView> {
-    const local: VectorRunner = {
-      vectors: (source, from, to, progress) => runner.vectors(source, from, to, progress ? proxy(progress) : undefined),
-    };
+    const local = localRunner(runner);
     try {
       const view = await compare(request, local, onProgress ? (done, total, etaSec) => void onProgress(done, total, etaSec) : undefined);
       return transfer(view, viewTransferables(view));
+    } finally {
+      runner[releaseProxy]();
+      onProgress?.[releaseProxy]();
+    }
+  },
+  async sensitivity(request: SensitivityRequest, runner: Remote<RemoteRunner>, onProgress?: Remote<RunProgressSink>): Promise<SensitivityResult> {
+    try {
+      return await sensitivity(request, localRunner(runner), onProgress ? (done, total, etaSec) => void onProgress(done, total, etaSec) : undefined);
     } finally {
       runner[releaseProxy]();
       onProgress?.[releaseProxy]();

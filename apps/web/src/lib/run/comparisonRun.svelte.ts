@@ -2,72 +2,19 @@ import type { Scenario } from "@ccplan/core";
 import type { PrecisionTarget } from "@ccplan/worker";
 import type { ComparisonView } from "./comparisonView";
 import { runComparison } from "./runComparison";
+import { TaskRun } from "./taskRun.svelte";
 
-export type RunStatus = "idle" | "running" | "done" | "cancelled" | "failed";
+export type { RunProgressState, RunStatus } from "./taskRun.svelte";
 
-export interface RunProgressState {
-  /** Replications done over every scenario of the run (with the fraction of those in progress). */
-  done: number;
-  total: number;
-  /** Seconds left, the worker package's estimate; null until it has one. */
-  etaSec: number | null;
-}
-
-/** One comparison at a time, as reactive state for the page: status, progress, the result or the error. */
-export class ComparisonRun {
-  status = $state<RunStatus>("idle");
-  progress = $state<RunProgressState>({ done: 0, total: 0, etaSec: null });
-  /** The last completed comparison; kept while a new one runs, or after it is cancelled or fails. */
-  view = $state.raw<ComparisonView | null>(null);
-  error = $state("");
-  /** Wall-clock seconds the last completed run took (a measurement, not a statistic). */
-  elapsedSec = $state<number | null>(null);
-  #controller: AbortController | null = null;
-  #generation = 0;
-
-  get running(): boolean {
-    return this.status === "running";
+/** One comparison at a time, as reactive state for the page. */
+export class ComparisonRun extends TaskRun<ComparisonView> {
+  /** The last completed comparison. */
+  get view(): ComparisonView | null {
+    return this.result;
   }
 
   /** Runs the comparison; a run already going is cancelled first. */
-  async start(options: { scenario: Scenario; selected: readonly string[]; maxReplications: number; precision?: PrecisionTarget }): Promise<void> {
-    this.#controller?.abort();
-    const controller = new AbortController();
-    this.#controller = controller;
-    const generation = ++this.#generation;
-    this.status = "running";
-    this.error = "";
-    this.progress = { done: 0, total: 0, etaSec: null };
-    const startedMs = performance.now();
-    try {
-      const view = await runComparison({
-        ...options,
-        signal: controller.signal,
-        onProgress: (done, total, etaSec) => {
-          if (generation === this.#generation && this.status === "running") this.progress = { done, total, etaSec };
-        },
-      });
-      if (generation !== this.#generation) return;
-      this.view = view;
-      this.elapsedSec = (performance.now() - startedMs) / 1000;
-      this.status = "done";
-    } catch (error) {
-      if (generation !== this.#generation) return;
-      if (controller.signal.aborted || (error instanceof Error && error.name === "AbortError")) {
-        this.status = "cancelled";
-      } else {
-        this.status = "failed";
-        this.error = error instanceof Error ? error.message : String(error);
-      }
-    } finally {
-      if (this.#controller === controller) this.#controller = null;
-    }
-  }
-
-  /** Stops the running comparison: the pool's workers are terminated at once. */
-  cancel(): void {
-    if (this.status !== "running") return;
-    this.#controller?.abort();
-    this.status = "cancelled";
+  run(options: { scenario: Scenario; selected: readonly string[]; maxReplications: number; precision?: PrecisionTarget }): Promise<void> {
+    return this.start((signal, onProgress) => runComparison({ ...options, signal, onProgress }));
   }
 }

@@ -1,11 +1,12 @@
 // The page's side of a comparison: the pool of Web Workers runs the replications, the comparison worker keeps the
 // statistics; this thread only passes messages, so it never holds a task over a few milliseconds.
-import type { Scenario } from "@ccplan/core";
+import type { Scenario, SensitivityResult } from "@ccplan/core";
 import { poolRunner, type PrecisionTarget } from "@ccplan/worker";
 import { proxy, releaseProxy, transfer, wrap, type Remote } from "comlink";
 import { comparisonPool } from "./comparisonPool";
 import type { CompareWorkerApi, RemoteRunner } from "./compareWorker";
 import type { ComparisonView } from "./comparisonView";
+import type { SensitivityRequest } from "./sensitivityApi";
 
 let worker: { remote: Remote<CompareWorkerApi>; crashed: Promise<never> } | undefined;
 
@@ -54,7 +55,32 @@ export const cancelled = () => new DOMException("the comparison was cancelled", 
  * worker, replications in the pool) and resolves with the view to draw. Aborting `signal` stops the pool's
  * workers at once and rejects with an AbortError straight away.
  */
-export async function runComparison(options: RunComparisonOptions): Promise<ComparisonView> {
+export function runComparison(options: RunComparisonOptions): Promise<ComparisonView> {
+  const request = {
+    scenario: options.scenario,
+    selected: [...options.selected],
+    maxReplications: options.maxReplications,
+    ...(options.precision && { precision: options.precision }),
+  };
+  return inWorker((remote, runner, progress) => remote.compare(request, runner, progress), options);
+}
+
+/** Core's sensitivity analysis (tornados) of the scenario, or of one intervention, in the workers; cancelled like a comparison. */
+export function runSensitivity(options: {
+  request: SensitivityRequest;
+  signal: AbortSignal;
+  onProgress?: RunComparisonOptions["onProgress"];
+}): Promise<SensitivityResult> {
+  return inWorker((remote, runner, progress) => remote.sensitivity(options.request, runner, progress), options);
+}
+
+type ProgressSink = NonNullable<RunComparisonOptions["onProgress"]>;
+
+/** Calls the comparison worker with the page's pool runner and progress as proxies; settles at once on abort. */
+async function inWorker<T>(
+  call: (remote: Remote<CompareWorkerApi>, runner: Remote<RemoteRunner>, progress: Remote<ProgressSink> | undefined) => Promise<T>,
+  options: { signal: AbortSignal; onProgress?: ProgressSink },
+): Promise<T> {
   const { signal } = options;
   if (signal.aborted) throw cancelled();
   const runner = poolRunner(comparisonPool(), signal);
@@ -69,18 +95,12 @@ export async function runComparison(options: RunComparisonOptions): Promise<Comp
       }
     },
   };
-  const request = {
-    scenario: options.scenario,
-    selected: [...options.selected],
-    maxReplications: options.maxReplications,
-    ...(options.precision && { precision: options.precision }),
-  };
   const { remote, crashed } = compareWorker();
   // comlink's types do not follow a proxy across as a Remote; at run time it is one.
-  const running = remote.compare(
-    request,
+  const running = call(
+    remote,
     proxy(remoteRunner) as unknown as Remote<RemoteRunner>,
-    options.onProgress ? (proxy(options.onProgress) as unknown as Remote<NonNullable<RunComparisonOptions["onProgress"]>>) : undefined,
+    options.onProgress ? (proxy(options.onProgress) as unknown as Remote<ProgressSink>) : undefined,
   );
   // Settles after a cancel too; nobody waits for it then.
   running.catch(() => undefined);

@@ -1,0 +1,32 @@
+import { readFileSync } from "node:fs";
+import { parseScenario, sensitivity as coreSensitivity, simulatePhase, type Scenario } from "@ccplan/core";
+import { inProcessRunner } from "@ccplan/worker";
+import { describe, expect, it } from "vitest";
+import { sensitivity } from "./sensitivityApi";
+
+function defaultScenario(): Scenario {
+  const parsed = parseScenario(JSON.parse(readFileSync(new URL("../../../../../scenarios/default.json", import.meta.url), "utf8")));
+  if (!parsed.ok) throw new Error("scenarios/default.json does not parse");
+  return parsed.scenario;
+}
+
+describe("sensitivity (in the comparison worker)", () => {
+  it("gives core's tornados of the baseline, with progress over every simulated point", async () => {
+    const scenario = defaultScenario();
+    const progress: [number, number][] = [];
+    const result = await sensitivity({ scenario, replications: 2, range: 0.2 }, inProcessRunner(), (done, total) => progress.push([done, total]));
+    expect(result.intervention).toBeNull();
+    expect(result.tornados.map((tornado) => tornado.output.id)).toEqual(["serviceLevel", "asa", "abandonRate", "csat"]);
+    const [done, total] = progress.at(-1)!;
+    expect(done).toBe(total);
+    expect(total % 2).toBe(0);
+    // The same analysis straight from core with its in-process runner: the same bars (the runner only moves data).
+    const direct = coreSensitivity({ scenario, replications: 2, range: 0.2, runPhase: simulatePhase });
+    const inputs = (bars: { input: string }[]) => bars.map((bar) => bar.input).sort();
+    expect(inputs(result.tornados[0]!.bars)).toEqual(inputs(direct.tornados[0]!.bars));
+  }, 120_000);
+
+  it("names an intervention the scenario does not have", async () => {
+    await expect(sensitivity({ scenario: defaultScenario(), intervention: "nope", replications: 2, range: 0.2 }, inProcessRunner())).rejects.toThrow(/no intervention named "nope"/);
+  });
+});

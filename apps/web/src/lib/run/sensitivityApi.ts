@@ -1,0 +1,37 @@
+// Which assumptions move the answer: core's sensitivity (a tornado per output), each simulated point's replications
+// run in the pool of Web Workers, in the comparison worker (the bookkeeping stays off the page's thread).
+import { runPhaseJob, sensitivityAsync, sensitivityJob, spanKpiSample, type KpiSample, type Scenario, type SensitivityResult } from "@ccplan/core";
+import { progressTracker, type RunProgressSink, type VectorRunner } from "@ccplan/worker";
+
+export interface SensitivityRequest {
+  /** A validated scenario, as plain data. */
+  scenario: Scenario;
+  /** The intervention whose ROI, NPV and gains to analyse; omitted: the baseline's KPIs. */
+  intervention?: string;
+  /** Paired replications per simulated point. */
+  replications: number;
+  /** Relative half-width of each input's range (0.2: ±20%). */
+  range: number;
+}
+
+/** Runs core's sensitivity analysis; progress counts every simulated point's replications (a dry pass sizes it). */
+export async function sensitivity(request: SensitivityRequest, runner: VectorRunner, onProgress?: RunProgressSink): Promise<SensitivityResult> {
+  const { scenario, replications, range } = request;
+  const intervention = request.intervention === undefined ? undefined : scenario.interventions.find((candidate) => candidate.name === request.intervention);
+  if (request.intervention !== undefined && !intervention) throw new Error(`no intervention named ${JSON.stringify(request.intervention)} in the scenario`);
+  const options = { scenario, replications, range, ...(intervention && { intervention }) };
+  let runs = 0;
+  runPhaseJob(sensitivityJob(options), (phase) => {
+    runs++;
+    return Array.from({ length: phase.replications }, (): KpiSample => ({}));
+  });
+  const tracker = progressTracker(runs * replications, onProgress);
+  return sensitivityAsync({
+    ...options,
+    runPhase: async (phase) => {
+      const vectors = await runner.vectors({ kind: "scenario", scenario: phase.scenario }, 0, phase.replications, (done) => tracker.within(done));
+      tracker.finishPart(phase.replications);
+      return vectors.map(spanKpiSample);
+    },
+  });
+}
