@@ -73,6 +73,15 @@ const DEFAULT_MAX_ARRIVALS = 50_000_000;
  * - Routing: an arriving contact goes to an idle agent of the first group (plan order) that serves its
  *   queue; else it waits in its queue's FCFS line. A freed agent takes the head of the first non-empty queue
  *   in its group's `serves` (priority order).
+ * - Channels (PlanQueue.channel): phone is the above. Chat: a group serving chat queues counts its agents in
+ *   sessions (slots; `agentGroup.ts`): a session takes one slot, a call or an email a whole agent's; a session's
+ *   handle time grows by `chatHandleGrowthPerSession` for each other session its agent holds, taken as the group's
+ *   sessions per agent on the floor when it starts (least-loaded routing); free slots wait for a higher-priority
+ *   contact that needs more of them (a call) rather than go to a lower-priority chat. Email: a queue like any
+ *   other (compile gives it a target in hours, no patience unless the file sets one, and the lowest priority in
+ *   its groups), so its backlog is worked when agents are free and carries over. Self-service: answered at once
+ *   on arrival with no wait, no handle time and no agent (a service start and a departure are counted); it is
+ *   resolved or repeats as others. Email and self-service returns are never held for opening hours.
  * - Staffing: counts per group (agentGroup.ts). The scheduled count steps at `staffingTimesSec`; new agents
  *   take waiting contacts at once; when the target drops, idle agents leave at once and busy ones when their
  *   contact ends.
@@ -90,7 +99,7 @@ const DEFAULT_MAX_ARRIVALS = 50_000_000;
  * - Experience (plan.experience, or its defaults; see experience/compileExperience.ts): when a contact is answered,
  *   its wait, whether it is resolved and whether it is a repeat are known, and so is its resolution time (from its
  *   "resolution" uniform), so its probability p of being satisfied is decided then: σ(answeredLogOdds + wait term),
- *   a table lookup and one exp. An abandoned contact has p = 0. A contact answers the survey when its "survey"
+ *   tabulated per outcome every 5 s of wait (a lookup and an interpolation). An abandoned contact has p = 0. A contact answers the survey when its "survey"
  *   uniform is below the response rate, and says it is satisfied when its "satisfaction" uniform is below p (CSAT);
  *   the engine also sums p (a lower-variance estimate), the complaint probabilities (1 − p) × propensity, the
  *   resolution time of each resolved problem (from its first contact to the end of the resolving conversation
@@ -172,22 +181,28 @@ class Engine {
   /** Per queue: 1 when its channel is online (chat, email, self-service), and when it is self-service. */
   private readonly online: Uint8Array;
   private readonly selfService: Uint8Array;
+  /** Slots a contact of queue q takes in group g, [q × groupCount + g]: 1 for chat, else the group's slots per agent. */
+  private readonly slots: Int32Array;
+  /** Per queue: chat handle-time growth per other session of the agent (0 for other channels). */
+  private readonly chatGrowth: Float64Array;
   /** Per group with shrinkage, absent slots among the first n this interval (see shrinkage.ts); else null. */
   private readonly absentBelow: (Int32Array | null)[];
   /** Per queue, when nobody serving it is scheduled (returns are held until it opens); null when never closed. */
   private readonly closed: (ClosedSpans | null)[];
   // The experience model, unpacked for the hot path (see PlanExperience).
   private readonly experience: PlanExperience;
-  private readonly answeredLogOdds: Float64Array;
-  /** σ(answeredLogOdds): the satisfaction of a contact answered with no counted wait. */
-  private readonly satisfactionNoWait: Float64Array;
-  private readonly waitLogOdds: Float64Array;
+  /** Satisfaction by outcome and counted wait, [(q × 4 + outcome) × waitSteps + step]: σ(answeredLogOdds + the wait
+   * table), so a contact costs a lookup and a linear interpolation, not an exp. */
+  private readonly satisfactionByWait: Float64Array;
+  private readonly waitSteps: number;
   private readonly waitPerStep: number;
-  private readonly waitLastStep: number;
   private readonly waitGraceSec: Float64Array;
   private readonly waitScale: Float64Array;
   private readonly surveyRate: number;
   private readonly resolutionTime: (DurationSampler | null)[];
+  /** Per queue: 1 when every answered contact has the same complaint propensity (no resolution time), so that the
+   * expected complaints follow from the counters at the end (linear in the satisfaction summed). */
+  private readonly constantComplaints: Uint8Array;
   private readonly complaintPropensity: Float64Array;
   private readonly complaintTableSize: number;
   /** Handle seconds each group started for each queue in the current interval, [g × queueCount + q] (cost shares). */
@@ -215,7 +230,14 @@ class Engine {
     this.endSec = plan.intervalCount * plan.intervalSec;
     this.timeline = buildControlTimeline(plan);
     this.lines = plan.queues.map(() => new WaitingLine(64));
-    this.groups = plan.groups.map(() => new AgentGroup());
+    // A group's slots per agent: the most sessions of the chat queues it serves (1 without chat).
+    const slotsPerAgent = plan.groups.map((group) =>
+      Array.from(group.serves).reduce((most, q) => {
+        const queue = plan.queues[q]!;
+        return queue.channel === "chat" ? Math.max(most, queue.chatMaxSessions ?? 1) : most;
+      }, 1),
+    );
+    this.groups = slotsPerAgent.map((slots) => new AgentGroup(slots));
     this.serves = plan.groups.map((group) => Int32Array.from(group.serves));
     this.groupsServing = plan.queues.map((_, q) =>
       Int32Array.from(plan.groups.flatMap((group, g) => (group.serves.includes(q) ? [g] : []))),
@@ -230,25 +252,38 @@ class Engine {
     this.scheduled = new Int32Array(this.groupCount);
     this.online = Uint8Array.from(plan.queues, (queue) => (queue.channel === "chat" || queue.channel === "email" || queue.channel === "selfService" ? 1 : 0));
     this.selfService = Uint8Array.from(plan.queues, (queue) => (queue.channel === "selfService" ? 1 : 0));
-    this.single = this.queueCount === 1 && this.groupCount === 1 && this.serves[0]!.length === 1;
+    this.slots = new Int32Array(this.queueCount * this.groupCount);
+    plan.queues.forEach((queue, q) => {
+      for (let g = 0; g < this.groupCount; g++) this.slots[q * this.groupCount + g] = queue.channel === "chat" ? 1 : slotsPerAgent[g]!;
+    });
+    this.chatGrowth = Float64Array.from(plan.queues, (queue) => (queue.channel === "chat" ? (queue.chatHandleGrowthPerSession ?? 0) : 0));
+    this.single =
+      this.queueCount === 1 && this.groupCount === 1 && this.serves[0]!.length === 1 && slotsPerAgent[0] === 1 && plan.queues[0]!.channel !== "selfService";
     this.absentBelow = plan.groups.map((group) =>
       group.shrinkage > 0 ? new Int32Array(group.staffingCounts.reduce((max, n) => Math.max(max, n), 0) + 1) : null,
     );
-    this.closed = plan.queues.map((_, q) => {
+    // Email and self-service customers write or click at any hour: only phone and chat returns are held.
+    this.closed = plan.queues.map((queue, q) => {
+      if (queue.channel === "email" || queue.channel === "selfService") return null;
       const spans = closedSpans(plan, q);
       return spans.count > 0 ? spans : null;
     });
     const experience = plan.experience ?? defaultExperience(plan);
     this.experience = experience;
-    this.answeredLogOdds = experience.answeredLogOdds;
-    this.satisfactionNoWait = experience.answeredLogOdds.map((logOdds) => 1 / (1 + Math.exp(-logOdds)));
-    this.waitLogOdds = experience.waitLogOdds;
+    const waitSteps = experience.waitLogOdds.length;
+    this.waitSteps = waitSteps;
     this.waitPerStep = 1 / experience.waitStepSec;
-    this.waitLastStep = experience.waitLogOdds.length - 1;
+    this.satisfactionByWait = new Float64Array(experience.answeredLogOdds.length * waitSteps);
+    experience.answeredLogOdds.forEach((logOdds, outcome) => {
+      for (let step = 0; step < waitSteps; step++) {
+        this.satisfactionByWait[outcome * waitSteps + step] = 1 / (1 + Math.exp(-logOdds - experience.waitLogOdds[step]!));
+      }
+    });
     this.waitGraceSec = experience.waitGraceSecByQueue;
     this.waitScale = experience.waitScaleByQueue;
     this.surveyRate = experience.surveyResponseRate;
     this.resolutionTime = plan.queues.map((queue) => queue.resolutionTime ?? null);
+    this.constantComplaints = Uint8Array.from(plan.queues, (queue) => (queue.resolutionTime ? 0 : 1));
     this.complaintPropensity = experience.complaintPropensityByUniform;
     this.complaintTableSize = experience.complaintTableSize;
     this.handleByGroupQueue = new Float64Array(this.groupCount * this.queueCount);
@@ -400,18 +435,23 @@ class Engine {
     }
     if (this.single) {
       const group = this.groups[0]!;
-      if (group.present > group.busy) {
+      if (group.capacity > group.busy) {
         group.startService(nowSec);
         this.startService(id, 0, nowSec);
         return;
       }
     } else {
+      if (this.selfService[q]) {
+        this.serveOnline(id, q, nowSec);
+        return;
+      }
       const serving = this.groupsServing[q]!;
       for (let i = 0; i < serving.length; i++) {
         const g = serving[i]!;
         const group = this.groups[g]!;
-        if (group.present > group.busy) {
-          group.startService(nowSec);
+        const slots = this.slots[q * this.groupCount + g]!;
+        if (group.capacity - group.busy >= slots && (group.slotsPerAgent === 1 || !this.waitsBefore(g, q))) {
+          group.startService(nowSec, slots);
           this.startService(id, g, nowSec);
           return;
         }
@@ -446,16 +486,31 @@ class Engine {
     int[row + ContactInt.state] = ContactState.inService;
     int[row + ContactInt.group] = g;
     int[row + ContactInt.resolved] = resolved;
-    if (!this.single) this.handleByGroupQueue[g * this.queueCount + q]! += handleSec;
-    const waitSec = nowSec - real[realRow + ContactReal.arrivalSec]!;
+    if (!this.single) {
+      this.handleByGroupQueue[g * this.queueCount + q]! += handleSec;
+      const growth = this.chatGrowth[q]!;
+      if (growth > 0) {
+        // The session's agent already holds the group's average load in other sessions (least-loaded routing).
+        const group = this.groups[g]!;
+        const others = Math.min(group.slotsPerAgent - 1, Math.floor((group.busy - 1) / group.present));
+        handleSec *= 1 + growth * others;
+      }
+    }
+    this.countAnswer(id, q, nowSec - real[realRow + ContactReal.arrivalSec]!, handleSec, resolved, nowSec);
+    this.heap.push(nowSec + handleSec, id * 4 + DEPARTURE);
+  }
+
+  /** Satisfaction and the counters of contact `id` of queue q, answered now after `waitSec`. */
+  private countAnswer(id: number, q: number, waitSec: number, handleSec: number, resolved: number, nowSec: number): void {
+    const real = this.pool.real;
+    const int = this.pool.int;
+    const row = id * CONTACT_INT_FIELDS;
     // Satisfaction: the outcome (unresolved +1, repeat +2) picks the no-wait value; a counted wait adds its term.
     const outcome = q * 4 + (1 - resolved) + (int[row + ContactInt.kind] === ContactKind.repeat ? 2 : 0);
     const countedWaitSec = waitSec - this.waitGraceSec[q]!;
     const satisfaction =
-      countedWaitSec > 0
-        ? 1 / (1 + Math.exp(-this.answeredLogOdds[outcome]! - this.waitShift(countedWaitSec * this.waitScale[q]!)))
-        : this.satisfactionNoWait[outcome]!;
-    real[realRow + ContactReal.satisfaction] = satisfaction;
+      countedWaitSec > 0 ? this.satisfactionAfter(outcome, countedWaitSec * this.waitScale[q]!) : this.satisfactionByWait[outcome * this.waitSteps]!;
+    real[id * CONTACT_REAL_FIELDS + ContactReal.satisfaction] = satisfaction;
     const cell = int[row + ContactInt.counterBase]!;
     if (cell >= 0) {
       const counters = this.queueCounters;
@@ -466,43 +521,44 @@ class Engine {
       counters[base + QueueCounter.handleSumSec]! += handleSec;
       counters[base + QueueCounter.resolved]! += resolved;
       this.waitHistogram[cell * WAIT_BIN_COUNT + waitBin(waitSec)]!++;
-      this.countAnsweredExperience(id, base, satisfaction, resolved, nowSec + handleSec);
+      this.countAnsweredExperience(id, q, base, satisfaction, resolved, nowSec + handleSec);
     }
-    this.heap.push(nowSec + handleSec, id * 4 + DEPARTURE);
   }
 
   /** The experience counters of an answered contact (its row and satisfaction known; `endSec` its conversation's end). */
-  private countAnsweredExperience(id: number, base: number, satisfaction: number, resolved: number, endSec: number): void {
+  private countAnsweredExperience(id: number, q: number, base: number, satisfaction: number, resolved: number, endSec: number): void {
     const counters = this.queueCounters;
     const real = this.pool.real;
     const realRow = id * CONTACT_REAL_FIELDS;
-    const q = this.pool.int[id * CONTACT_INT_FIELDS + ContactInt.queue]!;
     counters[base + QueueCounter.satisfiedExpected]! += satisfaction;
-    if (real[realRow + ContactReal.uSurvey]! < this.surveyRate) {
-      counters[base + QueueCounter.surveyed]!++;
-      if (real[realRow + ContactReal.uSatisfaction]! < satisfaction) counters[base + QueueCounter.surveyedSatisfied]!++;
+    // Without branches: which contacts answer the survey is as random as can be, so a branch would mispredict.
+    const surveyed = +(real[realRow + ContactReal.uSurvey]! < this.surveyRate);
+    counters[base + QueueCounter.surveyed]! += surveyed;
+    counters[base + QueueCounter.surveyedSatisfied]! += surveyed & +(real[realRow + ContactReal.uSatisfaction]! < satisfaction);
+    const resolutionTime = this.resolutionTime[q];
+    if (resolutionTime) {
+      // The propensity depends on this contact's resolution time (without one, finishCounters adds complaints up).
+      const uResolution = real[realRow + ContactReal.uResolution]!;
+      const size = this.complaintTableSize;
+      counters[base + QueueCounter.complaintsExpected]! += (1 - satisfaction) * this.complaintPropensity[q * size + ((uResolution * size) | 0)]!;
+      if (resolved) counters[base + QueueCounter.resolutionTimeSumSec]! += endSec + resolutionTime(uResolution) - real[realRow + ContactReal.problemStartSec]!;
+    } else if (resolved) {
+      counters[base + QueueCounter.resolutionTimeSumSec]! += endSec - real[realRow + ContactReal.problemStartSec]!;
     }
-    const uResolution = real[realRow + ContactReal.uResolution]!;
-    const resolutionTime = this.resolutionTime[q] ?? null;
-    const size = this.complaintTableSize;
-    const propensity = resolutionTime ? this.complaintPropensity[q * size + ((uResolution * size) | 0)]! : this.complaintPropensity[q * size]!;
-    counters[base + QueueCounter.complaintsExpected]! += (1 - satisfaction) * propensity;
-    if (resolved) {
-      const beyondSec = resolutionTime ? resolutionTime(uResolution) : 0;
-      counters[base + QueueCounter.resolutionTimeSumSec]! += endSec + beyondSec - real[realRow + ContactReal.problemStartSec]!;
-      counters[base + QueueCounter.journeySatisfiedExpected]! += satisfaction;
-    }
+    if (resolved) counters[base + QueueCounter.journeySatisfiedExpected]! += satisfaction;
   }
 
-  /** The wait's log-odds shift for `countedSec` seconds of counted wait (> 0): the table, linear in between. */
-  private waitShift(countedSec: number): number {
-    const table = this.waitLogOdds;
+  /** Satisfaction of outcome `outcome` after `countedSec` seconds of counted wait (> 0): the table, linear in between
+   * (its 5-second steps are fine on the scale of the curves, minutes), the last entry beyond it. */
+  private satisfactionAfter(outcome: number, countedSec: number): number {
+    const steps = this.waitSteps;
+    const table = this.satisfactionByWait;
+    const base = outcome * steps;
     const position = countedSec * this.waitPerStep;
-    const last = this.waitLastStep;
-    if (!(position < last)) return table[last]!;
+    if (!(position < steps - 1)) return table[base + steps - 1]!;
     const i = position | 0;
-    const low = table[i]!;
-    return low + (position - i) * (table[i + 1]! - low);
+    const low = table[base + i]!;
+    return low + (position - i) * (table[base + i + 1]! - low);
   }
 
   /** A journey ends unresolved with contact `id` (it will not come back): counts its customer for NPS and churn.
@@ -528,14 +584,39 @@ class Engine {
       pool.release(id);
     }
     const group = this.groups[g]!;
+    if (group.slotsPerAgent > 1) {
+      // Chat slots: free this contact's slots, then let the group take whatever now fits.
+      group.endService(nowSec, this.slots[pool.int[row + ContactInt.queue]! * this.groupCount + g]!);
+      this.dispatch(g, nowSec);
+      return;
+    }
     if (group.present <= group.target) {
-      const next = this.takeNext(g, nowSec);
+      const next = this.takeNext(g, 1, nowSec);
       if (next >= 0) {
         this.startService(next, g, nowSec);
         return;
       }
     }
     group.endService(nowSec);
+  }
+
+  /** A self-service contact is served online at once: no agent, no wait, no handle time; it is resolved (or comes
+   * back as a repeat) as any other. Counts a service start and a departure. */
+  private serveOnline(id: number, q: number, nowSec: number): void {
+    this.eventCount += 2;
+    const pool = this.pool;
+    const row = id * CONTACT_INT_FIELDS;
+    const realRow = id * CONTACT_REAL_FIELDS;
+    const resolved = pool.real[realRow + ContactReal.uFcr]! < this.fcr[q]! ? 1 : 0;
+    pool.int[row + ContactInt.state] = ContactState.inService;
+    pool.int[row + ContactInt.resolved] = resolved;
+    this.countAnswer(id, q, 0, 0, resolved, nowSec);
+    if (resolved) {
+      pool.release(id);
+    } else {
+      const delay = this.plan.queues[q]!.repeatDelay(pool.real[realRow + ContactReal.uRepeatDelay]!);
+      this.scheduleReturn(id, nowSec + delay, ContactKind.repeat);
+    }
   }
 
   private abandon(id: number, nowSec: number): void {
@@ -559,7 +640,6 @@ class Engine {
       if (this.experience.surveyAbandoned && pool.real[realRow + ContactReal.uSurvey]! < this.surveyRate) {
         counters[base + QueueCounter.surveyed]!++;
       }
-      counters[base + QueueCounter.complaintsExpected]! += this.experience.abandonedComplaintPropensity;
     }
     pool.real[realRow + ContactReal.satisfaction] = 0;
     if (pool.real[realRow + ContactReal.uRetry]! < this.retryProbability[q]!) {
@@ -594,27 +674,40 @@ class Engine {
     this.arrive(id, q, nowSec, this.pool.int[row + ContactInt.kind]!);
   }
 
-  /** The head of the highest-priority non-empty queue group g serves, or −1. */
-  private takeNext(g: number, nowSec: number): number {
+  /** The head of the highest-priority non-empty queue group g serves, or −1. When that contact needs more than
+   * `freeSlots` (a call while chat sessions hold part of an agent), −1: the slots wait for it rather than go to a
+   * lower-priority queue, so a busy chat line cannot starve the calls a group puts first. */
+  private takeNext(g: number, freeSlots: number, nowSec: number): number {
     if (this.single) {
       const line = this.lines[0]!;
       return line.count > 0 ? line.shift(nowSec) : -1;
     }
     const serves = this.serves[g]!;
+    const groupCount = this.groupCount;
     for (let i = 0; i < serves.length; i++) {
-      const line = this.lines[serves[i]!]!;
-      if (line.count > 0) return line.shift(nowSec);
+      const q = serves[i]!;
+      const line = this.lines[q]!;
+      if (line.count > 0) return this.slots[q * groupCount + g]! <= freeSlots ? line.shift(nowSec) : -1;
     }
     return -1;
   }
 
-  /** Idle agents of group g take waiting contacts until one side runs out. */
+  /** Whether a contact of a queue group g puts before q is waiting (for free chat slots kept for a call). */
+  private waitsBefore(g: number, q: number): boolean {
+    const serves = this.serves[g]!;
+    for (let i = 0; i < serves.length && serves[i] !== q; i++) if (this.lines[serves[i]!]!.count > 0) return true;
+    return false;
+  }
+
+  /** Free slots of group g take waiting contacts until one side runs out. */
   private dispatch(g: number, nowSec: number): void {
     const group = this.groups[g]!;
-    while (group.present > group.busy) {
-      const next = this.takeNext(g, nowSec);
+    for (;;) {
+      const free = group.capacity - group.busy;
+      if (free <= 0) return;
+      const next = this.takeNext(g, free, nowSec);
       if (next < 0) return;
-      group.startService(nowSec);
+      group.startService(nowSec, this.slots[this.pool.int[next * CONTACT_INT_FIELDS + ContactInt.queue]! * this.groupCount + g]!);
       this.startService(next, g, nowSec);
     }
   }
@@ -681,7 +774,7 @@ class Engine {
         const base = (closed * groupCount + g) * GROUP_COUNTER_COUNT;
         this.groupCounters[base + GroupCounter.scheduledSec] = group.scheduledAreaSec;
         this.groupCounters[base + GroupCounter.availableSec] = group.presentAreaSec;
-        this.groupCounters[base + GroupCounter.busySec] = group.busyAreaSec;
+        this.groupCounters[base + GroupCounter.busySec] = group.busyAreaSec / group.slotsPerAgent;
         this.allocateAgentTime(closed, g, group.scheduledAreaSec);
       }
       group.clearAreas();
@@ -736,6 +829,13 @@ class Engine {
         counters[base + QueueCounter.detractorsExpected] = satisfiedJourneys * satisfied.detractors + dissatisfiedJourneys * dissatisfied.detractors;
         counters[base + QueueCounter.customersLostExpected] = satisfiedJourneys * satisfied.churn + dissatisfiedJourneys * dissatisfied.churn;
         const answered = counters[base + QueueCounter.answered]!;
+        // Complaints: (1 − p) × propensity per answered contact (summed as they came when it varies), an abandoned
+        // contact the abandoned propensity (p = 0).
+        if (this.constantComplaints[q]) {
+          const answeredSatisfied = counters[base + QueueCounter.satisfiedExpected]!;
+          counters[base + QueueCounter.complaintsExpected] = (answered - answeredSatisfied) * this.complaintPropensity[q * this.complaintTableSize]!;
+        }
+        counters[base + QueueCounter.complaintsExpected]! += counters[base + QueueCounter.abandoned]! * this.experience.abandonedComplaintPropensity;
         counters[base + QueueCounter.answeredOnline] = this.online[q] ? answered : 0;
         counters[base + QueueCounter.selfServed] = this.selfService[q] ? answered : 0;
       }

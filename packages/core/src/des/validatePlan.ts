@@ -1,4 +1,6 @@
-import type { Plan } from "./plan.js";
+import type { Plan, PlanChannel } from "./plan.js";
+
+const CHANNELS: readonly PlanChannel[] = ["phone", "chat", "email", "selfService"];
 
 /**
  * Checks the invariants the engine relies on and throws an Error naming the first field that breaks one,
@@ -38,6 +40,11 @@ export function validatePlan(plan: Plan): void {
     if (!(queue.targetAnswerSec >= 0)) fail(`${at}.targetAnswerSec`, queue.targetAnswerSec, "a number ≥ 0");
     if (queue.targetServiceLevel !== undefined) probability(`${at}.targetServiceLevel`, queue.targetServiceLevel);
     probability(`${at}.fcr`, queue.fcr);
+    if (queue.channel !== undefined && !CHANNELS.includes(queue.channel)) fail(`${at}.channel`, queue.channel, `one of ${CHANNELS.join(", ")}`);
+    if (queue.chatMaxSessions !== undefined) wholeAtLeast(`${at}.chatMaxSessions`, queue.chatMaxSessions, 1);
+    if (queue.chatHandleGrowthPerSession !== undefined && !(queue.chatHandleGrowthPerSession >= 0 && Number.isFinite(queue.chatHandleGrowthPerSession))) {
+      fail(`${at}.chatHandleGrowthPerSession`, queue.chatHandleGrowthPerSession, "a finite number ≥ 0");
+    }
     if (queue.resolutionTime && !(queue.resolutionTimeMeanSec !== undefined && queue.resolutionTimeMeanSec >= 0 && Number.isFinite(queue.resolutionTimeMeanSec))) {
       fail(`${at}.resolutionTimeMeanSec`, queue.resolutionTimeMeanSec, "the finite mean (≥ 0) of resolutionTime, in seconds");
     }
@@ -54,6 +61,38 @@ export function validatePlan(plan: Plan): void {
       });
     }
   });
+  if (plan.wagePerHour !== undefined && !(plan.wagePerHour >= 0 && Number.isFinite(plan.wagePerHour))) {
+    fail("wagePerHour", plan.wagePerHour, "a finite amount ≥ 0");
+  }
+  const experience = plan.experience;
+  if (experience) {
+    const queues = plan.queues.length;
+    probability("experience.surveyResponseRate", experience.surveyResponseRate);
+    if (experience.answeredLogOdds.length !== 4 * queues) fail("experience.answeredLogOdds length", experience.answeredLogOdds.length, `4 per queue (${4 * queues})`);
+    experience.answeredLogOdds.forEach((value, i) => {
+      if (Number.isNaN(value)) fail(`experience.answeredLogOdds[${i}]`, value, "a number (±Infinity allowed)");
+    });
+    if (experience.waitLogOdds.length === 0) fail("experience.waitLogOdds length", 0, "at least one entry");
+    experience.waitLogOdds.forEach((value, i) => {
+      if (!Number.isFinite(value)) fail(`experience.waitLogOdds[${i}]`, value, "a finite number");
+    });
+    if (!(experience.waitStepSec > 0 && Number.isFinite(experience.waitStepSec))) fail("experience.waitStepSec", experience.waitStepSec, "a finite number > 0");
+    for (const [name, values] of [["waitGraceSecByQueue", experience.waitGraceSecByQueue], ["waitScaleByQueue", experience.waitScaleByQueue]] as const) {
+      if (values.length !== queues) fail(`experience.${name} length`, values.length, `one per queue (${queues})`);
+      values.forEach((value, i) => {
+        if (!(value >= 0 && Number.isFinite(value))) fail(`experience.${name}[${i}]`, value, "a finite number ≥ 0");
+      });
+    }
+    wholeAtLeast("experience.complaintTableSize", experience.complaintTableSize, 1);
+    if (experience.complaintPropensityByUniform.length !== queues * experience.complaintTableSize) {
+      fail("experience.complaintPropensityByUniform length", experience.complaintPropensityByUniform.length, `complaintTableSize per queue (${queues * experience.complaintTableSize})`);
+    }
+    experience.complaintPropensityByUniform.forEach((value, i) => probability(`experience.complaintPropensityByUniform[${i}]`, value));
+    probability("experience.abandonedComplaintPropensity", experience.abandonedComplaintPropensity);
+    for (const kind of ["satisfied", "dissatisfied"] as const) {
+      for (const share of ["promoters", "detractors", "churn"] as const) probability(`experience.loyalty.${kind}.${share}`, experience.loyalty[kind][share]);
+    }
+  }
   plan.groups.forEach((group, g) => {
     const at = `groups[${g}]`;
     group.serves.forEach((q, i) => {
