@@ -119,3 +119,44 @@ describe("compileScenario labels", () => {
     expect(compileScenario(twoMondays).dayLabels).toEqual(["mon", "mon #2"]);
   });
 });
+
+describe("compileScenario channels, experience and wage", () => {
+  const channels = parsed({
+    ...minimal,
+    queues: [
+      { ...minimal.queues[0], name: "email", channel: "email", email: { responseTargetHours: 8 } },
+      { ...minimal.queues[0], name: "phone" },
+      { ...minimal.queues[0], name: "chat", channel: "chat", chat: { maxSessions: 3 } },
+      { ...minimal.queues[0], name: "web", channel: "selfService" },
+      { ...minimal.queues[0], name: "email2", channel: "email", email: { priority: "asListed" } },
+    ],
+    groups: [{ ...minimal.groups[0], serves: ["email", "web", "chat", "email2", "phone"] }],
+    resolution: { fcr: 0.8, repeatDelay: { dist: "exponential", meanHours: 24 }, resolutionTime: { dist: "lognormal", meanHours: 48, cv: 1 } },
+    money: { wagePerHour: 30 },
+  });
+  const plan = compileScenario(channels);
+  const [email, phone, chat, web, email2] = plan.queues;
+
+  it("puts email last in each group (priority lowest) unless asListed, and drops self-service from every group", () => {
+    expect([...plan.groups[0]!.serves]).toEqual([2, 4, 1, 0]);
+  });
+
+  it("gives email its target in hours and chat its sessions; phone is the default channel", () => {
+    expect(email).toMatchObject({ channel: "email", targetAnswerSec: 8 * 3600 });
+    expect(email2!.targetAnswerSec).toBe(24 * 3600);
+    expect(phone).toMatchObject({ channel: "phone", targetAnswerSec: 20 });
+    expect(chat).toMatchObject({ channel: "chat", chatMaxSessions: 3, chatHandleGrowthPerSession: 0.25 });
+    expect(web!.channel).toBe("selfService");
+  });
+
+  it("carries the resolution time (mean and sampler) and the wage; compiles the experience model", () => {
+    expect(phone!.resolutionTimeMeanSec).toBe(48 * 3600);
+    expect(phone!.resolutionTime!(0.5)).toBeGreaterThan(0);
+    expect(plan.wagePerHour).toBe(30);
+    expect(plan.experience!.answeredLogOdds).toHaveLength(20);
+    // Email counts its wait past the 8-hour target, an hour late as a minute.
+    expect(plan.experience!.waitGraceSecByQueue[0]).toBe(8 * 3600);
+    expect(plan.experience!.waitScaleByQueue[0]).toBeCloseTo(1 / 60, 12);
+    expect(compileScenario(parsed(minimal)).wagePerHour).toBeUndefined();
+  });
+});

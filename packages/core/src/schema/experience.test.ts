@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_EXPERIENCE, experienceSchema } from "./experience.js";
+
+describe("experienceSchema", () => {
+  it("defaults every field, with the articles' effect sizes", () => {
+    expect(DEFAULT_EXPERIENCE).toMatchObject({
+      referenceCsat: 0.75,
+      surveyResponseRate: 0.15,
+      abandoned: "dissatisfied",
+      wait: { curve: "linear", changePerMinute: -0.05, floor: 0.2, midpointMinutes: 3 },
+      resolutionTime: { changePerTenPercentCut: 0.08, referenceHours: 24 },
+      repeats: { changePerFivePointsFewer: 0.06, referenceRepeatRate: 0.2 },
+      effects: [],
+      complaints: { dissatisfiedPropensity: 0.04, resolutionTimeElasticity: 0.1 },
+      loyalty: { satisfied: { promoters: 0.55, detractors: 0.1, churn: 0.1 }, dissatisfied: { promoters: 0.05, detractors: 0.7, churn: 0.3 } },
+    });
+  });
+
+  it("fills nested defaults around the fields a file gives", () => {
+    const parsed = experienceSchema.parse({ wait: { curve: "logistic" }, loyalty: { satisfied: { churn: 0.05 } } });
+    expect(parsed.wait).toEqual({ curve: "logistic", changePerMinute: -0.05, floor: 0.2, midpointMinutes: 3 });
+    expect(parsed.loyalty.satisfied).toEqual({ promoters: 0.55, detractors: 0.1, churn: 0.05 });
+  });
+
+  it("rejects unknown keys, effects without a source, and promoters + detractors above 1", () => {
+    expect(experienceSchema.safeParse({ waitt: {} }).success).toBe(false);
+    expect(experienceSchema.safeParse({ effects: [{ name: "x", relativeChange: 0.1 }] }).success).toBe(false);
+    expect(experienceSchema.safeParse({ effects: [{ name: "x", relativeChange: -1, source: "s" }] }).success).toBe(false);
+    expect(experienceSchema.safeParse({ loyalty: { satisfied: { promoters: 0.8, detractors: 0.3 } } }).success).toBe(false);
+  });
+
+  it("names the source of every default in its help text", () => {
+    const text = JSON.stringify(experienceSchema.toJSONSchema({ io: "input" }));
+    for (const source of ["article 000_84b7cbeb28961648", "article 004_49af8e83df4febe5", "assumption"]) expect(text).toContain(source);
+  });
+});
