@@ -53,6 +53,10 @@ const LABELS: Record<string, string> = {
   startDate: "First day's date",
   seed: "Random seed",
   dailyCv: "Day-to-day variation (CV)",
+  referenceCsat: "Reference CSAT",
+  surveyResponseRate: "Survey response rate",
+  referenceRepeatRate: "Reference repeat-contact rate",
+  nps: "NPS",
 };
 
 const UNIT_SUFFIXES: [RegExp, string][] = [
