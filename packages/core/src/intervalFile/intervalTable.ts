@@ -1,4 +1,4 @@
-import { csvParse } from "d3-dsv";
+import { csvParseRows } from "d3-dsv";
 
 /** One row of a planner's interval report or forecast, as read from CSV. */
 export interface IntervalRow {
@@ -41,8 +41,14 @@ const MAX_ROWS = 92 * 96;
  */
 export function parseIntervalTable(text: string): IntervalTableResult {
   const errors: string[] = [];
-  const records = csvParse(text.replace(/^\uFEFF/, ""));
-  const columns = records.columns.map((column) => column.trim());
+  // csvParseRows, not csvParse: csvParse builds its row objects with `new Function`, which a page whose
+  // Content-Security-Policy forbids eval cannot run.
+  const [header = [], ...dataRows] = csvParseRows(text.replace(/^\uFEFF/, ""));
+  const columns = header.map((column) => column.trim());
+  // Blank lines at the end are not rows; anywhere else they are reported with their line number.
+  const isBlank = (row: readonly string[]) => row.length === 1 && row[0]!.trim() === "";
+  while (dataRows.length > 0 && isBlank(dataRows[dataRows.length - 1]!)) dataRows.pop();
+  const records = dataRows;
   for (const column of REQUIRED_COLUMNS) {
     if (!columns.includes(column)) errors.push(`line 1: missing column "${column}"; expected columns start, contacts, agents`);
   }
@@ -54,8 +60,7 @@ export function parseIntervalTable(text: string): IntervalTableResult {
   if (records.length < 2) return { ok: false, errors: [`the file has ${records.length} data row(s); expected at least 2, to read the interval length`] };
   if (records.length > MAX_ROWS) return { ok: false, errors: [`the file has ${records.length} rows; expected at most ${MAX_ROWS} (92 days of 15-minute intervals)`] };
 
-  const field = (record: Record<string, string | undefined>, name: string) =>
-    record[records.columns[columns.indexOf(name)]!]?.trim() ?? "";
+  const field = (record: readonly string[], name: string) => record[columns.indexOf(name)]?.trim() ?? "";
   const dated = ISO_DATE_TIME.test(field(records[0]!, "start"));
   const rows: IntervalRow[] = [];
   let originMs = 0;
