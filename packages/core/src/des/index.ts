@@ -1,4 +1,4 @@
-export type { Plan, PlanQueue, PlanGroup, DurationSampler } from "./plan.js";
+export type { Plan, PlanQueue, PlanGroup, PlanExperience, PlanChannel, DurationSampler } from "./plan.js";
 export {
   QueueCounter,
   QUEUE_COUNTER_COUNT,
@@ -13,3 +13,4 @@ export { simulateReplication, createSimulator, type SimulationOptions, type Simu
 export { stationaryPlan, type StationaryPlanOptions } from "./stationaryPlan.js";
 export { RETURN_LANE_OFFSET } from "./attributeDraws.js";
 export { validatePlan } from "./validatePlan.js";
+export { closedSpans, heldReturnSec, HELD_RETURN_SPREAD_SEC, type ClosedSpans } from "./openHours.js";

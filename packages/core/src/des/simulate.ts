@@ -97,10 +97,12 @@ const DEFAULT_MAX_ARRIVALS = 50_000_000;
  *   (`heldReturnSec`; the closed spans are precomputed per queue); when the queue never opens again before the
  *   end of the span, it is not generated. First contacts come when the forecast says, open or not.
  * - Experience (plan.experience, or its defaults; see experience/compileExperience.ts): when a contact is answered,
- *   its wait, whether it is resolved and whether it is a repeat are known, and so is its resolution time (from its
- *   "resolution" uniform), so its probability p of being satisfied is decided then: σ(answeredLogOdds + wait term),
- *   tabulated per outcome every 5 s of wait (a lookup and an interpolation). An abandoned contact has p = 0. A contact answers the survey when its "survey"
- *   uniform is below the response rate, and says it is satisfied when its "satisfaction" uniform is below p (CSAT);
+ *   its wait, whether it is resolved (FCR is drawn at service start) and whether it is a repeat are known, and so
+ *   is its resolution time (from its "resolution" uniform); the handle time does not enter. So its probability p of
+ *   being satisfied is decided then, which is the same as deciding it when the contact ends and costs less:
+ *   σ(answeredLogOdds + wait term), tabulated per outcome every 5 s of wait (a lookup and an interpolation). An
+ *   abandoned contact has p = 0. A contact answers the survey when its "survey" uniform is below the response
+ *   rate, and says it is satisfied when its "satisfaction" uniform is below p (CSAT);
  *   the engine also sums p (a lower-variance estimate), the complaint probabilities (1 − p) × propensity, the
  *   resolution time of each resolved problem (from its first contact to the end of the resolving conversation
  *   plus the resolution time beyond it), and, per customer journey that ends (resolved, or not coming back within
