@@ -34,7 +34,8 @@ export interface StationaryPlanOptions {
  * the setting of Erlang C (infinite patience) and Erlang A (exponential patience). Used for validation
  * against the formulas, the CLI's `--rate` mode and the benchmark. Handle time and patience are exponential
  * unless samplers are given; FCR 1, no retries, no day-level dispersion, no shrinkage; the day has
- * ceil(hours / interval) intervals, one day label per started 24 hours. Throws on inputs out of range.
+ * ceil(hours / interval) intervals, one day label per started 24 hours. The experience model runs with its
+ * defaults (no resolution time, no wage: cost per contact is undefined). Throws on inputs out of range.
  */
 export function stationaryPlan(options: StationaryPlanOptions): Plan {
   const { arrivalsPerHour, ahtSec, agents, hours } = options;
