@@ -1,6 +1,7 @@
 import type { Random } from "../random/streams.js";
 import type { AttributeDraws } from "./attributeDraws.js";
 import { UniformBlock } from "./uniformBlock.js";
+import type { Xor4096Fill } from "./xor4096Fill.js";
 import type { PlanQueue } from "./plan.js";
 
 /**
@@ -43,9 +44,9 @@ export class ArrivalSource {
       intervalSec: number;
       intervalCount: number;
       intervalsPerDay: number;
-      arrivals: Random;
+      arrivals: Random | Xor4096Fill;
       /** Opens the "accept" stream; not called when every candidate is kept. */
-      openAccept: () => Random;
+      openAccept: () => Random | Xor4096Fill;
       attributes: AttributeDraws;
       /** Volume multiplier per simulated day, or null for plain Poisson. */
       dayMultipliers: Float64Array | null;

@@ -28,6 +28,7 @@ import {
   type ReplicationResult,
 } from "./result.js";
 import { WaitingLine } from "./waitingLine.js";
+import { Xor4096Fill } from "./xor4096Fill.js";
 import { WAIT_BIN_COUNT, waitBin } from "./waitHistogram.js";
 
 /** Options of one replication run; none changes the result (only whether it is allowed to finish). */
@@ -315,8 +316,8 @@ class Engine {
         intervalSec,
         intervalCount,
         intervalsPerDay: plan.intervalsPerDay,
-        arrivals: stream(seed, replication, "arrivals", q),
-        openAccept: () => stream(seed, replication, "accept", q),
+        arrivals: new Xor4096Fill(seed, replication, "arrivals", q),
+        openAccept: () => new Xor4096Fill(seed, replication, "accept", q),
         attributes,
         dayMultipliers: queue.dailyVolumeCv > 0 ? dayMultipliers(plan, replication, q) : null,
       });

@@ -1,16 +1,18 @@
 import type { Random } from "../random/streams.js";
+import { Xor4096Fill } from "./xor4096Fill.js";
 
 /**
  * A stream read through a buffer: the uniforms are the stream's own, in its order, but drawn `size` at a time
  * in a tight loop, where the generator call inlines and costs a few nanoseconds, instead of one call per use
- * from a busy event handler. Reading ahead is harmless: each stream feeds one purpose only.
+ * from a busy event handler. Reading ahead is harmless: each stream feeds one purpose only. Given an `Xor4096Fill`
+ * (the engine's streams), the block is filled by it directly.
  */
 export class UniformBlock {
   private readonly values: Float64Array;
   private cursor: number;
-  private readonly random: Random;
+  private readonly random: Random | Xor4096Fill;
 
-  constructor(random: Random, size = 256) {
+  constructor(random: Random | Xor4096Fill, size = 256) {
     this.random = random;
     this.values = new Float64Array(size);
     this.cursor = size;
@@ -24,7 +26,8 @@ export class UniformBlock {
   private refill(): void {
     const values = this.values;
     const random = this.random;
-    for (let i = 0; i < values.length; i++) values[i] = random();
+    if (random instanceof Xor4096Fill) random.fill(values, 0, 1, values.length);
+    else for (let i = 0; i < values.length; i++) values[i] = random();
     this.cursor = 0;
   }
 }
