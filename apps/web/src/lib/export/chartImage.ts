@@ -24,6 +24,8 @@ const PRESENTATION = [
 ] as const;
 
 const SVG_NS = "http://www.w3.org/2000/svg";
+/** Room for the title above an exported chart, pixels. */
+const TITLE_HEIGHT = 28;
 
 /** Serialises a chart's SVG with its computed styles, a white background and its title. */
 export function svgMarkup(svg: SVGSVGElement, options: { title?: string; background?: string } = {}): string {
@@ -40,7 +42,25 @@ export function svgMarkup(svg: SVGSVGElement, options: { title?: string; backgro
   });
   // Interactive-only parts (focus rings, the hover read-out) stay out of the file.
   for (const element of clone.querySelectorAll("[data-export='skip']")) element.remove();
-  const { width, height } = svgSize(svg);
+  const { width, height: plotHeight } = svgSize(svg);
+  // The chart's title above it, so that a file on its own says what it shows.
+  const titleHeight = options.title ? TITLE_HEIGHT : 0;
+  const height = plotHeight + titleHeight;
+  if (options.title) {
+    const body = document.createElementNS(SVG_NS, "g");
+    body.setAttribute("transform", `translate(0,${titleHeight})`);
+    body.append(...clone.childNodes);
+    clone.append(body);
+    const heading = document.createElementNS(SVG_NS, "text");
+    heading.setAttribute("x", "8");
+    heading.setAttribute("y", "18");
+    heading.setAttribute("font-family", getComputedStyle(svg).getPropertyValue("font-family"));
+    heading.setAttribute("font-size", "14");
+    heading.setAttribute("font-weight", "600");
+    heading.setAttribute("fill", "#1b2430");
+    heading.textContent = options.title;
+    clone.append(heading);
+  }
   clone.setAttribute("xmlns", SVG_NS);
   clone.setAttribute("width", String(width));
   clone.setAttribute("height", String(height));
@@ -69,7 +89,8 @@ function svgSize(svg: SVGSVGElement): { width: number; height: number } {
 /** The chart as a PNG at `scale` × its size on screen (2: sharp on slides and high-density screens). */
 export async function pngBlob(svg: SVGSVGElement, options: { title?: string; scale?: number } = {}): Promise<Blob> {
   const markup = svgMarkup(svg, options);
-  const { width, height } = svgSize(svg);
+  const { width, height: plotHeight } = svgSize(svg);
+  const height = plotHeight + (options.title ? TITLE_HEIGHT : 0);
   const scale = options.scale ?? 2;
   const url = URL.createObjectURL(new Blob([markup], { type: "image/svg+xml;charset=utf-8" }));
   try {
