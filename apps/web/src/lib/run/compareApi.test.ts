@@ -79,6 +79,16 @@ describe("compare (the comparison worker's work)", () => {
     expect(progress.at(-1)).toEqual([6 + (money.phases.length - 1) * 3, 6 + (money.phases.length - 1) * 3]);
   }, 120_000);
 
+  it("stops at the first check point where the service-level change is as precise as asked", async () => {
+    const view = await compare(
+      { scenario, selected: [first], maxReplications: 80, precision: { kpi: "serviceLevel", halfWidth: 0.05 } },
+      inProcessRunner(),
+    );
+    expect(view.precision).toEqual({ kpi: "serviceLevel", halfWidth: 0.05, reached: true, replications: 20 });
+    expect(view.replications).toBe(20);
+    expect(view.money[0]!.replications).toBe(20);
+  }, 120_000);
+
   it("rejects an intervention the scenario does not have, naming the ones it has", async () => {
     await expect(compare({ scenario, selected: ["nope"], maxReplications: 2 }, inProcessRunner())).rejects.toThrow(/no intervention named "nope"/);
   });
