@@ -78,4 +78,4 @@ it("common random numbers: one more agent on a 20-agent day has a variance-reduc
   // The factor means what it says: with independent seeds Var(B − A) = Var(A) + Var(B), a factor of 1.
   const independent = factorWithError(span(baselineVectors), span(independentVectors));
   expect(Math.abs(independent.factor - 1)).toBeLessThanOrEqual(3 * independent.standardError);
-});
+}, 60_000); // 2 × 200 replications of a day: seconds alone, longer when the machine is shared
