@@ -73,8 +73,12 @@ export function crossCheckScenario(raw: unknown): ScenarioIssue[] {
       if (isEntry(shift)) checkShift(shift, ["groups", g, "shifts", s], issues);
     });
   });
+  // Self-service contacts are served online without an agent, so such a queue needs no group.
+  const selfService = new Set(
+    listOf(raw.queues).flatMap((queue) => (isEntry(queue) && queue.channel === "selfService" && typeof queue.name === "string" ? [queue.name] : [])),
+  );
   for (const [name, index] of queueNames) {
-    if (!served.has(name)) {
+    if (!served.has(name) && !selfService.has(name)) {
       issues.push(issue(["queues", index, "name"], `queue ${JSON.stringify(name)} is not served by any group, so its contacts could never be answered; add it to a group's "serves"`, name, "a queue listed in some group's serves"));
     }
   }

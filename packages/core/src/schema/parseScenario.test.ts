@@ -175,6 +175,14 @@ describe("parseScenario cross-field checks", () => {
     ]);
   });
 
+  it("lets a self-service queue go unserved: its contacts need no agent", () => {
+    const raw = input();
+    raw.queues.push({ ...structuredClone(raw.queues[0]), name: "web", channel: "selfService" });
+    expect(parseScenario(raw).ok).toBe(true);
+    raw.queues[1].channel = "chat";
+    expect(issuesOf(raw).map((issue) => issue.path)).toEqual(["queues[1].name"]);
+  });
+
   it("refuses duplicate names of queues, groups and shifts in a group", () => {
     const raw = input();
     raw.queues.push(structuredClone(raw.queues[0]));
