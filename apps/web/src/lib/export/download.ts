@@ -14,8 +14,8 @@ export function downloadBlob(blob: Blob, filename: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Offers text for download (UTF-8). */
-export function downloadText(text: string, filename: string, type: string): void {
+/** Offers text for download (UTF-8), JSON unless `type` says otherwise. */
+export function downloadText(text: string, filename: string, type = "application/json"): void {
   downloadBlob(new Blob([text], { type: `${type};charset=utf-8` }), filename);
 }
 

@@ -1,5 +1,8 @@
 // Reading files the planner picks and handing files back to them. Browser-only.
 
+/** Offers text as a file download (JSON unless a type is given); one helper for the whole app. */
+export { downloadText } from "../export/download.js";
+
 /** The largest scenario file opened (a 92-day span of 15-minute intervals for many queues fits well within). */
 export const MAX_SCENARIO_FILE_BYTES = 10_000_000;
 /** The largest forecast CSV read (92 days of 15-minute rows is about 0.3 MB). */
@@ -16,19 +19,6 @@ export async function readTextFile(file: File, maxBytes: number): Promise<{ ok: 
   } catch {
     return { ok: false, error: `${file.name} is not UTF-8 text; expected a text file (save it as UTF-8 and try again)` };
   }
-}
-
-/** Offers `text` as a file download named `fileName`. */
-export function downloadText(text: string, fileName: string, type = "application/json"): void {
-  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  link.rel = "noopener";
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** A file name for a scenario called `name`: lower-case words joined by hyphens, `.json`. */
