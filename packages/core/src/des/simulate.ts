@@ -54,6 +54,25 @@ const ABANDONMENT = 1;
 const RETURN = 2;
 const PROGRESS_EVERY = 1 << 16;
 const DEFAULT_MAX_ARRIVALS = 50_000_000;
+// Field offsets read by the per-answer counting, as module constants: the same numbers, in less bytecode than
+// property loads, so that the whole of it fits V8's inlining budget of `startService`.
+const INT_COUNTER_BASE = ContactInt.counterBase;
+const INT_KIND = ContactInt.kind;
+const KIND_REPEAT = ContactKind.repeat;
+const QC_ANSWERED = QueueCounter.answered;
+const QC_ANSWERED_WITHIN_TARGET = QueueCounter.answeredWithinTarget;
+const QC_HANDLE_SUM_SEC = QueueCounter.handleSumSec;
+const QC_JOURNEY_SATISFIED_EXPECTED = QueueCounter.journeySatisfiedExpected;
+const QC_RESOLUTION_TIME_SUM_SEC = QueueCounter.resolutionTimeSumSec;
+const QC_RESOLVED = QueueCounter.resolved;
+const QC_SATISFIED_EXPECTED = QueueCounter.satisfiedExpected;
+const QC_SURVEYED = QueueCounter.surveyed;
+const QC_SURVEYED_SATISFIED = QueueCounter.surveyedSatisfied;
+const QC_WAIT_ANSWERED_SUM_SEC = QueueCounter.waitAnsweredSumSec;
+const REAL_PROBLEM_START_SEC = ContactReal.problemStartSec;
+const REAL_SATISFACTION = ContactReal.satisfaction;
+const REAL_U_SATISFACTION = ContactReal.uSatisfaction;
+const REAL_U_SURVEY = ContactReal.uSurvey;
 
 /**
  * Replication `replication` of a plan: a pure function of (plan, replication). Same inputs, same result,
@@ -509,20 +528,20 @@ class Engine {
     const int = this.pool.int;
     const row = id * CONTACT_INT_FIELDS;
     // Satisfaction: the outcome (unresolved +1, repeat +2) picks the no-wait value; a counted wait adds its term.
-    const outcome = q * 4 + (1 - resolved) + (int[row + ContactInt.kind] === ContactKind.repeat ? 2 : 0);
+    const outcome = q * 4 + (1 - resolved) + (int[row + INT_KIND] === KIND_REPEAT ? 2 : 0);
     const countedWaitSec = waitSec - this.waitGraceSec[q]!;
     const satisfaction =
       countedWaitSec > 0 ? this.satisfactionAfter(outcome, countedWaitSec * this.waitScale[q]!) : this.satisfactionByWait[outcome * this.waitSteps]!;
-    real[id * CONTACT_REAL_FIELDS + ContactReal.satisfaction] = satisfaction;
-    const cell = int[row + ContactInt.counterBase]!;
+    real[id * CONTACT_REAL_FIELDS + REAL_SATISFACTION] = satisfaction;
+    const cell = int[row + INT_COUNTER_BASE]!;
     if (cell >= 0) {
       const counters = this.queueCounters;
       const base = cell * QUEUE_COUNTER_COUNT;
-      counters[base + QueueCounter.answered]!++;
-      counters[base + QueueCounter.waitAnsweredSumSec]! += waitSec;
-      if (waitSec <= this.targetSec[q]!) counters[base + QueueCounter.answeredWithinTarget]!++;
-      counters[base + QueueCounter.handleSumSec]! += handleSec;
-      counters[base + QueueCounter.resolved]! += resolved;
+      counters[base + QC_ANSWERED]!++;
+      counters[base + QC_WAIT_ANSWERED_SUM_SEC]! += waitSec;
+      if (waitSec <= this.targetSec[q]!) counters[base + QC_ANSWERED_WITHIN_TARGET]!++;
+      counters[base + QC_HANDLE_SUM_SEC]! += handleSec;
+      counters[base + QC_RESOLVED]! += resolved;
       this.waitHistogram[cell * WAIT_BIN_COUNT + waitBin(waitSec)]!++;
       this.countAnsweredExperience(id, q, base, satisfaction, resolved, nowSec + handleSec);
     }
@@ -533,22 +552,39 @@ class Engine {
     const counters = this.queueCounters;
     const real = this.pool.real;
     const realRow = id * CONTACT_REAL_FIELDS;
-    counters[base + QueueCounter.satisfiedExpected]! += satisfaction;
+    counters[base + QC_SATISFIED_EXPECTED]! += satisfaction;
     // Without branches: which contacts answer the survey is as random as can be, so a branch would mispredict.
-    const surveyed = +(real[realRow + ContactReal.uSurvey]! < this.surveyRate);
-    counters[base + QueueCounter.surveyed]! += surveyed;
-    counters[base + QueueCounter.surveyedSatisfied]! += surveyed & +(real[realRow + ContactReal.uSatisfaction]! < satisfaction);
+    const surveyed = +(real[realRow + REAL_U_SURVEY]! < this.surveyRate);
+    counters[base + QC_SURVEYED]! += surveyed;
+    counters[base + QC_SURVEYED_SATISFIED]! += surveyed & +(real[realRow + REAL_U_SATISFACTION]! < satisfaction);
     const resolutionTime = this.resolutionTime[q];
     if (resolutionTime) {
-      // The propensity depends on this contact's resolution time (without one, finishCounters adds complaints up).
-      const uResolution = real[realRow + ContactReal.uResolution]!;
-      const size = this.complaintTableSize;
-      counters[base + QueueCounter.complaintsExpected]! += (1 - satisfaction) * this.complaintPropensity[q * size + ((uResolution * size) | 0)]!;
-      if (resolved) counters[base + QueueCounter.resolutionTimeSumSec]! += endSec + resolutionTime(uResolution) - real[realRow + ContactReal.problemStartSec]!;
+      this.countResolutionTime(resolutionTime, id, q, base, satisfaction, resolved, endSec);
     } else if (resolved) {
-      counters[base + QueueCounter.resolutionTimeSumSec]! += endSec - real[realRow + ContactReal.problemStartSec]!;
+      counters[base + QC_RESOLUTION_TIME_SUM_SEC]! += endSec - real[realRow + REAL_PROBLEM_START_SEC]!;
     }
-    if (resolved) counters[base + QueueCounter.journeySatisfiedExpected]! += satisfaction;
+    if (resolved) counters[base + QC_JOURNEY_SATISFIED_EXPECTED]! += satisfaction;
+  }
+
+  /** The complaint and resolution-time counters of an answered contact of a queue with a resolution time (kept out
+   * of `countAnsweredExperience`, so that the common case stays small enough to be inlined). */
+  private countResolutionTime(
+    resolutionTime: DurationSampler,
+    id: number,
+    q: number,
+    base: number,
+    satisfaction: number,
+    resolved: number,
+    endSec: number,
+  ): void {
+    const counters = this.queueCounters;
+    const real = this.pool.real;
+    const realRow = id * CONTACT_REAL_FIELDS;
+    // The propensity depends on this contact's resolution time (without one, finishCounters adds complaints up).
+    const uResolution = real[realRow + ContactReal.uResolution]!;
+    const size = this.complaintTableSize;
+    counters[base + QueueCounter.complaintsExpected]! += (1 - satisfaction) * this.complaintPropensity[q * size + ((uResolution * size) | 0)]!;
+    if (resolved) counters[base + QueueCounter.resolutionTimeSumSec]! += endSec + resolutionTime(uResolution) - real[realRow + ContactReal.problemStartSec]!;
   }
 
   /** Satisfaction of outcome `outcome` after `countedSec` seconds of counted wait (> 0): the table, linear in between

@@ -16,6 +16,11 @@ const OVERFLOW_BIN = WAIT_BIN_COUNT - 1;
 /** The bin index of a wait in seconds (≥ 0). */
 export function waitBin(waitSec: number): number {
   if (waitSec < LINEAR_LIMIT_SEC) return waitSec > 0 ? Math.floor(waitSec) : 0;
+  return geometricWaitBin(waitSec);
+}
+
+/** The bin of a wait of `LINEAR_LIMIT_SEC` or more (apart, so that `waitBin` stays small enough to inline). */
+function geometricWaitBin(waitSec: number): number {
   const bin = LINEAR_LIMIT_SEC + Math.floor(Math.log(waitSec / LINEAR_LIMIT_SEC) / LOG_GROWTH);
   return bin < OVERFLOW_BIN ? bin : OVERFLOW_BIN;
 }
