@@ -1,6 +1,8 @@
 import {
   KPI_REGISTRY,
-  evaluateInterventionsAsync,
+  countRuns,
+  evaluationsJob,
+  runPhaseJobAsync,
   scenarioVariants,
   spanKpiSample,
   type DeltaStatistics,
@@ -65,20 +67,18 @@ export async function runCompare(args: string[], write: (text: string) => void):
     if (loaded.scenario.money) {
       // Money needs each intervention's phases (class weeks, learning curve, steady state) over the horizon:
       // core's economics asks for the runs it needs, on the same seeds, and prices them.
-      const scenario = {
-        ...loaded.scenario,
-        ...(flags.seed !== undefined && { seed: flags.seed }),
-        interventions: loaded.scenario.interventions.filter((intervention) => chosen.some((variant) => variant.name === intervention.name)),
-      };
-      const tracker = progressTracker(replications * (scenario.interventions.length * 3 + 1), bar.update);
-      const evaluations = await evaluateInterventionsAsync({
-        scenario,
-        replications,
-        runPhase: async (request) => {
-          const vectors = await runner.vectors({ kind: "scenario", scenario: request.scenario }, 0, request.replications, (done) => tracker.within(done));
-          tracker.finishPart(request.replications);
-          return vectors.map(spanKpiSample);
-        },
+      const scenario = { ...loaded.scenario, ...(flags.seed !== undefined && { seed: flags.seed }) };
+      const job = () =>
+        evaluationsJob({
+          scenario,
+          replications,
+          interventions: scenario.interventions.filter((intervention) => chosen.some((variant) => variant.name === intervention.name)),
+        });
+      const tracker = progressTracker(replications * countRuns(job()), bar.update);
+      const evaluations = await runPhaseJobAsync(job(), async (request) => {
+        const vectors = await runner.vectors({ kind: "scenario", scenario: request.scenario }, 0, request.replications, (done) => tracker.within(done));
+        tracker.finishPart(request.replications);
+        return vectors.map(spanKpiSample);
       });
       for (const evaluation of evaluations) moneyByName.set(evaluation.name, evaluation.money);
     }

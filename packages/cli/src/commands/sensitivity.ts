@@ -2,7 +2,7 @@ import {
   sensitivityAsync,
   sensitivityJob,
   spanKpiSample,
-  runPhaseJob,
+  countRuns,
   type Intervention,
   type KpiSample,
   type PhaseRunRequest,
@@ -67,13 +67,10 @@ export async function runSensitivity(args: string[], write: (text: string) => vo
   }
   const options = { scenario, replications, range, ...(intervention && { intervention }), ...(outputs && { outputs }) };
 
-  // A dry pass with empty samples counts the distinct simulations, for the progress bar (no simulation runs).
-  let runs = 0;
+  // A dry pass (core's countRuns: nothing is simulated) counts the distinct simulations, for the progress bar.
+  let runs: number;
   try {
-    runPhaseJob(sensitivityJob(options), (request) => {
-      runs++;
-      return Array.from({ length: request.replications }, () => ({}));
-    });
+    runs = countRuns(sensitivityJob(options));
   } catch (error) {
     throw new InputError(error instanceof Error ? error.message : String(error));
   }

@@ -17,6 +17,8 @@ export {
   evaluateInterventions,
   evaluateInterventionsAsync,
   evaluationJob,
+  evaluationsJob,
+  countRuns,
   interventionPhases,
   runPhaseJob,
   runPhaseJobAsync,

@@ -199,12 +199,33 @@ export function evaluateInterventionsAsync(options: { scenario: Scenario; replic
   return runPhaseJobAsync(evaluationsJob(options), options.runPhase);
 }
 
-function* evaluationsJob(options: { scenario: Scenario; replications: number }): PhaseJob<InterventionEvaluation[]> {
+/**
+ * The job behind `evaluateInterventions`: the given interventions (default: every one of the scenario, in the file's
+ * order) evaluated against the baseline in one job, so that runs they share (the baseline's) are made once.
+ */
+export function* evaluationsJob(options: {
+  scenario: Scenario;
+  replications: number;
+  interventions?: readonly Intervention[];
+}): PhaseJob<InterventionEvaluation[]> {
   const evaluations: InterventionEvaluation[] = [];
-  for (const intervention of options.scenario.interventions) {
+  for (const intervention of options.interventions ?? options.scenario.interventions) {
     evaluations.push(yield* evaluationJob({ scenario: options.scenario, intervention, replications: options.replications }));
   }
   return evaluations;
+}
+
+/**
+ * A dry pass over a job (nothing is simulated; each run answers with empty samples): how many distinct runs it will
+ * ask its runner for, less those `known` can answer already. For progress bars that must know the total up front.
+ */
+export function countRuns(job: PhaseJob<unknown>, known: (request: PhaseRunRequest) => boolean = () => false): number {
+  let runs = 0;
+  runPhaseJob(job, (request) => {
+    if (!known(request)) runs++;
+    return Array.from({ length: request.replications }, () => ({}));
+  });
+  return runs;
 }
 
 /** The job behind `evaluateIntervention`, for callers that drive several jobs with one runner. */

@@ -3,6 +3,8 @@
 // hundreds of milliseconds. The replications themselves run in the pool of Web Workers that `runner` reaches.
 import {
   compileScenario,
+  countRuns,
+  evaluationsJob,
   formatClock,
   kpiVectorLayout,
   runPhaseJobAsync,
@@ -14,7 +16,7 @@ import {
 import { progressTracker, runPaired, type PlannedSource, type PlanSource, type PrecisionTarget, type RunProgressSink, type VectorRunner } from "@ccplan/worker";
 import { comparisonDocument, type ComparisonDocument } from "./comparisonDocument";
 import { scenarioView, type ComparisonView } from "./comparisonView";
-import { evaluationsJob, moneyView, runsToMake, SampleBook } from "./moneyStage";
+import { moneyView, SampleBook } from "./moneyStage";
 import { requiredAgents } from "./requiredAgents";
 import { waitCurveView } from "./waitCurveView";
 
@@ -56,7 +58,7 @@ export async function compare(request: CompareRequest, runner: VectorRunner, onP
   const moneyRuns =
     interventions.length === 0
       ? 0
-      : runsToMake(evaluationsJob(scenario, interventions, request.maxReplications), (phase) =>
+      : countRuns(evaluationsJob({ scenario, interventions, replications: request.maxReplications }), (phase) =>
           chosen.some((variant) => simulationKey(variant.scenario) === simulationKey(phase.scenario)),
         );
   const tracker = progressTracker(comparisonRuns + moneyRuns * request.maxReplications, onProgress);
@@ -85,7 +87,7 @@ export async function compare(request: CompareRequest, runner: VectorRunner, onP
   const evaluations =
     interventions.length === 0
       ? []
-      : await runPhaseJobAsync(evaluationsJob(scenario, interventions, replications), async (phase) => {
+      : await runPhaseJobAsync(evaluationsJob({ scenario, interventions, replications }), async (phase) => {
           const known = book.get(phase.scenario, phase.replications);
           if (known) return known;
           const vectors = await runner.vectors({ kind: "scenario", scenario: phase.scenario }, 0, phase.replications, (done) => tracker.within(done));

@@ -1,41 +1,17 @@
 // The money of a comparison: each chosen intervention evaluated phase by phase against the baseline (core's
-// evaluationJob: in class, learning curve, steady state…), then its ROI, payback and NPV over the financial horizon.
+// evaluationsJob: in class, learning curve, steady state…), then its ROI, payback and NPV over the financial horizon.
 // Runs the comparison already made are not made again: their span KPIs are reused, replication by replication.
 import {
-  evaluationJob,
   moneyReplications,
   moneySchema,
-  runPhaseJob,
   simulationKey,
   type Intervention,
   type InterventionEvaluation,
   type InterventionMoney,
   type KpiSample,
   type KpiSummary,
-  type PhaseJob,
-  type PhaseRunRequest,
   type Scenario,
 } from "@ccplan/core";
-
-/** The chosen interventions' evaluations, one job (so that shared runs, such as the baseline's, are made once). */
-export function* evaluationsJob(scenario: Scenario, interventions: readonly Intervention[], replications: number): PhaseJob<InterventionEvaluation[]> {
-  const evaluations: InterventionEvaluation[] = [];
-  for (const intervention of interventions) evaluations.push(yield* evaluationJob({ scenario, intervention, replications }));
-  return evaluations;
-}
-
-/** How many runs a job asks for that `known` cannot answer (a dry pass: nothing is simulated). */
-export function runsToMake(job: PhaseJob<unknown>, known: (request: PhaseRunRequest) => boolean): number {
-  let runs = 0;
-  const asked = new Set<string>();
-  runPhaseJob(job, (request) => {
-    const key = simulationKey(request.scenario);
-    if (!known(request) && !asked.has(key)) runs++;
-    asked.add(key);
-    return Array.from({ length: request.replications }, () => ({}));
-  });
-  return runs;
-}
 
 /** A phase of an intervention's timeline as the page shows it (its per-replication samples left behind). */
 export interface PhaseView {
