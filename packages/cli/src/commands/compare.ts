@@ -3,6 +3,9 @@ import {
   countRuns,
   evaluationsJob,
   runPhaseJobAsync,
+  SampleBook,
+  simulationKey,
+  type Scenario,
   scenarioVariants,
   spanKpiSample,
   type DeltaStatistics,
@@ -14,7 +17,7 @@ import { parseCommandArgs } from "../args.js";
 import { InputError } from "../errors.js";
 import { formatValue, renderTable } from "../format/units.js";
 import { progressBar } from "../run/progressBar.js";
-import { comparable, progressTracker, runPaired } from "@ccplan/worker/node";
+import { comparable, progressTracker, runPaired, type VectorRunner } from "@ccplan/worker/node";
 import { createRunner } from "../run/runner.js";
 import { loadScenario, scenarioSource } from "../run/sources.js";
 import { readRunFlags, RUN_FLAGS } from "./runFlags.js";
@@ -52,10 +55,26 @@ export async function runCompare(args: string[], write: (text: string) => void):
     }
   }
   const runner = createRunner(flags.workers);
+  // The comparison's runs are kept as span samples, so the money stage does not simulate the baseline and the
+  // steady states again (core's SampleBook, keyed by what the engine sees).
+  const book = new SampleBook();
+  const seeded = (scenario: Scenario) => (flags.seed === undefined ? scenario : { ...scenario, seed: flags.seed });
+  const keys = new Map([
+    [baseline.source, simulationKey(seeded(all[0]!.scenario))] as const,
+    ...variants.map((variant, v) => [variant.planned.source, simulationKey(seeded(chosen[v]!.scenario))] as const),
+  ]);
+  const recording: VectorRunner = {
+    async vectors(source, from, to, onProgress) {
+      const vectors = await runner.vectors(source, from, to, onProgress);
+      const key = keys.get(source);
+      if (key !== undefined) book.add(key, from, vectors.map(spanKpiSample));
+      return vectors;
+    },
+  };
   const bar = progressBar();
   try {
     const outcome = await runPaired({
-      runner,
+      runner: recording,
       baseline,
       variants,
       maxReplications: flags.replications,
@@ -74,8 +93,10 @@ export async function runCompare(args: string[], write: (text: string) => void):
           replications,
           interventions: scenario.interventions.filter((intervention) => chosen.some((variant) => variant.name === intervention.name)),
         });
-      const tracker = progressTracker(replications * countRuns(job()), bar.update);
+      const tracker = progressTracker(replications * countRuns(job(), (request) => book.get(request.scenario, request.replications) !== undefined), bar.update);
       const evaluations = await runPhaseJobAsync(job(), async (request) => {
+        const known = book.get(request.scenario, request.replications);
+        if (known) return known;
         const vectors = await runner.vectors({ kind: "scenario", scenario: request.scenario }, 0, request.replications, (done) => tracker.within(done));
         tracker.finishPart(request.replications);
         return vectors.map(spanKpiSample);

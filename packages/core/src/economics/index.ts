@@ -36,3 +36,4 @@ export {
   type RunPhaseAsync,
 } from "./phases.js";
 export { alignCandidateRates, createPhaseRunner, simulatePhase } from "./simulatePhase.js";
+export { SampleBook } from "./sampleBook.js";

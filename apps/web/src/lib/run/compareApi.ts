@@ -8,6 +8,7 @@ import {
   formatClock,
   kpiVectorLayout,
   runPhaseJobAsync,
+  SampleBook,
   scenarioVariants,
   simulationKey,
   spanKpiSample,
@@ -16,7 +17,7 @@ import {
 import { progressTracker, runPaired, type PlannedSource, type PlanSource, type PrecisionTarget, type RunProgressSink, type VectorRunner } from "@ccplan/worker";
 import { comparisonDocument, type ComparisonDocument } from "./comparisonDocument";
 import { scenarioView, type ComparisonView } from "./comparisonView";
-import { moneyView, SampleBook } from "./moneyStage";
+import { moneyView } from "./moneyStage";
 import { requiredAgents } from "./requiredAgents";
 import { waitCurveView } from "./waitCurveView";
 

@@ -4,11 +4,9 @@
 import {
   moneyReplications,
   moneySchema,
-  simulationKey,
   type Intervention,
   type InterventionEvaluation,
   type InterventionMoney,
-  type KpiSample,
   type KpiSummary,
   type Scenario,
 } from "@ccplan/core";
@@ -53,23 +51,4 @@ export function moneyView(scenario: Scenario, intervention: Intervention, evalua
     roiByReplication: roi,
     paybackMonthByReplication: payback,
   };
-}
-
-/** Samples of runs already made, by what the engine sees (`simulationKey`), in replication order. */
-export class SampleBook {
-  #samples = new Map<string, KpiSample[]>();
-
-  /** Adds replications `from …` of a scenario's run (ignored unless they continue what is kept). */
-  add(key: string, from: number, samples: readonly KpiSample[]): void {
-    const kept = this.#samples.get(key) ?? [];
-    if (kept.length !== from) return;
-    kept.push(...samples);
-    this.#samples.set(key, kept);
-  }
-
-  /** The first `replications` samples of a scenario's run, if that many are kept. */
-  get(scenario: Scenario, replications: number): readonly KpiSample[] | undefined {
-    const kept = this.#samples.get(simulationKey(scenario));
-    return kept && kept.length >= replications ? kept.slice(0, replications) : undefined;
-  }
 }
