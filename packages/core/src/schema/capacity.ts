@@ -62,7 +62,7 @@ const hiringSchema = z.strictObject({
   costPerHire: money.optional().describe("One-off cost of recruiting and onboarding one trainee, paid when the class starts. Omitted: money.hiringCostPerAgent (else 0)."),
   budget: money
     .optional()
-    .describe("Most the hiring plan may spend on its classes over the planned weeks: cost per hire plus the trainees' wages from their class start. Omitted: no limit."),
+    .describe("Most the hiring plan may spend on hiring over the planned weeks: cost per hire plus the trainees' wages while in class. Omitted: no limit."),
   classes: z.array(classSchema).max(MAX_CAPACITY_WEEKS).default([]).describe("Classes planned or committed, at most one per week."),
 });
 
