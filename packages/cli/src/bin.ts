@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { capacityHelp, runCapacityCommand } from "./commands/capacity.js";
 import { erlangHelp, runErlang } from "./commands/erlang.js";
 import { compareHelp, runCompare } from "./commands/compare.js";
 import { mergeHelp, runMerge } from "./commands/merge.js";
@@ -14,6 +15,7 @@ const COMMANDS: Record<string, { help: string; run: (args: string[], write: (tex
   compare: { help: compareHelp, run: runCompare },
   merge: { help: mergeHelp, run: runMerge },
   sensitivity: { help: sensitivityHelp, run: runSensitivity },
+  capacity: { help: capacityHelp, run: runCapacityCommand },
 };
 
 const USAGE = `ccplan: what-if planning for contact centers
@@ -26,6 +28,7 @@ Commands:
   compare    the baseline against each intervention of a scenario, paired on common random numbers
   merge      combine the shard files of a run split across machines ('simulate --shard I/N')
   sensitivity  which inputs move ROI and service level most: a tornado of paired low/high runs
+  capacity   the year ahead week by week: attrition, hiring classes, ramp-up, growth; --hire-plan finds the classes
 
 Exit codes: 0 success, 1 the run failed, 2 bad arguments or invalid input. Add --debug for stack traces.`;
 

@@ -87,7 +87,9 @@ export function replicationWeekInputs(run: CapacityRun, replication: number, peo
       const { onFloor, ramping, rampingProductivity } = weeks[w]!;
       groups[name] = { onFloor, ramping, rampingProductivity: Math.round(rampingProductivity * 100) / 100 };
     }
-    const stage = intervention ? interventionStageAtWeek(intervention, week.week - run.intervention!.startWeek, scenario) : null;
+    // Before its start an intervention changes nothing: those weeks are the baseline's (and share its runs).
+    const offset = run.intervention ? week.week - run.intervention.startWeek : -1;
+    const stage = intervention && offset >= 0 ? interventionStageAtWeek(intervention, offset, scenario) : null;
     return {
       demandFactor: week.demandFactor,
       shrinkage: week.shrinkage,

@@ -19,3 +19,4 @@ export {
   type WeekRunner,
 } from "./capacityReplication.js";
 export { summarizeCapacity, type CapacitySummary, type CapacityWeekSummary } from "./summarizeCapacity.js";
+export { capacityReport, distinctWeeks, type CapacityReport, type CapacityReportWeek } from "./capacityReport.js";
