@@ -1,8 +1,9 @@
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ccplan, roundNumbers } from "./cliRunner.js";
+import { ccplan, repoRoot, roundNumbers } from "./cliRunner.js";
 
 const updateGolden = process.env.UPDATE_GOLDEN === "1";
 
@@ -235,5 +236,22 @@ describe("ccplan rejects bad input with exit code 2 and a message that says what
     expect(run.stderr).toMatch(message);
     expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace without --debug
     expect(run.stdout).toBe("");
+  });
+});
+
+describe("the `ccplan` command as npm links it", () => {
+  it("links a committed bin file, not one in dist/, which npm ci would not find before the build", () => {
+    const manifest = JSON.parse(readFileSync(join(repoRoot, "packages/cli/package.json"), "utf8")) as { bin: Record<string, string> };
+    const target = manifest.bin.ccplan!;
+    expect(target).not.toMatch(/(^|\/)dist\//);
+    expect(existsSync(join(repoRoot, "packages/cli", target))).toBe(true);
+  });
+
+  it("runs from node_modules/.bin, as `npx ccplan` does, and prints its version", () => {
+    const run = spawnSync(join(repoRoot, "node_modules/.bin/ccplan"), ["--version"], { cwd: repoRoot, encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(repoRoot, "packages/cli/package.json"), "utf8")) as { version: string };
+    expect(run.stdout).toMatch(new RegExp(`^ccplan ${manifest.version.replaceAll(".", "\\.")} \\(Node \\d+\\.`));
   });
 });
