@@ -14,3 +14,4 @@ export * from "./economics/index.js";
 export * from "./sensitivity/index.js";
 export * from "./experience/index.js";
 export * from "./staffing/index.js";
+export * from "./roster/index.js";
