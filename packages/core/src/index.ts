@@ -15,3 +15,4 @@ export * from "./sensitivity/index.js";
 export * from "./experience/index.js";
 export * from "./staffing/index.js";
 export * from "./roster/index.js";
+export * from "./runs/index.js";
