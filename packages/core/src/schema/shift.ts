@@ -21,6 +21,7 @@ export const shiftSchema = z.strictObject({
   days: z.array(weekdaySchema).min(1).max(7).describe("Weekdays the shift works."),
   agents: z.int().min(0).max(SCENARIO_LIMITS.maxAgentsPerGroup).describe("Agents on this shift each day it works."),
   breaks: z.array(shiftBreakSchema).max(SCENARIO_LIMITS.maxBreaksPerShift).default([]).describe("Breaks, taken by all the shift's agents at once."),
+  locked: z.boolean().optional().describe("Kept as it is when the roster is optimised (a contract): the optimiser adds shifts around it."),
 });
 
 /** A parsed shift. */
