@@ -1,6 +1,7 @@
 import { crossCheckCapacity } from "./capacityCrossCheck.js";
 import { CLOCK_TIME_PATTERN, clockMinutes, formatClock } from "./clockTime.js";
 import { describeValue, formatPath, type ScenarioIssue } from "./scenarioIssue.js";
+import { checkShiftTemplates } from "./templateChecks.js";
 import { WEEKDAYS, type Weekday } from "./weekday.js";
 
 // These checks read the raw file (after migrate, before zod) and skip whatever is malformed: zod reports
@@ -73,6 +74,7 @@ export function crossCheckScenario(raw: unknown): ScenarioIssue[] {
     listOf(group.shifts).forEach((shift, s) => {
       if (isEntry(shift)) checkShift(shift, ["groups", g, "shifts", s], issues);
     });
+    checkShiftTemplates(group, ["groups", g], issues);
   });
   // Self-service contacts are served online without an agent, so such a queue needs no group.
   const selfService = new Set(

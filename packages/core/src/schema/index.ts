@@ -2,6 +2,7 @@ export { durationSchema, durationToSeconds, type DurationDistribution, type Dura
 export {
   scenarioSchema,
   queueSchema,
+  priorityClassSchema,
   groupSchema,
   forecastSchema,
   resolutionSchema,
@@ -40,6 +41,7 @@ export {
   type WaitCurve,
 } from "./experience.js";
 export { shiftSchema, shiftBreakSchema, rampingAgentsSchema, type Shift, type ShiftBreak, type RampingAgents } from "./shift.js";
+export { shiftTemplateSchema, templateBreakSchema, groupLimitFields, type ShiftTemplate, type TemplateBreak } from "./shiftTemplate.js";
 export { interventionSchema, type Intervention, type InterventionKind } from "./intervention.js";
 export { WEEKDAYS, weekdaySchema, weekdayIndex, shiftWeekday, type Weekday } from "./weekday.js";
 export { CLOCK_TIME_PATTERN, clockTimeSchema, clockMinutes, formatClock } from "./clockTime.js";

@@ -15,4 +15,7 @@ export const SCENARIO_LIMITS = {
   maxShiftsPerGroup: 500,
   maxBreaksPerShift: 12,
   maxInterventions: 100,
+  /** Shift templates of one group, and the choices (start × day × break time) the optimiser weighs for a group. */
+  maxTemplatesPerGroup: 20,
+  maxRosterChoices: 60_000,
 } as const;
