@@ -37,7 +37,7 @@ describe("the capacity block", () => {
     const raw = clone();
     raw.capacity.groups["Night team"] = { headcount: 3 };
     (raw.capacity as Record<string, unknown>).shrinkageByMonth = [0.1, 0.2];
-    raw.capacity.groups["Service team"]!.recentHires = [{ weeksAgo: 1, agents: 45 }];
+    raw.capacity.groups["Service team"]!.recentHires = [{ weeksAgo: 1, agents: 60 }];
     expect(paths(raw)).toEqual(['capacity.shrinkageByMonth', 'capacity.groups["Service team"].recentHires', 'capacity.groups["Night team"]']);
   });
 
