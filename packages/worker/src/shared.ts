@@ -33,3 +33,4 @@ export {
   type PlannedSource,
   type RunProgressSink,
 } from "./runPlan.js";
+export { loadHighs, solverSession } from "./solver.js";

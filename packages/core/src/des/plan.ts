@@ -100,6 +100,10 @@ export interface PlanGroup {
    * Breaks and shift ends appear here; an agent whose break or shift end falls mid-contact finishes it first. */
   staffingTimesSec: Float64Array;
   staffingCounts: Int32Array;
+  /** Factor on the handle time of every contact this group's agents answer: 1/productivity, e.g. 2 for agents
+   * working at half speed while they ramp up after their class. Omitted: 1. A scenario group whose shifts hold
+   * agents of several speeds compiles to one plan group per speed (see `compileScenario`). */
+  handleMultiplier?: number;
 }
 
 export interface Plan {

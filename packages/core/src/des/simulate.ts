@@ -105,6 +105,10 @@ const REAL_U_SURVEY = ContactReal.uSurvey;
  * - Staffing: counts per group (agentGroup.ts). The scheduled count steps at `staffingTimesSec`; new agents
  *   take waiting contacts at once; when the target drops, idle agents leave at once and busy ones when their
  *   contact ends.
+ * - Speeds: an agent of a group with `handleMultiplier` m takes m times as long over each contact it answers
+ *   (the contact's handle draw times m; m = 1/productivity for an agent still ramping up). Agents of several
+ *   speeds are several groups serving the same queues; the router offers a contact to them in plan order, so
+ *   with the slower parts listed last (as compile lists them), full-speed agents are offered work first.
  * - Abandonment: a waiting contact abandons at arrival + patience (patience scaled by the interval's
  *   `patienceScaleByInterval`, Infinity or a null sampler = never). Abandonment events are cancelled
  *   lazily. An abandoner retries with `retryProbability` after `retryDelay`.
@@ -207,6 +211,8 @@ class Engine {
   private readonly slots: Int32Array;
   /** Per queue: chat handle-time growth per other session of the agent (0 for other channels). */
   private readonly chatGrowth: Float64Array;
+  /** Per group: the factor on handle times of the contacts its agents answer (1/productivity; 1 for most). */
+  private readonly handleMultiplier: Float64Array;
   /** Per group with shrinkage, absent slots among the first n this interval (see shrinkage.ts); else null. */
   private readonly absentBelow: (Int32Array | null)[];
   /** Per queue, when nobody serving it is scheduled (returns are held until it opens); null when never closed. */
@@ -279,8 +285,16 @@ class Engine {
       for (let g = 0; g < this.groupCount; g++) this.slots[q * this.groupCount + g] = queue.channel === "chat" ? 1 : slotsPerAgent[g]!;
     });
     this.chatGrowth = Float64Array.from(plan.queues, (queue) => (queue.channel === "chat" ? (queue.chatHandleGrowthPerSession ?? 0) : 0));
+    this.handleMultiplier = Float64Array.from(plan.groups, (group) => group.handleMultiplier ?? 1);
+    // The single path has no group lookups, so it also takes no handle multiplier: a group of slower agents, or a
+    // ramping part compiled as a group of its own, goes the general way (the common case pays nothing for it).
     this.single =
-      this.queueCount === 1 && this.groupCount === 1 && this.serves[0]!.length === 1 && slotsPerAgent[0] === 1 && plan.queues[0]!.channel !== "selfService";
+      this.queueCount === 1 &&
+      this.groupCount === 1 &&
+      this.serves[0]!.length === 1 &&
+      slotsPerAgent[0] === 1 &&
+      plan.queues[0]!.channel !== "selfService" &&
+      this.handleMultiplier[0] === 1;
     this.absentBelow = plan.groups.map((group) =>
       group.shrinkage > 0 ? new Int32Array(group.staffingCounts.reduce((max, n) => Math.max(max, n), 0) + 1) : null,
     );
@@ -509,6 +523,7 @@ class Engine {
     int[row + ContactInt.group] = g;
     int[row + ContactInt.resolved] = resolved;
     if (!this.single) {
+      handleSec *= this.handleMultiplier[g]!;
       this.handleByGroupQueue[g * this.queueCount + q]! += handleSec;
       const growth = this.chatGrowth[q]!;
       if (growth > 0) {

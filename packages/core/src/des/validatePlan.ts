@@ -99,6 +99,9 @@ export function validatePlan(plan: Plan): void {
       if (!(Number.isInteger(q) && q >= 0 && q < plan.queues.length)) fail(`${at}.serves[${i}]`, q, "a queue index");
     });
     probability(`${at}.shrinkage`, group.shrinkage);
+    if (group.handleMultiplier !== undefined && !(group.handleMultiplier > 0 && Number.isFinite(group.handleMultiplier))) {
+      fail(`${at}.handleMultiplier`, group.handleMultiplier, "a finite factor > 0");
+    }
     if (group.staffingTimesSec.length !== group.staffingCounts.length) {
       fail(`${at}.staffingCounts length`, group.staffingCounts.length, `one count per time (${group.staffingTimesSec.length})`);
     }

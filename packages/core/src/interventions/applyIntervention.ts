@@ -129,9 +129,26 @@ function changeAgents(scenario: Scenario, intervention: Of<"addAgents"> | Of<"re
   const shift = findShift(scenario, intervention);
   const agents = shift.agents + delta;
   if (agents < 0) fail(intervention, `shift "${shift.name}" has ${shift.agents} agents; removing ${-delta} would leave ${agents}`);
-  const updated = updateShift(scenario, intervention, (old) => ({ ...old, agents }));
+  const updated = updateShift(scenario, intervention, (old) => withAgents(old, agents));
   const label = `${intervention.name}: ${signed(delta)} agents on ${shift.name} (${shift.hours} h × ${weeklyDays(shift)} days)`;
   return { scenario: updated, costLines: [...wageLines(scenario, label, delta * shift.hours * weeklyDays(shift)), ...newAgentLines(scenario, label, delta)] };
+}
+
+/** The shift with `agents` agents: those removed are full-speed ones while there are any, then the last listed
+ * ramping ones, so that the ramping agents never outnumber the shift's. */
+function withAgents(shift: Shift, agents: number): Shift {
+  if (!shift.ramping) return { ...shift, agents };
+  let excess = shift.ramping.reduce((sum, part) => sum + part.agents, 0) - agents;
+  if (excess <= 0) return { ...shift, agents };
+  const ramping = [...shift.ramping];
+  for (let i = ramping.length - 1; i >= 0 && excess > 0; i--) {
+    const cut = Math.min(excess, ramping[i]!.agents);
+    excess -= cut;
+    ramping[i] = { ...ramping[i]!, agents: ramping[i]!.agents - cut };
+  }
+  const kept = ramping.filter((part) => part.agents > 0);
+  const { ramping: _dropped, ...rest } = shift;
+  return kept.length > 0 ? { ...rest, agents, ramping: kept } : { ...rest, agents };
 }
 
 /** The shift moved by `minutes`; breaks move with it, and a start pushed across midnight moves its days. */

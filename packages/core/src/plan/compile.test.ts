@@ -168,3 +168,35 @@ describe("compileScenario channels, experience and wage", () => {
     expect(compileScenario(parsed(minimal)).wagePerHour).toBeUndefined();
   });
 });
+
+describe("compileScenario with ramping agents", () => {
+  const withRamping = structuredClone(minimal) as typeof minimal & { groups: { shifts: Record<string, unknown>[] }[] };
+  withRamping.groups[0]!.shifts[0]!.ramping = [{ agents: 2, productivity: 0.5 }, { agents: 1, productivity: 0.8 }];
+  const plan = compileScenario(parsed(withRamping));
+
+  it("splits a group by speed: full-speed agents keep the group, each productivity becomes a group after it", () => {
+    expect(plan.groups.map((group) => group.name)).toEqual([
+      "Agents",
+      "Agents (ramping, 80% productivity)",
+      "Agents (ramping, 50% productivity)",
+    ]);
+    expect(plan.groups.map((group) => group.handleMultiplier)).toEqual([undefined, 1.25, 2]);
+    const h = (hours: number) => hours * 3600;
+    // The Day shift's 5 agents: 2 full speed, 1 at 80%, 2 at 50%; the Night shift's 2 are all full speed (so at
+    // Tuesday 08:00 the full-speed count stays 2: Night's leave as Day's arrive).
+    expect([...plan.groups[0]!.staffingTimesSec]).toEqual([0, h(8), h(12), h(12.5), h(16), h(22), h(36), h(36.5), h(40)]);
+    expect([...plan.groups[0]!.staffingCounts]).toEqual([0, 2, 0, 2, 0, 2, 0, 2, 0]);
+    expect([...plan.groups[1]!.staffingTimesSec]).toEqual([0, h(8), h(12), h(12.5), h(16), h(32), h(36), h(36.5), h(40)]);
+    expect([...plan.groups[1]!.staffingCounts]).toEqual([0, 1, 0, 1, 0, 1, 0, 1, 0]);
+    expect([...plan.groups[2]!.staffingCounts]).toEqual([0, 2, 0, 2, 0, 2, 0, 2, 0]);
+    for (const group of plan.groups) expect([...group.serves]).toEqual([0]);
+  });
+
+  it("refuses more ramping agents than the shift has", () => {
+    const tooMany = structuredClone(minimal) as typeof withRamping;
+    tooMany.groups[0]!.shifts[0]!.ramping = [{ agents: 6, productivity: 0.5 }];
+    const result = parseScenario(tooMany);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.issues.map((issue) => issue.path)).toContain("groups[0].shifts[0].ramping");
+  });
+});

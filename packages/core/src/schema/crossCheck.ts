@@ -171,6 +171,11 @@ function checkShift(shift: Entry, path: Path, issues: ScenarioIssue[]): void {
     if (seenDays.has(day)) issues.push(issue([...path, "days", index], `day ${JSON.stringify(day)} is listed twice; expected each weekday once`, day, "each weekday once"));
     seenDays.add(day);
   });
+  const ramping = listOf(shift.ramping).reduce((sum: number, entry) => sum + (isEntry(entry) && isCount(entry.agents) ? entry.agents : 0), 0);
+  if (isCount(shift.agents) && ramping > shift.agents) {
+    const message = `${ramping} ramping agents on a shift of ${shift.agents}; expected at most the shift's agents (ramping agents are some of them)`;
+    issues.push(issue([...path, "ramping"], message, `${ramping} agents`, `at most ${shift.agents} agents`));
+  }
   const times = shiftTimes(shift);
   if (!times || times.hours === undefined) return;
   checkBreaksFit(times, times.hours, path, issues, "");

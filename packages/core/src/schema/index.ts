@@ -31,7 +31,7 @@ export {
   type ExperienceEffect,
   type WaitCurve,
 } from "./experience.js";
-export { shiftSchema, shiftBreakSchema, type Shift, type ShiftBreak } from "./shift.js";
+export { shiftSchema, shiftBreakSchema, rampingAgentsSchema, type Shift, type ShiftBreak, type RampingAgents } from "./shift.js";
 export { interventionSchema, type Intervention, type InterventionKind } from "./intervention.js";
 export { WEEKDAYS, weekdaySchema, weekdayIndex, shiftWeekday, type Weekday } from "./weekday.js";
 export { CLOCK_TIME_PATTERN, clockTimeSchema, clockMinutes, formatClock } from "./clockTime.js";
