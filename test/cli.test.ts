@@ -1,8 +1,9 @@
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ccplan, roundNumbers } from "./cliRunner.js";
+import { ccplan, repoRoot, roundNumbers } from "./cliRunner.js";
 
 const updateGolden = process.env.UPDATE_GOLDEN === "1";
 
@@ -235,5 +236,83 @@ describe("ccplan rejects bad input with exit code 2 and a message that says what
     expect(run.stderr).toMatch(message);
     expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace without --debug
     expect(run.stdout).toBe("");
+  });
+});
+
+describe("the `ccplan` command as npm links it", () => {
+  it("links a committed bin file, not one in dist/, which npm ci would not find before the build", () => {
+    const manifest = JSON.parse(readFileSync(join(repoRoot, "packages/cli/package.json"), "utf8")) as { bin: Record<string, string> };
+    const target = manifest.bin.ccplan!;
+    expect(target).not.toMatch(/(^|\/)dist\//);
+    expect(existsSync(join(repoRoot, "packages/cli", target))).toBe(true);
+  });
+
+  it("runs from node_modules/.bin, as `npx ccplan` does, and prints its version", () => {
+    const run = spawnSync(join(repoRoot, "node_modules/.bin/ccplan"), ["--version"], { cwd: repoRoot, encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(repoRoot, "packages/cli/package.json"), "utf8")) as { version: string };
+    expect(run.stdout).toMatch(new RegExp(`^ccplan ${manifest.version.replaceAll(".", "\\.")} \\(Node \\d+\\.`));
+  });
+});
+
+describe("ccplan simulate's report options: --target-sl, --all-intervals, --csv", () => {
+  const intervals = ["simulate", "--intervals", "test/fixtures/intervals.csv", "--aht", "180", "--patience", "240", "--replications", "10", "--workers", "1"];
+
+  it("--target-sl sets the bar for 'target met': 0 is met wherever contacts came, the default 0.8 is not everywhere", () => {
+    const lenient = JSON.parse(ccplan(...intervals, "--target-sl", "0", "--json").stdout);
+    const usual = JSON.parse(ccplan(...intervals, "--json").stdout);
+    expect(lenient.targetServiceLevel).toBe(0);
+    expect(usual.targetServiceLevel).toBe(0.8);
+    for (const interval of lenient.intervals) expect(interval.targetMet.probability).toBe(1);
+    expect(usual.intervals.some((interval: { targetMet: { probability: number } }) => interval.targetMet.probability < 1)).toBe(true);
+    // Only the verdict changes: the simulated service levels are the same numbers.
+    expect(lenient.kpis.serviceLevel).toEqual(usual.kpis.serviceLevel);
+    const rejected = ccplan(...intervals, "--target-sl", "80");
+    expect(rejected.code).toBe(2);
+    expect(rejected.stderr).toContain('invalid --target-sl: "80"');
+  });
+
+  it("lists the worst 8 of the intervals that miss by default and every interval with --all-intervals", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ccplan-intervals-"));
+    try {
+      const file = join(dir, "short-staffed.csv");
+      const rows = Array.from({ length: 12 }, (_, i) => `${String(8 + Math.floor(i / 2)).padStart(2, "0")}:${i % 2 === 0 ? "00" : "30"},100,${i === 11 ? 30 : 5}`);
+      writeFileSync(file, `start,contacts,agents\n${rows.join("\n")}\n`);
+      const args = ["simulate", "--intervals", file, "--aht", "180", "--patience", "120", "--replications", "10", "--workers", "1"];
+      const worst = ccplan(...args);
+      expect(worst.code).toBe(0);
+      expect(worst.stdout).toContain("in most replications: 11, the worst 8 shown (--all-intervals lists every interval");
+      const listed = (text: string) => text.split("\n").filter((line) => /^\d\d:\d\d /.test(line)).map((line) => line.slice(0, 5));
+      expect(listed(worst.stdout)).toHaveLength(8);
+      expect(listed(worst.stdout)).not.toContain("13:30");
+      const all = ccplan(...args, "--all-intervals");
+      expect(all.stdout).toContain("Every interval (means over replications");
+      expect(listed(all.stdout)).toEqual(rows.map((row) => row.slice(0, 5)));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("--csv prints every interval with every KPI's statistics, the same numbers as --json", () => {
+    const json = JSON.parse(ccplan(...intervals, "--json").stdout);
+    const csv = ccplan(...intervals, "--csv");
+    expect(csv.code).toBe(0);
+    const [header, ...lines] = csv.stdout.trimEnd().split("\n");
+    const columns = header!.split(",");
+    expect(columns[0]).toBe("interval");
+    expect(columns).toContain("serviceLevel_ci95_high");
+    expect(columns).toContain("target_met_probability");
+    expect(lines).toHaveLength(json.intervals.length);
+    lines.forEach((line, i) => {
+      const cells = line.split(",");
+      expect(cells[0]).toBe(json.intervals[i].start);
+      expect(Number(cells[columns.indexOf("serviceLevel_mean")])).toBe(json.intervals[i].kpis.serviceLevel.mean);
+      expect(Number(cells[columns.indexOf("target_met_probability")])).toBe(json.intervals[i].targetMet.probability);
+    });
+    expect(ccplan(...intervals, "--csv", "--json").code).toBe(2);
+    const shard = ccplan(...intervals, "--shard", "1/2", "--target-sl", "0.9");
+    expect(shard.code).toBe(2);
+    expect(shard.stderr).toContain("pass --target-sl, --all-intervals or --csv to 'ccplan merge'");
   });
 });

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { realpathSync } from "node:fs";
+import { readFileSync, realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { erlangHelp, runErlang } from "./commands/erlang.js";
 import { compareHelp, runCompare } from "./commands/compare.js";
@@ -18,7 +18,7 @@ const COMMANDS: Record<string, { help: string; run: (args: string[], write: (tex
 
 const USAGE = `ccplan: what-if planning for contact centers
 
-Usage: ccplan <command> [options]   (ccplan help <command> for its options)
+Usage: ccplan <command> [options]   (ccplan help <command> for its options; ccplan --version)
 
 Commands:
   erlang     exact Erlang B, C and A figures, and the fewest agents for a service-level target
@@ -39,10 +39,20 @@ const processIo: Io = {
   stderr: (text) => process.stderr.write(text),
 };
 
+/** The CLI package's version, from its package.json (dist/bin.js and src/bin.ts both sit one level below it). */
+export function cliVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+  return manifest.version;
+}
+
 /** Runs the CLI with `argv` (without node and the script) and returns the exit code. */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [command, ...rest] = argv;
   const debug = rest.includes("--debug");
+  if (command === "--version" || command === "-V" || command === "version") {
+    io.stdout(`ccplan ${cliVersion()} (Node ${process.versions.node})\n`);
+    return EXIT.ok;
+  }
   if (command === undefined || command === "help" || command === "--help" || command === "-h") {
     const topic = command === "help" ? rest[0] : undefined;
     if (topic !== undefined && !(topic in COMMANDS)) {

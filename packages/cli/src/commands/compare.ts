@@ -16,6 +16,7 @@ import {
 } from "@ccplan/core";
 import { parseCommandArgs } from "../args.js";
 import { InputError } from "../errors.js";
+import { DELTA_LEGEND, formatDelta } from "../format/delta.js";
 import { formatValue, renderTable } from "../format/units.js";
 import { progressBar } from "../run/progressBar.js";
 import { comparable, progressTracker, runPaired, type VectorRunner } from "@ccplan/worker/node";
@@ -155,19 +156,6 @@ const meanWithCi = (summary: KpiStatisticsByKpi[keyof KpiStatisticsByKpi], unit:
     ? `${formatValue(summary.mean, unit)} [${formatValue(summary.ci95[0], unit)}, ${formatValue(summary.ci95[1], unit)}]`
     : formatValue(summary.mean, unit);
 
-function formatDelta(delta: DeltaStatistics, unit: (typeof KPI_REGISTRY)[number]["unit"]): string {
-  if (delta.mean === null) return "–";
-  const points = unit === "fraction";
-  const show = (value: number) => {
-    const sign = value > 0 ? "+" : value < 0 ? "−" : "±";
-    const magnitude = Math.abs(value);
-    return points ? `${sign}${(magnitude * 100).toFixed(1)} pt` : `${sign}${formatValue(magnitude, unit)}`;
-  };
-  const ci = delta.ci95 ? ` [${show(delta.ci95[0])}, ${show(delta.ci95[1])}]` : "";
-  const mark = delta.significant ? (delta.effect === "better" ? " ✓" : delta.effect === "worse" ? " ✗" : " *") : "";
-  return `${show(delta.mean)}${ci}${mark}`;
-}
-
 function renderComparison(
   scenario: string,
   replications: number,
@@ -187,7 +175,7 @@ function renderComparison(
     means,
     "",
     deltas,
-    "✓ better / ✗ worse: the 95% CI of the change excludes zero; pt = percentage points.",
+    DELTA_LEGEND,
   ].join("\n");
 }
 

@@ -2,19 +2,20 @@ import { kpiVectorLayout, SCENARIO_LIMITS, scenarioVariants, shardDocument, shar
 import { choiceFlag, numberFlag, parseCommandArgs, requiredNumberFlag } from "../args.js";
 import { InputError } from "../errors.js";
 import { FLAG_RANGES } from "../flagRanges.js";
-import { renderRunStatistics } from "../format/summaryTable.js";
 import { progressTracker, runSingle } from "@ccplan/worker/node";
 import { progressBar } from "../run/progressBar.js";
 import { refuseOversizedRuns } from "../run/limits.js";
 import { createRunner } from "../run/runner.js";
 import { intervalSource, loadScenario, scenarioSource, stationarySource, type ResolvedSource } from "../run/sources.js";
+import { readReportFlags, renderReport, REPORT_FLAGS, REPORT_FLAGS_HELP } from "./reportFlags.js";
 import { readRunFlags, RUN_FLAGS } from "./runFlags.js";
 
 export const simulateHelp = `ccplan simulate <scenario.json> [--variant <intervention name>] [run options]
 ccplan simulate --rate R --aht A --agents N [--patience P] [--target T] [--hours H] [run options]
 ccplan simulate --intervals <file.csv> [--aht A] [--handle-dist exponential|lognormal|gamma] [--handle-cv C]
                 [--patience P] [--patience-dist exponential|lognormal|gamma] [--patience-cv C] [--target T] [run options]
-run options: [--replications N] [--precision P [--precision-kpi K]] [--workers W] [--seed S] [--shard I/N] [--json]
+run options: [--replications N] [--precision P [--precision-kpi K]] [--workers W] [--seed S] [--shard I/N]
+report options: [--target-sl F] [--all-intervals] [--json | --csv]
 
 Runs the discrete-event simulation for N seeded replications (default 100) and reports every KPI of the registry
 as the mean over replications with its 95% confidence interval (precision of the mean) and the P10–P90 spread of
@@ -28,12 +29,14 @@ outcomes (what a single day may look like). The same seed gives the same output,
                     or seconds for time KPIs), checked at fixed points (20, 40, 80, …), at most --replications (default 1000)
   --workers W       worker threads (default: the number of cores)
   --shard I/N       run only the I-th of N equal parts of --replications and print them as a shard file (JSON);
-                    'ccplan merge' combines the parts into exactly the output of one run`;
+                    'ccplan merge' combines the parts into exactly the output of one run
+${REPORT_FLAGS_HELP}`;
 
 /** `ccplan simulate`: builds a plan source from one of three inputs, runs it, prints a summary table or JSON. */
 export async function runSimulate(args: string[], write: (text: string) => void): Promise<void> {
   const { values, positionals } = parseCommandArgs("simulate", args, {
     ...RUN_FLAGS,
+    ...REPORT_FLAGS,
     variant: { type: "string" },
     shard: { type: "string" },
     rate: { type: "string" },
@@ -49,9 +52,13 @@ export async function runSimulate(args: string[], write: (text: string) => void)
     "patience-cv": { type: "string" },
   });
   const flags = readRunFlags(values);
+  const report = readReportFlags(values);
   const shard = parseShard(values.shard);
   if (shard && flags.precision) {
     throw new InputError("--shard cannot be combined with --precision: where a run stops would depend on how it was split");
+  }
+  if (shard && (report.targetServiceLevel !== undefined || report.allIntervals || report.csv)) {
+    throw new InputError("--shard prints a shard file: pass --target-sl, --all-intervals or --csv to 'ccplan merge' instead");
   }
   const sources = [positionals.length > 0, values.rate !== undefined, values.intervals !== undefined].filter(Boolean).length;
   if (sources !== 1) {
@@ -87,17 +94,14 @@ export async function runSimulate(args: string[], write: (text: string) => void)
       planned: resolved,
       maxReplications: flags.replications,
       ...(flags.precision && { precision: flags.precision }),
+      ...(report.targetServiceLevel !== undefined && { targetServiceLevel: report.targetServiceLevel }),
       onProgress: bar.update,
     });
     bar.done();
-    const output = precision ? { ...statistics, precision } : statistics;
-    if (values.json) write(`${JSON.stringify(output, null, 2)}\n`);
-    else {
-      const note = precision
-        ? `${precision.reached ? "precision reached" : "precision NOT reached"}: ${precision.kpi} ±${precision.halfWidth}`
-        : undefined;
-      write(`${renderRunStatistics(statistics, note)}\n`);
-    }
+    const note = precision
+      ? `${precision.reached ? "precision reached" : "precision NOT reached"}: ${precision.kpi} ±${precision.halfWidth}`
+      : undefined;
+    write(renderReport(statistics, report, { ...(precision && { json: { precision } }), ...(note !== undefined && { note }) }));
   } finally {
     bar.done();
     await runner.close();

@@ -1,5 +1,6 @@
 import { CLOCK_TIME_PATTERN, clockMinutes, formatClock } from "./clockTime.js";
 import { describeValue, formatPath, type ScenarioIssue } from "./scenarioIssue.js";
+import { checkShiftTemplates } from "./templateChecks.js";
 import { WEEKDAYS, type Weekday } from "./weekday.js";
 
 // These checks read the raw file (after migrate, before zod) and skip whatever is malformed: zod reports
@@ -72,6 +73,7 @@ export function crossCheckScenario(raw: unknown): ScenarioIssue[] {
     listOf(group.shifts).forEach((shift, s) => {
       if (isEntry(shift)) checkShift(shift, ["groups", g, "shifts", s], issues);
     });
+    checkShiftTemplates(group, ["groups", g], issues);
   });
   // Self-service contacts are served online without an agent, so such a queue needs no group.
   const selfService = new Set(

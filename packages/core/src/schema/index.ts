@@ -32,6 +32,7 @@ export {
   type WaitCurve,
 } from "./experience.js";
 export { shiftSchema, shiftBreakSchema, rampingAgentsSchema, type Shift, type ShiftBreak, type RampingAgents } from "./shift.js";
+export { shiftTemplateSchema, templateBreakSchema, groupLimitFields, type ShiftTemplate, type TemplateBreak } from "./shiftTemplate.js";
 export { interventionSchema, type Intervention, type InterventionKind } from "./intervention.js";
 export { WEEKDAYS, weekdaySchema, weekdayIndex, shiftWeekday, type Weekday } from "./weekday.js";
 export { CLOCK_TIME_PATTERN, clockTimeSchema, clockMinutes, formatClock } from "./clockTime.js";

@@ -21,4 +21,7 @@ export const SCENARIO_LIMITS = {
   /** Longest mean (or tabulated value) of every other duration (patience, retry and repeat delays, resolution
    * time), seconds: a year, beyond any span the engine simulates. */
   maxDurationSec: 365 * 86_400,
+  /** Shift templates of one group, and the choices (start × day × break time) the optimiser weighs for a group. */
+  maxTemplatesPerGroup: 20,
+  maxRosterChoices: 60_000,
 } as const;

@@ -96,9 +96,9 @@ describe("parseScenario rejects each kind of invalid input with its path and the
     expect(issuesOf(raw)).toEqual([
       {
         path: "groups[0].shifts[1]",
-        message: 'unknown key "agent"; expected one of name, start, hours, days, agents, breaks, ramping',
+        message: 'unknown key "agent"; expected one of name, start, hours, days, agents, breaks, ramping, locked',
         received: '{"agent": 3}',
-        expected: "one of name, start, hours, days, agents, breaks, ramping",
+        expected: "one of name, start, hours, days, agents, breaks, ramping, locked",
       },
     ]);
   });
@@ -384,7 +384,7 @@ describe("formatScenarioIssues", () => {
     expect(formatScenarioIssues(issuesOf(raw), "scenarios/peak.json")).toBe(
       [
         "scenarios/peak.json is not a valid scenario:",
-        '✖ unknown key "agent"; expected one of name, start, hours, days, agents, breaks, ramping',
+        '✖ unknown key "agent"; expected one of name, start, hours, days, agents, breaks, ramping, locked',
         "  → at groups[0].shifts[1]",
         '✖ unknown key "queue"; expected one of $schema, version, name, description, seed, intervalMinutes, days, startDate, queues, groups, resolution, experience, money, interventions',
       ].join("\n"),

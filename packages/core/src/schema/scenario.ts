@@ -6,6 +6,7 @@ import { interventionSchema } from "./intervention.js";
 import { moneySchema } from "./money.js";
 import { SCENARIO_LIMITS } from "./limits.js";
 import { shiftSchema } from "./shift.js";
+import { groupLimitFields, shiftTemplateSchema } from "./shiftTemplate.js";
 import { WEEKDAYS, weekdaySchema, type Weekday } from "./weekday.js";
 
 /** The scenario format this version of ccplan reads and writes. Older files are upgraded by `migrate`. */
@@ -110,7 +111,13 @@ export const groupSchema = z.strictObject({
   description: z.string().max(2000).optional(),
   serves: z.array(nameSchema).min(1).max(SCENARIO_LIMITS.maxQueues).describe("Queue names this group answers, highest priority first."),
   shrinkage: z.number().min(0).lt(1).default(0).describe("Share of scheduled time lost beyond the explicit breaks (absence, meetings, coaching)."),
-  shifts: z.array(shiftSchema).max(SCENARIO_LIMITS.maxShiftsPerGroup),
+  shifts: z.array(shiftSchema).max(SCENARIO_LIMITS.maxShiftsPerGroup).default([]).describe("The roster the simulation runs: shifts with their agents and breaks."),
+  shiftTemplates: z
+    .array(shiftTemplateSchema)
+    .max(SCENARIO_LIMITS.maxTemplatesPerGroup)
+    .optional()
+    .describe("Shapes of shift the roster optimiser (ccplan roster) may use for this group; the simulation runs `shifts`."),
+  ...groupLimitFields,
 });
 
 const DEFAULT_REPEAT_DELAY = { dist: "exponential", meanHours: 24 } as const;

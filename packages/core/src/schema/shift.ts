@@ -36,6 +36,7 @@ export const shiftSchema = z.strictObject({
     .max(10)
     .optional()
     .describe("Of the shift's agents, those still ramping up, with their productivity; the rest work at full speed. Omitted: all at full speed."),
+  locked: z.boolean().optional().describe("Kept as it is when the roster is optimised (a contract): the optimiser adds shifts around it."),
 });
 
 /** A parsed shift. */

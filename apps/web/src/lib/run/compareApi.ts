@@ -7,6 +7,7 @@ import {
   evaluationsJob,
   formatClock,
   kpiVectorLayout,
+  requiredAgents,
   runPhaseJobAsync,
   SampleBook,
   scenarioVariants,
@@ -18,7 +19,6 @@ import { progressTracker, runPaired, type PlannedSource, type PlanSource, type P
 import { comparisonDocument, type ComparisonDocument } from "./comparisonDocument";
 import { scenarioView, type ComparisonView } from "./comparisonView";
 import { moneyView } from "./moneyStage";
-import { requiredAgents } from "./requiredAgents";
 import { waitCurveView } from "./waitCurveView";
 
 export interface CompareRequest {
@@ -120,7 +120,19 @@ export async function compare(request: CompareRequest, runner: VectorRunner, onP
     intervalStarts: layout.intervals.labels.map((_, i) => formatClock(((first + i) % intervalsPerDay) * scenario.intervalMinutes)),
     dayLabels: plans[0]!.dayLabels,
     intervalQuantiles: outcome.baseline.intervalQuantiles,
-    scenarios: runs.map((statistics, s) => scenarioView(chosen[s]!.name, statistics, requiredAgents(chosen[s]!.scenario, plans[s]!, first), chosen[s]!.costLines)),
+    scenarios: runs.map((statistics, s) =>
+      scenarioView(
+        chosen[s]!.name,
+        statistics,
+        requiredAgents({
+          scenario: chosen[s]!.scenario,
+          plan: plans[s]!,
+          first,
+          offeredPerInterval: statistics.intervals.map((row) => row.kpis.offered.mean ?? 0),
+        }),
+        chosen[s]!.costLines,
+      ),
+    ),
     waitCurve: waitCurveView(
       scenario,
       runs.map((statistics) => ({ asaSec: statistics.kpis.asa.mean, waitP90Sec: statistics.kpis.waitP90.mean })),
