@@ -200,3 +200,18 @@ describe("compileScenario with ramping agents", () => {
     if (!result.ok) expect(result.issues.map((issue) => issue.path)).toContain("groups[0].shifts[0].ramping");
   });
 });
+
+describe("compileScenario with a measured patience curve and a priority class", () => {
+  const raw = structuredClone(minimal) as { queues: Record<string, unknown>[] };
+  raw.queues[0]!.patience = { dist: "survival", timesSec: [10, 60, 120], survival: [0.9, 0.6, 0.4], tailMeanSec: 150 };
+  raw.queues[0]!.priorityClass = { name: "gold", share: 0.25, headStartSec: 90 };
+  const plan = compileScenario(parsed(raw));
+  const queue = plan.queues[0]!;
+
+  it("samples patience from the curve and gives the class its share in every interval", () => {
+    expect(queue.patience!(0.4)).toBeCloseTo(60, 9);
+    expect(queue.priority).toMatchObject({ name: "gold", headStartSec: 90 });
+    expect(queue.priority!.shareByInterval).toHaveLength(plan.intervalCount);
+    expect(Array.from(queue.priority!.shareByInterval).every((share) => share === 0.25)).toBe(true);
+  });
+});

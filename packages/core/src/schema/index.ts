@@ -2,6 +2,7 @@ export { durationSchema, durationToSeconds, type DurationDistribution, type Dura
 export {
   scenarioSchema,
   queueSchema,
+  priorityClassSchema,
   groupSchema,
   forecastSchema,
   resolutionSchema,

@@ -127,7 +127,7 @@ describe("parseScenario rejects each kind of invalid input with its path and the
     expect(issuesOf(raw).map((issue) => [issue.path, issue.message])).toEqual([
       ["intervalMinutes", "invalid value; expected one of 15, 30, 60, received 20"],
       ["days[1]", 'invalid value; expected one of "mon", "tue", "wed", "thu", "fri", "sat", "sun", received "tuesday"'],
-      ["queues[0].patience.dist", 'unknown dist; expected one of exponential, lognormal, gamma, erlang, deterministic, empirical, received "weibull"'],
+      ["queues[0].patience.dist", 'unknown dist; expected one of exponential, lognormal, gamma, erlang, deterministic, empirical, survival, received "weibull"'],
     ]);
   });
 

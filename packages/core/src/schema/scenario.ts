@@ -82,6 +82,17 @@ export const emailSchema = z.strictObject({
     .describe("For satisfaction, each hour past the response target counts as this many minutes of a phone wait (the wait curve of experience.wait). Default 1 (assumption)."),
 });
 
+/** A priority class of a queue: a share of its contacts who wait as if they had arrived `headStartSec` earlier. */
+export const priorityClassSchema = z.strictObject({
+  name: nameSchema.default("priority").describe("Name of the class (e.g. the customer segment)."),
+  share: z.number().min(0).max(1).describe("Share of the queue's contacts in the class (a fraction)."),
+  headStartSec: z
+    .number()
+    .min(0)
+    .max(86_400)
+    .describe("Seconds by which the class is served as if it had arrived earlier: 0 is first come first served; beyond the longest wait it is strict (non-preemptive) priority."),
+});
+
 /** A queue: one type of contact (a line, a channel), with its forecast, handle times and callers' patience. */
 export const queueSchema = z.strictObject({
   name: nameSchema.describe("Name of the queue, unique in the scenario."),
@@ -103,6 +114,9 @@ export const queueSchema = z.strictObject({
     .describe("phone (default) or chat: answered by an agent while the customer waits; email: a backlog answered when agents are free, with a target in hours; selfService: served online at once, no agent (groups do not serve it)."),
   chat: chatSchema.optional().describe("Chat queues: sessions per agent and their handle-time cost; omitted: the defaults."),
   email: emailSchema.optional().describe("Email queues: response target and priority; omitted: the defaults."),
+  priorityClass: priorityClassSchema
+    .optional()
+    .describe("A class of the queue's contacts served ahead of the rest by a head start (e.g. priority customers); omitted: first come first served."),
 });
 
 /** An agent group: agents who serve the same queues, in priority order, on the same shifts. */
