@@ -214,7 +214,7 @@ describe("ccplan rejects bad input with exit code 2 and a message that says what
     ["an unknown command", ["frobnicate"], /unknown command "frobnicate"; expected one of erlang, simulate, compare, merge, sensitivity/],
     ["an unknown flag", ["erlang", "--model", "c", "--rate", "200", "--aht", "180", "--agents", "14", "--agent", "3"], /Unknown option '--agent'/],
     ["a non-number", ["erlang", "--model", "c", "--rate", "lots", "--aht", "180", "--agents", "14"], /invalid --rate: "lots"; expected a number ≥ 0/],
-    ["a fractional agent count", ["erlang", "--model", "c", "--rate", "200", "--aht", "180", "--agents", "2.5"], /invalid --agents: "2.5"; expected a whole number ≥ 1/],
+    ["a fractional agent count", ["erlang", "--model", "c", "--rate", "200", "--aht", "180", "--agents", "2.5"], /invalid --agents: "2.5"; expected a positive integer \(1 to 20,000\)/],
     ["a missing required flag", ["erlang", "--model", "c", "--rate", "200", "--agents", "14"], /missing --aht/],
     ["an unknown model", ["erlang", "--model", "x", "--rate", "200", "--aht", "180", "--agents", "14"], /invalid --model: "x"; expected one of b, c, a/],
     ["Erlang A without patience", ["erlang", "--model", "a", "--rate", "200", "--aht", "180", "--agents", "14"], /missing --patience/],

@@ -101,6 +101,24 @@ function isEntryPoint(): boolean {
   }
 }
 
+/**
+ * When the reader of the output goes away (`ccplan simulate … --json | head -c 100`), writing raises EPIPE: the
+ * process ends at once and quietly with the status a shell gives a tool the pipe killed, as command-line tools do
+ * (no stack trace, no "failed" message; worker threads end with it). Any other write error is reported as a failure.
+ */
+export function endQuietlyWhenPipeCloses(stream: NodeJS.WriteStream, exit: (code: number) => void = (code) => process.exit(code)): void {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") {
+      exit(EXIT.pipeClosed);
+      return;
+    }
+    if (stream !== process.stderr) process.stderr.write(`ccplan: cannot write the output: ${error.message}\n`);
+    exit(EXIT.failed);
+  });
+}
+
 if (isEntryPoint()) {
+  endQuietlyWhenPipeCloses(process.stdout);
+  endQuietlyWhenPipeCloses(process.stderr);
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -8,13 +8,14 @@ export type StationarySourceOptions = Omit<StationaryPlanOptions, "handle" | "pa
  * Where a job's plan comes from, as structured-clonable data. A `Plan` holds sampler functions, so it
  * cannot cross a worker boundary: each worker compiles it from this description (once, then cached).
  * - `scenario`: a scenario file's contents (parsed JSON or an already validated `Scenario`); `variant`
- *   names an intervention to apply (omitted = the baseline); `seed` overrides the file's seed.
+ *   names an intervention to apply (omitted = the baseline); `seed` overrides the file's seed; `label` says what
+ *   the run is in messages (a phase, a sensitivity point), so that a failure names it.
  * - `stationary`: a stationary center (`stationaryPlan` options, exponential handle time and patience).
  * - `intervals`: the text of an interval CSV file and how to read it (`planFromIntervals` options).
  * - `capacity`: a capacity plan's weeks (`CapacitySource`), run with the `capacity` output, one row per replication.
  */
 export type PlanSource =
-  | { kind: "scenario"; scenario: ScenarioInput | unknown; variant?: string; seed?: number }
+  | { kind: "scenario"; scenario: ScenarioInput | unknown; variant?: string; seed?: number; label?: string }
   | { kind: "stationary"; options: StationarySourceOptions }
   | { kind: "intervals"; csv: string; options: IntervalPlanOptions }
   | CapacitySource;
@@ -26,6 +27,7 @@ export function describeSource(source: PlanSource): string {
     case "scenario": {
       const scenario = source.scenario as { name?: unknown } | null;
       const name = typeof scenario === "object" && scenario !== null && typeof scenario.name === "string" ? scenario.name : "unnamed";
+      if (typeof source.label === "string") return `scenario "${name}" (${source.label})`;
       return source.variant === undefined ? `scenario "${name}"` : `scenario "${name}" (variant "${source.variant}")`;
     }
     case "stationary":

@@ -99,7 +99,7 @@ export const queueSchema = z.strictObject({
   name: nameSchema.describe("Name of the queue, unique in the scenario."),
   description: z.string().max(2000).optional(),
   forecast: forecastSchema,
-  handle: durationSchema("Sec").describe("Handle time per contact (talk, hold and wrap-up), seconds."),
+  handle: durationSchema("Sec", SCENARIO_LIMITS.maxHandleSec).describe("Handle time per contact (talk, hold and wrap-up), seconds; at most a week."),
   patience: durationSchema("Sec").optional().describe("How long a caller waits before hanging up, seconds; omitted: nobody abandons."),
   retry: z
     .strictObject({
