@@ -162,7 +162,11 @@ describe("run and compare, in chromium", () => {
     expect(await page.getByTestId("at-risk").textContent()).toMatch(/Baseline/);
     await screenshot("compare-results-full", true);
     await docsShot("compare", "#results-title");
+    // One day at a time reads well: Tuesday, whose opening takes the night's returns.
+    await page.getByRole("radio", { name: "Tue" }).click();
     await docsShot("charts", ".chart-frame[aria-label^='Scheduled and required agents']");
+    expect(await page.locator(".chart-frame[aria-label^='Scheduled and required agents']").getAttribute("aria-label")).toContain(", Tue");
+    await page.getByRole("radio", { name: "Whole span" }).click();
   });
 
   it("reads a chart with the keyboard: the arrow keys move through the intervals and show their values", async () => {

@@ -5,7 +5,7 @@ import { withArticleTitles } from "./sources";
 describe("withArticleTitles", () => {
   it("names an article by its title instead of its file id", () => {
     expect(withArticleTitles("Default −0.05: article 000_84b7cbeb28961648.")).toBe(
-      "Default −0.05: the article “The customer-service KPI dimensions 90% of companies overlook (with formulas)” (揭秘!90%企业忽视的客服指标优化维度(附数据公式), 2025).",
+      "Default −0.05: the article “The customer-service KPI dimensions 90% of companies overlook (with formulas)” (2025).",
     );
     expect(withArticleTitles("article 004_49af8e83df4febe5 names LTV")).toContain("“How to assess a contact center's contribution to the business”");
     expect(withArticleTitles("article 999_0000000000000000 stays")).toBe("article 999_0000000000000000 stays");

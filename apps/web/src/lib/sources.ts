@@ -27,9 +27,10 @@ export const ARTICLES: readonly Article[] = [
   },
 ];
 
-/** How an article is named in running text: “English title” (original title, year). */
+/** How an article is named in running text: the article “English title” (year). (The original Chinese title is
+ * in `original`; fonts without CJK glyphs would show it as boxes in a help text.) */
 export function articleName(article: Article): string {
-  return `the article “${article.title}” (${article.original}, ${article.year})`;
+  return `the article “${article.title}” (${article.year})`;
 }
 
 /**
