@@ -22,3 +22,4 @@ export { summarizeCapacity, type CapacitySummary, type CapacityWeekSummary } fro
 export { capacityReport, type CapacityReport, type CapacityReportWeek } from "./capacityReport.js";
 export { findHiringPlan, MAX_CORRECTIONS, type HiringPlan, type WeekAtRisk, type ProjectRun } from "./hirePlan.js";
 export { projectCapacity, type CapacityProjection, type WeekSimulator } from "./projectCapacity.js";
+export { trainerTrajectory, TRAJECTORY_KPIS, type Trajectory, type TrajectoryWeek, type TrajectoryKpi } from "./trainerTrajectory.js";
