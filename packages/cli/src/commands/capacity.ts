@@ -215,7 +215,7 @@ function renderPlan(plan: { confidence: number; firstGraduationWeek: number; cos
   const money = (value: number) => `${formatValue(value, "money")}${currency ? ` ${currency}` : ""}`;
   const lines = [
     `Hiring plan: P(service level ≥ target) ≥ ${formatValue(plan.confidence, "fraction")} in every week from week ${plan.firstGraduationWeek} (the first a class recruited now can join the floor); ${plan.corrections} corrections by simulation.`,
-    `Its classes cost ${money(plan.cost.hiring + plan.cost.wages)} over the planned weeks: ${money(plan.cost.hiring)} cost per hire, ${money(plan.cost.wages)} wages (expected); ${money(plan.cost.budgetUsed)} against the hiring budget (cost per hire and wages in class).`,
+    `Its classes cost ${money(plan.cost.total)} over the planned weeks: ${money(plan.cost.hiring)} cost per hire, ${money(plan.cost.wages)} wages (expected); ${money(plan.cost.budgetUsed)} against the hiring budget (cost per hire and wages in class).`,
   ];
   if (plan.atRisk.length === 0) lines.push("No week at risk.");
   else {

@@ -11,6 +11,7 @@ export {
   replicationWeekInputs,
   runClasses,
   weekInputKey,
+  weekCacheKey,
   weekSeed,
   CAPACITY_FIELDS,
   CAPACITY_FIELD,
