@@ -6,6 +6,8 @@ import { compareHelp, runCompare } from "./commands/compare.js";
 import { mergeHelp, runMerge } from "./commands/merge.js";
 import { runSensitivity, sensitivityHelp } from "./commands/sensitivity.js";
 import { runSimulate, simulateHelp } from "./commands/simulate.js";
+import { calibrateHelp, runCalibrate } from "./commands/calibrate.js";
+import { backtestHelp, runBacktest } from "./commands/backtest.js";
 import { EXIT, InputError } from "./errors.js";
 
 const COMMANDS: Record<string, { help: string; run: (args: string[], write: (text: string) => void) => void | Promise<void> }> = {
@@ -14,6 +16,8 @@ const COMMANDS: Record<string, { help: string; run: (args: string[], write: (tex
   compare: { help: compareHelp, run: runCompare },
   merge: { help: mergeHelp, run: runMerge },
   sensitivity: { help: sensitivityHelp, run: runSensitivity },
+  calibrate: { help: calibrateHelp, run: runCalibrate },
+  backtest: { help: backtestHelp, run: runBacktest },
 };
 
 const USAGE = `ccplan: what-if planning for contact centers
@@ -26,6 +30,8 @@ Commands:
   compare    the baseline against each intervention of a scenario, paired on common random numbers
   merge      combine the shard files of a run split across machines ('simulate --shard I/N')
   sensitivity  which inputs move ROI and service level most: a tornado of paired low/high runs
+  calibrate  fit handle times, patience, classes and staffing to a call log, with the evidence
+  backtest   predict each day of a call log with a calibration and compare with what happened
 
 Exit codes: 0 success, 1 the run failed, 2 bad arguments or invalid input. Add --debug for stack traces.`;
 

@@ -1,4 +1,5 @@
 import {
+  calibratedPlan,
   compileScenario,
   createSimulator,
   formatScenarioIssues,
@@ -51,8 +52,10 @@ export function compileSource(source: PlanSource): Plan {
       if (!built.ok) throw new Error(built.error);
       return built.plan;
     }
+    case "calibrated":
+      return calibratedPlan(source.input);
     default:
-      throw new Error(`unknown plan source kind ${JSON.stringify((source as { kind?: unknown }).kind)}; expected "scenario", "stationary" or "intervals"`);
+      throw new Error(`unknown plan source kind ${JSON.stringify((source as { kind?: unknown }).kind)}; expected "scenario", "stationary", "intervals" or "calibrated"`);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { IntervalPlanOptions, ScenarioInput, StationaryPlanOptions } from "@ccplan/core";
+import type { CalibratedPlanInput, IntervalPlanOptions, ScenarioInput, StationaryPlanOptions } from "@ccplan/core";
 
 /** `stationaryPlan` options without its sampler overrides (functions cannot cross a worker boundary). */
 export type StationarySourceOptions = Omit<StationaryPlanOptions, "handle" | "patience">;
@@ -10,11 +10,13 @@ export type StationarySourceOptions = Omit<StationaryPlanOptions, "handle" | "pa
  *   names an intervention to apply (omitted = the baseline); `seed` overrides the file's seed.
  * - `stationary`: a stationary center (`stationaryPlan` options, exponential handle time and patience).
  * - `intervals`: the text of an interval CSV file and how to read it (`planFromIntervals` options).
+ * - `calibrated`: a day (or span) run with a calibrated model, as the backtest builds it (`calibratedPlan` input).
  */
 export type PlanSource =
   | { kind: "scenario"; scenario: ScenarioInput | unknown; variant?: string; seed?: number }
   | { kind: "stationary"; options: StationarySourceOptions }
-  | { kind: "intervals"; csv: string; options: IntervalPlanOptions };
+  | { kind: "intervals"; csv: string; options: IntervalPlanOptions }
+  | { kind: "calibrated"; input: CalibratedPlanInput };
 
 /** A short name of the source for messages: the scenario's name (and variant), "stationary center", or
  * the interval file's name. Never throws, whatever the source holds. */
@@ -29,6 +31,8 @@ export function describeSource(source: PlanSource): string {
       return "stationary center";
     case "intervals":
       return `interval file "${source.options.name}"`;
+    case "calibrated":
+      return `calibrated plan "${source.input.name}"`;
     default:
       return "unknown source";
   }
