@@ -107,6 +107,7 @@ export async function runCalibrate(args: string[], write: (text: string) => void
 const seconds = (value: number) => `${value.toFixed(value < 100 ? 1 : 0)} s`;
 const percent = (value: number) => `${(value * 100).toFixed(0)}%`;
 const count = (value: number) => value.toLocaleString("en-US");
+const percentOne = (value: number) => `${(value * 100).toFixed(1)}%`;
 
 /** The evidence in a planner's words. */
 export function summary(calibration: Calibration): string {
@@ -134,11 +135,13 @@ export function summary(calibration: Calibration): string {
   };
   lines.push(renderTable(["calls", "n", "mean", "cv", "median", "fit (AIC)", "KS distance"], [row(handle.pooled), ...handle.byQueue.map((fit) => row({ ...fit, name: `queue ${fit.name}` })), ...handle.byClass.map((fit) => row({ ...fit, name: `class ${fit.name}` }))]));
   lines.push("(KS distance: the largest gap between the data's and the fit's CDF; a description, not a test.)");
+  const { measured, fitted } = afterCallWork;
   lines.push(
     "",
-    afterCallWork
-      ? `After-call work allowance: ${seconds(afterCallWork.allowanceSec)} ± ${afterCallWork.standardErrorSec.toFixed(1)} per call (mean gap from an agent's call to their next while callers waited; ${count(afterCallWork.n)} gaps, median ${seconds(afterCallWork.medianSec)}).`
-      : "After-call work allowance: 0 s (no agent names, or no caller ever waited).",
+    measured
+      ? `After-call work measured: ${seconds(measured.allowanceSec)} ± ${measured.standardErrorSec.toFixed(1)} (mean gap from an agent's call to their next while callers waited throughout; ${count(measured.n)} gaps, median ${seconds(measured.medianSec)}).`
+      : "After-call work measured: none (no agent names, or no gap while callers waited).",
+    `Allowance per call in the model: ${seconds(fitted.allowanceSec)} (after-call work and other time on the floor without a call, fitted so that the calibration days' simulation gives their abandonment ${percentOne(fitted.observed.abandonRate)} → ${percentOne(fitted.simulated.abandonRate)} and service level ${percentOne(fitted.observed.serviceLevel)} → ${percentOne(fitted.simulated.serviceLevel)}; ${fitted.evaluations} evaluations of ${fitted.replications} replications per day).`,
   );
   const at = (t: number) => `S(${t} s) ${survivalAt(patience.kaplanMeier, t).toFixed(3)}`;
   lines.push(

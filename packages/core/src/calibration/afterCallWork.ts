@@ -12,11 +12,12 @@ export interface AfterCallWorkFit {
 }
 
 /**
- * After-call work is not in the log, but it shows where it cannot hide: when a caller is already waiting as an agent
- * ends a call, the agent takes the next call as soon as they are ready, so the gap from the end of one call to the
- * answer of the agent's next is the after-call work (with any readiness delay). The allowance is the mean of those
- * gaps over every agent (an overlap, a negative gap, counts as 0; a gap beyond `maxGapSec` is time off the floor and
- * is left out). Mean and standard error of the mean; null when no such gap exists (no agent names, or never a queue).
+ * After-call work is not in the log, but it shows where it cannot hide: while callers wait from the end of an agent's
+ * call until that agent's next answer, the agent is not idle, so the gap is their after-call work (with any readiness
+ * delay). The allowance is the mean of those gaps over every agent (an overlap, a negative gap, counts as 0; a gap
+ * beyond `maxGapSec` is time off the floor and is left out). Gaps during which the queue emptied are left out too:
+ * there the agent may simply have had nothing to do. Mean and standard error of the mean; null when no such gap
+ * exists (no agent names, or never a queue).
  */
 export function fitAfterCallWork(records: readonly CallRecord[], options: { maxGapSec: number }): AfterCallWorkFit | null {
   const waiting = waitingIndex(records);
@@ -33,7 +34,7 @@ export function fitAfterCallWork(records: readonly CallRecord[], options: { maxG
     for (let i = 1; i < calls.length; i++) {
       const endSec = calls[i - 1]!.endSec;
       const gap = calls[i]!.answerSec - endSec;
-      if (gap > options.maxGapSec || !waiting(endSec)) continue;
+      if (gap > options.maxGapSec || !waiting(endSec, Math.max(endSec, calls[i]!.answerSec))) continue;
       gaps.push(Math.max(0, gap));
     }
   }
@@ -46,23 +47,29 @@ export function fitAfterCallWork(records: readonly CallRecord[], options: { maxG
   return { allowanceSec: mean, standardErrorSec: Math.sqrt(variance / n), medianSec, n };
 }
 
-/** A test of "was some caller waiting in the queue at time t" (arrived before t, answered or gone after t), by a
- * binary search over the waits sorted by start with a running maximum of their ends. */
-function waitingIndex(records: readonly CallRecord[]): (t: number) => boolean {
+/** A test of "was some caller waiting in the queue throughout [from, to]": the periods when the queue was not empty
+ * (the union of every wait, from arrival to answer or hang-up), merged, and a binary search for the one holding
+ * `from`. */
+function waitingIndex(records: readonly CallRecord[]): (fromSec: number, toSec: number) => boolean {
   const waits = records.filter((record) => record.waitSec > 0).map((record) => [record.arrivalSec, record.arrivalSec + record.waitSec] as const);
   waits.sort((a, b) => a[0] - b[0]);
-  const starts = Float64Array.from(waits, (wait) => wait[0]);
-  const latestEnd = new Float64Array(waits.length);
-  let latest = -Infinity;
-  waits.forEach((wait, i) => (latestEnd[i] = latest = Math.max(latest, wait[1])));
-  return (t) => {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const [start, end] of waits) {
+    if (ends.length > 0 && start <= ends[ends.length - 1]!) ends[ends.length - 1] = Math.max(ends[ends.length - 1]!, end);
+    else {
+      starts.push(start);
+      ends.push(end);
+    }
+  }
+  return (fromSec, toSec) => {
     let low = 0;
     let high = starts.length;
     while (low < high) {
       const middle = (low + high) >> 1;
-      if (starts[middle]! < t) low = middle + 1;
+      if (starts[middle]! < fromSec) low = middle + 1;
       else high = middle;
     }
-    return low > 0 && latestEnd[low - 1]! > t;
+    return low > 0 && ends[low - 1]! >= toSec;
   };
 }

@@ -5,7 +5,7 @@ import { erlangA } from "../queueing/erlangA.js";
 import { summarize } from "../stats/summary.js";
 import type { CallLog } from "./callLog.js";
 import type { Calibration } from "./calibrate.js";
-import { calibratedPlan, type CalibratedPlanInput } from "./calibratedModel.js";
+import { calibratedPlan, type CalibratedModel, type CalibratedPlanInput } from "./calibratedModel.js";
 import { daySeries, type DaySeries } from "./daySeries.js";
 
 /** Observed or Erlang A figures of a day or an interval: fractions and seconds; null where undefined (no calls). */
@@ -76,30 +76,31 @@ export interface BacktestDay {
 export function backtestDays(log: CallLog, calibration: Calibration, options: BacktestOptions = {}): BacktestDay[] {
   const { settings, model } = calibration;
   const targetAnswerSec = options.targetAnswerSec ?? model.targetAnswerSec;
-  const intervalSec = settings.intervalMinutes * 60;
   const series = daySeries(log, {
-    intervalSec,
+    intervalSec: settings.intervalMinutes * 60,
     targetAnswerSec,
     priorityClass: model.priority?.name ?? null,
     sessionGapSec: settings.sessionGapMinutes * 60,
-    tailSec: model.handle.allowanceSec,
+    tailSec: settings.staffingTailSec,
   });
-  return series.map((day) => ({
-    date: day.date,
-    series: day,
-    input: {
-      name: `backtest ${day.date}`,
-      seed: options.seed ?? 1,
-      intervalSec,
-      intervalLabels: day.labels,
-      dayLabels: [day.date],
-      contacts: day.offered,
-      agents: day.agents,
-      talkSec: day.talkSumSec.map((sum, i) => (day.talkCount[i]! > 0 ? sum / day.talkCount[i]! : null)),
-      priorityShare: model.priority ? day.priorityOffered.map((count, i) => (day.offered[i]! > 0 ? count / day.offered[i]! : 0)) : null,
-      model: { ...model, targetAnswerSec },
-    },
-  }));
+  return series.map((day) => ({ date: day.date, series: day, input: planInputOfDay(day, { ...model, targetAnswerSec }, options.seed ?? 1) }));
+}
+
+/** The plan input of one day of a log: its arrivals, the priority class's share of them, its inferred agents and its
+ * mean talk time per interval — nothing of its waits or outcomes. */
+export function planInputOfDay(day: DaySeries, model: CalibratedModel, seed: number): CalibratedPlanInput {
+  return {
+    name: `backtest ${day.date}`,
+    seed,
+    intervalSec: day.intervalSec,
+    intervalLabels: day.labels,
+    dayLabels: [day.date],
+    contacts: day.offered,
+    agents: day.agents,
+    talkSec: day.talkSumSec.map((sum, i) => (day.talkCount[i]! > 0 ? sum / day.talkCount[i]! : null)),
+    priorityShare: model.priority ? day.priorityOffered.map((count, i) => (day.offered[i]! > 0 ? count / day.offered[i]! : 0)) : null,
+    model,
+  };
 }
 
 /** The KPI-vector layout of a backtest day's plan (what `finishBacktest` reads the vectors with). */

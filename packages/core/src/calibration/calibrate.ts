@@ -1,4 +1,6 @@
 import { fitAfterCallWork, type AfterCallWorkFit } from "./afterCallWork.js";
+import { fitAllowance, type AllowanceFit } from "./fitAllowance.js";
+import { planInputOfDay } from "./backtest.js";
 import type { BadRow, CallLog, CallLogFormat, CallRecord, SetAside } from "./callLog.js";
 import type { CalibratedModel } from "./calibratedModel.js";
 import { daySeries } from "./daySeries.js";
@@ -74,9 +76,18 @@ export interface Calibration {
     badRowCount: number;
     badRows: BadRow[];
   };
-  settings: { intervalMinutes: number; targetAnswerSec: number; sessionGapMinutes: number; priorityClass: string | null };
+  settings: {
+    intervalMinutes: number;
+    targetAnswerSec: number;
+    sessionGapMinutes: number;
+    priorityClass: string | null;
+    /** Time on the floor counted after an agent's last call of a stretch: the after-call work measured, seconds. */
+    staffingTailSec: number;
+  };
   handle: { pooled: HandleFitReport; byQueue: HandleFitReport[]; byClass: HandleFitReport[] };
-  afterCallWork: AfterCallWorkFit | null;
+  /** After-call work measured where it shows (gaps while callers waited throughout), and the allowance fitted to
+   * reproduce the calibration days (what the model adds to every call). */
+  afterCallWork: { measured: AfterCallWorkFit | null; fitted: AllowanceFit };
   patience: PatienceReport;
   classes: {
     shares: { name: string; offered: number; share: number }[];
@@ -124,8 +135,8 @@ export function calibrate(log: CallLog, options: CalibrateOptions = {}): Calibra
       .filter(([name]) => name !== "")
       .map(([name, group]) => handleReport(name, group)),
   };
-  const afterCallWork = fitAfterCallWork(records, { maxGapSec: sessionGapMinutes * 60 });
-  const allowanceSec = afterCallWork?.allowanceSec ?? 0;
+  const measured = fitAfterCallWork(records, { maxGapSec: sessionGapMinutes * 60 });
+  const measuredSec = measured?.allowanceSec ?? 0;
   const patience = patienceReport(records);
 
   const classNames = groupsOf(records, (record) => record.callClass).map(([name]) => name).filter((name) => name !== "");
@@ -139,7 +150,18 @@ export function calibrate(log: CallLog, options: CalibrateOptions = {}): Calibra
   const priorityFit = priorityClass === null ? undefined : headStarts.find((fit) => fit.name === priorityClass);
   const priorityShare = priorityClass === null ? 0 : (shares.find((share) => share.name === priorityClass)?.share ?? 0);
 
-  const series = daySeries(log, { intervalSec: intervalMinutes * 60, targetAnswerSec, priorityClass, sessionGapSec: sessionGapMinutes * 60, tailSec: allowanceSec });
+  const series = daySeries(log, { intervalSec: intervalMinutes * 60, targetAnswerSec, priorityClass, sessionGapSec: sessionGapMinutes * 60, tailSec: measuredSec });
+  const draft: CalibratedModel = {
+    handle: { dist: pooled.chosen!, cv: pooled[pooled.chosen!]!.cv, talkMeanSec: pooled.meanSec, allowanceSec: measuredSec },
+    patience: patience.curve,
+    priority: priorityClass === null ? null : { name: priorityClass, share: priorityShare, headStartSec: priorityFit?.headStartSec ?? 0 },
+    targetAnswerSec,
+  };
+  const total = (values: number[]) => values.reduce((a, b) => a + b, 0);
+  const fitted = fitAllowance(
+    series.map((day) => ({ input: planInputOfDay(day, draft, 1), offered: total(day.offered), abandoned: total(day.abandoned), answeredWithinTarget: total(day.answeredWithinTarget) })),
+    { fromSec: measuredSec, model: draft },
+  );
   let agentIntervals = 0;
   let agentSum = 0;
   for (const day of series) {
@@ -165,9 +187,9 @@ export function calibrate(log: CallLog, options: CalibrateOptions = {}): Calibra
       badRowCount: log.badRowCount,
       badRows: log.badRows.slice(0, 20),
     },
-    settings: { intervalMinutes, targetAnswerSec, sessionGapMinutes, priorityClass },
+    settings: { intervalMinutes, targetAnswerSec, sessionGapMinutes, priorityClass, staffingTailSec: measuredSec },
     handle,
-    afterCallWork,
+    afterCallWork: { measured, fitted },
     patience,
     classes: { shares, headStarts },
     staffing: {
@@ -175,12 +197,7 @@ export function calibrate(log: CallLog, options: CalibrateOptions = {}): Calibra
       byDay: series.map((day) => ({ date: day.date, agents: day.agents.map((agents) => Math.round(agents * 1000) / 1000) })),
       meanAgents: agentIntervals > 0 ? agentSum / agentIntervals : 0,
     },
-    model: {
-      handle: { dist: pooled.chosen!, cv: pooled[pooled.chosen!]!.cv, talkMeanSec: pooled.meanSec, allowanceSec },
-      patience: patience.curve,
-      priority: priorityClass === null ? null : { name: priorityClass, share: priorityShare, headStartSec: priorityFit?.headStartSec ?? 0 },
-      targetAnswerSec,
-    },
+    model: { ...draft, handle: { ...draft.handle, allowanceSec: fitted.allowanceSec } },
   };
 }
 

@@ -17,6 +17,7 @@ const calibrationFileSchema = z.looseObject({
     intervalMinutes: z.literal([15, 30, 60]),
     targetAnswerSec: z.number().min(0).max(86_400),
     sessionGapMinutes: z.number().positive().max(1440),
+    staffingTailSec: z.number().min(0).max(3600),
   }),
   patience: z.looseObject({ exponential: z.looseObject({ meanSec: z.number().positive().finite() }) }),
   model: calibratedModelSchema,
