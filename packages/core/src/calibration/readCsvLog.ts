@@ -57,6 +57,10 @@ export function readCsvRows(text: string, tally: LogTally, columns: CsvColumnMap
     if (row.length === 1 && row[0]!.trim() === "") return;
     rowCount++;
     const line = position + 2;
+    if (row.length !== names.length) {
+      tally.bad(line, `${row.length} field${row.length === 1 ? "" : "s"}; expected ${names.length}, as in the header`);
+      return;
+    }
     const value = (field: CsvLogField) => (index[field] >= 0 ? (row[index[field]] ?? "").trim() : "");
     const outcome = value("outcome").toLowerCase();
     if (outcome !== "answered" && outcome !== "abandoned") {
