@@ -214,7 +214,7 @@ describe("ccplan rejects bad input with exit code 2 and a message that says what
     ["an unknown command", ["frobnicate"], /unknown command "frobnicate"; expected one of erlang, simulate, compare, merge, sensitivity/],
     ["an unknown flag", ["erlang", "--model", "c", "--rate", "200", "--aht", "180", "--agents", "14", "--agent", "3"], /Unknown option '--agent'/],
     ["a non-number", ["erlang", "--model", "c", "--rate", "lots", "--aht", "180", "--agents", "14"], /invalid --rate: "lots"; expected a number ≥ 0/],
-    ["a fractional agent count", ["erlang", "--model", "c", "--rate", "200", "--aht", "180", "--agents", "2.5"], /invalid --agents: "2.5"; expected a whole number ≥ 1/],
+    ["a fractional agent count", ["erlang", "--model", "c", "--rate", "200", "--aht", "180", "--agents", "2.5"], /invalid --agents: "2.5"; expected a positive integer \(1 to 20,000\)/],
     ["a missing required flag", ["erlang", "--model", "c", "--rate", "200", "--agents", "14"], /missing --aht/],
     ["an unknown model", ["erlang", "--model", "x", "--rate", "200", "--aht", "180", "--agents", "14"], /invalid --model: "x"; expected one of b, c, a/],
     ["Erlang A without patience", ["erlang", "--model", "a", "--rate", "200", "--aht", "180", "--agents", "14"], /missing --patience/],
@@ -314,5 +314,65 @@ describe("ccplan simulate's report options: --target-sl, --all-intervals, --csv"
     const shard = ccplan(...intervals, "--shard", "1/2", "--target-sl", "0.9");
     expect(shard.code).toBe(2);
     expect(shard.stderr).toContain("pass --target-sl, --all-intervals or --csv to 'ccplan merge'");
+  });
+});
+
+describe("ccplan capacity", () => {
+  it("prints the weeks, the classes and the totals as JSON, each simulated figure with its statistics", () => {
+    const run = ccplan("capacity", "test/fixtures/capacity-small.json", "--replications", "4", "--workers", "1", "--json");
+    expect(run.code, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(Object.keys(result).slice(0, 3)).toEqual(["weeks", "hires", "totals"]);
+    expect(result.weeks).toHaveLength(6);
+    const week = result.weeks[3];
+    expect(Object.keys(week)).toEqual(["week", "start", "contacts", "headcount", "availableAgents", "requiredAgents", "serviceLevel", "probTargetMet", "cost"]);
+    expect(week).toMatchObject({ week: 4, start: "2027-01-25", requiredAgents: null });
+    for (const key of ["contacts", "headcount", "availableAgents", "serviceLevel", "probTargetMet", "cost"]) {
+      expect(Object.keys(week[key])).toEqual(["mean", "ci95", "p10", "p50", "p90", "n"]);
+      expect(week[key].n).toBe(4);
+    }
+    // The class of 4 is paid from week 2 (in class for 2 weeks) and graduates in week 4.
+    expect(result.weeks[1].headcount.mean).toBeGreaterThan(result.weeks[0].headcount.mean + 3);
+    expect(result.weeks[3].availableAgents.mean).toBeGreaterThan(result.weeks[2].availableAgents.mean);
+    expect(result.hires).toEqual([{ group: "Service team", week: 2, size: 4 }]);
+    expect(result.totals.hires).toBe(4);
+    expect(Object.keys(result.totals.cost)).toEqual(["mean", "ci95", "p10", "p50", "p90", "n"]);
+    expect(result.weeksSimulated).toEqual({ distinct: 24, total: 24 });
+  });
+
+  it("gives the same figures with two workers as with one", () => {
+    const one = ccplan("capacity", "test/fixtures/capacity-small.json", "--replications", "3", "--workers", "1", "--json");
+    const two = ccplan("capacity", "test/fixtures/capacity-small.json", "--replications", "3", "--workers", "2", "--json");
+    expect(two.code, two.stderr).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+  });
+
+  it("writes the scenario week W of replication K ran, and ccplan simulate of it gives that week's figures", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ccplan-capacity-"));
+    try {
+      const out = join(dir, "week.json");
+      const week = ccplan("capacity", "scenarios/year-plan.json", "--week", "14", "--replication", "7", "--out", out, "--json");
+      expect(week.code, week.stderr).toBe(0);
+      const { kpis } = JSON.parse(week.stdout);
+      const simulated = ccplan("simulate", out, "--replications", "1", "--workers", "1", "--json");
+      expect(simulated.code, simulated.stderr).toBe(0);
+      const summary = JSON.parse(simulated.stdout).kpis;
+      for (const id of ["serviceLevel", "offered", "answered", "asa", "aht", "csat", "occupancy"]) expect(summary[id].mean, id).toBe(kpis[id]);
+      // The week's roster: the committed class of week 10 has graduated (week 13) and ramps in week 14.
+      const scenario = JSON.parse(readFileSync(out, "utf8"));
+      expect(scenario.capacity).toBeUndefined();
+      expect(scenario.groups[0].shifts.some((shift: { ramping?: unknown[] }) => (shift.ramping?.length ?? 0) > 0)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses a scenario without a capacity block, and --week without --replication", () => {
+    const none = ccplan("capacity", "scenarios/default.json");
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('has no capacity plan; add a "capacity" block');
+    const half = ccplan("capacity", "scenarios/year-plan.json", "--week", "3");
+    expect(half.code).toBe(2);
+    expect(half.stderr).toContain("--week, --replication and --out go together");
   });
 });

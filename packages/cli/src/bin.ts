@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync, realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { capacityHelp, runCapacityCommand } from "./commands/capacity.js";
 import { erlangHelp, runErlang } from "./commands/erlang.js";
 import { compareHelp, runCompare } from "./commands/compare.js";
 import { mergeHelp, runMerge } from "./commands/merge.js";
@@ -16,6 +17,7 @@ const COMMANDS: Record<string, { help: string; run: (args: string[], write: (tex
   compare: { help: compareHelp, run: runCompare },
   merge: { help: mergeHelp, run: runMerge },
   sensitivity: { help: sensitivityHelp, run: runSensitivity },
+  capacity: { help: capacityHelp, run: runCapacityCommand },
   calibrate: { help: calibrateHelp, run: runCalibrate },
   backtest: { help: backtestHelp, run: runBacktest },
 };
@@ -30,6 +32,7 @@ Commands:
   compare    the baseline against each intervention of a scenario, paired on common random numbers
   merge      combine the shard files of a run split across machines ('simulate --shard I/N')
   sensitivity  which inputs move ROI and service level most: a tornado of paired low/high runs
+  capacity   the year ahead week by week: attrition, hiring classes, ramp-up, growth; --hire-plan finds the classes
   calibrate  fit handle times, patience, classes and staffing to a call log, with the evidence
   backtest   predict each day of a call log with a calibration and compare with what happened
 
@@ -104,6 +107,24 @@ function isEntryPoint(): boolean {
   }
 }
 
+/**
+ * When the reader of the output goes away (`ccplan simulate … --json | head -c 100`), writing raises EPIPE: the
+ * process ends at once and quietly with the status a shell gives a tool the pipe killed, as command-line tools do
+ * (no stack trace, no "failed" message; worker threads end with it). Any other write error is reported as a failure.
+ */
+export function endQuietlyWhenPipeCloses(stream: NodeJS.WriteStream, exit: (code: number) => void = (code) => process.exit(code)): void {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") {
+      exit(EXIT.pipeClosed);
+      return;
+    }
+    if (stream !== process.stderr) process.stderr.write(`ccplan: cannot write the output: ${error.message}\n`);
+    exit(EXIT.failed);
+  });
+}
+
 if (isEntryPoint()) {
+  endQuietlyWhenPipeCloses(process.stdout);
+  endQuietlyWhenPipeCloses(process.stderr);
   process.exitCode = await main(process.argv.slice(2));
 }

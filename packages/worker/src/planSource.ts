@@ -1,4 +1,5 @@
 import type { CalibratedPlanInput, IntervalPlanOptions, ScenarioInput, StationaryPlanOptions } from "@ccplan/core";
+import type { CapacitySource } from "./capacityJob.js";
 
 /** `stationaryPlan` options without its sampler overrides (functions cannot cross a worker boundary). */
 export type StationarySourceOptions = Omit<StationaryPlanOptions, "handle" | "patience">;
@@ -7,15 +8,18 @@ export type StationarySourceOptions = Omit<StationaryPlanOptions, "handle" | "pa
  * Where a job's plan comes from, as structured-clonable data. A `Plan` holds sampler functions, so it
  * cannot cross a worker boundary: each worker compiles it from this description (once, then cached).
  * - `scenario`: a scenario file's contents (parsed JSON or an already validated `Scenario`); `variant`
- *   names an intervention to apply (omitted = the baseline); `seed` overrides the file's seed.
+ *   names an intervention to apply (omitted = the baseline); `seed` overrides the file's seed; `label` says what
+ *   the run is in messages (a phase, a sensitivity point), so that a failure names it.
  * - `stationary`: a stationary center (`stationaryPlan` options, exponential handle time and patience).
  * - `intervals`: the text of an interval CSV file and how to read it (`planFromIntervals` options).
+ * - `capacity`: a capacity plan's weeks (`CapacitySource`), run with the `capacity` output, one row per replication.
  * - `calibrated`: a day (or span) run with a calibrated model, as the backtest builds it (`calibratedPlan` input).
  */
 export type PlanSource =
-  | { kind: "scenario"; scenario: ScenarioInput | unknown; variant?: string; seed?: number }
+  | { kind: "scenario"; scenario: ScenarioInput | unknown; variant?: string; seed?: number; label?: string }
   | { kind: "stationary"; options: StationarySourceOptions }
   | { kind: "intervals"; csv: string; options: IntervalPlanOptions }
+  | CapacitySource
   | { kind: "calibrated"; input: CalibratedPlanInput };
 
 /** A short name of the source for messages: the scenario's name (and variant), "stationary center", or
@@ -25,6 +29,7 @@ export function describeSource(source: PlanSource): string {
     case "scenario": {
       const scenario = source.scenario as { name?: unknown } | null;
       const name = typeof scenario === "object" && scenario !== null && typeof scenario.name === "string" ? scenario.name : "unnamed";
+      if (typeof source.label === "string") return `scenario "${name}" (${source.label})`;
       return source.variant === undefined ? `scenario "${name}"` : `scenario "${name}" (variant "${source.variant}")`;
     }
     case "stationary":
@@ -33,6 +38,11 @@ export function describeSource(source: PlanSource): string {
       return `interval file "${source.options.name}"`;
     case "calibrated":
       return `calibrated plan "${source.input.name}"`;
+    case "capacity": {
+      const scenario = source.scenario as { name?: unknown } | null;
+      const name = typeof scenario === "object" && scenario !== null && typeof scenario.name === "string" ? scenario.name : "unnamed";
+      return source.intervention ? `capacity plan of "${name}" (with "${source.intervention.name}")` : `capacity plan of "${name}"`;
+    }
     default:
       return "unknown source";
   }

@@ -1,8 +1,10 @@
-import { kpiVectorLayout, shardDocument, shardRange } from "@ccplan/core";
+import { kpiVectorLayout, SCENARIO_LIMITS, scenarioVariants, shardDocument, shardRange } from "@ccplan/core";
 import { choiceFlag, numberFlag, parseCommandArgs, requiredNumberFlag } from "../args.js";
 import { InputError } from "../errors.js";
+import { FLAG_RANGES } from "../flagRanges.js";
 import { progressTracker, runSingle } from "@ccplan/worker/node";
 import { progressBar } from "../run/progressBar.js";
+import { refuseOversizedRuns } from "../run/limits.js";
 import { createRunner } from "../run/runner.js";
 import { intervalSource, loadScenario, scenarioSource, stationarySource, type ResolvedSource } from "../run/sources.js";
 import { readReportFlags, renderReport, REPORT_FLAGS, REPORT_FLAGS_HELP } from "./reportFlags.js";
@@ -81,6 +83,7 @@ export async function runSimulate(args: string[], write: (text: string) => void)
       bar.done();
       const document = shardDocument({
         scenario: resolved.plan.name,
+        ...(typeof values.variant === "string" && { variant: values.variant }),
         scenarioFingerprint: resolved.fingerprint,
         seed: resolved.plan.seed,
         replications: flags.replications,
@@ -125,22 +128,30 @@ export function parseShard(raw: string | undefined): { index: number; count: num
 
 function resolveSource(values: Record<string, string | boolean | undefined>, scenarioPath: string | undefined, seed: number | undefined): ResolvedSource {
   const str = (name: string) => values[name] as string | undefined;
-  if (scenarioPath !== undefined) return scenarioSource(loadScenario(scenarioPath), str("variant"), seed);
+  if (scenarioPath !== undefined) {
+    const loaded = loadScenario(scenarioPath);
+    const variant = str("variant");
+    const chosen = scenarioVariants(loaded.scenario).find((candidate, index) => (variant === undefined ? index === 0 : candidate.name === variant));
+    if (chosen) refuseOversizedRuns(loaded.path, [{ label: variant === undefined ? "the baseline" : `intervention ${JSON.stringify(variant)}`, scenario: chosen.scenario }]);
+    return scenarioSource(loaded, variant, seed);
+  }
   if (str("variant") !== undefined) throw new InputError("--variant needs a scenario file");
   if (str("calibration") !== undefined && str("intervals") === undefined) throw new InputError("--calibration needs --intervals <file.csv>");
   if (str("rate") !== undefined) {
     const options = {
-      arrivalsPerHour: requiredNumberFlag("rate", str("rate"), { min: 0 }),
-      ahtSec: requiredNumberFlag("aht", str("aht"), { min: 0, exclusiveMin: true }),
-      agents: requiredNumberFlag("agents", str("agents"), { min: 0, max: 20_000, integer: true }),
-      targetAnswerSec: numberFlag("target", str("target"), { min: 0 }) ?? 20,
-      hours: numberFlag("hours", str("hours"), { min: 0, max: 92 * 24, exclusiveMin: true }) ?? 8,
+      arrivalsPerHour: requiredNumberFlag("rate", str("rate"), FLAG_RANGES.rate),
+      ahtSec: requiredNumberFlag("aht", str("aht"), FLAG_RANGES.aht),
+      agents: requiredNumberFlag("agents", str("agents"), FLAG_RANGES.agents),
+      targetAnswerSec: numberFlag("target", str("target"), FLAG_RANGES.target) ?? 20,
+      hours: numberFlag("hours", str("hours"), FLAG_RANGES.hours) ?? 8,
       seed: seed ?? 1,
-      ...(str("patience") !== undefined && { patienceSec: numberFlag("patience", str("patience"), { min: 0, exclusiveMin: true })! }),
+      ...(str("patience") !== undefined && { patienceSec: numberFlag("patience", str("patience"), FLAG_RANGES.patience)! }),
     };
     const expectedContacts = (options.arrivalsPerHour * options.hours);
-    if (expectedContacts > 5_000_000) {
-      throw new InputError(`--rate ${str("rate")} for ${options.hours} hours is ${Math.round(expectedContacts)} contacts per replication; expected at most 5,000,000`);
+    if (expectedContacts > SCENARIO_LIMITS.maxContactsPerReplication) {
+      throw new InputError(
+        `--rate ${str("rate")} for ${options.hours} hours is ${Math.round(expectedContacts).toLocaleString("en-US")} contacts per replication; expected at most ${SCENARIO_LIMITS.maxContactsPerReplication.toLocaleString("en-US")}`,
+      );
     }
     return stationarySource(options);
   }
@@ -164,12 +175,12 @@ function resolveSource(values: Record<string, string | boolean | undefined>, sce
   return intervalSource(path, {
     name: path,
     seed: seed ?? 1,
-    ...(str("aht") !== undefined && { ahtSec: numberFlag("aht", str("aht"), { min: 0, exclusiveMin: true })! }),
+    ...(str("aht") !== undefined && { ahtSec: numberFlag("aht", str("aht"), FLAG_RANGES.aht)! }),
     handleDist: choiceFlag("handle-dist", str("handle-dist"), dists, "exponential"),
-    handleCv: numberFlag("handle-cv", str("handle-cv"), { min: 0, max: 20, exclusiveMin: true }) ?? 1,
-    ...(str("patience") !== undefined && { patienceSec: numberFlag("patience", str("patience"), { min: 0, exclusiveMin: true })! }),
+    handleCv: numberFlag("handle-cv", str("handle-cv"), FLAG_RANGES.cv) ?? 1,
+    ...(str("patience") !== undefined && { patienceSec: numberFlag("patience", str("patience"), FLAG_RANGES.patience)! }),
     patienceDist: choiceFlag("patience-dist", str("patience-dist"), dists, "exponential"),
-    patienceCv: numberFlag("patience-cv", str("patience-cv"), { min: 0, max: 20, exclusiveMin: true }) ?? 1,
-    targetAnswerSec: numberFlag("target", str("target"), { min: 0 }) ?? 20,
+    patienceCv: numberFlag("patience-cv", str("patience-cv"), FLAG_RANGES.cv) ?? 1,
+    targetAnswerSec: numberFlag("target", str("target"), FLAG_RANGES.target) ?? 20,
   });
 }

@@ -5,7 +5,7 @@ import { parseScenario } from "../schema/parseScenario.js";
 import type { Scenario } from "../schema/scenario.js";
 import { kpiVectorLayout } from "../compare/kpiVectorLayout.js";
 import { compileScenario } from "./compile.js";
-import { expectedContacts } from "./expectedContacts.js";
+import { expectedContacts, expectedContactsByQueue } from "./expectedContacts.js";
 import { scenarioSpanSec } from "./scenarioSpanSec.js";
 
 function parsed(raw: unknown): Scenario {
@@ -107,7 +107,15 @@ describe("compileScenario on the full fixture", () => {
   it("sizes the span and the expected contacts", () => {
     expect(scenarioSpanSec(scenario)).toBe(3 * 86_400);
     const chatContacts = sum(full.queues[1]!.forecast.intervalContacts!);
-    expect(expectedContacts(scenario)).toBeCloseTo((2600 * 1.3 + chatContacts) / 0.78, 6);
+    // Phone: retries at 0.3 outweigh repeats at 1 − 0.78, and their 10-minute delay is short beside the span, so its
+    // bound is the geometric series 1 / (1 − 0.3). Chat cannot abandon: repeats only, a lognormal 30 hours apart,
+    // fewer than the geometric 1 / 0.78 within three days.
+    const [phone, chat] = expectedContactsByQueue(scenario);
+    expect(phone!.offered).toBeCloseTo(2600 / 0.7, 6);
+    expect(chat!.firstContacts).toBeCloseTo(chatContacts, 9);
+    expect(chat!.offered).toBeGreaterThan(chatContacts * 1.2);
+    expect(chat!.offered).toBeLessThan(chatContacts / 0.78);
+    expect(expectedContacts(scenario)).toBeCloseTo(phone!.offered + chat!.offered, 9);
   });
 });
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { INTRADAY_PROFILE_NAMES } from "../plan/intradayProfiles.js";
+import { capacitySchema } from "./capacity.js";
 import { durationSchema } from "./distribution.js";
 import { experienceSchema } from "./experience.js";
 import { interventionSchema } from "./intervention.js";
@@ -101,7 +102,7 @@ export const queueSchema = z.strictObject({
   name: nameSchema.describe("Name of the queue, unique in the scenario."),
   description: z.string().max(2000).optional(),
   forecast: forecastSchema,
-  handle: durationSchema("Sec").describe("Handle time per contact (talk, hold and wrap-up), seconds."),
+  handle: durationSchema("Sec", SCENARIO_LIMITS.maxHandleSec).describe("Handle time per contact (talk, hold and wrap-up), seconds; at most a week."),
   patience: durationSchema("Sec").optional().describe("How long a caller waits before hanging up, seconds; omitted: nobody abandons."),
   retry: z
     .strictObject({
@@ -172,6 +173,7 @@ export const scenarioSchema = z
     experience: experienceSchema.prefault({}).describe("Customer experience: satisfaction, CSAT survey, complaints, NPS and churn; omitted: the articles' defaults."),
     money: moneySchema.optional(),
     interventions: z.array(interventionSchema).max(SCENARIO_LIMITS.maxInterventions).default([]),
+    capacity: capacitySchema.optional().describe("The year ahead: planned weeks, demand growth and seasonality, and per group headcount, attrition, ramp-up and hiring classes (ccplan capacity, the Year view). Omitted: no capacity plan."),
   })
   .meta({ title: "ccplan scenario", description: "A contact-center scenario for ccplan, format version 1." });
 
