@@ -10,7 +10,8 @@ export interface CallRecord {
   line: number;
   /** When the call was offered: it entered the agent queue, or was put straight through to an agent. */
   arrivalSec: number;
-  /** The day it counts in, "YYYY-MM-DD" (the date of its arrival). */
+  /** The day it counts in, "YYYY-MM-DD": the date of its arrival (anonymous-bank: the record's date column, even for
+   * a call that reached the queue after midnight). */
   date: string;
   queue: string;
   /** Priority class or segment; "" when the log has none. */

@@ -1,5 +1,5 @@
 export * from "./callLog.js";
-export { readCallLog, parseDayRange, type DayRange, type ReadCallLogOptions } from "./readCallLog.js";
+export { readCallLog, parseDayRange, logOfDays, type DayRange, type ReadCallLogOptions } from "./readCallLog.js";
 export { readAnonymousBankRows, ANONYMOUS_BANK_FIELDS, looksLikeAnonymousBank } from "./readAnonymousBankLog.js";
 export { readCsvRows, parseColumnMap, CSV_LOG_FIELDS, type CsvColumnMap, type CsvLogField } from "./readCsvLog.js";
 export { presenceSpans, agentsByInterval, type PresenceSpan, type StaffingInferenceOptions } from "./inferStaffing.js";
@@ -27,3 +27,4 @@ export {
 export { parseCalibrationText } from "./parseCalibration.js";
 export { applyCalibration, calibratedQueueFields, type CalibratedQueueFields } from "./applyCalibration.js";
 export { patienceFromIntervalReport, type IntervalPatienceEstimate } from "./patienceFromIntervals.js";
+export { handleChartData, patienceChartData, backtestDayChart, type HandleChartData, type PatienceChartData, type BacktestDayChart } from "./chartData.js";

@@ -42,7 +42,8 @@ export const SET_ASIDE = {
  *   through); the talk time is `ser_time` (NaN when the record has no `ser_start`), the agent's activity runs from
  *   `ser_start` for `ser_time` seconds; the queue is `type`, the class `priority`; all types share one agent pool
  *   (the calibration pools them);
- * - a time earlier in the day than the step before it is taken to be after midnight.
+ * - a time earlier in the day than the step before it is taken to be after midnight; the call still counts in the day
+ *   of its date column (in that day's last interval).
  * Rows it cannot read (wrong number of fields, an unreadable date, time or duration, another outcome) are reported
  * by line with the reason. Returns the records in file order.
  */
@@ -138,7 +139,8 @@ export function readAnonymousBankRows(text: string, tally: LogTally): { records:
     records.push({
       line,
       arrivalSec,
-      date: wallDate(arrivalSec),
+      // The day the ACD files the call under (its date column), even when it reached the queue after midnight.
+      date: wallDate(midnight),
       queue: field("type"),
       callClass: field("priority"),
       answered,

@@ -1,4 +1,4 @@
-import { LogTally, type CallLogFormat, type ReadCallLogResult } from "./callLog.js";
+import { LogTally, type CallLog, type CallLogFormat, type ReadCallLogResult } from "./callLog.js";
 import { looksLikeAnonymousBank, readAnonymousBankRows } from "./readAnonymousBankLog.js";
 import { readCsvRows, type CsvColumnMap } from "./readCsvLog.js";
 import { dateStartSec } from "./wallClock.js";
@@ -71,4 +71,11 @@ export function readCallLog(text: string, options: ReadCallLogOptions = {}): Rea
       days: [...new Set(records.map((record) => record.date))].sort(),
     },
   };
+}
+
+/** The calls of a log offered on days `from … to` (inclusive), as a log of those days (null when none is left). */
+export function logOfDays(log: CallLog, days: DayRange): CallLog | null {
+  const records = log.records.filter((record) => record.date >= days.from && record.date <= days.to);
+  if (records.length === 0) return null;
+  return { ...log, records, days: log.days.filter((date) => date >= days.from && date <= days.to) };
 }
