@@ -110,9 +110,10 @@ function simulateDay(date, random) {
     ]);
 }
 
-export function sampleCallLog() {
+/** The sample log as csv text; `days` (dates) other than the sample's two make a longer log (the benchmark's). */
+export function sampleCallLog(days = SAMPLE.days) {
   const random = seedrandom.xor4096("ccplan sample call log");
-  const rows = SAMPLE.days.flatMap((date) => simulateDay(date, random));
+  const rows = days.flatMap((date) => simulateDay(date, random));
   return ["arrival,queue,class,answered,ended,outcome,agent", ...rows.map((row) => row.join(","))].join("\n") + "\n";
 }
 

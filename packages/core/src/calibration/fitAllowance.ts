@@ -19,9 +19,10 @@ export interface AllowanceFit {
   searchedToSec: number;
 }
 
-/** Simulated calls per evaluation the search aims at: replications of each day for a short log, the latest days of a
- * long one (about a second for the whole search on one core). */
-const CALLS_PER_EVALUATION = 60_000;
+/** Simulated calls per evaluation the search aims at with replications of every day of a short log; a long log is
+ * fitted on its latest days up to `LONG_LOG_CALLS`, once each (about a second for the whole search on one core). */
+const CALLS_PER_EVALUATION = 100_000;
+const LONG_LOG_CALLS = 40_000;
 const SEARCH_SPAN_SEC = 240;
 const TOLERANCE_SEC = 1;
 
@@ -31,8 +32,8 @@ const TOLERANCE_SEC = 1;
  * inferred agents and talk times, as the backtest uses them) gives the pooled abandonment rate and service level
  * closest to the log's, in squared percentage points summed. Golden-section search from `fromSec` (the after-call
  * work measured directly, a lower bound) to 240 s above it, to a second, on common random numbers (the same seeds at
- * every allowance, so the objective is smooth). Each evaluation simulates about 60,000 calls: up to 20 replications of
- * every day of a short log; the latest days of a long one, once each.
+ * every allowance, so the objective is smooth). Each evaluation simulates up to 20 replications of every day of a short
+ * log (about 100,000 calls); of a log with more calls than that, its latest days up to 40,000 calls, once each.
  */
 export function fitAllowance(
   allDays: readonly { input: CalibratedPlanInput; offered: number; abandoned: number; answeredWithinTarget: number }[],
@@ -40,14 +41,15 @@ export function fitAllowance(
 ): AllowanceFit {
   // The most recent days up to the budget: a long log costs no more than a few weeks.
   const days: (typeof allDays)[number][] = [];
-  let budget = CALLS_PER_EVALUATION;
+  const allOffered = allDays.reduce((sum, day) => sum + day.offered, 0);
+  let budget = allOffered > CALLS_PER_EVALUATION ? LONG_LOG_CALLS : CALLS_PER_EVALUATION;
   for (let d = allDays.length - 1; d >= 0 && (days.length === 0 || budget - allDays[d]!.offered >= 0); d--) {
     days.unshift(allDays[d]!);
     budget -= allDays[d]!.offered;
   }
   const observed = days.reduce((sum, day) => ({ offered: sum.offered + day.offered, abandoned: sum.abandoned + day.abandoned, within: sum.within + day.answeredWithinTarget }), { offered: 0, abandoned: 0, within: 0 });
   const target = { abandonRate: observed.offered > 0 ? observed.abandoned / observed.offered : 0, serviceLevel: observed.offered > 0 ? observed.within / observed.offered : 0 };
-  const replications = Math.min(20, Math.max(1, Math.round(CALLS_PER_EVALUATION / Math.max(1, observed.offered))));
+  const replications = days.length < allDays.length ? 1 : Math.min(20, Math.max(1, Math.round(CALLS_PER_EVALUATION / Math.max(1, observed.offered))));
   let evaluations = 0;
   const cache = new Map<number, { abandonRate: number; serviceLevel: number; loss: number }>();
   const evaluate = (allowanceSec: number) => {

@@ -41,9 +41,18 @@ export function parseClock(text: string): number {
   return hours * 3600 + minutes * 60 + seconds;
 }
 
-/** The date of a wall time, "YYYY-MM-DD". */
+const dateOfDay = new Map<number, string>();
+
+/** The date of a wall time, "YYYY-MM-DD" (memoised by day: a log has many calls a day). */
 export function wallDate(wallSec: number): string {
-  return new Date(Math.floor(wallSec / DAY_SEC) * DAY_SEC * 1000).toISOString().slice(0, 10);
+  const day = Math.floor(wallSec / DAY_SEC);
+  let date = dateOfDay.get(day);
+  if (date === undefined) {
+    date = new Date(day * DAY_SEC * 1000).toISOString().slice(0, 10);
+    if (dateOfDay.size > 100_000) dateOfDay.clear();
+    dateOfDay.set(day, date);
+  }
+  return date;
 }
 
 /** Wall seconds of midnight of a "YYYY-MM-DD" date (NaN when it is not one). */
