@@ -1,5 +1,5 @@
 import type { CalibratedPlanInput, IntervalPlanOptions, ScenarioInput, StationaryPlanOptions } from "@ccplan/core";
-import type { CapacitySource } from "./capacityJob.js";
+import type { CapacityWeeksSource } from "./capacityJob.js";
 
 /** `stationaryPlan` options without its sampler overrides (functions cannot cross a worker boundary). */
 export type StationarySourceOptions = Omit<StationaryPlanOptions, "handle" | "patience">;
@@ -12,14 +12,14 @@ export type StationarySourceOptions = Omit<StationaryPlanOptions, "handle" | "pa
  *   the run is in messages (a phase, a sensitivity point), so that a failure names it.
  * - `stationary`: a stationary center (`stationaryPlan` options, exponential handle time and patience).
  * - `intervals`: the text of an interval CSV file and how to read it (`planFromIntervals` options).
- * - `capacity`: a capacity plan's weeks (`CapacitySource`), run with the `capacity` output, one row per replication.
+ * - `capacityWeeks`: planned weeks of a capacity plan (`CapacityWeeksSource`), run with the `capacityWeeks` output.
  * - `calibrated`: a day (or span) run with a calibrated model, as the backtest builds it (`calibratedPlan` input).
  */
 export type PlanSource =
   | { kind: "scenario"; scenario: ScenarioInput | unknown; variant?: string; seed?: number; label?: string }
   | { kind: "stationary"; options: StationarySourceOptions }
   | { kind: "intervals"; csv: string; options: IntervalPlanOptions }
-  | CapacitySource
+  | CapacityWeeksSource
   | { kind: "calibrated"; input: CalibratedPlanInput };
 
 /** A short name of the source for messages: the scenario's name (and variant), "stationary center", or
@@ -38,10 +38,10 @@ export function describeSource(source: PlanSource): string {
       return `interval file "${source.options.name}"`;
     case "calibrated":
       return `calibrated plan "${source.input.name}"`;
-    case "capacity": {
+    case "capacityWeeks": {
       const scenario = source.scenario as { name?: unknown } | null;
       const name = typeof scenario === "object" && scenario !== null && typeof scenario.name === "string" ? scenario.name : "unnamed";
-      return source.intervention ? `capacity plan of "${name}" (with "${source.intervention.name}")` : `capacity plan of "${name}"`;
+      return `capacity plan of "${name}"`;
     }
     default:
       return "unknown source";
