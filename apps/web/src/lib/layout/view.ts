@@ -1,2 +1,2 @@
-/** The page's views, each with an address (#planner, #erlang, #year). */
-export type View = "planner" | "erlang" | "year";
+/** The page's views, each with an address (#planner, #erlang, #year, #calibrate). */
+export type View = "planner" | "erlang" | "year" | "calibrate";
