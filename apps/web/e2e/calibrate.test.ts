@@ -18,6 +18,12 @@ describe("Calibrate from a call log, in chromium", () => {
   let browser: Browser | undefined;
   let page: Page;
   const problems: string[] = [];
+  /** The 1280×800 view with `selector` at its top, for docs/screenshots/calibrate-*.png (copied from e2e-artifacts by hand). */
+  async function viewShot(name: string, selector: string): Promise<void> {
+    await page.evaluate((css) => document.querySelector(css)?.scrollIntoView({ block: "start", behavior: "instant" }), selector);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(artifacts, `${name}.png`) });
+  }
 
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
@@ -64,6 +70,7 @@ describe("Calibrate from a call log, in chromium", () => {
     expect(await page.locator("figure[aria-label^='Patience'] .chart-note").textContent()).toContain("Technion");
     expect(await page.getByTestId("classes").textContent()).toContain("2");
     console.log(`fit in the browser: ${await page.locator(".measured-note").textContent()}`);
+    await viewShot("calibrate-fit", "#step-fit");
   });
 
   it("backtests 8–14 February against what happened, beside per-interval Erlang A, with the prediction's band", async () => {
@@ -77,6 +84,7 @@ describe("Calibrate from a call log, in chromium", () => {
     expect(await page.locator("figure[aria-label^='Service level by interval'] .chart-note").textContent()).toContain("Technion");
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.screenshot({ path: join(artifacts, "calibrate-1280x800.png"), fullPage: true });
+    await viewShot("calibrate-backtest", "#step-backtest");
   });
 
   it("writes the fit into the scenario's queue, undoably", async () => {

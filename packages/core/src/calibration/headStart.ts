@@ -1,5 +1,8 @@
 import type { CallRecord } from "./callLog.js";
 
+/** Pairs read at most (about 16 MB of working arrays). */
+const MAX_PAIRS = 1_000_000;
+
 /** A class's head start in the queue, read from the order in which waiting callers were answered. */
 export interface HeadStartFit {
   /** The class. */
@@ -25,7 +28,8 @@ export interface HeadStartFit {
  * answered, with dx = p's arrival − s's arrival. Under a head start h, p goes first exactly when dx < h; in a real
  * center skills and agents' choices blur that, so the fit is a change point: p goes first with one probability when
  * dx < h and another when dx ≥ h, and h maximises the likelihood of the order seen (a grid of whole seconds from 0 to
- * `maxHeadStartSec`; the earliest of equally good values). Null with fewer than `minPairs` pairs.
+ * `maxHeadStartSec`; the earliest of equally good values), from at most a million pairs. Null with fewer than
+ * `minPairs` pairs.
  */
 export function fitHeadStart(
   records: readonly CallRecord[],
@@ -39,7 +43,8 @@ export function fitHeadStart(
   const differences: number[] = [];
   const firsts: number[] = [];
   let start = 0;
-  for (const p of ofClass) {
+  // Enough pairs for the change point to be sharp: a huge log stops collecting there (its earliest callers' pairs).
+  outer: for (const p of ofClass) {
     // Others that arrived before p was answered and were still waiting when p arrived (or arrived after p).
     while (start < others.length && others[start]!.arrivalSec < p.arrivalSec - longestWait) start++;
     for (let j = start; j < others.length; j++) {
@@ -49,6 +54,7 @@ export function fitHeadStart(
       if (!(p.arrivalSec < firstAnswer && s.arrivalSec < firstAnswer) || p.answerSec === s.answerSec) continue;
       differences.push(p.arrivalSec - s.arrivalSec);
       firsts.push(p.answerSec < s.answerSec ? 1 : 0);
+      if (differences.length >= MAX_PAIRS) break outer;
     }
   }
   const pairs = differences.length;
