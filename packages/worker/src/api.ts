@@ -96,13 +96,13 @@ export interface ReplicationKpiVector {
  * Throws an Error whose message names the source and the replication that failed.
  */
 export function runReplications(source: PlanSource, from: number, to: number, progress?: ProgressCallback): ReplicationResult[] {
-  const results = replicate(source, from, to, progress, (result) => result);
+  const results = replicate(source, from, to, progress, false, (result) => result);
   return transfer(results, transferables(results));
 }
 
 /** As `runReplications`, but each replication comes back as its KPI vector (computed here, in the worker). */
 export function runKpiVectors(source: PlanSource, from: number, to: number, progress?: ProgressCallback): ReplicationKpiVector[] {
-  const vectors = replicate(source, from, to, progress, (result, entry) => ({
+  const vectors = replicate(source, from, to, progress, true, (result, entry) => ({
     replication: result.replication,
     vector: kpiVector(entry.plan, result, (entry.layout ??= kpiVectorLayout(entry.plan))),
   }));
@@ -114,6 +114,8 @@ function replicate<T>(
   from: number,
   to: number,
   progress: ProgressCallback | undefined,
+  /** Whether `output` reduces a result at once (then the simulator's buffers are reused: see SimulationOptions). */
+  reduces: boolean,
   output: (result: ReplicationResult, entry: Compiled) => T,
 ): T[] {
   const results: T[] = [];
@@ -129,7 +131,10 @@ function replicate<T>(
       // answers, which it can only do after this synchronous loop: never await it here.
       void Promise.resolve(progress!(done)).catch(() => undefined);
     };
-    const options = progress ? { onProgress: (fraction: number) => report(replication - from + fraction) } : undefined;
+    const options = {
+      reuseBuffers: reduces,
+      ...(progress && { onProgress: (fraction: number) => report(replication - from + fraction) }),
+    };
     for (; replication < to; replication++) {
       results.push(output(entry.simulator.run(replication, options), entry));
       if (progress) report(replication + 1 - from);

@@ -165,7 +165,7 @@ export function runBacktest(log: CallLog, calibration: Calibration, options: Bac
     const plan = calibratedPlan(day.input);
     const layout = kpiVectorLayout(plan);
     const simulator = createSimulator(plan);
-    const list = Array.from({ length: options.replications }, (_, k) => kpiVector(plan, simulator.run(k), layout));
+    const list = Array.from({ length: options.replications }, (_, k) => kpiVector(plan, simulator.run(k, { reuseBuffers: true }), layout));
     options.onDay?.(d + 1, days.length);
     return list;
   });

@@ -1,4 +1,4 @@
-import { WAIT_BIN_COUNT } from "./waitHistogram.js";
+import { histogramQuantile, WAIT_BIN_COUNT } from "./waitHistogram.js";
 
 /**
  * Counters one replication accumulates per interval and queue. A contact is counted in the interval in
@@ -86,7 +86,8 @@ export const GROUP_COUNTER_COUNT = 3;
  * What one replication returns: flat typed arrays, no per-contact data, cheap to send between workers.
  * Layouts: `queueCounters[(interval * queueCount + queue) * QUEUE_COUNTER_COUNT + counter]`,
  * `groupCounters[(interval * groupCount + group) * GROUP_COUNTER_COUNT + counter]`,
- * `waitHistogram[(interval * queueCount + queue) * WAIT_BIN_COUNT + bin]` (waits of answered contacts).
+ * `waitHistogram[(interval * queueCount + queue) * WAIT_BIN_COUNT + bin]` (waits of answered contacts: one count per
+ * contact in `answered`, so each cell's histogram adds up to its `answered` counter, which `kpiVector` relies on).
  */
 export interface ReplicationResult {
   replication: number;
@@ -107,7 +108,9 @@ export interface ReplicationResult {
 export interface CounterTotals {
   queue: Float64Array;
   group: Float64Array;
-  waitHistogram: Float64Array;
+  /** The p-quantile (0 < p < 1) of the answered contacts' waits, seconds (`histogramQuantile` of the range's summed
+   * wait histogram); null when nothing was answered. */
+  waitQuantile(p: number): number | null;
   /** Length of the summed span in seconds (for time averages such as mean queue length). */
   spanSec: number;
   /** Loaded wage per scheduled agent-hour, when the plan has one (cost per contact is undefined without it). */
@@ -115,11 +118,12 @@ export interface CounterTotals {
 }
 
 /** Sums the counters of intervals [from, to) for one queue (or all when `queue` is undefined). Agent-group
- * counters are summed over the groups serving that queue (all groups when `queue` is undefined). */
+ * counters are summed over the groups serving that queue (all groups when `queue` is undefined). The summed wait
+ * histogram comes along (`waitHistogram`). */
 export function sumCounters(
   result: ReplicationResult,
   range: { from: number; to: number; queue?: number; groupsServingQueue?: ArrayLike<number> },
-): CounterTotals {
+): CounterTotals & { waitHistogram: Float64Array } {
   const { queueCount, groupCount } = result;
   const queue = new Float64Array(QUEUE_COUNTER_COUNT);
   const group = new Float64Array(GROUP_COUNTER_COUNT);
@@ -138,7 +142,13 @@ export function sumCounters(
       for (let c = 0; c < GROUP_COUNTER_COUNT; c++) group[c]! += result.groupCounters[base + c]!;
     }
   }
-  const totals: CounterTotals = { queue, group, waitHistogram, spanSec: (range.to - range.from) * result.intervalSec };
+  const totals: CounterTotals & { waitHistogram: Float64Array } = {
+    queue,
+    group,
+    waitHistogram,
+    waitQuantile: (p) => histogramQuantile(waitHistogram, p),
+    spanSec: (range.to - range.from) * result.intervalSec,
+  };
   if (result.wagePerHour !== undefined) totals.wagePerHour = result.wagePerHour;
   return totals;
 }

@@ -57,7 +57,7 @@ function simulatePlan(plan: Plan, replications: number): KpiSample[] {
   const first = firstCountedInterval(plan);
   const samples: KpiSample[] = [];
   for (let k = 0; k < replications; k++) {
-    samples.push(computeKpis(sumCounters(simulator.run(k), { from: first, to: plan.intervalCount })));
+    samples.push(computeKpis(sumCounters(simulator.run(k, { reuseBuffers: true }), { from: first, to: plan.intervalCount })));
   }
   return samples;
 }
