@@ -7,7 +7,7 @@ import { progressBar } from "../run/progressBar.js";
 import { refuseOversizedRuns } from "../run/limits.js";
 import { createRunner } from "../run/runner.js";
 import { intervalSource, loadScenario, scenarioSource, stationarySource, type ResolvedSource } from "../run/sources.js";
-import { readReportFlags, renderReport, REPORT_FLAGS, REPORT_FLAGS_HELP } from "./reportFlags.js";
+import { readReportFlags, writeReport, REPORT_FLAGS, REPORT_FLAGS_HELP } from "./reportFlags.js";
 import { readRunFlags, RUN_FLAGS } from "./runFlags.js";
 
 export const simulateHelp = `ccplan simulate <scenario.json> [--variant <intervention name>] [run options]
@@ -27,7 +27,7 @@ outcomes (what a single day may look like). The same seed gives the same output,
                     (on the floor, after shrinkage), optionally aht_seconds and patience_seconds
   --precision P     run until the 95% CI half-width of --precision-kpi (default serviceLevel) is at most P (a fraction,
                     or seconds for time KPIs), checked at fixed points (20, 40, 80, …), at most --replications (default 1000)
-  --workers W       worker threads (default: the number of cores)
+  --workers W       worker threads (default: the number of cores, fewer if the free memory would not hold them)
   --shard I/N       run only the I-th of N equal parts of --replications and print them as a shard file (JSON);
                     'ccplan merge' combines the parts into exactly the output of one run
 ${REPORT_FLAGS_HELP}`;
@@ -67,7 +67,7 @@ export async function runSimulate(args: string[], write: (text: string) => void)
   if (positionals.length > 1) throw new InputError(`ccplan simulate takes one scenario file; got ${positionals.length}: ${positionals.join(", ")}`);
   const resolved = resolveSource(values, positionals[0], flags.seed);
 
-  const runner = createRunner(flags.workers);
+  const runner = createRunner(flags.workers, [resolved.plan]);
   const bar = progressBar();
   try {
     if (shard) {
@@ -101,7 +101,7 @@ export async function runSimulate(args: string[], write: (text: string) => void)
     const note = precision
       ? `${precision.reached ? "precision reached" : "precision NOT reached"}: ${precision.kpi} ±${precision.halfWidth}`
       : undefined;
-    write(renderReport(statistics, report, { ...(precision && { json: { precision } }), ...(note !== undefined && { note }) }));
+    writeReport(write, statistics, report, { ...(precision && { json: { precision } }), ...(note !== undefined && { note }) });
   } finally {
     bar.done();
     await runner.close();
