@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { main } from "@ccplan/cli";
+import { expectedContacts, parseScenarioText } from "@ccplan/core";
 import { afterAll, describe, expect, it } from "vitest";
 import { repoRoot } from "./cliRunner.js";
 
@@ -79,11 +80,80 @@ function paths(value: Json, prefix: (string | number)[] = []): (string | number)
 const at = (root: any, path: (string | number)[]) => path.reduce((node, key) => node?.[key], root);
 const parentOf = (root: any, path: (string | number)[]) => at(root, path.slice(0, -1));
 
+/** Contacts a case may simulate, all its runs together. */
+const WORK_BUDGET = 400_000;
+
 const EDGE_VALUES: Json[] = [0, -1, 1e300, -1e-300, 0.5, 1, 2, 1e9, 5e6, 1440, 100_000, 1e-9, "12", null, true, [], {}];
 const FACTORS = [0, 0.001, 0.5, 2, 10];
 const EVERY_DAY = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
+/** Values at the edges of each field's documented range (valid, but extreme), by the field's name. */
+const EDGES_BY_KEY: Record<string, Json[]> = {
+  agents: [0, 20_000, 1],
+  fcr: [0.01, 1, 0.3],
+  shrinkage: [0, 0.95, 0.5],
+  probability: [0, 1, 0.99],
+  meanSec: [1e-6, 1, 604_800],
+  meanHours: [1e-6, 8760, 0.01],
+  meanMinutes: [1e-6, 10_080],
+  cv: [1e-6, 20, 3],
+  k: [1, 1000],
+  factor: [0.01, 100],
+  ahtChange: [-0.89, 1],
+  fcrChange: [-1, 1],
+  satisfactionChange: [-1, 10],
+  resolutionTimeChange: [-0.99, 10],
+  hours: [0.01, 24],
+  minutes: [-1440, 1440, 1, 240],
+  horizonMonths: [0.01, 120],
+  dailyCv: [0, 2],
+  wagePerHour: [0, 10_000],
+  discountRatePerYear: [0, 1],
+  share: [1e-9, 1],
+  rampWeeks: [0, 104],
+  learningCurveWeeks: [0, 104],
+  classWeeks: [0.01, 52],
+  hoursOffFloor: [0, 2000],
+  targetAnswerSec: [0, 86_400],
+  targetServiceLevel: [0, 1],
+  spanWeeks: [0.01, 520],
+  journeysPerCustomer: [1, 1000],
+  responseTargetHours: [0.01, 336],
+  maxSessions: [1, 10],
+  customerLifetimeValue: [0, 1e9],
+  oneOffCost: [-1e9, 1e9, 0],
+  perMonthCost: [-1e9, 1e9],
+  surveyResponseRate: [0, 1],
+};
+
 const MUTATIONS: Record<string, Mutation> = {
+  edgeOfRange(s, pick) {
+    const leaves = paths(s).filter((path) => typeof at(s, path) === "number" && String(path.at(-1)) in EDGES_BY_KEY);
+    if (leaves.length === 0) return;
+    const path = leaves[pick(leaves.length)]!;
+    const edges = EDGES_BY_KEY[String(path.at(-1))]!;
+    parentOf(s, path)[path.at(-1)!] = edges[pick(edges.length)];
+  },
+  edgesEverywhere(s, pick) {
+    // Several fields at their edges at once: the combinations a single change never reaches.
+    for (let i = 0; i < 4; i++) MUTATIONS.edgeOfRange!(s, pick);
+  },
+  nobodyWorks(s) {
+    for (const group of s.groups ?? []) for (const shift of group.shifts ?? []) shift.agents = 0;
+  },
+  nobodyCalls(s) {
+    for (const queue of s.queues ?? []) {
+      const forecast = queue.forecast ?? {};
+      for (const key of ["dailyContacts", "intervalContacts"]) if (Array.isArray(forecast[key])) forecast[key] = forecast[key].map(() => 0);
+    }
+  },
+  fixedDurations(s) {
+    // Every duration deterministic: ties everywhere (simultaneous events, waits of exactly the target).
+    const fix = (spec: any) => (spec && typeof spec === "object" && "dist" in spec ? { dist: "deterministic", ...Object.fromEntries(Object.entries(spec).filter(([key]) => key.startsWith("mean"))) } : spec);
+    for (const queue of s.queues ?? []) {
+      for (const key of ["handle", "patience"]) if (queue[key]?.dist && Object.keys(queue[key]).some((k) => k.startsWith("mean"))) queue[key] = fix(queue[key]);
+    }
+  },
   edgeNumber(s, pick) {
     const leaves = paths(s).filter((path) => typeof at(s, path) === "number");
     const path = leaves[pick(leaves.length)]!;
@@ -156,7 +226,7 @@ const TEXT_DAMAGE_NAMES = Object.keys(TEXT_DAMAGE);
 
 const scenarioCase = fc.record({
   file: fc.integer({ min: 0, max: bundled.length - 1 }),
-  mutations: fc.array(fc.constantFrom(...MUTATION_NAMES), { minLength: 0, maxLength: 3 }),
+  mutations: fc.array(fc.constantFrom(...MUTATION_NAMES), { minLength: 0, maxLength: 4 }),
   damage: fc.constantFrom(...TEXT_DAMAGE_NAMES, "none", "none", "none", "none"),
   command: fc.constantFrom("simulate", "simulate", "simulate", "compare", "sensitivity"),
   choices: fc.array(fc.nat(), { minLength: 12, maxLength: 12 }),
@@ -171,14 +241,20 @@ describe("fuzz: mutated bundled scenarios never crash the CLI", () => {
         const pick = (n: number) => (n <= 0 ? 0 : choices[next++ % choices.length]! % n);
         const base = bundled[file]!;
         const scenario = JSON.parse(base.text) as Record<string, any>;
-        // Most cases run one day, so that the fuzz stays within its minute.
-        if (pick(4) > 0) MUTATIONS.oneDay!(scenario, pick);
+        // Most cases run one day, and every case that may grow the volume, so that the fuzz stays within its minute.
+        const grows = mutations.some((name) => name === "moreVolume" || name === "scaleNumber" || name === "edgesEverywhere" || name === "edgeOfRange");
+        if (grows || pick(4) > 0) MUTATIONS.oneDay!(scenario, pick);
         for (const name of mutations) MUTATIONS[name]!(scenario, pick);
         const text = TEXT_DAMAGE[damage]!(JSON.stringify(scenario, null, 2), pick);
         const path = join(dir, `case-${index++}.json`);
         writeFileSync(path, text);
-        const argv =
-          command === "simulate"
+        // A valid case whose runs would simulate more than WORK_BUDGET contacts is only validated (a shard of no
+        // replications: everything but the engine), so that no case takes more than a second or two.
+        const parsed = parseScenarioText(text);
+        const work = parsed.ok ? expectedContacts(parsed.scenario) * (command === "simulate" ? 2 : command === "compare" ? 2 * (1 + 4 * parsed.scenario.interventions.length) : 25) : 0;
+        const argv = work > WORK_BUDGET
+          ? ["simulate", path, "--replications", "1", "--shard", "1/2", "--workers", "1"]
+          : command === "simulate"
             ? ["simulate", path, "--replications", "2", "--workers", "1", "--json"]
             : command === "compare"
               ? ["compare", path, "--replications", "2", "--workers", "1", "--json"]
@@ -187,9 +263,9 @@ describe("fuzz: mutated bundled scenarios never crash the CLI", () => {
         const result = await run(argv);
         log(`${Math.round(performance.now() - started)} ms exit ${result.code} ${base.name} [${[...mutations, damage].join(", ")}] ${command} ${result.stderr.split("\n")[0]?.slice(0, 160) ?? ""}`);
         if (command === "compare" && result.code === 2 && /has no interventions to compare/.test(result.stderr)) return;
-        expectClean(result, `${base.name} with ${[...mutations, damage].join(", ")}: ccplan ${argv.join(" ")}`, true);
+        expectClean(result, `${base.name} with ${[...mutations, damage].join(", ")}: ccplan ${argv.join(" ")}`, argv.includes("--json"));
       }),
-      { numRuns: RUNS || 60, seed: SEED, endOnFailure: true },
+      { numRuns: RUNS || 150, seed: SEED, endOnFailure: true },
     );
   }, Math.max(120_000, RUNS * 5000));
 });
@@ -225,7 +301,7 @@ describe("fuzz: odd flag values and the bad-input catalogue", () => {
         expectClean(result, `ccplan ${argv.join(" ")}`, argv.includes("--json") && result.stdout.trim().startsWith("{"));
         if (result.code === 2 && !/nothing was simulated/.test(result.stderr)) expect(result.stderr).toMatch(new RegExp(`--${flag}|--shard|--precision`));
       }),
-      { numRuns: RUNS || 80, seed: SEED, endOnFailure: true },
+      { numRuns: RUNS || 120, seed: SEED, endOnFailure: true },
     );
   }, Math.max(120_000, RUNS * 5000));
 
