@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 import { readFileSync, realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { capacityHelp, runCapacityCommand } from "./commands/capacity.js";
 import { erlangHelp, runErlang } from "./commands/erlang.js";
 import { compareHelp, runCompare } from "./commands/compare.js";
 import { mergeHelp, runMerge } from "./commands/merge.js";
 import { runSensitivity, sensitivityHelp } from "./commands/sensitivity.js";
 import { runSimulate, simulateHelp } from "./commands/simulate.js";
+import { calibrateHelp, runCalibrate } from "./commands/calibrate.js";
+import { backtestHelp, runBacktest } from "./commands/backtest.js";
 import { EXIT, InputError } from "./errors.js";
 import { writeAllSync } from "./output.js";
 
@@ -15,6 +18,9 @@ const COMMANDS: Record<string, { help: string; run: (args: string[], write: (tex
   compare: { help: compareHelp, run: runCompare },
   merge: { help: mergeHelp, run: runMerge },
   sensitivity: { help: sensitivityHelp, run: runSensitivity },
+  capacity: { help: capacityHelp, run: runCapacityCommand },
+  calibrate: { help: calibrateHelp, run: runCalibrate },
+  backtest: { help: backtestHelp, run: runBacktest },
 };
 
 const USAGE = `ccplan: what-if planning for contact centers
@@ -27,6 +33,9 @@ Commands:
   compare    the baseline against each intervention of a scenario, paired on common random numbers
   merge      combine the shard files of a run split across machines ('simulate --shard I/N')
   sensitivity  which inputs move ROI and service level most: a tornado of paired low/high runs
+  capacity   the year ahead week by week: attrition, hiring classes, ramp-up, growth; --hire-plan finds the classes
+  calibrate  fit handle times, patience, classes and staffing to a call log, with the evidence
+  backtest   predict each day of a call log with a calibration and compare with what happened
 
 Exit codes: 0 success, 1 the run failed, 2 bad arguments or invalid input. Add --debug for stack traces.`;
 

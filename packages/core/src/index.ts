@@ -16,3 +16,5 @@ export * from "./experience/index.js";
 export * from "./staffing/index.js";
 export * from "./roster/index.js";
 export * from "./runs/index.js";
+export * from "./capacity/index.js";
+export * from "./calibration/index.js";

@@ -41,7 +41,7 @@ const DEFAULT_HORIZON_MONTHS = 12;
 export function interventionPhases(scenario: Scenario, intervention: Intervention): InterventionPhases {
   const baseline: Scenario = { ...scenario, interventions: [] };
   const horizonWeeks = (scenario.money?.horizonMonths ?? DEFAULT_HORIZON_MONTHS) * WEEKS_PER_MONTH;
-  const timeline = interventionTimeline(intervention).filter((phase, index) => index === 0 || phase.startWeek < horizonWeeks);
+  const timeline = interventionTimeline(intervention, baseline).filter((phase, index) => index === 0 || phase.startWeek < horizonWeeks);
   const phases = timeline.map((phase, index): Phase => ({
     label: phase.label,
     startWeek: phase.startWeek,

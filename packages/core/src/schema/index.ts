@@ -24,6 +24,14 @@ export {
 } from "./scenario.js";
 export { moneySchema } from "./money.js";
 export {
+  capacitySchema,
+  capacityGroupSchema,
+  MAX_CAPACITY_WEEKS,
+  type Capacity,
+  type CapacityGroup,
+  type HiringClass,
+} from "./capacity.js";
+export {
   experienceSchema,
   satisfactionEffectSchema,
   WAIT_CURVES,

@@ -386,7 +386,7 @@ describe("formatScenarioIssues", () => {
         "scenarios/peak.json is not a valid scenario:",
         '✖ unknown key "agent"; expected one of name, start, hours, days, agents, breaks, ramping, locked',
         "  → at groups[0].shifts[1]",
-        '✖ unknown key "queue"; expected one of $schema, version, name, description, seed, intervalMinutes, days, startDate, queues, groups, resolution, experience, money, interventions',
+        '✖ unknown key "queue"; expected one of $schema, version, name, description, seed, intervalMinutes, days, startDate, queues, groups, resolution, experience, money, interventions, capacity',
       ].join("\n"),
     );
   });

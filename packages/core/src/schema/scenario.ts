@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { INTRADAY_PROFILE_NAMES } from "../plan/intradayProfiles.js";
+import { capacitySchema } from "./capacity.js";
 import { durationSchema } from "./distribution.js";
 import { experienceSchema } from "./experience.js";
 import { interventionSchema } from "./intervention.js";
@@ -91,6 +92,9 @@ export const priorityClassSchema = z.strictObject({
     .min(0)
     .max(86_400)
     .describe("Seconds by which the class is served as if it had arrived earlier: 0 is first come first served; beyond the longest wait it is strict (non-preemptive) priority."),
+  patience: durationSchema("Sec")
+    .optional()
+    .describe("The class's own patience, seconds (the queue's patience is then that of the rest); omitted: the queue's."),
 });
 
 /** A queue: one type of contact (a line, a channel), with its forecast, handle times and callers' patience. */
@@ -169,6 +173,7 @@ export const scenarioSchema = z
     experience: experienceSchema.prefault({}).describe("Customer experience: satisfaction, CSAT survey, complaints, NPS and churn; omitted: the articles' defaults."),
     money: moneySchema.optional(),
     interventions: z.array(interventionSchema).max(SCENARIO_LIMITS.maxInterventions).default([]),
+    capacity: capacitySchema.optional().describe("The year ahead: planned weeks, demand growth and seasonality, and per group headcount, attrition, ramp-up and hiring classes (ccplan capacity, the Year view). Omitted: no capacity plan."),
   })
   .meta({ title: "ccplan scenario", description: "A contact-center scenario for ccplan, format version 1." });
 

@@ -19,7 +19,7 @@ import {
 } from "@ccplan/core";
 import { progressTracker, runPaired, type PlannedSource, type PlanSource, type PrecisionTarget, type RunProgressSink, type VectorRunner } from "@ccplan/worker";
 import { comparisonDocument, type ComparisonDocument } from "./comparisonDocument";
-import { scenarioView, type ComparisonView } from "./comparisonView";
+import { scenarioView, spanSampleArray, type ComparisonView } from "./comparisonView";
 import { moneyView } from "./moneyStage";
 import { waitCurveView } from "./waitCurveView";
 
@@ -139,6 +139,7 @@ export async function compare(request: CompareRequest, runner: VectorRunner, onP
           offeredPerInterval: statistics.intervals.map((row) => row.kpis.offered.mean ?? 0),
         }),
         chosen[s]!.costLines,
+        spanSampleArray(book.get(chosen[s]!.scenario, replications) ?? []),
       ),
     ),
     waitCurve: waitCurveView(

@@ -1,10 +1,20 @@
-import { migrate, parseScenario, parseScenarioText, type Scenario, type ScenarioIssue } from "@ccplan/core";
+import {
+  applyCalibration as applyCalibrationToScenario,
+  migrate,
+  parseScenario,
+  parseScenarioText,
+  staffingWarnings,
+  type Calibration,
+  type Scenario,
+  type ScenarioIssue,
+  type ScenarioWarning,
+} from "@ccplan/core";
 import { untrack } from "svelte";
 import { discardUnreadable, NO_STORAGE, restoreAutosave, writeAutosave, type StorageLike } from "./autosave.js";
 import { defaultScenario, type BundledScenario } from "./bundled.js";
 import { draftText, isObject, tryJson, type Draft } from "./draft.js";
 import { forecastFromCsv } from "./forecastCsv.js";
-import { duplicateIntervention, newIntervention } from "./interventionTemplates.js";
+import { combinedIntervention, duplicateIntervention, newIntervention } from "./interventionTemplates.js";
 import { indexIssues, type IssueIndex } from "./issueIndex.js";
 import { decodeShareFragment, encodeShareFragment } from "./shareLink.js";
 import { withImportedForecast } from "./withImportedForecast.js";
@@ -67,6 +77,8 @@ export class ScenarioStore {
   readonly text: string = $derived(draftText($state.snapshot(this.draft) as Draft));
   readonly result = $derived(parseScenario($state.snapshot(this.draft)));
   readonly issues: IssueIndex = $derived(indexIssues(this.result.ok ? [] : this.result.issues));
+  /** What a valid scenario may still get wrong: shifts on while their queues have no contacts (core's staffingWarnings). */
+  readonly warnings: ScenarioWarning[] = $derived(this.result.ok ? staffingWarnings(this.result.scenario) : []);
   readonly dirty: boolean = $derived(this.text !== this.cleanText);
 
   #lastValid: Scenario | null = null;
@@ -194,6 +206,30 @@ export class ScenarioStore {
     this.notice = { tone: "success", text: `${parts.filter(Boolean).join("; ")}.` };
   }
 
+  /** Writes a calibration into queue `queueIndex` (handle time, patience curve, priority class: core's
+   * `applyCalibration`); refused, with core's reasons, if the scenario would not be valid. Undoable. */
+  applyCalibration(calibration: Calibration, queueIndex: number): void {
+    const snapshot = $state.snapshot(this.draft) as Draft;
+    const queue = (Array.isArray(snapshot.queues) ? snapshot.queues : [])[queueIndex] as Draft | undefined;
+    const name = typeof queue?.name === "string" ? queue.name : undefined;
+    const applied = applyCalibrationToScenario(snapshot, calibration, name === undefined ? {} : { queue: name });
+    if (!applied.ok) {
+      this.problem = { title: "The calibration was not applied", issues: [{ path: "", message: applied.error }] };
+      return;
+    }
+    const before = snapshot;
+    this.draft = applied.scenario as Draft;
+    this.problem = null;
+    this.notice = {
+      tone: "success",
+      text: `Applied the calibration to queue “${name ?? queueIndex + 1}”: handle time (talk plus allowance), the measured patience curve${calibration.model.priority ? " and the priority class" : ""}.`,
+      undo: () => {
+        this.draft = before;
+        this.notice = { tone: "info", text: "The calibration was taken back out of the scenario." };
+      },
+    };
+  }
+
   /** After the file was handed to the planner: the scenario is no longer "unsaved". */
   markSaved(fileName: string): void {
     this.cleanText = this.text;
@@ -211,6 +247,15 @@ export class ScenarioStore {
   // Interventions: add, duplicate, remove; renaming is editing the name field.
   addIntervention(kind: string): number {
     const entry = newIntervention(kind, $state.snapshot(this.draft) as Draft);
+    if (!Array.isArray(this.draft.interventions)) this.draft.interventions = [];
+    (this.draft.interventions as Draft[]).push(entry);
+    this.compare.push(true);
+    return (this.draft.interventions as Draft[]).length - 1;
+  }
+
+  /** Adds a `combined` intervention of the interventions at `indices` (copies, in that order), ticked to compare. */
+  addCombined(indices: readonly number[]): number {
+    const entry = combinedIntervention(indices, $state.snapshot(this.draft) as Draft);
     if (!Array.isArray(this.draft.interventions)) this.draft.interventions = [];
     (this.draft.interventions as Draft[]).push(entry);
     this.compare.push(true);
