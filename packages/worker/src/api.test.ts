@@ -89,6 +89,10 @@ describe("runReplications", () => {
   it("names the scenario and the replication when the source is invalid", () => {
     const broken: PlanSource = { kind: "scenario", scenario: { ...scenario, name: "Broken center", intervalMinutes: 7 } };
     expect(() => runReplications(broken, 5, 8)).toThrow(/^scenario "Broken center", replication 5: the input is not a valid scenario:\n✖ .*\n {2}→ at intervalMinutes/);
+    // A derived run (a phase, a sensitivity point) is named by its label: whatever fails in it, the engine's own cap
+    // on arrivals included, the message says which run it was.
+    const labelled: PlanSource = { ...broken, label: 'sensitivity point "Handle time" high (216)' };
+    expect(() => runKpiVectors(labelled, 0, 1)).toThrow(/^scenario "Broken center" \(sensitivity point "Handle time" high \(216\)\), replication 0: /);
   });
 
   it("names the variant when it does not exist", () => {
@@ -120,5 +124,9 @@ describe("describeSource", () => {
     expect(describeSource({ kind: "scenario", scenario: { name: "Bank" } })).toBe('scenario "Bank"');
     expect(describeSource({ kind: "scenario", scenario: 42, variant: "x" })).toBe('scenario "unnamed" (variant "x")');
     expect(describeSource(stationary)).toBe("stationary center");
+    // A derived run (a phase, a sensitivity point) is named by its label, so that a failure says which one.
+    expect(describeSource({ kind: "scenario", scenario: { name: "Bank" }, label: 'sensitivity point "Arrival volume" high (1200)' })).toBe(
+      'scenario "Bank" (sensitivity point "Arrival volume" high (1200))',
+    );
   });
 });

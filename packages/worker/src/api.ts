@@ -15,6 +15,7 @@ import {
   type Simulator,
 } from "@ccplan/core";
 import { releaseProxy, transfer } from "comlink";
+import { simulateCapacityWeeks, type CapacityWeekResult } from "./capacityJob.js";
 import { describeSource, type PlanSource } from "./planSource.js";
 
 /** How often a worker reports progress while it runs, milliseconds. */
@@ -51,6 +52,8 @@ export function compileSource(source: PlanSource): Plan {
       if (!built.ok) throw new Error(built.error);
       return built.plan;
     }
+    case "capacityWeeks":
+      throw new Error("a capacityWeeks source runs with runCapacityWeeks (each week is its own plan), not as one plan");
     default:
       throw new Error(`unknown plan source kind ${JSON.stringify((source as { kind?: unknown }).kind)}; expected "scenario", "stationary" or "intervals"`);
   }
@@ -137,6 +140,31 @@ function replicate<T>(
   return results;
 }
 
+/**
+ * Simulates items `from … to − 1` of a capacity run (`source.kind` "capacityWeeks": planned weeks, each its own
+ * scenario; core's `weekScenario` and `simulateWeek`) and returns their KPIs in order, marked for transfer. Progress
+ * as `runReplications`. Throws an Error naming the scenario and the items that failed.
+ */
+export function runCapacityWeeks(source: PlanSource, from: number, to: number, progress?: ProgressCallback): CapacityWeekResult[] {
+  if (source.kind !== "capacityWeeks") throw new Error(`runCapacityWeeks needs a capacityWeeks source; got ${JSON.stringify(source.kind)}`);
+  let lastReport = performance.now();
+  const report = (done: number) => {
+    const now = performance.now();
+    if (now - lastReport < PROGRESS_INTERVAL_MS) return;
+    lastReport = now;
+    void Promise.resolve(progress!(done)).catch(() => undefined);
+  };
+  try {
+    const results = simulateCapacityWeeks(source, from, to, progress ? report : undefined);
+    return transfer(results, results.map((item) => item.kpis.buffer as ArrayBuffer));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(`${describeSource(source)}, weeks ${from}–${to - 1}: ${message}`, { cause: error });
+  } finally {
+    release(progress);
+  }
+}
+
 /** The distinct buffers of the results' typed arrays (a buffer listed twice cannot be transferred). */
 export function transferables(results: readonly ReplicationResult[]): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
@@ -164,5 +192,5 @@ export function ready(): boolean {
 }
 
 /** What a worker exposes: plain functions over core. The type is the contract between pool and worker. */
-export const api = { runReplications, runKpiVectors, clearPlanCache, ready };
+export const api = { runReplications, runKpiVectors, runCapacityWeeks, clearPlanCache, ready };
 export type WorkerApi = typeof api;

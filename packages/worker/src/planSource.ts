@@ -1,4 +1,5 @@
 import type { IntervalPlanOptions, ScenarioInput, StationaryPlanOptions } from "@ccplan/core";
+import type { CapacityWeeksSource } from "./capacityJob.js";
 
 /** `stationaryPlan` options without its sampler overrides (functions cannot cross a worker boundary). */
 export type StationarySourceOptions = Omit<StationaryPlanOptions, "handle" | "patience">;
@@ -7,14 +8,17 @@ export type StationarySourceOptions = Omit<StationaryPlanOptions, "handle" | "pa
  * Where a job's plan comes from, as structured-clonable data. A `Plan` holds sampler functions, so it
  * cannot cross a worker boundary: each worker compiles it from this description (once, then cached).
  * - `scenario`: a scenario file's contents (parsed JSON or an already validated `Scenario`); `variant`
- *   names an intervention to apply (omitted = the baseline); `seed` overrides the file's seed.
+ *   names an intervention to apply (omitted = the baseline); `seed` overrides the file's seed; `label` says what
+ *   the run is in messages (a phase, a sensitivity point), so that a failure names it.
  * - `stationary`: a stationary center (`stationaryPlan` options, exponential handle time and patience).
  * - `intervals`: the text of an interval CSV file and how to read it (`planFromIntervals` options).
+ * - `capacityWeeks`: planned weeks of a capacity plan (`CapacityWeeksSource`), run with the `capacityWeeks` output.
  */
 export type PlanSource =
-  | { kind: "scenario"; scenario: ScenarioInput | unknown; variant?: string; seed?: number }
+  | { kind: "scenario"; scenario: ScenarioInput | unknown; variant?: string; seed?: number; label?: string }
   | { kind: "stationary"; options: StationarySourceOptions }
-  | { kind: "intervals"; csv: string; options: IntervalPlanOptions };
+  | { kind: "intervals"; csv: string; options: IntervalPlanOptions }
+  | CapacityWeeksSource;
 
 /** A short name of the source for messages: the scenario's name (and variant), "stationary center", or
  * the interval file's name. Never throws, whatever the source holds. */
@@ -23,12 +27,18 @@ export function describeSource(source: PlanSource): string {
     case "scenario": {
       const scenario = source.scenario as { name?: unknown } | null;
       const name = typeof scenario === "object" && scenario !== null && typeof scenario.name === "string" ? scenario.name : "unnamed";
+      if (typeof source.label === "string") return `scenario "${name}" (${source.label})`;
       return source.variant === undefined ? `scenario "${name}"` : `scenario "${name}" (variant "${source.variant}")`;
     }
     case "stationary":
       return "stationary center";
     case "intervals":
       return `interval file "${source.options.name}"`;
+    case "capacityWeeks": {
+      const scenario = source.scenario as { name?: unknown } | null;
+      const name = typeof scenario === "object" && scenario !== null && typeof scenario.name === "string" ? scenario.name : "unnamed";
+      return `capacity plan of "${name}"`;
+    }
     default:
       return "unknown source";
   }

@@ -49,6 +49,14 @@ export function validatePlan(plan: Plan): void {
       fail(`${at}.resolutionTimeMeanSec`, queue.resolutionTimeMeanSec, "the finite mean (≥ 0) of resolutionTime, in seconds");
     }
     probability(`${at}.retryProbability`, queue.retryProbability);
+    const priority = queue.priority;
+    if (priority) {
+      if (!(priority.headStartSec >= 0)) fail(`${at}.priority.headStartSec`, priority.headStartSec, "a number of seconds ≥ 0 (Infinity: strict priority)");
+      if (priority.shareByInterval.length !== plan.intervalCount) {
+        fail(`${at}.priority.shareByInterval length`, priority.shareByInterval.length, `one share per interval (${plan.intervalCount})`);
+      }
+      priority.shareByInterval.forEach((share, i) => probability(`${at}.priority.shareByInterval[${i}]`, share));
+    }
     for (const [name, scale] of [
       ["handleScaleByInterval", queue.handleScaleByInterval],
       ["patienceScaleByInterval", queue.patienceScaleByInterval],

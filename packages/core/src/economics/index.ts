@@ -19,6 +19,8 @@ export {
   evaluationJob,
   evaluationsJob,
   countRuns,
+  plannedRuns,
+  labelledJob,
   interventionPhases,
   runPhaseJob,
   runPhaseJobAsync,

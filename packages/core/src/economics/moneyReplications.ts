@@ -48,24 +48,35 @@ interface Costs {
   oneOff: number;
   perWeek: number;
   perMonth: number;
+  /** Recurring lines that start later (`CostLine.fromWeek`), per week. */
+  laterPerWeek: { fromWeek: number; amount: number }[];
 }
 
 function totalCosts(costLines: readonly CostLine[], currency: string): Costs {
-  const costs: Costs = { oneOff: 0, perWeek: 0, perMonth: 0 };
+  const costs: Costs = { oneOff: 0, perWeek: 0, perMonth: 0, laterPerWeek: [] };
   for (const line of costLines) {
     if (line.currency !== currency) {
       throw new Error(`invalid cost line "${line.label}": amount in ${line.currency}; expected the scenario's currency ${currency}`);
     }
-    costs[line.kind] += line.amount;
+    if (line.kind !== "oneOff" && (line.fromWeek ?? 0) > 0) {
+      costs.laterPerWeek.push({ fromWeek: line.fromWeek!, amount: line.kind === "perWeek" ? line.amount : line.amount / WEEKS_PER_MONTH });
+    } else costs[line.kind] += line.amount;
   }
   return costs;
+}
+
+/** Recurring costs over weeks [from, to). */
+function recurringCost(costs: Costs, from: number, to: number): number {
+  let cost = costs.perWeek * (to - from) + (costs.perMonth * (to - from)) / WEEKS_PER_MONTH;
+  for (const later of costs.laterPerWeek) cost += later.amount * Math.max(0, to - Math.max(from, later.fromWeek));
+  return cost;
 }
 
 /**
  * Per replication, the incremental money of an intervention against its baseline over `money.horizonMonths`.
  *
  * Costs come from the cost lines: one-off amounts at the start (month 1, undiscounted), weekly amounts × the weeks
- * of each month (52/12 a month), monthly amounts as they are. Benefits come from the simulated phases: each
+ * of each month (52/12 a month), monthly amounts as they are; a recurring line with `fromWeek` from that week on. Benefits come from the simulated phases: each
  * phase's weekly benefit (`weeklyBenefit`, from the paired samples of replication k) times the weeks of the month
  * it covers; weeks no phase covers bring nothing. Replication k of every phase builds the k-th future, so the
  * spread across replications carries the simulation's uncertainty into the money. That future repeats the
@@ -111,7 +122,7 @@ export function moneyReplications(options: { money: Money; costLines: readonly C
       for (let from = 0; from < horizonWeeks - 1e-9; from += periodWeeks) {
         const to = Math.min(from + periodWeeks, horizonWeeks);
         const parts = benefitIn(from, to);
-        const recurring = costs.perWeek * (to - from) + (costs.perMonth * (to - from)) / WEEKS_PER_MONTH;
+        const recurring = recurringCost(costs, from, to);
         periods.push({ cost: recurring + (from === 0 ? costs.oneOff : 0), benefit: sumParts(parts), endWeek: to, parts });
       }
       return periods;

@@ -41,7 +41,7 @@ const DEFAULT_HORIZON_MONTHS = 12;
 export function interventionPhases(scenario: Scenario, intervention: Intervention): InterventionPhases {
   const baseline: Scenario = { ...scenario, interventions: [] };
   const horizonWeeks = (scenario.money?.horizonMonths ?? DEFAULT_HORIZON_MONTHS) * WEEKS_PER_MONTH;
-  const timeline = interventionTimeline(intervention).filter((phase, index) => index === 0 || phase.startWeek < horizonWeeks);
+  const timeline = interventionTimeline(intervention, baseline).filter((phase, index) => index === 0 || phase.startWeek < horizonWeeks);
   const phases = timeline.map((phase, index): Phase => ({
     label: phase.label,
     startWeek: phase.startWeek,
@@ -63,6 +63,9 @@ export interface PhaseRunRequest {
    * all the same candidate rate (`simulatePhase` does), or a scenario with less volume draws other customers.
    */
   pairedWith: readonly Scenario[];
+  /** What this run is, for messages (a size limit, a failed run): "the baseline", `intervention "X" (in class)`,
+   * `sensitivity point "Handle time" high: intervention "X" (steady state)`, … */
+  label?: string;
 }
 
 /** Runs one scenario's replications and returns each one's span KPIs, in replication order. */
@@ -220,12 +223,30 @@ export function* evaluationsJob(options: {
  * ask its runner for, less those `known` can answer already. For progress bars that must know the total up front.
  */
 export function countRuns(job: PhaseJob<unknown>, known: (request: PhaseRunRequest) => boolean = () => false): number {
-  let runs = 0;
+  return plannedRuns(job, known).length;
+}
+
+/**
+ * A dry pass over a job, as `countRuns`: the distinct runs it will ask for (less those `known` can answer), each
+ * with its scenario and label. A command checks each one's size (`checkVariantLimits`) before any worker starts.
+ */
+export function plannedRuns(job: PhaseJob<unknown>, known: (request: PhaseRunRequest) => boolean = () => false): PhaseRunRequest[] {
+  const runs: PhaseRunRequest[] = [];
   runPhaseJob(job, (request) => {
-    if (!known(request)) runs++;
+    if (!known(request)) runs.push(request);
     return Array.from({ length: request.replications }, () => ({}));
   });
   return runs;
+}
+
+/** A job whose runs carry `prefix` before their labels (a sensitivity point before the phases it runs). */
+export function* labelledJob<T>(job: PhaseJob<T>, prefix: string): PhaseJob<T> {
+  let step = job.next();
+  while (!step.done) {
+    const request = step.value;
+    step = job.next(yield { ...request, label: request.label === undefined ? prefix : `${prefix}, ${request.label}` });
+  }
+  return step.value;
 }
 
 /** The job behind `evaluateIntervention`, for callers that drive several jobs with one runner. */
@@ -234,14 +255,22 @@ export function* evaluationJob(options: EvaluateOptions): PhaseJob<InterventionE
   if (!(Number.isInteger(replications) && replications >= 1)) throw new Error(`invalid replications: ${replications}; expected a whole number ≥ 1`);
   const prepared = interventionPhases(options.scenario, options.intervention);
   const unique = new Map<string, Scenario>();
-  for (const scenario of [prepared.baseline, ...prepared.phases.map((phase) => phase.scenario)]) {
+  const labels = new Map<string, string>();
+  const named = [
+    { scenario: prepared.baseline, label: "the baseline" },
+    ...prepared.phases.map((phase) => ({ scenario: phase.scenario, label: `intervention ${JSON.stringify(options.intervention.name)} (${phase.label})` })),
+  ];
+  for (const { scenario, label } of named) {
     const key = simulationKey(scenario);
-    if (!unique.has(key)) unique.set(key, scenario);
+    if (!unique.has(key)) {
+      unique.set(key, scenario);
+      labels.set(key, label);
+    }
   }
   const pairedWith = [...unique.values()];
   const results = new Map<string, readonly KpiSample[]>();
   for (const [key, scenario] of unique) {
-    const samples = yield { scenario, replications, pairedWith };
+    const samples = yield { scenario, replications, pairedWith, label: labels.get(key)! };
     if (samples.length !== replications) throw new Error(`the phase runner returned ${samples.length} replications; expected ${replications}`);
     results.set(key, samples);
   }

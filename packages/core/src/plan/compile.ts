@@ -58,6 +58,15 @@ export function compileScenario(scenario: Scenario): Plan {
       resolutionTime: resolutionTime ? inverseCdf(durationToSeconds(resolutionTime)) : null,
       ...(resolutionTime ? { resolutionTimeMeanSec: distributionMean(durationToSeconds(resolutionTime)) } : {}),
       ...(chat ? { chatMaxSessions: chat.maxSessions, chatHandleGrowthPerSession: chat.handleGrowthPerSession } : {}),
+      ...(queue.priorityClass
+        ? {
+            priority: {
+              name: queue.priorityClass.name,
+              headStartSec: queue.priorityClass.headStartSec,
+              shareByInterval: new Float64Array(intervalCount).fill(queue.priorityClass.share),
+            },
+          }
+        : {}),
     };
   });
   const lastInGroups = (queue: ScenarioQueue) => queue.channel === "email" && (queue.email?.priority ?? "lowest") === "lowest";

@@ -1,3 +1,4 @@
+import { crossCheckCapacity } from "./capacityCrossCheck.js";
 import { CLOCK_TIME_PATTERN, clockMinutes, formatClock } from "./clockTime.js";
 import { describeValue, formatPath, type ScenarioIssue } from "./scenarioIssue.js";
 import { checkShiftTemplates } from "./templateChecks.js";
@@ -86,6 +87,7 @@ export function crossCheckScenario(raw: unknown): ScenarioIssue[] {
   }
 
   checkInterventions(listOf(raw.interventions), groups, queueNames, issues);
+  issues.push(...crossCheckCapacity(raw));
   return issues;
 }
 

@@ -2,6 +2,7 @@ export { durationSchema, durationToSeconds, type DurationDistribution, type Dura
 export {
   scenarioSchema,
   queueSchema,
+  priorityClassSchema,
   groupSchema,
   forecastSchema,
   resolutionSchema,
@@ -23,6 +24,14 @@ export {
 } from "./scenario.js";
 export { moneySchema } from "./money.js";
 export {
+  capacitySchema,
+  capacityGroupSchema,
+  MAX_CAPACITY_WEEKS,
+  type Capacity,
+  type CapacityGroup,
+  type HiringClass,
+} from "./capacity.js";
+export {
   experienceSchema,
   satisfactionEffectSchema,
   WAIT_CURVES,
@@ -37,6 +46,7 @@ export { interventionSchema, type Intervention, type InterventionKind } from "./
 export { WEEKDAYS, weekdaySchema, weekdayIndex, shiftWeekday, type Weekday } from "./weekday.js";
 export { CLOCK_TIME_PATTERN, clockTimeSchema, clockMinutes, formatClock } from "./clockTime.js";
 export { SCENARIO_LIMITS } from "./limits.js";
+export { checkScenarioLimits, checkVariantLimits } from "./checkLimits.js";
 export { BASELINE_NAME } from "./crossCheck.js";
 export { describeValue, formatPath, type ScenarioIssue } from "./scenarioIssue.js";
 export { migrate, type MigrateResult } from "./migrate.js";

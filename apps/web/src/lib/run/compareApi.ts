@@ -7,6 +7,7 @@ import {
   evaluationsJob,
   formatClock,
   kpiVectorLayout,
+  requiredAgents,
   runPhaseJobAsync,
   SampleBook,
   scenarioVariants,
@@ -16,9 +17,8 @@ import {
 } from "@ccplan/core";
 import { progressTracker, runPaired, type PlannedSource, type PlanSource, type PrecisionTarget, type RunProgressSink, type VectorRunner } from "@ccplan/worker";
 import { comparisonDocument, type ComparisonDocument } from "./comparisonDocument";
-import { scenarioView, type ComparisonView } from "./comparisonView";
+import { scenarioView, spanSampleArray, type ComparisonView } from "./comparisonView";
 import { moneyView } from "./moneyStage";
-import { requiredAgents } from "./requiredAgents";
 import { waitCurveView } from "./waitCurveView";
 
 export interface CompareRequest {
@@ -120,7 +120,20 @@ export async function compare(request: CompareRequest, runner: VectorRunner, onP
     intervalStarts: layout.intervals.labels.map((_, i) => formatClock(((first + i) % intervalsPerDay) * scenario.intervalMinutes)),
     dayLabels: plans[0]!.dayLabels,
     intervalQuantiles: outcome.baseline.intervalQuantiles,
-    scenarios: runs.map((statistics, s) => scenarioView(chosen[s]!.name, statistics, requiredAgents(chosen[s]!.scenario, plans[s]!, first), chosen[s]!.costLines)),
+    scenarios: runs.map((statistics, s) =>
+      scenarioView(
+        chosen[s]!.name,
+        statistics,
+        requiredAgents({
+          scenario: chosen[s]!.scenario,
+          plan: plans[s]!,
+          first,
+          offeredPerInterval: statistics.intervals.map((row) => row.kpis.offered.mean ?? 0),
+        }),
+        chosen[s]!.costLines,
+        spanSampleArray(book.get(chosen[s]!.scenario, replications) ?? []),
+      ),
+    ),
     waitCurve: waitCurveView(
       scenario,
       runs.map((statistics) => ({ asaSec: statistics.kpis.asa.mean, waitP90Sec: statistics.kpis.waitP90.mean })),

@@ -2,13 +2,16 @@
 // as core gave them, per-interval series as typed arrays (one structured clone of a few hundred kB instead of tens
 // of thousands of small objects, which would hold the main thread for ~100 ms). Reshaping only: every number is
 // core's, copied; NaN stands for "undefined" (core's null).
+import { KPI_REGISTRY } from "@ccplan/core";
 import type {
   CostLine,
+  KpiSample,
   DeltaStatisticsByKpi,
   IntervalQuantileBasis,
   KpiId,
   KpiStatistics,
   KpiStatisticsByKpi,
+  QueueRequiredAgents,
   RunStatistics,
   TargetMet,
 } from "@ccplan/core";
@@ -37,18 +40,9 @@ export interface TargetMetSeries {
   ciHigh: Float64Array;
 }
 
-/** Agents core's Erlang A (or C, without patience) needs per interval of one queue. */
-export interface RequiredAgents {
-  queue: string;
-  model: "a" | "c";
-  /** On the phones. */
-  agents: Int32Array;
-  /** Grossed up for the shrinkage of the group serving the queue (null: no single shrinkage, left at `agents`). */
-  scheduledAgents: Int32Array;
-  shrinkage: number | null;
-  targetAnswerSec: number;
-  targetServiceLevel: number;
-}
+/** Agents core's Erlang A (or C, without patience) needs per interval of one queue: for the load the simulation
+ * offered (first contacts, retries, repeats) and for the forecast alone (`requiredAgents` in core). */
+export type RequiredAgents = QueueRequiredAgents;
 
 export interface ScenarioView {
   /** "Baseline" or the intervention's name (user text: show as text). */
@@ -60,6 +54,9 @@ export interface ScenarioView {
   intervalTargetMet: TargetMetSeries;
   required: RequiredAgents[];
   costLines: CostLine[];
+  /** Every replication's span KPIs (row k: the registry's KPIs in registry order, NaN where undefined): what a
+   * later run is paired with (core's `compareRuns`). */
+  spanSamples: Float64Array;
 }
 
 export interface VariantDeltasView {
@@ -134,8 +131,15 @@ export function targetMetSeries(rows: readonly { targetMet: TargetMet }[]): Targ
 }
 
 /** A scenario's statistics in the view's shape. */
-export function scenarioView(name: string, statistics: RunStatistics, required: RequiredAgents[], costLines: CostLine[]): ScenarioView {
+export function scenarioView(
+  name: string,
+  statistics: RunStatistics,
+  required: RequiredAgents[],
+  costLines: CostLine[],
+  spanSamples: Float64Array = new Float64Array(0),
+): ScenarioView {
   return {
+    spanSamples,
     name,
     kpis: statistics.kpis,
     targetMet: statistics.targetMet,
@@ -152,11 +156,26 @@ export function viewTransferables(view: ComparisonView): ArrayBuffer[] {
   const arrays: ArrayBufferView[] = [];
   for (const scenario of view.scenarios) {
     for (const series of Object.values(scenario.intervals)) arrays.push(series.mean, series.ciLow, series.ciHigh, series.p10, series.p50, series.p90);
-    arrays.push(scenario.intervalTargetMet.probability, scenario.intervalTargetMet.ciLow, scenario.intervalTargetMet.ciHigh);
-    for (const required of scenario.required) arrays.push(required.agents, required.scheduledAgents);
+    arrays.push(scenario.intervalTargetMet.probability, scenario.intervalTargetMet.ciLow, scenario.intervalTargetMet.ciHigh, scenario.spanSamples);
+    for (const required of scenario.required) {
+      for (const line of [required.forecast, required.offered]) if (line) arrays.push(line.contacts, line.agents, line.scheduledAgents);
+    }
   }
   for (const money of view.money) arrays.push(money.roiByReplication, money.paybackMonthByReplication);
   arrays.push(view.waitCurve.minutes, view.waitCurve.kept);
   // Each array has a buffer of its own (listing one twice would make the transfer throw).
   return [...new Set(arrays.map((array) => array.buffer as ArrayBuffer))];
+}
+
+/** Span samples (core's `KpiSample`s, one per replication) as one typed array in registry order; NaN = undefined. */
+export function spanSampleArray(samples: readonly KpiSample[]): Float64Array {
+  const width = KPI_REGISTRY.length;
+  const array = new Float64Array(samples.length * width);
+  samples.forEach((sample, k) => {
+    KPI_REGISTRY.forEach((kpi, column) => {
+      const value = sample[kpi.id];
+      array[k * width + column] = value === null || value === undefined ? Number.NaN : value;
+    });
+  });
+  return array;
 }

@@ -11,6 +11,7 @@ export const FAMILY_ERROR = 0.01;
  * the abandonment identity on M/G/n+M, the identity on a profiled day); staffing.test.ts: 1 (shrinkage);
  * returns.test.ts: 3 (repeat rate, FCR, retry share); routing.test.ts: 1 (priority); arrivals.test.ts: 4;
  * experience.test.ts: 1 (survey CSAT against expected satisfaction); speeds.test.ts: 4 (half-speed agents against
- * Erlang C: P(wait), ASA, service level, AHT). */
-export const COMPARISONS = 16 + 20 + 3 + 1 + 3 + 1 + 4 + 1 + 4;
+ * Erlang C: P(wait), ASA, service level, AHT); priority.test.ts: 4 (the conservation law at two head starts, Cobham's
+ * waits of both classes). */
+export const COMPARISONS = 16 + 20 + 3 + 1 + 3 + 1 + 4 + 1 + 4 + 4;
 export const COMPARISON_ALPHA = bonferroniAlpha(FAMILY_ERROR, COMPARISONS);
