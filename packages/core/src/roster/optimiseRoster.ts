@@ -103,6 +103,8 @@ export interface RosterCandidate {
   /** The new shifts of each rostered group (locked shifts not included). */
   shifts: Map<string, Shift[]>;
   cost: number;
+  /** Weekly cost per group, locked shifts included. */
+  costByGroup: Map<string, number>;
   paidHours: number;
   /** The solver's bound on the weekly cost (shortfall penalties included; locked shifts added) and its relative gap
    * to the roster's objective (cost plus shortfall penalties). */
@@ -120,6 +122,7 @@ export interface RosterCandidate {
 /** Everything the optimiser found (see `rosterDocument` for its JSON form). */
 export interface RosterResult {
   plan: Plan;
+  days: Scenario["days"];
   groups: RosterGroup[];
   confidence: number;
   /** The binomial margin the correction adds to the confidence. */
@@ -232,6 +235,7 @@ export async function optimiseRoster(options: RosterOptions): Promise<RosterResu
     round++;
     report("solve", round, `round ${round}: solving the roster`);
     const shifts = new Map<string, Shift[]>();
+    const costByGroup = new Map<string, number>();
     const staffing = new Map<string, IntervalStaffing>();
     const shortfall = new Float64Array(intervalCount);
     let cost = 0;
@@ -266,6 +270,7 @@ export async function optimiseRoster(options: RosterOptions): Promise<RosterResu
       }
       for (const short of built.shortfalls) shortfall[short.interval] = Math.max(shortfall[short.interval]!, solution.values[short.variable]!);
       cost += groupCost;
+      costByGroup.set(group.name, groupCost);
       paidHours += groupHours;
       lowerBound += solution.lowerBound + built.lockedCostPerWeek;
       objective += solution.objective + built.lockedCostPerWeek;
@@ -278,6 +283,7 @@ export async function optimiseRoster(options: RosterOptions): Promise<RosterResu
       scenario: withRoster(scenario, shifts),
       shifts,
       cost,
+      costByGroup,
       paidHours,
       lowerBound,
       gap: objective > 0 ? Math.max(0, (objective - lowerBound) / objective) : 0,
@@ -401,6 +407,7 @@ export async function optimiseRoster(options: RosterOptions): Promise<RosterResu
         scenario,
         shifts: new Map(groups.map((group) => [group.name, group.group.shifts.filter((shift) => shift.locked !== true)])),
         cost: todayCost,
+        costByGroup: new Map(groups.map((group) => [group.name, paidHoursPerWeek(group.group.shifts) * group.wagePerHour])),
         paidHours: todayHours,
         staffing: todayStaffing,
       },
@@ -434,6 +441,7 @@ export async function optimiseRoster(options: RosterOptions): Promise<RosterResu
 
   return {
     plan,
+    days: scenario.days,
     groups,
     confidence,
     margin: margin(confidence),

@@ -2,6 +2,7 @@ import { csvFormatRows } from "d3-dsv";
 import type { TargetMet } from "../compare/targetMet.js";
 import { clockMinutes, formatClock } from "../schema/clockTime.js";
 import type { Shift } from "../schema/shift.js";
+import type { Weekday } from "../schema/weekday.js";
 import { intervalTargetMet, metShare, type IntervalOutcomes } from "./intervalOutcomes.js";
 import type { RosterResult } from "./optimiseRoster.js";
 
@@ -28,6 +29,9 @@ export interface RosterIntervalRow {
  * per week; shares as fractions. */
 export interface RosterDocument {
   scenario: string;
+  /** The simulated weekdays and the interval length, to lay out the roster and the intervals. */
+  days: Weekday[];
+  intervalMinutes: number;
   currency: string | null;
   groups: string[];
   seed: number;
@@ -38,6 +42,8 @@ export interface RosterDocument {
   cost: number;
   paidHours: number;
   today: { cost: number; paidHours: number };
+  /** The optimised roster less today's, per week (negative: cheaper). */
+  difference: { cost: number; paidHours: number };
   /** The solver's bound on the weekly cost of any roster meeting the final requirements, and the relative gap. */
   lowerBound: number;
   gap: number;
@@ -57,6 +63,11 @@ export interface RosterDocument {
   intervals: RosterIntervalRow[];
   /** The optimised roster's shifts per group (locked shifts first, as they were). */
   roster: { group: string; shifts: Shift[] }[];
+  /** Today's shifts of the same groups, for comparison. */
+  todayRoster: { group: string; shifts: Shift[] }[];
+  /** The optimised roster's weekly cost as the optimiser priced it, per group (for a `roster` intervention's
+   * `costPerWeek`). */
+  costByGroup: { group: string; cost: number }[];
 }
 
 const round = (value: number, digits = 6) => Math.round(value * 10 ** digits) / 10 ** digits;
@@ -81,6 +92,8 @@ export function rosterDocument(result: RosterResult, currency: string | null): R
   const openRows = [...open.keys()].filter((i) => open[i] === 1);
   return {
     scenario: plan.name,
+    days: [...result.days],
+    intervalMinutes: plan.intervalSec / 60,
     currency,
     groups: result.groups.map((group) => group.name),
     seed: result.seed,
@@ -89,6 +102,7 @@ export function rosterDocument(result: RosterResult, currency: string | null): R
     cost: round(best.cost, 2),
     paidHours: round(best.paidHours, 3),
     today: { cost: round(today.cost, 2), paidHours: round(today.paidHours, 3) },
+    difference: { cost: round(best.cost - today.cost, 2), paidHours: round(best.paidHours - today.paidHours, 3) },
     lowerBound: round(best.lowerBound, 2),
     gap: round(best.gap),
     solver: { status: best.status, solveSec: round(best.solveSec, 3), timeLimitSec: result.timeLimitSec, mipRelGap: result.mipRelGap },
@@ -102,6 +116,8 @@ export function rosterDocument(result: RosterResult, currency: string | null): R
     intervalsStillShort: openRows.filter((i) => metShare(after, i) < result.confidence).map((i) => plan.intervalLabels[i]!),
     intervals,
     roster: result.groups.map((group) => ({ group: group.name, shifts: [...group.locked, ...(best.shifts.get(group.name) ?? [])] })),
+    todayRoster: result.groups.map((group) => ({ group: group.name, shifts: group.group.shifts })),
+    costByGroup: result.groups.map((group) => ({ group: group.name, cost: round(best.costByGroup.get(group.name) ?? 0, 2) })),
   };
 }
 
