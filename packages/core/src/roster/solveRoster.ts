@@ -35,7 +35,9 @@ export async function solveRoster(session: SolverSession, built: RosterModel, op
     lower[index] = variable.integer ? Math.max(variable.lower, Math.floor(value + 1e-6)) : variable.lower;
     upper[index] = variable.integer ? Math.min(variable.upper, Math.max(lower[index]!, Math.ceil(value - 1e-6))) : variable.upper;
   });
-  const rounded = await session.solve(model, { timeLimitSec: Math.max(0.5, left / 2), mipRelGap: options.mipRelGap / 2, bounds: { lower, upper } });
+  // The rounding search is what finds the roster: it gets most of the time left (it needs a fraction of a second on an
+  // idle core, but a loaded machine stretches every second of wall-clock time).
+  const rounded = await session.solve(model, { timeLimitSec: Math.max(0.5, left * 0.8), mipRelGap: options.mipRelGap / 2, bounds: { lower, upper } });
   left -= rounded.solveSec;
   const full = await session.solve(model, { timeLimitSec: Math.max(0.5, left), mipRelGap: options.mipRelGap, ...(rounded.feasible && { start: rounded.values }) });
   const solveSec = relaxed.solveSec + rounded.solveSec + full.solveSec;
