@@ -4,6 +4,7 @@ import { grossUp } from "../queueing/solveAgents.js";
 import { distributionMean } from "../random/distributions.js";
 import { durationToSeconds } from "../schema/distribution.js";
 import type { Scenario } from "../schema/scenario.js";
+import { requiredAgents } from "../staffing/requiredAgents.js";
 
 /** What {@link erlangRequirements} needs. */
 export interface ErlangRequirementsOptions {
@@ -25,8 +26,8 @@ export interface ErlangRequirementsOptions {
  * optional occupancy cap, grossed up for the group's shrinkage. A group serving several queues is staffed for the sum
  * of their workloads (one pooled queue: the arrival rates add up, the handle time and patience are the
  * arrival-weighted means, the strictest target applies). The offered contacts of an interval are split among the
- * queues by their shares of that interval's forecast (of the span's where the interval has none), and a queue served
- * by several groups gives each an equal share. Self-service queues need no agent and email queues are a backlog with a
+ * queues as the staffing chart's required line splits them (`requiredAgents` of staffing/: by their shares of that
+ * interval's forecast), and a queue served by several groups gives each an equal share. Self-service queues need no agent and email queues are a backlog with a
  * target in hours: both are left out. A chat queue counts one session per agent (an upper bound).
  */
 export function erlangRequirements(options: ErlangRequirementsOptions): Map<string, Int32Array> {
@@ -51,17 +52,9 @@ export function groupQueues(options: ErlangRequirementsOptions): Map<string, Poo
   const { scenario, plan, offeredPerInterval } = options;
   const count = plan.intervalCount;
   const intervalSec = plan.intervalSec;
-  const forecast = plan.queues.map((queue) => Float64Array.from({ length: count }, (_, i) => queue.arrivalRatePerSec[i]! * intervalSec));
-  const spanTotals = forecast.map((contacts) => contacts.reduce((sum, value) => sum + value, 0));
-  const spanTotal = spanTotals.reduce((sum, value) => sum + value, 0);
-  const offeredByQueue = plan.queues.map((_, q) =>
-    Float64Array.from({ length: count }, (_, i) => {
-      const offered = offeredPerInterval[i] ?? 0;
-      if (!(offered > 0)) return 0;
-      const total = forecast.reduce((sum, contacts) => sum + contacts[i]!, 0);
-      return offered * (total > 0 ? forecast[q]![i]! / total : spanTotal > 0 ? spanTotals[q]! / spanTotal : 1 / plan.queues.length);
-    }),
-  );
+  // Each queue's share of the simulated offered contacts, as the staffing chart's required line splits them.
+  const lines = requiredAgents({ scenario, plan, first: 0, offeredPerInterval: Float64Array.from({ length: count }, (_, i) => offeredPerInterval[i] ?? 0) });
+  const offeredByQueue = plan.queues.map((queue) => lines.find((line) => line.queue === queue.name)?.offered?.contacts ?? new Float64Array(count));
   const servingGroups = scenario.queues.map((queue) => scenario.groups.filter((group) => group.serves.includes(queue.name)).length);
 
   const requirements = new Map<string, PooledQueue>();
