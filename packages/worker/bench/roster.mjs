@@ -26,11 +26,13 @@ const scenario = parsed.scenario;
 
 // Time each solve as the optimiser makes them (wall clock around the session, which includes writing the LP text).
 const solves = [];
+let size = null;
 const timedSolver = {
   get loads() {
     return solverSession.loads;
   },
   async solve(model, options) {
+    size ??= { variables: model.variables.length, integer: model.variables.filter((variable) => variable.integer).length, constraints: model.constraints.length };
     const start = performance.now();
     const solution = await solverSession.solve(model, options);
     solves.push({ phase: options.relaxation ? "relaxation" : options.bounds ? "rounding" : "full", ms: performance.now() - start, hiGHSSec: solution.solveSec });
@@ -72,7 +74,7 @@ const report = {
   cores: availableParallelism(),
   node: process.version,
   loadAverage: { before: loadBefore.map((value) => round(value)), after: loadavg().map((value) => round(value)) },
-  model: { templates: scenario.groups[0].shiftTemplates.length, confidence: result.confidence, margin: round(result.margin) },
+  model: { templates: scenario.groups[0].shiftTemplates.length, ...size, confidence: result.confidence, margin: round(result.margin) },
   solve: {
     count: perSolve.length,
     firstMs: round(perSolve[0] ?? NaN),
