@@ -89,6 +89,19 @@ describe("optimiseRoster within limits that cannot cover the day", () => {
     expect(document.verified).toBe(false);
   });
 
+  it("never costs more than today's roster where today's already meets the confidence", async () => {
+    const scenario = tinyRosterScenario((input) => {
+      const group = input.groups[0]!;
+      group.shifts = [{ name: "All day", start: "08:00", hours: 8, days: ["mon"], agents: 16, breaks: [] }];
+      for (const template of group.shiftTemplates!) template.costPerHour = 60; // every template roster dearer than today's
+    });
+    const result = await optimiseRoster({ scenario, solver: session, simulate, replications: 20, iterations: 2, confidenceLevels: [] });
+    expect(result.keptToday).toBe(true);
+    expect(result.best.cost).toBe(result.today.cost);
+    expect(result.verified).toBe(true);
+    expect(rosterDocument(result, "USD").roster[0]!.shifts.map((shift) => shift.name)).toEqual(["All day"]);
+  });
+
   it("refuses a scenario without templates, naming the field", async () => {
     const scenario = tinyRosterScenario((input) => delete input.groups[0]!.shiftTemplates);
     await expect(optimiseRoster({ scenario, solver: session, simulate })).rejects.toThrow(/groups\[0\]\.shiftTemplates: no group has shift templates/);
