@@ -1,4 +1,5 @@
 import {
+  calibratedPlan,
   compileScenario,
   createSimulator,
   formatScenarioIssues,
@@ -54,8 +55,10 @@ export function compileSource(source: PlanSource): Plan {
     }
     case "capacityWeeks":
       throw new Error("a capacityWeeks source runs with runCapacityWeeks (each week is its own plan), not as one plan");
+    case "calibrated":
+      return calibratedPlan(source.input);
     default:
-      throw new Error(`unknown plan source kind ${JSON.stringify((source as { kind?: unknown }).kind)}; expected "scenario", "stationary" or "intervals"`);
+      throw new Error(`unknown plan source kind ${JSON.stringify((source as { kind?: unknown }).kind)}; expected "scenario", "stationary", "intervals", "capacityWeeks" or "calibrated"`);
   }
 }
 
