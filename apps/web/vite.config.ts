@@ -4,8 +4,9 @@ import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from "./securityHeaders.js"
 
 /**
  * index.html's Content-Security-Policy meta tag, from securityHeaders.ts (strict: no inline scripts or styles, no
- * eval), which the built app runs under. Vite's dev server injects component CSS as inline <style> elements, so in
- * dev only the policy also allows inline styles.
+ * eval; WebAssembly allowed, for HiGHS in the roster worker: `wasm-unsafe-eval`), which the built app runs under.
+ * Vite's dev server injects component CSS as inline <style> elements, so in dev only the policy also allows inline
+ * styles.
  */
 function contentSecurityPolicyMeta(): Plugin {
   return {
