@@ -13,6 +13,7 @@ import {
   type KpiVectorLayout,
   type Plan,
   type ReplicationResult,
+  type SimulationOptions,
   type Simulator,
 } from "@ccplan/core";
 import { releaseProxy, transfer } from "comlink";
@@ -114,7 +115,7 @@ function replicate<T>(
   from: number,
   to: number,
   progress: ProgressCallback | undefined,
-  /** Whether `output` reduces a result at once (then the simulator's buffers are reused: see SimulationOptions). */
+  /** Whether `output` reduces a result at once (then each run refills the previous result's arrays: SimulationOptions.recycle). */
   reduces: boolean,
   output: (result: ReplicationResult, entry: Compiled) => T,
 ): T[] {
@@ -131,12 +132,11 @@ function replicate<T>(
       // answers, which it can only do after this synchronous loop: never await it here.
       void Promise.resolve(progress!(done)).catch(() => undefined);
     };
-    const options = {
-      reuseBuffers: reduces,
-      ...(progress && { onProgress: (fraction: number) => report(replication - from + fraction) }),
-    };
+    const options: SimulationOptions = progress ? { onProgress: (fraction: number) => report(replication - from + fraction) } : {};
     for (; replication < to; replication++) {
-      results.push(output(entry.simulator.run(replication, options), entry));
+      const result = entry.simulator.run(replication, options);
+      if (reduces) options.recycle = result;
+      results.push(output(result, entry));
       if (progress) report(replication + 1 - from);
     }
   } catch (error) {
@@ -177,7 +177,7 @@ export function runCapacityWeeks(source: PlanSource, from: number, to: number, p
 export function transferables(results: readonly ReplicationResult[]): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
   for (const result of results) {
-    for (const array of [result.queueCounters, result.groupCounters, result.waitHistogram]) buffers.add(array.buffer as ArrayBuffer);
+    for (const array of [result.queueCounters, result.groupCounters, result.waitHistogram, result.queueWaitHistogram]) buffers.add(array.buffer as ArrayBuffer);
   }
   return [...buffers];
 }

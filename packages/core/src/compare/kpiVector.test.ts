@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Plan } from "../des/plan.js";
 import { QUEUE_COUNTER_COUNT, QueueCounter, type ReplicationResult } from "../des/result.js";
+import { createSimulator } from "../des/simulate.js";
 import { stationaryPlan } from "../des/stationaryPlan.js";
 import { WAIT_BIN_COUNT } from "../des/waitHistogram.js";
 import { compileScenario } from "../plan/compile.js";
@@ -40,15 +41,39 @@ describe("kpiVector", () => {
     });
   }
 
-  it("rests on the engine's invariant: each cell's wait histogram adds up to its answered counter", () => {
+  it("rests on the engine's invariant: each interval's and each queue's wait histogram adds up to its answered counters", () => {
     for (const [, plan] of cases) {
       for (const result of replications(plan, 2)) {
-        const cells = result.intervalCount * result.queueCount;
-        for (let cell = 0; cell < cells; cell++) {
+        const { intervalCount, queueCount } = result;
+        const answered = (interval: number, queue: number) => result.queueCounters[(interval * queueCount + queue) * QUEUE_COUNTER_COUNT + QueueCounter.answered]!;
+        const binned = (histogram: Float64Array, row: number) => histogram.subarray(row * WAIT_BIN_COUNT, (row + 1) * WAIT_BIN_COUNT).reduce((sum, count) => sum + count, 0);
+        for (let interval = 0; interval < intervalCount; interval++) {
           let total = 0;
-          for (let bin = 0; bin < WAIT_BIN_COUNT; bin++) total += result.waitHistogram[cell * WAIT_BIN_COUNT + bin]!;
-          expect(total).toBe(result.queueCounters[cell * QUEUE_COUNTER_COUNT + QueueCounter.answered]);
+          for (let q = 0; q < queueCount; q++) total += answered(interval, q);
+          expect(binned(result.waitHistogram, interval)).toBe(total);
         }
+        if (queueCount > 1) {
+          for (let q = 0; q < queueCount; q++) {
+            let total = 0;
+            for (let interval = 0; interval < intervalCount; interval++) total += answered(interval, q);
+            expect(binned(result.queueWaitHistogram, q)).toBe(total);
+          }
+        }
+      }
+    }
+  });
+
+  it("is the same on a result whose arrays were recycled from an earlier run", () => {
+    for (const [, plan] of cases) {
+      const layout = kpiVectorLayout(plan);
+      const fresh = createSimulator(plan);
+      const recycling = createSimulator(plan);
+      let previous: ReplicationResult | undefined;
+      for (let k = 0; k < 3; k++) {
+        const arrays = previous?.waitHistogram;
+        previous = recycling.run(k, { recycle: previous });
+        if (arrays) expect(previous.waitHistogram).toBe(arrays);
+        expect(Array.from(kpiVector(plan, previous, layout))).toEqual(Array.from(kpiVector(plan, fresh.run(k), layout)));
       }
     }
   });

@@ -15,7 +15,7 @@ import { kpiVectorLayout, type KpiVectorLayout } from "./kpiVectorLayout.js";
  * replications.
  *
  * It runs once per replication of every run, so it is written for speed: each row's counters are summed into one
- * reused scratch, and the wait quantiles are read from the per-interval histograms where they lie, without
+ * reused scratch, and the wait quantiles are read from the per-interval and per-queue histograms where they lie, without
  * building a summed histogram per row (the histogram of a row holds one count per answered contact, so its total is
  * the row's `answered` counter, and a walk from the first bin stops at the quantile's bin).
  */
@@ -126,11 +126,13 @@ class RowTotals implements CounterTotals {
     const total = this.queue[QueueCounter.answered]!;
     if (total <= 0) return null;
     const rank = p * total;
-    const { waitHistogram, queueCount } = this.result;
-    // A row of one cell reads its histogram where it is; a row of several sums theirs, a chunk of bins at a time.
-    const single = this.to - this.from === 1 && (queueCount === 1 || this.only >= 0);
-    const counts = single ? waitHistogram : this.summed;
-    const offset = single ? (this.from * queueCount + Math.max(0, this.only)) * WAIT_BIN_COUNT : 0;
+    const { waitHistogram, queueWaitHistogram } = this.result;
+    // A queue's row (with several queues: over the counted span, as the layout's queue rows are) and an interval's
+    // row read their histogram where it is; a row of several intervals sums theirs, a chunk of bins at a time.
+    const ofQueue = this.only >= 0;
+    const single = ofQueue || this.to - this.from === 1;
+    const counts = ofQueue ? queueWaitHistogram : single ? waitHistogram : this.summed;
+    const offset = ofQueue ? this.only * WAIT_BIN_COUNT : single ? this.from * WAIT_BIN_COUNT : 0;
     let below = 0;
     for (let bin = 0; bin < WAIT_BIN_COUNT; bin++) {
       if (!single && bin === this.summedBins) this.sumBins(bin, Math.min(WAIT_BIN_COUNT, bin + SUM_CHUNK_BINS));
@@ -146,15 +148,12 @@ class RowTotals implements CounterTotals {
 
   /** Adds bins [fromBin, toBin) of the row's cells into `summed` (counts are whole numbers: any order is exact). */
   private sumBins(fromBin: number, toBin: number): void {
-    const { waitHistogram, queueCount } = this.result;
+    const waitHistogram = this.result.waitHistogram;
     const summed = this.summed;
     summed.fill(0, fromBin, toBin);
     for (let interval = this.from; interval < this.to; interval++) {
-      for (let q = 0; q < queueCount; q++) {
-        if (this.only >= 0 && q !== this.only) continue;
-        const base = (interval * queueCount + q) * WAIT_BIN_COUNT;
-        for (let bin = fromBin; bin < toBin; bin++) summed[bin]! += waitHistogram[base + bin]!;
-      }
+      const base = interval * WAIT_BIN_COUNT;
+      for (let bin = fromBin; bin < toBin; bin++) summed[bin]! += waitHistogram[base + bin]!;
     }
     this.summedBins = toBin;
   }
