@@ -9,7 +9,9 @@ import { runSensitivity, sensitivityHelp } from "./commands/sensitivity.js";
 import { runSimulate, simulateHelp } from "./commands/simulate.js";
 import { calibrateHelp, runCalibrate } from "./commands/calibrate.js";
 import { backtestHelp, runBacktest } from "./commands/backtest.js";
+import { rosterHelp, runRoster } from "./commands/roster.js";
 import { EXIT, InputError } from "./errors.js";
+import { writeAllSync } from "./output.js";
 
 const COMMANDS: Record<string, { help: string; run: (args: string[], write: (text: string) => void) => void | Promise<void> }> = {
   erlang: { help: erlangHelp, run: runErlang },
@@ -20,6 +22,7 @@ const COMMANDS: Record<string, { help: string; run: (args: string[], write: (tex
   capacity: { help: capacityHelp, run: runCapacityCommand },
   calibrate: { help: calibrateHelp, run: runCalibrate },
   backtest: { help: backtestHelp, run: runBacktest },
+  roster: { help: rosterHelp, run: runRoster },
 };
 
 const USAGE = `ccplan: what-if planning for contact centers
@@ -35,6 +38,7 @@ Commands:
   capacity   the year ahead week by week: attrition, hiring classes, ramp-up, growth; --hire-plan finds the classes
   calibrate  fit handle times, patience, classes and staffing to a call log, with the evidence
   backtest   predict each day of a call log with a calibration and compare with what happened
+  roster     the cheapest roster from shift templates that meets the target at a confidence (HiGHS + simulation)
 
 Exit codes: 0 success, 1 the run failed, 2 bad arguments or invalid input. Add --debug for stack traces.`;
 
@@ -43,8 +47,10 @@ export interface Io {
   stderr: (text: string) => void;
 }
 
+// The result goes to standard output with blocking writes (`writeAllSync`): memory stays flat however large it is and
+// however slowly the reader takes it. Messages go to standard error as a stream.
 const processIo: Io = {
-  stdout: (text) => process.stdout.write(text),
+  stdout: (text) => writeAllSync(1, text),
   stderr: (text) => process.stderr.write(text),
 };
 
@@ -108,9 +114,10 @@ function isEntryPoint(): boolean {
 }
 
 /**
- * When the reader of the output goes away (`ccplan simulate … --json | head -c 100`), writing raises EPIPE: the
- * process ends at once and quietly with the status a shell gives a tool the pipe killed, as command-line tools do
- * (no stack trace, no "failed" message; worker threads end with it). Any other write error is reported as a failure.
+ * When the reader of a stream goes away (`ccplan … 2>&1 | head -c 100`), writing raises EPIPE: the process ends at
+ * once and quietly with the status a shell gives a tool the pipe killed, as command-line tools do (no stack trace, no
+ * "failed" message; worker threads end with it). Any other write error is reported as a failure. (Standard output
+ * is written with `writeAllSync`, which does the same.)
  */
 export function endQuietlyWhenPipeCloses(stream: NodeJS.WriteStream, exit: (code: number) => void = (code) => process.exit(code)): void {
   stream.on("error", (error: NodeJS.ErrnoException) => {
@@ -124,7 +131,6 @@ export function endQuietlyWhenPipeCloses(stream: NodeJS.WriteStream, exit: (code
 }
 
 if (isEntryPoint()) {
-  endQuietlyWhenPipeCloses(process.stdout);
   endQuietlyWhenPipeCloses(process.stderr);
   process.exitCode = await main(process.argv.slice(2));
 }

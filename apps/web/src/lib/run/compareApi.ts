@@ -2,9 +2,11 @@
 // runPaired, exactly as `ccplan compare`) off the page's main thread, where summarising a week of intervals takes
 // hundreds of milliseconds. The replications themselves run in the pool of Web Workers that `runner` reaches.
 import {
+  checkRunLimits,
   compileScenario,
   countRuns,
   evaluationsJob,
+  plannedRuns,
   formatClock,
   kpiVectorLayout,
   requiredAgents,
@@ -62,6 +64,11 @@ export async function compare(request: CompareRequest, runner: VectorRunner, onP
       : countRuns(evaluationsJob({ scenario, interventions, replications: request.maxReplications }), (phase) =>
           chosen.some((variant) => simulationKey(variant.scenario) === simulationKey(phase.scenario)),
         );
+  // Every phase's size is checked before anything runs (the baseline and the interventions were, with the scenario).
+  if (interventions.length > 0) {
+    const oversized = checkRunLimits(plannedRuns(evaluationsJob({ scenario, interventions, replications: 1 })));
+    if (oversized.length > 0) throw new Error(`nothing was simulated, because a run would exceed the size limits: ${oversized.map((issue) => issue.message).join("; ")}`);
+  }
   const tracker = progressTracker(comparisonRuns + moneyRuns * request.maxReplications, onProgress);
   // The comparison's runs are kept as span samples (a few hundred numbers each) for the money stage.
   const recording: VectorRunner = {
@@ -91,7 +98,8 @@ export async function compare(request: CompareRequest, runner: VectorRunner, onP
       : await runPhaseJobAsync(evaluationsJob({ scenario, interventions, replications }), async (phase) => {
           const known = book.get(phase.scenario, phase.replications);
           if (known) return known;
-          const vectors = await runner.vectors({ kind: "scenario", scenario: phase.scenario }, 0, phase.replications, (done) => tracker.within(done));
+          const source = { kind: "scenario" as const, scenario: phase.scenario, ...(phase.label !== undefined && { label: phase.label }) };
+          const vectors = await runner.vectors(source, 0, phase.replications, (done) => tracker.within(done));
           tracker.finishPart(phase.replications);
           return vectors.map(spanKpiSample);
         });
