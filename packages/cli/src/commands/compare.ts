@@ -1,11 +1,11 @@
 import {
   KPI_REGISTRY,
-  countRuns,
   evaluationsJob,
   plannedRuns,
   runPhaseJobAsync,
   SampleBook,
   simulationKey,
+  type PhaseRunRequest,
   type Scenario,
   scenarioVariants,
   spanKpiSample,
@@ -20,7 +20,7 @@ import { DELTA_LEGEND, formatDelta } from "../format/delta.js";
 import { formatValue, renderTable } from "../format/units.js";
 import { writeJson } from "../format/writeJson.js";
 import { progressBar } from "../run/progressBar.js";
-import { comparable, progressTracker, runPaired, type VectorRunner } from "@ccplan/worker/node";
+import { comparable, prefetchedPhases, progressTracker, runPaired, type VectorRunner } from "@ccplan/worker/node";
 import { createRunner } from "../run/runner.js";
 import { jobVariants, refuseOversizedRuns } from "../run/limits.js";
 import { loadScenario, scenarioSource } from "../run/sources.js";
@@ -105,15 +105,18 @@ export async function runCompare(args: string[], write: (text: string) => void):
       // Money needs each intervention's phases (class weeks, learning curve, steady state) over the horizon:
       // core's economics asks for the runs it needs, on the same seeds, and prices them.
       const job = () => moneyJob(replications);
-      const tracker = progressTracker(replications * countRuns(job(), (request) => book.get(request.scenario, request.replications) !== undefined), bar.update);
-      const evaluations = await runPhaseJobAsync(job(), async (request) => {
-        const known = book.get(request.scenario, request.replications);
-        if (known) return known;
+      const isKnown = (request: PhaseRunRequest) => book.get(request.scenario, request.replications) !== undefined;
+      const toRun = plannedRuns(job(), isKnown);
+      const tracker = progressTracker(replications * toRun.length, bar.update);
+      // The runs not in the book are queued in the pool at once (the dry pass listed them), each answered in its turn.
+      const run = prefetchedPhases(toRun, async (request) => {
         const source = { kind: "scenario" as const, scenario: request.scenario, ...(request.label !== undefined && { label: request.label }) };
-        const vectors = await runner.vectors(source, 0, request.replications, (done) => tracker.within(done));
-        tracker.finishPart(request.replications);
+        const part = tracker.part(request.replications);
+        const vectors = await runner.vectors(source, 0, request.replications, part.within);
+        part.finish();
         return vectors.map(spanKpiSample);
       });
+      const evaluations = await runPhaseJobAsync(job(), (request) => book.get(request.scenario, request.replications) ?? run(request));
       for (const evaluation of evaluations) moneyByName.set(evaluation.name, evaluation.money);
     }
     bar.done();

@@ -17,7 +17,7 @@ import {
   spanKpiSample,
   type Scenario,
 } from "@ccplan/core";
-import { progressTracker, runPaired, type PlannedSource, type PlanSource, type PrecisionTarget, type RunProgressSink, type VectorRunner } from "@ccplan/worker";
+import { prefetchedPhases, progressTracker, runPaired, type PlannedSource, type PlanSource, type PrecisionTarget, type RunProgressSink, type VectorRunner } from "@ccplan/worker";
 import { comparisonDocument, type ComparisonDocument } from "./comparisonDocument";
 import { scenarioView, spanSampleArray, type ComparisonView } from "./comparisonView";
 import { moneyView } from "./moneyStage";
@@ -92,17 +92,23 @@ export async function compare(request: CompareRequest, runner: VectorRunner, onP
   tracker.finishPart(comparisonRuns);
 
   const replications = outcome.comparison.replications;
-  const evaluations =
+  const moneyJob = () => evaluationsJob({ scenario, interventions, replications });
+  // The runs not in the book are queued in the pool at once (a dry pass lists them), each answered in its turn.
+  const runMoneyPhase =
     interventions.length === 0
-      ? []
-      : await runPhaseJobAsync(evaluationsJob({ scenario, interventions, replications }), async (phase) => {
-          const known = book.get(phase.scenario, phase.replications);
-          if (known) return known;
-          const source = { kind: "scenario" as const, scenario: phase.scenario, ...(phase.label !== undefined && { label: phase.label }) };
-          const vectors = await runner.vectors(source, 0, phase.replications, (done) => tracker.within(done));
-          tracker.finishPart(phase.replications);
-          return vectors.map(spanKpiSample);
-        });
+      ? undefined
+      : prefetchedPhases(
+          plannedRuns(moneyJob(), (phase) => book.get(phase.scenario, phase.replications) !== undefined),
+          async (phase) => {
+            const source = { kind: "scenario" as const, scenario: phase.scenario, ...(phase.label !== undefined && { label: phase.label }) };
+            const part = tracker.part(phase.replications);
+            const vectors = await runner.vectors(source, 0, phase.replications, part.within);
+            part.finish();
+            return vectors.map(spanKpiSample);
+          },
+        );
+  const evaluations =
+    runMoneyPhase === undefined ? [] : await runPhaseJobAsync(moneyJob(), (phase) => book.get(phase.scenario, phase.replications) ?? runMoneyPhase(phase));
 
   const layout = kpiVectorLayout(plans[0]!);
   const first = layout.intervals.first;
