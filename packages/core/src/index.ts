@@ -13,3 +13,4 @@ export * from "./compare/index.js";
 export * from "./economics/index.js";
 export * from "./sensitivity/index.js";
 export * from "./experience/index.js";
+export * from "./uncertainty/index.js";

@@ -1,4 +1,4 @@
-import type { IntervalPlanOptions, ScenarioInput, StationaryPlanOptions } from "@ccplan/core";
+import type { AssumptionsView, InterventionStage, IntervalPlanOptions, ScenarioInput, StationaryPlanOptions } from "@ccplan/core";
 
 /** `stationaryPlan` options without its sampler overrides (functions cannot cross a worker boundary). */
 export type StationarySourceOptions = Omit<StationaryPlanOptions, "handle" | "patience">;
@@ -7,12 +7,14 @@ export type StationarySourceOptions = Omit<StationaryPlanOptions, "handle" | "pa
  * Where a job's plan comes from, as structured-clonable data. A `Plan` holds sampler functions, so it
  * cannot cross a worker boundary: each worker compiles it from this description (once, then cached).
  * - `scenario`: a scenario file's contents (parsed JSON or an already validated `Scenario`); `variant`
- *   names an intervention to apply (omitted = the baseline); `seed` overrides the file's seed.
+ *   names an intervention to apply (omitted = the baseline), `stage` how far along it is (omitted: its steady
+ *   state; the money stage's phases: in class, learning curve…); `seed` overrides the file's seed. Each
+ *   replication runs at its own draw of the file's uncertain inputs unless `assumptions` is "fixed".
  * - `stationary`: a stationary center (`stationaryPlan` options, exponential handle time and patience).
  * - `intervals`: the text of an interval CSV file and how to read it (`planFromIntervals` options).
  */
 export type PlanSource =
-  | { kind: "scenario"; scenario: ScenarioInput | unknown; variant?: string; seed?: number }
+  | { kind: "scenario"; scenario: ScenarioInput | unknown; variant?: string; stage?: InterventionStage; seed?: number; assumptions?: AssumptionsView }
   | { kind: "stationary"; options: StationarySourceOptions }
   | { kind: "intervals"; csv: string; options: IntervalPlanOptions };
 

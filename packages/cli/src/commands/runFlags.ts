@@ -1,6 +1,6 @@
 import { numberFlag } from "../args.js";
 import { InputError } from "../errors.js";
-import { KPI_REGISTRY, type KpiId } from "@ccplan/core";
+import { KPI_REGISTRY, type AssumptionsView, type KpiId } from "@ccplan/core";
 import type { PrecisionTarget } from "@ccplan/worker/node";
 import { defaultWorkers } from "../run/runner.js";
 
@@ -12,6 +12,7 @@ export const RUN_FLAGS = {
   workers: { type: "string" },
   seed: { type: "string" },
   json: { type: "boolean" },
+  "fixed-assumptions": { type: "boolean" },
 } as const;
 
 export const DEFAULT_REPLICATIONS = 100;
@@ -23,6 +24,8 @@ export interface RunFlags {
   precision?: PrecisionTarget;
   workers: number;
   seed?: number;
+  /** `combined`: each replication draws the scenario's uncertain inputs; `fixed` (--fixed-assumptions): central values. */
+  assumptions: AssumptionsView;
 }
 
 export function readRunFlags(values: Record<string, string | boolean | string[] | undefined>): RunFlags {
@@ -39,6 +42,7 @@ export function readRunFlags(values: Record<string, string | boolean | string[] 
     ...(halfWidth !== undefined && { precision: { kpi: checkPrecisionKpi(str("precision-kpi") ?? "serviceLevel"), halfWidth } }),
     workers: numberFlag("workers", str("workers"), { min: 1, max: 256, integer: true }) ?? defaultWorkers(),
     ...(str("seed") !== undefined && { seed: numberFlag("seed", str("seed"), { integer: true, min: 0, max: 2 ** 31 - 1 })! }),
+    assumptions: values["fixed-assumptions"] === true ? "fixed" : "combined",
   };
 }
 

@@ -1,4 +1,4 @@
-import { kpiVectorLayout, shardDocument, shardRange } from "@ccplan/core";
+import { kpiVectorLayout, shardDocument, shardRange, type AssumptionsView } from "@ccplan/core";
 import { choiceFlag, numberFlag, parseCommandArgs, requiredNumberFlag } from "../args.js";
 import { InputError } from "../errors.js";
 import { renderRunStatistics } from "../format/summaryTable.js";
@@ -12,7 +12,8 @@ export const simulateHelp = `ccplan simulate <scenario.json> [--variant <interve
 ccplan simulate --rate R --aht A --agents N [--patience P] [--target T] [--hours H] [run options]
 ccplan simulate --intervals <file.csv> [--aht A] [--handle-dist exponential|lognormal|gamma] [--handle-cv C]
                 [--patience P] [--patience-dist exponential|lognormal|gamma] [--patience-cv C] [--target T] [run options]
-run options: [--replications N] [--precision P [--precision-kpi K]] [--workers W] [--seed S] [--shard I/N] [--json]
+run options: [--replications N] [--precision P [--precision-kpi K]] [--workers W] [--seed S] [--shard I/N]
+             [--fixed-assumptions] [--json]
 
 Runs the discrete-event simulation for N seeded replications (default 100) and reports every KPI of the registry
 as the mean over replications with its 95% confidence interval (precision of the mean) and the P10–P90 spread of
@@ -26,7 +27,9 @@ outcomes (what a single day may look like). The same seed gives the same output,
                     or seconds for time KPIs), checked at fixed points (20, 40, 80, …), at most --replications (default 1000)
   --workers W       worker threads (default: the number of cores)
   --shard I/N       run only the I-th of N equal parts of --replications and print them as a shard file (JSON);
-                    'ccplan merge' combines the parts into exactly the output of one run`;
+                    'ccplan merge' combines the parts into exactly the output of one run
+  --fixed-assumptions  keep every uncertain input of the scenario (ranges such as the experience model's) at its
+                    central value; by default each replication draws them, so the intervals carry that uncertainty too`;
 
 /** `ccplan simulate`: builds a plan source from one of three inputs, runs it, prints a summary table or JSON. */
 export async function runSimulate(args: string[], write: (text: string) => void): Promise<void> {
@@ -56,7 +59,7 @@ export async function runSimulate(args: string[], write: (text: string) => void)
     throw new InputError("ccplan simulate needs exactly one source: a scenario file, --rate … for a stationary center, or --intervals <file.csv>");
   }
   if (positionals.length > 1) throw new InputError(`ccplan simulate takes one scenario file; got ${positionals.length}: ${positionals.join(", ")}`);
-  const resolved = resolveSource(values, positionals[0], flags.seed);
+  const resolved = resolveSource(values, positionals[0], flags.seed, flags.assumptions);
 
   const runner = createRunner(flags.workers);
   const bar = progressBar();
@@ -113,9 +116,14 @@ export function parseShard(raw: string | undefined): { index: number; count: num
   return { index, count };
 }
 
-function resolveSource(values: Record<string, string | boolean | undefined>, scenarioPath: string | undefined, seed: number | undefined): ResolvedSource {
+function resolveSource(
+  values: Record<string, string | boolean | undefined>,
+  scenarioPath: string | undefined,
+  seed: number | undefined,
+  assumptions: AssumptionsView,
+): ResolvedSource {
   const str = (name: string) => values[name] as string | undefined;
-  if (scenarioPath !== undefined) return scenarioSource(loadScenario(scenarioPath), str("variant"), seed);
+  if (scenarioPath !== undefined) return scenarioSource(loadScenario(scenarioPath), str("variant"), seed, assumptions);
   if (str("variant") !== undefined) throw new InputError("--variant needs a scenario file");
   if (str("rate") !== undefined) {
     const options = {

@@ -40,8 +40,10 @@ export const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 
 // Largest penalty tried: beyond it an unresolved contact is as good as never satisfied.
 const MAX_PENALTY = 20;
-// Bisection steps: 64 halvings of [−60, 60] reach the resolution of a double.
-const ITERATIONS = 64;
+// Safeguarded Newton steps (a bisection step whenever Newton's would leave the bracket): a few reach the resolution
+// of a double; the bound only stops a pathological case. Each replication with its own draw of the experience inputs
+// solves these again, so they must take microseconds, not the milliseconds 64 plain bisections took.
+const ITERATIONS = 200;
 
 /** CSAT of a center answering at once with repeat rate ρ whose ideal contact has log-odds `logOdds`. */
 export function referenceCsatAt(logOdds: number, repeatPenalty: number, repeatRate: number): number {
@@ -49,16 +51,37 @@ export function referenceCsatAt(logOdds: number, repeatPenalty: number, repeatRa
   return (1 - r) ** 2 * sigmoid(logOdds) + 2 * r * (1 - r) * sigmoid(logOdds - repeatPenalty) + r * r * sigmoid(logOdds - 2 * repeatPenalty);
 }
 
-/** The ideal log-odds L with referenceCsatAt(L) = csat (bisection; csat in (0, 1)). */
-function solveLogOdds(csat: number, repeatPenalty: number, repeatRate: number): number {
+/** d referenceCsatAt / dL. */
+function referenceCsatSlope(logOdds: number, repeatPenalty: number, repeatRate: number): number {
+  const r = repeatRate;
+  const d = (x: number) => {
+    const s = sigmoid(x);
+    return s * (1 - s);
+  };
+  return (1 - r) ** 2 * d(logOdds) + 2 * r * (1 - r) * d(logOdds - repeatPenalty) + r * r * d(logOdds - 2 * repeatPenalty);
+}
+
+/**
+ * The ideal log-odds L with referenceCsatAt(L) = csat (csat in (0, 1)), by Newton's method on the increasing, smooth
+ * referenceCsatAt, kept inside a bracket within [−60, 60] that every step narrows (a step that would leave it bisects
+ * instead). `start` is a first guess (the previous entry of a table).
+ */
+function solveLogOdds(csat: number, repeatPenalty: number, repeatRate: number, start = 0): number {
   let lo = -60;
   let hi = 60;
+  let x = Math.min(hi, Math.max(lo, start));
   for (let i = 0; i < ITERATIONS; i++) {
-    const mid = (lo + hi) / 2;
-    if (referenceCsatAt(mid, repeatPenalty, repeatRate) < csat) lo = mid;
-    else hi = mid;
+    const error = referenceCsatAt(x, repeatPenalty, repeatRate) - csat;
+    if (error === 0) return x;
+    if (error < 0) lo = x;
+    else hi = x;
+    let next = x - error / referenceCsatSlope(x, repeatPenalty, repeatRate);
+    if (!(next > lo && next < hi)) next = (lo + hi) / 2;
+    if (next === x || hi - lo <= 4 * Number.EPSILON * Math.max(1, Math.abs(x))) return next;
+    if (Math.abs(next - x) <= 2 * Number.EPSILON * Math.max(1, Math.abs(x))) return next;
+    x = next;
   }
-  return (lo + hi) / 2;
+  return x;
 }
 
 /**
@@ -71,31 +94,58 @@ export function satisfactionScale(options: { referenceCsat: number; referenceRep
   if (!(referenceCsat > 0 && referenceCsat < 1)) throw new Error(`invalid referenceCsat: ${referenceCsat}; expected a fraction strictly between 0 and 1`);
   if (!(rate >= 0.05 && rate < 1)) throw new Error(`invalid referenceRepeatRate: ${rate}; expected a fraction in [0.05, 1)`);
   if (!(gain >= 0)) throw new Error(`invalid changePerFivePointsFewer: ${gain}; expected a number ≥ 0`);
-  const ratio = (penalty: number) => referenceCsatAt(solveLogOdds(referenceCsat, penalty, rate), penalty, rate - 0.05) / referenceCsat;
+  // The repeat rule's gain rises with the penalty: its root by the Illinois variant of regula falsi on [0, MAX_PENALTY].
+  let ideal = 0;
+  const excess = (penalty: number) => {
+    ideal = solveLogOdds(referenceCsat, penalty, rate, ideal);
+    return referenceCsatAt(ideal, penalty, rate - 0.05) / referenceCsat - (1 + gain);
+  };
   let lo = 0;
   let hi = MAX_PENALTY;
-  for (let i = 0; i < ITERATIONS; i++) {
-    const mid = (lo + hi) / 2;
-    if (ratio(mid) < 1 + gain) lo = mid;
-    else hi = mid;
+  let fLo = excess(lo);
+  let fHi = excess(hi);
+  let repeatPenalty: number;
+  if (fHi <= 0) repeatPenalty = MAX_PENALTY;
+  else if (fLo >= 0) repeatPenalty = 0;
+  else {
+    let side = 0;
+    repeatPenalty = lo;
+    for (let i = 0; i < ITERATIONS; i++) {
+      const next = (lo * fHi - hi * fLo) / (fHi - fLo);
+      const value = excess(next);
+      repeatPenalty = next;
+      if (value === 0 || hi - lo <= 4 * Number.EPSILON * Math.max(1, next)) break;
+      if (value < 0) {
+        lo = next;
+        fLo = value;
+        if (side === -1) fHi /= 2;
+        side = -1;
+      } else {
+        hi = next;
+        fHi = value;
+        if (side === 1) fLo /= 2;
+        side = 1;
+      }
+      if (Math.abs(value) < 1e-15) break;
+    }
   }
-  const repeatPenalty = (lo + hi) / 2;
-  return { idealLogOdds: solveLogOdds(referenceCsat, repeatPenalty, rate), repeatPenalty, referenceCsat, referenceRepeatRate: rate };
+  return { idealLogOdds: solveLogOdds(referenceCsat, repeatPenalty, rate, ideal), repeatPenalty, referenceCsat, referenceRepeatRate: rate };
 }
 
 /**
  * The log-odds shift that multiplies the reference center's CSAT by `multiplier` (> 0): 0 for 1, negative below,
  * positive above, −Infinity for 0. Exact while multiplier × referenceCsat ≤ referenceCsat + 0.8 (1 − referenceCsat);
- * beyond, it grows linearly in ln(multiplier) at the slope it has at multiplier 1 (see the module comment).
+ * beyond, it grows linearly in ln(multiplier) at the slope it has at multiplier 1 (see the module comment). `guess` is a
+ * first guess of the shift (a table's previous entry), which only makes it faster.
  */
-export function logOddsShift(scale: SatisfactionScale, multiplier: number): number {
+export function logOddsShift(scale: SatisfactionScale, multiplier: number, guess = 0): number {
   if (!(multiplier >= 0)) throw new Error(`invalid satisfaction multiplier: ${multiplier}; expected a number ≥ 0`);
   if (multiplier === 0) return -Infinity;
   const { idealLogOdds, repeatPenalty, referenceCsat, referenceRepeatRate } = scale;
   const capCsat = referenceCsat + 0.8 * (1 - referenceCsat);
   const target = multiplier * referenceCsat;
-  if (target <= capCsat) return solveLogOdds(target, repeatPenalty, referenceRepeatRate) - idealLogOdds;
-  const capShift = solveLogOdds(capCsat, repeatPenalty, referenceRepeatRate) - idealLogOdds;
+  if (target <= capCsat) return solveLogOdds(target, repeatPenalty, referenceRepeatRate, idealLogOdds + guess) - idealLogOdds;
+  const capShift = solveLogOdds(capCsat, repeatPenalty, referenceRepeatRate, idealLogOdds) - idealLogOdds;
   return capShift + referenceSlope(scale) * Math.log(target / capCsat);
 }
 

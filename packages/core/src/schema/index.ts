@@ -14,6 +14,7 @@ export {
   type Channel,
   type ChatSettings,
   type EmailSettings,
+  type ResolvedScenario,
   type Scenario,
   type ScenarioInput,
   type ScenarioQueue,
@@ -21,18 +22,38 @@ export {
   type Forecast,
   type IntradayProfile,
 } from "./scenario.js";
-export { moneySchema } from "./money.js";
+export { moneySchema, type Money, type MoneySpec } from "./money.js";
 export {
   experienceSchema,
   satisfactionEffectSchema,
   WAIT_CURVES,
   DEFAULT_EXPERIENCE,
+  DEFAULT_EXPERIENCE_SPEC,
   type Experience,
+  type ExperienceSpec,
   type ExperienceEffect,
   type WaitCurve,
 } from "./experience.js";
 export { shiftSchema, shiftBreakSchema, type Shift, type ShiftBreak } from "./shift.js";
-export { interventionSchema, type Intervention, type InterventionKind } from "./intervention.js";
+export { interventionSchema, type Intervention, type InterventionKind, type ResolvedIntervention } from "./intervention.js";
+export {
+  EVIDENCE_GRADES,
+  UNCERTAIN_KINDS,
+  centralValue,
+  describeUncertain,
+  gradeOf,
+  isGradedValue,
+  isUncertainSpec,
+  resolveCentral,
+  resolveUncertain,
+  uncertainNumber,
+  type EvidenceGrade,
+  type GradedValue,
+  type Resolved,
+  type UncertainKind,
+  type UncertainNumber,
+  type UncertainSpec,
+} from "./uncertain.js";
 export { WEEKDAYS, weekdaySchema, weekdayIndex, shiftWeekday, type Weekday } from "./weekday.js";
 export { CLOCK_TIME_PATTERN, clockTimeSchema, clockMinutes, formatClock } from "./clockTime.js";
 export { SCENARIO_LIMITS } from "./limits.js";

@@ -4,6 +4,7 @@
 import {
   moneyReplications,
   moneySchema,
+  resolveCentral,
   type Intervention,
   type InterventionEvaluation,
   type InterventionMoney,
@@ -38,7 +39,7 @@ export function moneyView(scenario: Scenario, intervention: Intervention, evalua
   let roi = new Float64Array(0);
   let payback = new Float64Array(0);
   if (evaluation.money && scenario.money) {
-    const { replications } = moneyReplications({ money: moneySchema.parse(scenario.money), costLines: evaluation.money.costLines, phases: evaluation.phases });
+    const { replications } = moneyReplications({ money: resolveCentral(moneySchema.parse(scenario.money)), costLines: evaluation.money.costLines, phases: evaluation.phases });
     roi = Float64Array.from(replications, (replication) => replication.roi ?? Number.NaN);
     payback = Float64Array.from(replications, (replication) => replication.paybackMonth ?? Number.NaN);
   }
