@@ -1,8 +1,9 @@
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ccplan, roundNumbers } from "./cliRunner.js";
+import { ccplan, repoRoot, roundNumbers } from "./cliRunner.js";
 
 const updateGolden = process.env.UPDATE_GOLDEN === "1";
 
@@ -213,7 +214,7 @@ describe("ccplan rejects bad input with exit code 2 and a message that says what
     ["an unknown command", ["frobnicate"], /unknown command "frobnicate"; expected one of erlang, simulate, compare, merge, sensitivity/],
     ["an unknown flag", ["erlang", "--model", "c", "--rate", "200", "--aht", "180", "--agents", "14", "--agent", "3"], /Unknown option '--agent'/],
     ["a non-number", ["erlang", "--model", "c", "--rate", "lots", "--aht", "180", "--agents", "14"], /invalid --rate: "lots"; expected a number ≥ 0/],
-    ["a fractional agent count", ["erlang", "--model", "c", "--rate", "200", "--aht", "180", "--agents", "2.5"], /invalid --agents: "2.5"; expected a whole number ≥ 1/],
+    ["a fractional agent count", ["erlang", "--model", "c", "--rate", "200", "--aht", "180", "--agents", "2.5"], /invalid --agents: "2.5"; expected a positive integer \(1 to 20,000\)/],
     ["a missing required flag", ["erlang", "--model", "c", "--rate", "200", "--agents", "14"], /missing --aht/],
     ["an unknown model", ["erlang", "--model", "x", "--rate", "200", "--aht", "180", "--agents", "14"], /invalid --model: "x"; expected one of b, c, a/],
     ["Erlang A without patience", ["erlang", "--model", "a", "--rate", "200", "--aht", "180", "--agents", "14"], /missing --patience/],
@@ -235,5 +236,143 @@ describe("ccplan rejects bad input with exit code 2 and a message that says what
     expect(run.stderr).toMatch(message);
     expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace without --debug
     expect(run.stdout).toBe("");
+  });
+});
+
+describe("the `ccplan` command as npm links it", () => {
+  it("links a committed bin file, not one in dist/, which npm ci would not find before the build", () => {
+    const manifest = JSON.parse(readFileSync(join(repoRoot, "packages/cli/package.json"), "utf8")) as { bin: Record<string, string> };
+    const target = manifest.bin.ccplan!;
+    expect(target).not.toMatch(/(^|\/)dist\//);
+    expect(existsSync(join(repoRoot, "packages/cli", target))).toBe(true);
+  });
+
+  it("runs from node_modules/.bin, as `npx ccplan` does, and prints its version", () => {
+    const run = spawnSync(join(repoRoot, "node_modules/.bin/ccplan"), ["--version"], { cwd: repoRoot, encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(repoRoot, "packages/cli/package.json"), "utf8")) as { version: string };
+    expect(run.stdout).toMatch(new RegExp(`^ccplan ${manifest.version.replaceAll(".", "\\.")} \\(Node \\d+\\.`));
+  });
+});
+
+describe("ccplan simulate's report options: --target-sl, --all-intervals, --csv", () => {
+  const intervals = ["simulate", "--intervals", "test/fixtures/intervals.csv", "--aht", "180", "--patience", "240", "--replications", "10", "--workers", "1"];
+
+  it("--target-sl sets the bar for 'target met': 0 is met wherever contacts came, the default 0.8 is not everywhere", () => {
+    const lenient = JSON.parse(ccplan(...intervals, "--target-sl", "0", "--json").stdout);
+    const usual = JSON.parse(ccplan(...intervals, "--json").stdout);
+    expect(lenient.targetServiceLevel).toBe(0);
+    expect(usual.targetServiceLevel).toBe(0.8);
+    for (const interval of lenient.intervals) expect(interval.targetMet.probability).toBe(1);
+    expect(usual.intervals.some((interval: { targetMet: { probability: number } }) => interval.targetMet.probability < 1)).toBe(true);
+    // Only the verdict changes: the simulated service levels are the same numbers.
+    expect(lenient.kpis.serviceLevel).toEqual(usual.kpis.serviceLevel);
+    const rejected = ccplan(...intervals, "--target-sl", "80");
+    expect(rejected.code).toBe(2);
+    expect(rejected.stderr).toContain('invalid --target-sl: "80"');
+  });
+
+  it("lists the worst 8 of the intervals that miss by default and every interval with --all-intervals", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ccplan-intervals-"));
+    try {
+      const file = join(dir, "short-staffed.csv");
+      const rows = Array.from({ length: 12 }, (_, i) => `${String(8 + Math.floor(i / 2)).padStart(2, "0")}:${i % 2 === 0 ? "00" : "30"},100,${i === 11 ? 30 : 5}`);
+      writeFileSync(file, `start,contacts,agents\n${rows.join("\n")}\n`);
+      const args = ["simulate", "--intervals", file, "--aht", "180", "--patience", "120", "--replications", "10", "--workers", "1"];
+      const worst = ccplan(...args);
+      expect(worst.code).toBe(0);
+      expect(worst.stdout).toContain("in most replications: 11, the worst 8 shown (--all-intervals lists every interval");
+      const listed = (text: string) => text.split("\n").filter((line) => /^\d\d:\d\d /.test(line)).map((line) => line.slice(0, 5));
+      expect(listed(worst.stdout)).toHaveLength(8);
+      expect(listed(worst.stdout)).not.toContain("13:30");
+      const all = ccplan(...args, "--all-intervals");
+      expect(all.stdout).toContain("Every interval (means over replications");
+      expect(listed(all.stdout)).toEqual(rows.map((row) => row.slice(0, 5)));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("--csv prints every interval with every KPI's statistics, the same numbers as --json", () => {
+    const json = JSON.parse(ccplan(...intervals, "--json").stdout);
+    const csv = ccplan(...intervals, "--csv");
+    expect(csv.code).toBe(0);
+    const [header, ...lines] = csv.stdout.trimEnd().split("\n");
+    const columns = header!.split(",");
+    expect(columns[0]).toBe("interval");
+    expect(columns).toContain("serviceLevel_ci95_high");
+    expect(columns).toContain("target_met_probability");
+    expect(lines).toHaveLength(json.intervals.length);
+    lines.forEach((line, i) => {
+      const cells = line.split(",");
+      expect(cells[0]).toBe(json.intervals[i].start);
+      expect(Number(cells[columns.indexOf("serviceLevel_mean")])).toBe(json.intervals[i].kpis.serviceLevel.mean);
+      expect(Number(cells[columns.indexOf("target_met_probability")])).toBe(json.intervals[i].targetMet.probability);
+    });
+    expect(ccplan(...intervals, "--csv", "--json").code).toBe(2);
+    const shard = ccplan(...intervals, "--shard", "1/2", "--target-sl", "0.9");
+    expect(shard.code).toBe(2);
+    expect(shard.stderr).toContain("pass --target-sl, --all-intervals or --csv to 'ccplan merge'");
+  });
+});
+
+describe("ccplan capacity", () => {
+  it("prints the weeks, the classes and the totals as JSON, each simulated figure with its statistics", () => {
+    const run = ccplan("capacity", "test/fixtures/capacity-small.json", "--replications", "4", "--workers", "1", "--json");
+    expect(run.code, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(Object.keys(result).slice(0, 3)).toEqual(["weeks", "hires", "totals"]);
+    expect(result.weeks).toHaveLength(6);
+    const week = result.weeks[3];
+    expect(Object.keys(week)).toEqual(["week", "start", "contacts", "headcount", "availableAgents", "requiredAgents", "serviceLevel", "probTargetMet", "cost"]);
+    expect(week).toMatchObject({ week: 4, start: "2027-01-25", requiredAgents: null });
+    for (const key of ["contacts", "headcount", "availableAgents", "serviceLevel", "probTargetMet", "cost"]) {
+      expect(Object.keys(week[key])).toEqual(["mean", "ci95", "p10", "p50", "p90", "n"]);
+      expect(week[key].n).toBe(4);
+    }
+    // The class of 4 is paid from week 2 (in class for 2 weeks) and graduates in week 4.
+    expect(result.weeks[1].headcount.mean).toBeGreaterThan(result.weeks[0].headcount.mean + 3);
+    expect(result.weeks[3].availableAgents.mean).toBeGreaterThan(result.weeks[2].availableAgents.mean);
+    expect(result.hires).toEqual([{ group: "Service team", week: 2, size: 4 }]);
+    expect(result.totals.hires).toBe(4);
+    expect(Object.keys(result.totals.cost)).toEqual(["mean", "ci95", "p10", "p50", "p90", "n"]);
+    expect(result.weeksSimulated).toEqual({ distinct: 24, total: 24 });
+  });
+
+  it("gives the same figures with two workers as with one", () => {
+    const one = ccplan("capacity", "test/fixtures/capacity-small.json", "--replications", "3", "--workers", "1", "--json");
+    const two = ccplan("capacity", "test/fixtures/capacity-small.json", "--replications", "3", "--workers", "2", "--json");
+    expect(two.code, two.stderr).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+  });
+
+  it("writes the scenario week W of replication K ran, and ccplan simulate of it gives that week's figures", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ccplan-capacity-"));
+    try {
+      const out = join(dir, "week.json");
+      const week = ccplan("capacity", "scenarios/year-plan.json", "--week", "14", "--replication", "7", "--out", out, "--json");
+      expect(week.code, week.stderr).toBe(0);
+      const { kpis } = JSON.parse(week.stdout);
+      const simulated = ccplan("simulate", out, "--replications", "1", "--workers", "1", "--fixed-assumptions", "--json");
+      expect(simulated.code, simulated.stderr).toBe(0);
+      const summary = JSON.parse(simulated.stdout).kpis;
+      for (const id of ["serviceLevel", "offered", "answered", "asa", "aht", "csat", "occupancy"]) expect(summary[id].mean, id).toBe(kpis[id]);
+      // The week's roster: the committed class of week 10 has graduated (week 13) and ramps in week 14.
+      const scenario = JSON.parse(readFileSync(out, "utf8"));
+      expect(scenario.capacity).toBeUndefined();
+      expect(scenario.groups[0].shifts.some((shift: { ramping?: unknown[] }) => (shift.ramping?.length ?? 0) > 0)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses a scenario without a capacity block, and --week without --replication", () => {
+    const none = ccplan("capacity", "scenarios/default.json");
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('has no capacity plan; add a "capacity" block');
+    const half = ccplan("capacity", "scenarios/year-plan.json", "--week", "3");
+    expect(half.code).toBe(2);
+    expect(half.stderr).toContain("--week, --replication and --out go together");
   });
 });

@@ -210,7 +210,8 @@ describe("run and compare, in chromium", () => {
     expect(svg.name).toMatch(/\.svg$/);
     expect(svg.text).toContain("<svg");
     expect(svg.text).toContain('xmlns="http://www.w3.org/2000/svg"');
-    expect(svg.text).toContain("Required (Erlang A)");
+    expect(svg.text).toContain("Required for the load simulated");
+    expect(svg.text).toContain("Required for the forecast alone");
     expect(svg.text).not.toContain('data-export="skip"');
     const png = await download(() => frame.getByRole("button", { name: /as PNG$/ }).click());
     expect(png.name).toMatch(/\.png$/);

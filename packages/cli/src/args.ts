@@ -3,49 +3,91 @@ import { InputError } from "./errors.js";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
-/** Parses a command's arguments strictly: an unknown flag or a missing value is an InputError naming it. */
+/** A value that starts with a dash but is a number (`-1`, `-0.5`, `-.5`, `-1e3`), not a flag. */
+const NEGATIVE_NUMBER = /^-(\d|\.\d)/;
+
+/**
+ * Parses a command's arguments strictly: an unknown flag or a missing value is an InputError naming it.
+ * A flag that takes a value may be given a negative number (`--seed -1`): node's parser would call that
+ * "ambiguous"; here it reaches the flag's own check, which says what range is expected.
+ */
 export function parseCommandArgs<T extends Options>(command: string, args: string[], options: T) {
+  const takesValue = new Set(Object.entries(options).filter(([, option]) => option.type === "string").map(([name]) => `--${name}`));
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const next = args[i + 1];
+    if (takesValue.has(arg) && next !== undefined && NEGATIVE_NUMBER.test(next)) {
+      joined.push(`${arg}=${next}`);
+      i++;
+    } else joined.push(arg);
+  }
   try {
-    return parseArgs({ args, options: { ...options, debug: { type: "boolean" } }, allowPositionals: true, strict: true });
+    return parseArgs({ args: joined, options: { ...options, debug: { type: "boolean" } }, allowPositionals: true, strict: true });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new InputError(`ccplan ${command}: ${message.replace(/^TypeError \[[A-Z_]+\]: /, "")}\nRun 'ccplan help ${command}' for its options.`);
   }
 }
 
-/** Reads a numeric flag: undefined when absent, else a finite number within [min, max], or an InputError that
- * names the flag, the value and what was expected. */
-export function numberFlag(
-  name: string,
-  raw: string | undefined,
-  constraint: { min?: number; max?: number; integer?: boolean; exclusiveMin?: boolean } = {},
-): number | undefined {
+/** How a numeric flag is checked: its bounds (inclusive unless `exclusiveMin`) and whether it is a count. */
+export interface NumberConstraint {
+  min?: number;
+  max?: number;
+  integer?: boolean;
+  exclusiveMin?: boolean;
+  exclusiveMax?: boolean;
+}
+
+/** Decimal notation only: `12`, `-3`, `0.5`, `.5`, `1e-3`. Not `0x10`, `0b1`, `Infinity` or an empty string,
+ * which `Number()` would also accept. */
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+/** Whole numbers in decimal digits only (no exponent, no point). */
+const DECIMAL_INTEGER = /^[+-]?\d+$/;
+
+/** Reads a number written in decimal notation (whole numbers: digits only), else undefined. */
+export function readDecimal(raw: string, integer = false): number | undefined {
+  const text = raw.trim();
+  if (!(integer ? DECIMAL_INTEGER : DECIMAL).test(text)) return undefined;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : undefined;
+}
+
+const shown = (value: number) => (Math.abs(value) >= 10_000 ? value.toLocaleString("en-US") : String(value));
+
+/** What a numeric flag expects, in words, always with its range: "a positive integer (1 to 100,000)". */
+export function describeExpected(constraint: NumberConstraint): string {
+  const { min, max, integer, exclusiveMin, exclusiveMax } = constraint;
+  if (integer) {
+    const noun = min === 1 ? "a positive integer" : min === 0 ? "a non-negative integer" : "an integer";
+    if (min !== undefined && max !== undefined) return `${noun} (${shown(min)} to ${shown(max)})`;
+    if (min !== undefined) return min === 0 || min === 1 ? noun : `${noun} ≥ ${shown(min)}`;
+    return max !== undefined ? `${noun} ≤ ${shown(max)}` : noun;
+  }
+  const lower = min === undefined ? undefined : `${exclusiveMin ? ">" : "≥"} ${shown(min)}`;
+  const upper = max === undefined ? undefined : `${exclusiveMax ? "<" : "≤"} ${shown(max)}`;
+  if (lower !== undefined && upper !== undefined) return `a number ${lower} and ${upper}`;
+  return `a number${lower !== undefined ? ` ${lower}` : upper !== undefined ? ` ${upper}` : ""}`;
+}
+
+/** Reads a numeric flag: undefined when absent, else a finite number in decimal notation within its range, or an
+ * InputError that names the flag, the value and what was expected (with the range). */
+export function numberFlag(name: string, raw: string | undefined, constraint: NumberConstraint = {}): number | undefined {
   if (raw === undefined) return undefined;
-  const value = Number(raw);
-  const expectations: string[] = [];
-  if (constraint.integer) expectations.push("a whole number");
-  else expectations.push("a number");
-  if (constraint.min !== undefined) expectations.push(`${constraint.exclusiveMin ? ">" : "≥"} ${constraint.min}`);
-  if (constraint.max !== undefined) expectations.push(`≤ ${constraint.max}`);
-  const expected = expectations.join(" ");
+  const value = readDecimal(raw, constraint.integer);
+  const { min, max, exclusiveMin, exclusiveMax } = constraint;
   const bad =
-    raw.trim() === "" ||
-    !Number.isFinite(value) ||
-    (constraint.integer && !Number.isInteger(value)) ||
-    (constraint.min !== undefined && (constraint.exclusiveMin ? value <= constraint.min : value < constraint.min)) ||
-    (constraint.max !== undefined && value > constraint.max);
-  if (bad) throw new InputError(`invalid --${name}: ${JSON.stringify(raw)}; expected ${expected}`);
+    value === undefined ||
+    (min !== undefined && (exclusiveMin ? value <= min : value < min)) ||
+    (max !== undefined && (exclusiveMax ? value >= max : value > max));
+  if (bad) throw new InputError(`invalid --${name}: ${JSON.stringify(raw)}; expected ${describeExpected(constraint)}`);
   return value;
 }
 
 /** Like numberFlag, but the flag must be present. */
-export function requiredNumberFlag(
-  name: string,
-  raw: string | undefined,
-  constraint: Parameters<typeof numberFlag>[2] = {},
-): number {
+export function requiredNumberFlag(name: string, raw: string | undefined, constraint: NumberConstraint = {}): number {
   const value = numberFlag(name, raw, constraint);
-  if (value === undefined) throw new InputError(`missing --${name}; it is required here`);
+  if (value === undefined) throw new InputError(`missing --${name}; it is required here (${describeExpected(constraint)})`);
   return value;
 }
 

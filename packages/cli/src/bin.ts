@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-import { realpathSync } from "node:fs";
+import { readFileSync, realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { capacityHelp, runCapacityCommand } from "./commands/capacity.js";
 import { erlangHelp, runErlang } from "./commands/erlang.js";
 import { compareHelp, runCompare } from "./commands/compare.js";
 import { mergeHelp, runMerge } from "./commands/merge.js";
@@ -14,11 +15,12 @@ const COMMANDS: Record<string, { help: string; run: (args: string[], write: (tex
   compare: { help: compareHelp, run: runCompare },
   merge: { help: mergeHelp, run: runMerge },
   sensitivity: { help: sensitivityHelp, run: runSensitivity },
+  capacity: { help: capacityHelp, run: runCapacityCommand },
 };
 
 const USAGE = `ccplan: what-if planning for contact centers
 
-Usage: ccplan <command> [options]   (ccplan help <command> for its options)
+Usage: ccplan <command> [options]   (ccplan help <command> for its options; ccplan --version)
 
 Commands:
   erlang     exact Erlang B, C and A figures, and the fewest agents for a service-level target
@@ -26,6 +28,7 @@ Commands:
   compare    the baseline against each intervention of a scenario, paired on common random numbers
   merge      combine the shard files of a run split across machines ('simulate --shard I/N')
   sensitivity  which inputs move ROI and service level most: a tornado of paired low/high runs
+  capacity   the year ahead week by week: attrition, hiring classes, ramp-up, growth; --hire-plan finds the classes
 
 Exit codes: 0 success, 1 the run failed, 2 bad arguments or invalid input. Add --debug for stack traces.`;
 
@@ -39,10 +42,20 @@ const processIo: Io = {
   stderr: (text) => process.stderr.write(text),
 };
 
+/** The CLI package's version, from its package.json (dist/bin.js and src/bin.ts both sit one level below it). */
+export function cliVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+  return manifest.version;
+}
+
 /** Runs the CLI with `argv` (without node and the script) and returns the exit code. */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [command, ...rest] = argv;
   const debug = rest.includes("--debug");
+  if (command === "--version" || command === "-V" || command === "version") {
+    io.stdout(`ccplan ${cliVersion()} (Node ${process.versions.node})\n`);
+    return EXIT.ok;
+  }
   if (command === undefined || command === "help" || command === "--help" || command === "-h") {
     const topic = command === "help" ? rest[0] : undefined;
     if (topic !== undefined && !(topic in COMMANDS)) {
@@ -88,6 +101,24 @@ function isEntryPoint(): boolean {
   }
 }
 
+/**
+ * When the reader of the output goes away (`ccplan simulate … --json | head -c 100`), writing raises EPIPE: the
+ * process ends at once and quietly with the status a shell gives a tool the pipe killed, as command-line tools do
+ * (no stack trace, no "failed" message; worker threads end with it). Any other write error is reported as a failure.
+ */
+export function endQuietlyWhenPipeCloses(stream: NodeJS.WriteStream, exit: (code: number) => void = (code) => process.exit(code)): void {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") {
+      exit(EXIT.pipeClosed);
+      return;
+    }
+    if (stream !== process.stderr) process.stderr.write(`ccplan: cannot write the output: ${error.message}\n`);
+    exit(EXIT.failed);
+  });
+}
+
 if (isEntryPoint()) {
+  endQuietlyWhenPipeCloses(process.stdout);
+  endQuietlyWhenPipeCloses(process.stderr);
   process.exitCode = await main(process.argv.slice(2));
 }

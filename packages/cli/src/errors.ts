@@ -3,5 +3,6 @@ export class InputError extends Error {
   override readonly name = "InputError";
 }
 
-/** Exit codes: 0 success, 1 the run failed, 2 bad arguments or invalid input. */
-export const EXIT = { ok: 0, failed: 1, invalidInput: 2 } as const;
+/** Exit codes: 0 success, 1 the run failed, 2 bad arguments or invalid input; 141 (128 + SIGPIPE, as a shell reports
+ * a tool the pipe killed) when the reader of the output went away (`ccplan … | head`). */
+export const EXIT = { ok: 0, failed: 1, invalidInput: 2, pipeClosed: 141 } as const;

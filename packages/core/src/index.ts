@@ -14,3 +14,7 @@ export * from "./economics/index.js";
 export * from "./sensitivity/index.js";
 export * from "./experience/index.js";
 export * from "./uncertainty/index.js";
+export * from "./staffing/index.js";
+export * from "./roster/index.js";
+export * from "./runs/index.js";
+export * from "./capacity/index.js";

@@ -1,4 +1,4 @@
-import { compileScenario, createSimulator, kpiVector, parseScenario, scenarioVariants, stationaryPlan, type ReplicationResult } from "@ccplan/core";
+import { compileScenario, createScenarioSimulator, createSimulator, kpiVector, parseScenario, scenarioVariants, stationaryPlan, type ReplicationResult } from "@ccplan/core";
 import { describe, expect, it } from "vitest";
 import { compileSource, runKpiVectors, runReplications, transferables } from "./api.js";
 import { describeSource, type PlanSource } from "./planSource.js";
@@ -52,13 +52,15 @@ describe("runReplications", () => {
     expect(chunks.map(bytes)).toEqual(whole);
   });
 
-  it("compiles a scenario's variant as core does, with a seed override", () => {
+  it("compiles a scenario's variant as core does, with a seed override, each replication at its draw unless assumptions are fixed", () => {
     const source: PlanSource = { kind: "scenario", scenario, variant: "+2 on Day", seed: 9 };
     const parsed = parseScenario(scenario);
     if (!parsed.ok) throw new Error(`fixture invalid: ${parsed.issues.map((issue) => issue.message).join("; ")}`);
     const variant = scenarioVariants(parsed.scenario)[1]!;
-    const direct = createSimulator(compileScenario({ ...variant.scenario, seed: 9 })).run(2);
-    expect(runReplications(source, 2, 3).map(bytes)).toEqual([bytes(direct)]);
+    const drawn = createScenarioSimulator({ scenario: { ...parsed.scenario, seed: 9 }, intervention: "+2 on Day" }).run(2);
+    expect(runReplications(source, 2, 3).map(bytes)).toEqual([bytes(drawn)]);
+    const central = createSimulator(compileScenario({ ...variant.scenario, seed: 9 })).run(2);
+    expect(runReplications({ ...source, assumptions: "fixed" }, 2, 3).map(bytes)).toEqual([bytes(central)]);
     expect(compileSource(source).seed).toBe(9);
     expect(compileSource({ kind: "scenario", scenario }).seed).toBe(1);
   });
@@ -89,6 +91,10 @@ describe("runReplications", () => {
   it("names the scenario and the replication when the source is invalid", () => {
     const broken: PlanSource = { kind: "scenario", scenario: { ...scenario, name: "Broken center", intervalMinutes: 7 } };
     expect(() => runReplications(broken, 5, 8)).toThrow(/^scenario "Broken center", replication 5: the input is not a valid scenario:\n✖ .*\n {2}→ at intervalMinutes/);
+    // A derived run (a phase, a sensitivity point) is named by its label: whatever fails in it, the engine's own cap
+    // on arrivals included, the message says which run it was.
+    const labelled: PlanSource = { ...broken, label: 'sensitivity point "Handle time" high (216)' };
+    expect(() => runKpiVectors(labelled, 0, 1)).toThrow(/^scenario "Broken center" \(sensitivity point "Handle time" high \(216\)\), replication 0: /);
   });
 
   it("names the variant when it does not exist", () => {
@@ -120,5 +126,9 @@ describe("describeSource", () => {
     expect(describeSource({ kind: "scenario", scenario: { name: "Bank" } })).toBe('scenario "Bank"');
     expect(describeSource({ kind: "scenario", scenario: 42, variant: "x" })).toBe('scenario "unnamed" (variant "x")');
     expect(describeSource(stationary)).toBe("stationary center");
+    // A derived run (a phase, a sensitivity point) is named by its label, so that a failure says which one.
+    expect(describeSource({ kind: "scenario", scenario: { name: "Bank" }, label: 'sensitivity point "Arrival volume" high (1200)' })).toBe(
+      'scenario "Bank" (sensitivity point "Arrival volume" high (1200))',
+    );
   });
 });

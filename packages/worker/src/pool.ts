@@ -1,6 +1,7 @@
 import type { ReplicationResult } from "@ccplan/core";
 import { proxy, wrap, type Endpoint, type Remote } from "comlink";
 import type { ReplicationKpiVector, WorkerApi } from "./api.js";
+import type { CapacityReplicationRow } from "./capacityJob.js";
 import { describeSource, type PlanSource } from "./planSource.js";
 
 /** One worker as the pool sees it; `createBrowserPool` and `createNodePool` make these. */
@@ -35,9 +36,9 @@ export interface RunProgress {
 
 /** What each replication comes back as: its full `ReplicationResult` (default), or its KPI vector, computed
  * in the worker (core's `kpiVector`: a few kilobytes instead of wait histograms per interval). */
-export type RunOutput = "results" | "kpiVectors";
-/** The type of one replication's output. */
-export type RunItem<O extends RunOutput> = O extends "kpiVectors" ? ReplicationKpiVector : ReplicationResult;
+export type RunOutput = "results" | "kpiVectors" | "capacity";
+/** The type of one replication's output ("capacity": a capacity source's row of weeks). */
+export type RunItem<O extends RunOutput> = O extends "kpiVectors" ? ReplicationKpiVector : O extends "capacity" ? CapacityReplicationRow : ReplicationResult;
 
 export interface RunOptions<O extends RunOutput = "results"> {
   source: PlanSource;
@@ -231,7 +232,7 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
           progressChanged(run);
         })
       : undefined;
-    const call = run.output === "kpiVectors" ? slot.remote.runKpiVectors : slot.remote.runReplications;
+    const call = run.output === "kpiVectors" ? slot.remote.runKpiVectors : run.output === "capacity" ? slot.remote.runCapacity : slot.remote.runReplications;
     (call(run.source, run.first + from, run.first + to, progress) as Promise<Item[]>).then(
       (results) => {
         if (slot.job !== job) return; // cancelled or crashed meanwhile
@@ -387,8 +388,8 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
     }
     if (signal?.aborted) return Promise.resolve({ results: [], partial: true, completed: 0 });
     if (replications === 0) return Promise.resolve({ results: [], partial: false, completed: 0 });
-    if (output !== "results" && output !== "kpiVectors") {
-      return Promise.reject(new RangeError(`invalid output: ${JSON.stringify(output)}; expected "results" or "kpiVectors"`));
+    if (output !== "results" && output !== "kpiVectors" && output !== "capacity") {
+      return Promise.reject(new RangeError(`invalid output: ${JSON.stringify(output)}; expected "results", "kpiVectors" or "capacity"`));
     }
     return new Promise<RunResult<Item>>((resolve, reject) => {
       const now = performance.now();

@@ -77,9 +77,11 @@ export async function runSingle(options: {
   maxReplications: number;
   precision?: PrecisionTarget;
   onProgress?: RunProgressSink;
+  /** Service level (fraction) an interval, day or span must reach to count as "target met"; default the plan's. */
+  targetServiceLevel?: number;
 }): Promise<{ statistics: RunStatistics; precision?: PrecisionOutcome }> {
   const { runner, planned, maxReplications, precision } = options;
-  const accumulator = createRunAccumulator(planned.plan);
+  const accumulator = createRunAccumulator(planned.plan, options.targetServiceLevel === undefined ? undefined : { targetServiceLevel: options.targetServiceLevel });
   const tracker = progressTracker(maxReplications, options.onProgress);
   let done = 0;
   let reached = false;

@@ -1,9 +1,12 @@
 // What both entries export: the plan source, the worker api and the pool over any worker factory.
-export { describeSource, type PlanSource, type StationarySourceOptions } from "./planSource.js";
+export { describeSource, recipeSource, type PlanSource, type StationarySourceOptions } from "./planSource.js";
+export { runCapacityRows, type CapacitySource, type CapacityReplicationRow } from "./capacityJob.js";
+export { poolCapacityRunner, inProcessCapacityRunner, type CapacityRunner } from "./capacityRunner.js";
 export {
   api,
   runReplications,
   runKpiVectors,
+  runCapacity,
   compileSource,
   clearPlanCache,
   PROGRESS_INTERVAL_MS,
@@ -33,3 +36,4 @@ export {
   type PlannedSource,
   type RunProgressSink,
 } from "./runPlan.js";
+export { loadHighs, solverSession } from "./solver.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCount, formatPercent, formatQuantity, formatSeconds, NOT_DEFINED } from "./format.js";
+import { formatCount, formatPercent, formatQuantity, formatSeconds, inSentence, NOT_DEFINED } from "./format.js";
 
 describe("formatPercent", () => {
   it("writes a fraction with one decimal", () => expect(formatPercent(0.88812)).toBe("88.8%"));
@@ -26,5 +26,14 @@ describe("formatSeconds / formatQuantity / formatCount", () => {
   it("agrees in number", () => {
     expect(formatCount(1, "agent")).toBe("1 agent");
     expect(formatCount(1400, "agent")).toBe("1,400 agents");
+  });
+});
+
+describe("inSentence", () => {
+  it("lower-cases a label's first word but keeps acronyms", () => {
+    expect(inSentence("Service level")).toBe("service level");
+    expect(inSentence("ROI")).toBe("ROI");
+    expect(inSentence("NPV (money)")).toBe("NPV (money)");
+    expect(inSentence("CSAT")).toBe("CSAT");
   });
 });

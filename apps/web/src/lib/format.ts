@@ -27,3 +27,9 @@ export function formatQuantity(value: number | null, unit: string): string {
 export function formatCount(count: number, singular: string, plural = `${singular}s`): string {
   return `${count.toLocaleString("en-US")} ${count === 1 ? singular : plural}`;
 }
+
+/** A label as it reads inside a sentence: "Service level" → "service level", but an acronym or a name written in
+ * capitals keeps them ("ROI" stays "ROI", "NPV at 8%" stays as it is). */
+export function inSentence(label: string): string {
+  return /^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+}

@@ -3,6 +3,7 @@ import {
   countRuns,
   decision,
   evaluationsJob,
+  plannedRuns,
   runKey,
   runPhaseJobAsync,
   SampleBook,
@@ -16,14 +17,15 @@ import {
   type InterventionMoney,
   type KpiStatisticsByKpi,
   type KpiSummary,
-  type PhaseRunRequest,
 } from "@ccplan/core";
 import { parseCommandArgs } from "../args.js";
 import { InputError } from "../errors.js";
+import { DELTA_LEGEND, formatDelta } from "../format/delta.js";
 import { formatValue, renderTable } from "../format/units.js";
 import { progressBar } from "../run/progressBar.js";
-import { comparable, progressTracker, runPaired, type VectorRunner } from "@ccplan/worker/node";
+import { comparable, progressTracker, recipeSource, runPaired, type VectorRunner } from "@ccplan/worker/node";
 import { createRunner } from "../run/runner.js";
+import { jobVariants, refuseOversizedRuns } from "../run/limits.js";
 import { loadScenario, scenarioSource } from "../run/sources.js";
 import { readRunFlags, RUN_FLAGS } from "./runFlags.js";
 
@@ -66,12 +68,27 @@ export async function runCompare(args: string[], write: (text: string) => void):
       throw new InputError(`intervention ${JSON.stringify(variant.name)} changes the simulated days or the queues; it cannot be compared interval by interval with the baseline`);
     }
   }
+  // Every run's size is checked before any worker starts: the baseline, each intervention and, for the money, each
+  // phase of each intervention's timeline.
+  const seededScenario = { ...loaded.scenario, ...(flags.seed !== undefined && { seed: flags.seed }) };
+  const moneyJob = (replications: number) =>
+    evaluationsJob({
+      scenario: seededScenario,
+      replications,
+      assumptions,
+      interventions: seededScenario.interventions.filter((intervention) => chosen.some((variant) => variant.name === intervention.name)),
+    });
+  refuseOversizedRuns(loaded.path, [
+    { label: "the baseline", scenario: all[0]!.scenario },
+    ...chosen.map((variant) => ({ label: `intervention ${JSON.stringify(variant.name)}`, scenario: variant.scenario })),
+    ...(loaded.scenario.money ? jobVariants(plannedRuns(moneyJob(flags.replications))) : []),
+  ]);
   const runner = createRunner(flags.workers);
   // The comparison's runs are kept as span samples, so the money stage does not simulate the baseline and the
   // steady states again (core's SampleBook, keyed by what the engine sees).
   const book = new SampleBook();
   const seeded = (scenario: Scenario) => (flags.seed === undefined ? scenario : { ...scenario, seed: flags.seed });
-  const file = seeded(loaded.scenario);
+  const file = seededScenario;
   const keys = new Map([
     [baseline.source, runKey(seeded(all[0]!.scenario), { scenario: file, assumptions })] as const,
     ...variants.map((variant, v) => [variant.planned.source, runKey(seeded(chosen[v]!.scenario), { scenario: file, intervention: variant.name, assumptions })] as const),
@@ -100,18 +117,12 @@ export async function runCompare(args: string[], write: (text: string) => void):
     if (loaded.scenario.money) {
       // Money needs each intervention's phases (class weeks, learning curve, steady state) over the horizon:
       // core's economics asks for the runs it needs, on the same seeds and draws, and prices them.
-      const job = () =>
-        evaluationsJob({
-          scenario: file,
-          replications,
-          assumptions,
-          interventions: file.interventions.filter((intervention) => chosen.some((variant) => variant.name === intervention.name)),
-        });
+      const job = () => moneyJob(replications);
       const tracker = progressTracker(replications * countRuns(job(), (request) => book.get(request) !== undefined), bar.update);
       evaluations = await runPhaseJobAsync(job(), async (request) => {
         const known = book.get(request);
         if (known) return known;
-        const vectors = await runner.vectors(phaseSource(request), 0, request.replications, (done) => tracker.within(done));
+        const vectors = await runner.vectors(recipeSource(request.recipe, request.label), 0, request.replications, (done) => tracker.within(done));
         tracker.finishPart(request.replications);
         return vectors.map(spanKpiSample);
       });
@@ -161,31 +172,6 @@ const meanWithCi = (summary: KpiStatisticsByKpi[keyof KpiStatisticsByKpi], unit:
     ? `${formatValue(summary.mean, unit)} [${formatValue(summary.ci95[0], unit)}, ${formatValue(summary.ci95[1], unit)}]`
     : formatValue(summary.mean, unit);
 
-function formatDelta(delta: DeltaStatistics, unit: (typeof KPI_REGISTRY)[number]["unit"]): string {
-  if (delta.mean === null) return "–";
-  const points = unit === "fraction";
-  const show = (value: number) => {
-    const sign = value > 0 ? "+" : value < 0 ? "−" : "±";
-    const magnitude = Math.abs(value);
-    return points ? `${sign}${(magnitude * 100).toFixed(1)} pt` : `${sign}${formatValue(magnitude, unit)}`;
-  };
-  const ci = delta.ci95 ? ` [${show(delta.ci95[0])}, ${show(delta.ci95[1])}]` : "";
-  const mark = delta.significant ? (delta.effect === "better" ? " ✓" : delta.effect === "worse" ? " ✗" : " *") : "";
-  return `${show(delta.mean)}${ci}${mark}`;
-}
-
-/** The worker source that runs a money-stage request: its recipe (each replication at its own draw). */
-function phaseSource(request: PhaseRunRequest) {
-  const { recipe } = request;
-  return {
-    kind: "scenario" as const,
-    scenario: recipe.scenario,
-    ...(recipe.intervention !== undefined && { variant: recipe.intervention }),
-    ...(recipe.stage !== undefined && { stage: recipe.stage }),
-    ...(recipe.assumptions === "fixed" && { assumptions: recipe.assumptions }),
-  };
-}
-
 /** What the figures' uncertainty covers, for the tables' headings. */
 export function assumptionsNote(assumptions: AssumptionsView): string {
   return assumptions === "combined"
@@ -214,7 +200,7 @@ function renderComparison(
     means,
     "",
     deltas,
-    "✓ better / ✗ worse: the 95% CI of the change excludes zero; pt = percentage points.",
+    DELTA_LEGEND,
   ].join("\n");
 }
 

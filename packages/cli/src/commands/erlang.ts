@@ -1,6 +1,7 @@
 import { erlang, solveAgents, type ErlangModel, type ErlangResult } from "@ccplan/core";
 import { choiceFlag, numberFlag, parseCommandArgs, requiredNumberFlag } from "../args.js";
 import { InputError } from "../errors.js";
+import { FLAG_RANGES } from "../flagRanges.js";
 import { formatValue, renderTable } from "../format/units.js";
 
 export const erlangHelp = `ccplan erlang --model b|c|a --rate <contacts per hour> --aht <seconds> --agents <n>
@@ -44,10 +45,10 @@ export function runErlang(args: string[], write: (text: string) => void): void {
     json: { type: "boolean" },
   });
   const model = choiceFlag<ErlangModel>("model", values.model, ["b", "c", "a"], "c");
-  const ratePerHour = requiredNumberFlag("rate", values.rate, { min: 0 });
-  const ahtSec = requiredNumberFlag("aht", values.aht, { min: 0, exclusiveMin: true });
-  const patienceSec = numberFlag("patience", values.patience, { min: 0, exclusiveMin: true });
-  const targetAnswerSec = numberFlag("target", values.target, { min: 0 }) ?? 20;
+  const ratePerHour = requiredNumberFlag("rate", values.rate, FLAG_RANGES.rate);
+  const ahtSec = requiredNumberFlag("aht", values.aht, FLAG_RANGES.aht);
+  const patienceSec = numberFlag("patience", values.patience, FLAG_RANGES.patience);
+  const targetAnswerSec = numberFlag("target", values.target, FLAG_RANGES.target) ?? 20;
   if (model === "a" && patienceSec === undefined) {
     throw new InputError("missing --patience: Erlang A needs the callers' mean patience in seconds");
   }
@@ -62,12 +63,12 @@ export function runErlang(args: string[], write: (text: string) => void): void {
       ahtSec,
       patienceSec,
       targetAnswerSec,
-      targetServiceLevel: requiredNumberFlag("target-sl", values["target-sl"], { min: 0, max: 1, exclusiveMin: true }),
+      targetServiceLevel: requiredNumberFlag("target-sl", values["target-sl"], FLAG_RANGES.targetServiceLevel),
       maxOccupancy: numberFlag("max-occupancy", values["max-occupancy"], { min: 0, max: 1, exclusiveMin: true }),
       shrinkage: numberFlag("shrinkage", values.shrinkage, { min: 0, max: 0.99 }) ?? 0,
     });
   } else {
-    const agents = requiredNumberFlag("agents", values.agents, { min: 1, integer: true, max: 20_000 });
+    const agents = requiredNumberFlag("agents", values.agents, { ...FLAG_RANGES.agents, min: 1 });
     result = erlang(model, { arrivalRatePerSec, ahtSec, agents, patienceSec, targetAnswerSec });
   }
 

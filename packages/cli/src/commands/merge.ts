@@ -1,20 +1,22 @@
 import { createRunAccumulator, mergeShards } from "@ccplan/core";
 import { parseCommandArgs } from "../args.js";
 import { InputError } from "../errors.js";
-import { renderRunStatistics } from "../format/summaryTable.js";
 import { readUserFile } from "../io.js";
+import { readReportFlags, renderReport, REPORT_FLAGS, REPORT_FLAGS_HELP } from "./reportFlags.js";
 
-export const mergeHelp = `ccplan merge <part.json>… [--json]
+export const mergeHelp = `ccplan merge <part.json>… [--target-sl F] [--all-intervals] [--json | --csv]
 
 Combines the shard files written by 'ccplan simulate … --replications N --shard I/M' (any order) into exactly the
 output of one unsharded run of N replications. Refuses gaps, overlaps, and shards of different scenarios, seeds
 or run lengths. Example for a job array of 8 tasks:
   ccplan simulate big.json --replications 1000 --shard $TASK/8 > part$TASK.json   # one task each
-  ccplan merge part*.json --json > result.json                                  # afterwards`;
+  ccplan merge part*.json --json > result.json                                  # afterwards
+${REPORT_FLAGS_HELP}`;
 
 /** `ccplan merge`: reads shard files, merges them in replication order and prints the summary of the whole run. */
 export function runMerge(args: string[], write: (text: string) => void): void {
-  const { values, positionals } = parseCommandArgs("merge", args, { json: { type: "boolean" } });
+  const { values, positionals } = parseCommandArgs("merge", args, { json: { type: "boolean" }, ...REPORT_FLAGS });
+  const report = readReportFlags(values);
   if (positionals.length === 0) throw new InputError("ccplan merge needs at least one shard file (written by ccplan simulate --shard I/N)");
   const documents = positionals.map((path) => {
     const text = readUserFile(path, "shard file");
@@ -30,8 +32,8 @@ export function runMerge(args: string[], write: (text: string) => void): void {
   } catch (error) {
     throw new InputError((error as Error).message);
   }
-  const accumulator = createRunAccumulator(merged);
+  const accumulator = createRunAccumulator(merged, report.targetServiceLevel === undefined ? undefined : { targetServiceLevel: report.targetServiceLevel });
   merged.vectors.forEach((vector, k) => accumulator.add(k, vector));
   const statistics = accumulator.summary();
-  write(values.json ? `${JSON.stringify(statistics, null, 2)}\n` : `${renderRunStatistics(statistics)}\n`);
+  write(renderReport(statistics, report));
 }

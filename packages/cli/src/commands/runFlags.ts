@@ -1,5 +1,6 @@
 import { numberFlag } from "../args.js";
 import { InputError } from "../errors.js";
+import { FLAG_RANGES } from "../flagRanges.js";
 import { KPI_REGISTRY, type AssumptionsView, type KpiId } from "@ccplan/core";
 import type { PrecisionTarget } from "@ccplan/worker/node";
 import { defaultWorkers } from "../run/runner.js";
@@ -35,13 +36,13 @@ export function readRunFlags(values: Record<string, string | boolean | string[] 
     throw new InputError("--precision-kpi needs --precision <half-width>");
   }
   const replications =
-    numberFlag("replications", str("replications"), { min: 1, max: 100_000, integer: true }) ??
+    numberFlag("replications", str("replications"), FLAG_RANGES.replications) ??
     (halfWidth === undefined ? DEFAULT_REPLICATIONS : DEFAULT_MAX_REPLICATIONS_WITH_PRECISION);
   return {
     replications,
     ...(halfWidth !== undefined && { precision: { kpi: checkPrecisionKpi(str("precision-kpi") ?? "serviceLevel"), halfWidth } }),
-    workers: numberFlag("workers", str("workers"), { min: 1, max: 256, integer: true }) ?? defaultWorkers(),
-    ...(str("seed") !== undefined && { seed: numberFlag("seed", str("seed"), { integer: true, min: 0, max: 2 ** 31 - 1 })! }),
+    workers: numberFlag("workers", str("workers"), FLAG_RANGES.workers) ?? defaultWorkers(),
+    ...(str("seed") !== undefined && { seed: numberFlag("seed", str("seed"), FLAG_RANGES.seed)! }),
     assumptions: values["fixed-assumptions"] === true ? "fixed" : "combined",
   };
 }

@@ -2,7 +2,7 @@ import {
   sensitivityAsync,
   sensitivityJob,
   spanKpiSample,
-  countRuns,
+  plannedRuns,
   type Intervention,
   type KpiSample,
   type PhaseRunRequest,
@@ -10,12 +10,14 @@ import {
   type SensitivityUnit,
   type Tornado,
 } from "@ccplan/core";
-import { progressTracker } from "@ccplan/worker/node";
+import { progressTracker, recipeSource } from "@ccplan/worker/node";
 import { numberFlag, parseCommandArgs } from "../args.js";
 import { InputError } from "../errors.js";
+import { FLAG_RANGES } from "../flagRanges.js";
 import { formatValue, renderTable } from "../format/units.js";
 import { progressBar } from "../run/progressBar.js";
 import { createRunner, defaultWorkers } from "../run/runner.js";
+import { jobVariants, refuseOversizedRuns } from "../run/limits.js";
 import { loadScenario } from "../run/sources.js";
 
 const DEFAULT_REPLICATIONS = 20;
@@ -46,11 +48,10 @@ export async function runSensitivity(args: string[], write: (text: string) => vo
     json: { type: "boolean" },
   });
   if (positionals.length !== 1) throw new InputError(`ccplan sensitivity takes one scenario file; got ${positionals.length}`);
-  const replications = numberFlag("replications", values.replications, { min: 1, max: 10_000, integer: true }) ?? DEFAULT_REPLICATIONS;
-  const range = numberFlag("range", values.range, { min: 0, max: 1, exclusiveMin: true }) ?? 0.2;
-  if (range >= 1) throw new InputError(`invalid --range: ${JSON.stringify(values.range)}; expected a number > 0 and < 1`);
-  const workers = numberFlag("workers", values.workers, { min: 1, max: 256, integer: true }) ?? defaultWorkers();
-  const seed = numberFlag("seed", values.seed, { integer: true, min: 0, max: 2 ** 31 - 1 });
+  const replications = numberFlag("replications", values.replications, { ...FLAG_RANGES.replications, max: 10_000 }) ?? DEFAULT_REPLICATIONS;
+  const range = numberFlag("range", values.range, { min: 0, max: 1, exclusiveMin: true, exclusiveMax: true }) ?? 0.2;
+  const workers = numberFlag("workers", values.workers, FLAG_RANGES.workers) ?? defaultWorkers();
+  const seed = numberFlag("seed", values.seed, FLAG_RANGES.seed);
   const loaded = loadScenario(positionals[0]!);
   const scenario = seed === undefined ? loaded.scenario : { ...loaded.scenario, seed };
   let intervention: Intervention | undefined;
@@ -67,13 +68,16 @@ export async function runSensitivity(args: string[], write: (text: string) => vo
   }
   const options = { scenario, replications, range, ...(intervention && { intervention }), ...(outputs && { outputs }) };
 
-  // A dry pass (core's countRuns: nothing is simulated) counts the distinct simulations, for the progress bar.
-  let runs: number;
+  // A dry pass (core's plannedRuns: nothing is simulated) lists the distinct simulations: each one's size is checked
+  // before any worker starts, and their number sizes the progress bar.
+  let planned: PhaseRunRequest[];
   try {
-    runs = countRuns(sensitivityJob(options));
+    planned = plannedRuns(sensitivityJob(options));
   } catch (error) {
     throw new InputError(error instanceof Error ? error.message : String(error));
   }
+  refuseOversizedRuns(loaded.path, jobVariants(planned));
+  const runs = planned.length;
 
   const runner = createRunner(workers);
   const bar = progressBar();
@@ -82,7 +86,7 @@ export async function runSensitivity(args: string[], write: (text: string) => vo
     const result = await sensitivityAsync({
       ...options,
       runPhase: async (request: PhaseRunRequest): Promise<KpiSample[]> => {
-        const source = { kind: "scenario" as const, scenario: request.scenario };
+        const source = recipeSource(request.recipe, request.label);
         const vectors = await runner.vectors(source, 0, request.replications, (done) => tracker.within(done));
         tracker.finishPart(request.replications);
         return vectors.map(spanKpiSample);

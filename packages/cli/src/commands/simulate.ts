@@ -1,11 +1,13 @@
-import { kpiVectorLayout, shardDocument, shardRange, type AssumptionsView } from "@ccplan/core";
+import { kpiVectorLayout, SCENARIO_LIMITS, scenarioVariants, shardDocument, shardRange, type AssumptionsView } from "@ccplan/core";
 import { choiceFlag, numberFlag, parseCommandArgs, requiredNumberFlag } from "../args.js";
 import { InputError } from "../errors.js";
-import { renderRunStatistics } from "../format/summaryTable.js";
+import { FLAG_RANGES } from "../flagRanges.js";
 import { progressTracker, runSingle } from "@ccplan/worker/node";
 import { progressBar } from "../run/progressBar.js";
+import { refuseOversizedRuns } from "../run/limits.js";
 import { createRunner } from "../run/runner.js";
 import { intervalSource, loadScenario, scenarioSource, stationarySource, type ResolvedSource } from "../run/sources.js";
+import { readReportFlags, renderReport, REPORT_FLAGS, REPORT_FLAGS_HELP } from "./reportFlags.js";
 import { readRunFlags, RUN_FLAGS } from "./runFlags.js";
 
 export const simulateHelp = `ccplan simulate <scenario.json> [--variant <intervention name>] [run options]
@@ -13,7 +15,8 @@ ccplan simulate --rate R --aht A --agents N [--patience P] [--target T] [--hours
 ccplan simulate --intervals <file.csv> [--aht A] [--handle-dist exponential|lognormal|gamma] [--handle-cv C]
                 [--patience P] [--patience-dist exponential|lognormal|gamma] [--patience-cv C] [--target T] [run options]
 run options: [--replications N] [--precision P [--precision-kpi K]] [--workers W] [--seed S] [--shard I/N]
-             [--fixed-assumptions] [--json]
+             [--fixed-assumptions]
+report options: [--target-sl F] [--all-intervals] [--json | --csv]
 
 Runs the discrete-event simulation for N seeded replications (default 100) and reports every KPI of the registry
 as the mean over replications with its 95% confidence interval (precision of the mean) and the P10–P90 spread of
@@ -29,12 +32,14 @@ outcomes (what a single day may look like). The same seed gives the same output,
   --shard I/N       run only the I-th of N equal parts of --replications and print them as a shard file (JSON);
                     'ccplan merge' combines the parts into exactly the output of one run
   --fixed-assumptions  keep every uncertain input of the scenario (ranges such as the experience model's) at its
-                    central value; by default each replication draws them, so the intervals carry that uncertainty too`;
+                    central value; by default each replication draws them, so the intervals carry that uncertainty too
+${REPORT_FLAGS_HELP}`;
 
 /** `ccplan simulate`: builds a plan source from one of three inputs, runs it, prints a summary table or JSON. */
 export async function runSimulate(args: string[], write: (text: string) => void): Promise<void> {
   const { values, positionals } = parseCommandArgs("simulate", args, {
     ...RUN_FLAGS,
+    ...REPORT_FLAGS,
     variant: { type: "string" },
     shard: { type: "string" },
     rate: { type: "string" },
@@ -50,9 +55,13 @@ export async function runSimulate(args: string[], write: (text: string) => void)
     "patience-cv": { type: "string" },
   });
   const flags = readRunFlags(values);
+  const report = readReportFlags(values);
   const shard = parseShard(values.shard);
   if (shard && flags.precision) {
     throw new InputError("--shard cannot be combined with --precision: where a run stops would depend on how it was split");
+  }
+  if (shard && (report.targetServiceLevel !== undefined || report.allIntervals || report.csv)) {
+    throw new InputError("--shard prints a shard file: pass --target-sl, --all-intervals or --csv to 'ccplan merge' instead");
   }
   const sources = [positionals.length > 0, values.rate !== undefined, values.intervals !== undefined].filter(Boolean).length;
   if (sources !== 1) {
@@ -71,6 +80,7 @@ export async function runSimulate(args: string[], write: (text: string) => void)
       bar.done();
       const document = shardDocument({
         scenario: resolved.plan.name,
+        ...(typeof values.variant === "string" && { variant: values.variant }),
         scenarioFingerprint: resolved.fingerprint,
         seed: resolved.plan.seed,
         replications: flags.replications,
@@ -87,17 +97,14 @@ export async function runSimulate(args: string[], write: (text: string) => void)
       planned: resolved,
       maxReplications: flags.replications,
       ...(flags.precision && { precision: flags.precision }),
+      ...(report.targetServiceLevel !== undefined && { targetServiceLevel: report.targetServiceLevel }),
       onProgress: bar.update,
     });
     bar.done();
-    const output = precision ? { ...statistics, precision } : statistics;
-    if (values.json) write(`${JSON.stringify(output, null, 2)}\n`);
-    else {
-      const note = precision
-        ? `${precision.reached ? "precision reached" : "precision NOT reached"}: ${precision.kpi} ±${precision.halfWidth}`
-        : undefined;
-      write(`${renderRunStatistics(statistics, note)}\n`);
-    }
+    const note = precision
+      ? `${precision.reached ? "precision reached" : "precision NOT reached"}: ${precision.kpi} ±${precision.halfWidth}`
+      : undefined;
+    write(renderReport(statistics, report, { ...(precision && { json: { precision } }), ...(note !== undefined && { note }) }));
   } finally {
     bar.done();
     await runner.close();
@@ -123,21 +130,29 @@ function resolveSource(
   assumptions: AssumptionsView,
 ): ResolvedSource {
   const str = (name: string) => values[name] as string | undefined;
-  if (scenarioPath !== undefined) return scenarioSource(loadScenario(scenarioPath), str("variant"), seed, assumptions);
+  if (scenarioPath !== undefined) {
+    const loaded = loadScenario(scenarioPath);
+    const variant = str("variant");
+    const chosen = scenarioVariants(loaded.scenario).find((candidate, index) => (variant === undefined ? index === 0 : candidate.name === variant));
+    if (chosen) refuseOversizedRuns(loaded.path, [{ label: variant === undefined ? "the baseline" : `intervention ${JSON.stringify(variant)}`, scenario: chosen.scenario }]);
+    return scenarioSource(loaded, variant, seed, assumptions);
+  }
   if (str("variant") !== undefined) throw new InputError("--variant needs a scenario file");
   if (str("rate") !== undefined) {
     const options = {
-      arrivalsPerHour: requiredNumberFlag("rate", str("rate"), { min: 0 }),
-      ahtSec: requiredNumberFlag("aht", str("aht"), { min: 0, exclusiveMin: true }),
-      agents: requiredNumberFlag("agents", str("agents"), { min: 0, max: 20_000, integer: true }),
-      targetAnswerSec: numberFlag("target", str("target"), { min: 0 }) ?? 20,
-      hours: numberFlag("hours", str("hours"), { min: 0, max: 92 * 24, exclusiveMin: true }) ?? 8,
+      arrivalsPerHour: requiredNumberFlag("rate", str("rate"), FLAG_RANGES.rate),
+      ahtSec: requiredNumberFlag("aht", str("aht"), FLAG_RANGES.aht),
+      agents: requiredNumberFlag("agents", str("agents"), FLAG_RANGES.agents),
+      targetAnswerSec: numberFlag("target", str("target"), FLAG_RANGES.target) ?? 20,
+      hours: numberFlag("hours", str("hours"), FLAG_RANGES.hours) ?? 8,
       seed: seed ?? 1,
-      ...(str("patience") !== undefined && { patienceSec: numberFlag("patience", str("patience"), { min: 0, exclusiveMin: true })! }),
+      ...(str("patience") !== undefined && { patienceSec: numberFlag("patience", str("patience"), FLAG_RANGES.patience)! }),
     };
     const expectedContacts = (options.arrivalsPerHour * options.hours);
-    if (expectedContacts > 5_000_000) {
-      throw new InputError(`--rate ${str("rate")} for ${options.hours} hours is ${Math.round(expectedContacts)} contacts per replication; expected at most 5,000,000`);
+    if (expectedContacts > SCENARIO_LIMITS.maxContactsPerReplication) {
+      throw new InputError(
+        `--rate ${str("rate")} for ${options.hours} hours is ${Math.round(expectedContacts).toLocaleString("en-US")} contacts per replication; expected at most ${SCENARIO_LIMITS.maxContactsPerReplication.toLocaleString("en-US")}`,
+      );
     }
     return stationarySource(options);
   }
@@ -146,12 +161,12 @@ function resolveSource(
   return intervalSource(path, {
     name: path,
     seed: seed ?? 1,
-    ...(str("aht") !== undefined && { ahtSec: numberFlag("aht", str("aht"), { min: 0, exclusiveMin: true })! }),
+    ...(str("aht") !== undefined && { ahtSec: numberFlag("aht", str("aht"), FLAG_RANGES.aht)! }),
     handleDist: choiceFlag("handle-dist", str("handle-dist"), dists, "exponential"),
-    handleCv: numberFlag("handle-cv", str("handle-cv"), { min: 0, max: 20, exclusiveMin: true }) ?? 1,
-    ...(str("patience") !== undefined && { patienceSec: numberFlag("patience", str("patience"), { min: 0, exclusiveMin: true })! }),
+    handleCv: numberFlag("handle-cv", str("handle-cv"), FLAG_RANGES.cv) ?? 1,
+    ...(str("patience") !== undefined && { patienceSec: numberFlag("patience", str("patience"), FLAG_RANGES.patience)! }),
     patienceDist: choiceFlag("patience-dist", str("patience-dist"), dists, "exponential"),
-    patienceCv: numberFlag("patience-cv", str("patience-cv"), { min: 0, max: 20, exclusiveMin: true }) ?? 1,
-    targetAnswerSec: numberFlag("target", str("target"), { min: 0 }) ?? 20,
+    patienceCv: numberFlag("patience-cv", str("patience-cv"), FLAG_RANGES.cv) ?? 1,
+    targetAnswerSec: numberFlag("target", str("target"), FLAG_RANGES.target) ?? 20,
   });
 }

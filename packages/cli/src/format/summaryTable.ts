@@ -13,8 +13,12 @@ export function summaryCells(summary: KpiSummary, unit: Unit): string[] {
   ];
 }
 
-/** The human-readable report of one run: the span's KPIs, then per day, then the intervals that miss most. */
-export function renderRunStatistics(statistics: RunStatistics, note?: string): string {
+/** How many of the intervals that miss the target the report lists without `allIntervals`. */
+export const WORST_INTERVALS_SHOWN = 8;
+
+/** The human-readable report of one run: the span's KPIs, then per day, then the intervals that miss most (or,
+ * with `allIntervals`, every interval). */
+export function renderRunStatistics(statistics: RunStatistics, note?: string, options: { allIntervals?: boolean } = {}): string {
   const header = `${statistics.scenario} · ${statistics.replications} replications · seed ${statistics.seed}${note ? ` · ${note}` : ""}`;
   const kpiTable = renderTable(
     ["KPI", "Mean", "95% CI of the mean", "P10 to P90 of outcomes", "n"],
@@ -39,24 +43,45 @@ export function renderRunStatistics(statistics: RunStatistics, note?: string): s
       ),
     );
   }
+  parts.push("", ...intervalSection(statistics, options.allIntervals ?? false));
+  return parts.join("\n");
+}
+
+const INTERVAL_HEADER = ["Interval", "Service level", "P10 to P90", "Target met", "Offered", "ASA", "Abandoned", "Occupancy"];
+
+function intervalRow({ start, kpis, targetMet }: RunStatistics["intervals"][number]): string[] {
+  return [
+    start,
+    formatValue(kpis.serviceLevel.mean, "fraction"),
+    kpis.serviceLevel.p10 === null ? "–" : `${formatValue(kpis.serviceLevel.p10, "fraction")} to ${formatValue(kpis.serviceLevel.p90, "fraction")}`,
+    formatValue(targetMet.probability, "fraction"),
+    formatValue(kpis.offered.mean, "contacts"),
+    formatValue(kpis.asa.mean, "seconds"),
+    formatValue(kpis.abandonRate.mean, "fraction"),
+    formatValue(kpis.occupancy.mean, "fraction"),
+  ];
+}
+
+/** Every interval in time order, or the worst of those that miss the target in most replications. */
+function intervalSection(statistics: RunStatistics, all: boolean): string[] {
+  const target = formatValue(statistics.targetServiceLevel, "fraction");
+  if (all) {
+    return [
+      `Every interval (means over replications; target met = share of replications reaching the ${target} service-level target)`,
+      renderTable(INTERVAL_HEADER, statistics.intervals.map(intervalRow)),
+    ];
+  }
   const missing = statistics.intervals
     .filter((interval) => interval.targetMet.probability !== null && interval.targetMet.probability < 0.5 && (interval.kpis.offered.mean ?? 0) > 0)
     .sort((a, b) => a.targetMet.probability! - b.targetMet.probability! || a.kpis.serviceLevel.mean! - b.kpis.serviceLevel.mean!);
-  if (missing.length > 0) {
-    parts.push(
-      "",
-      `Intervals that miss the ${formatValue(statistics.targetServiceLevel, "fraction")} service-level target in most replications (${missing.length}; the worst 8)`,
-      renderTable(
-        ["Interval", "Service level", "P10 to P90", "Target met", "Offered"],
-        missing.slice(0, 8).map(({ start, kpis, targetMet }) => [
-          start,
-          formatValue(kpis.serviceLevel.mean, "fraction"),
-          `${formatValue(kpis.serviceLevel.p10, "fraction")} to ${formatValue(kpis.serviceLevel.p90, "fraction")}`,
-          formatValue(targetMet.probability, "fraction"),
-          formatValue(kpis.offered.mean, "contacts"),
-        ]),
-      ),
-    );
+  if (missing.length === 0) {
+    return [`Every interval with contacts meets the ${target} service-level target in at least half of the replications (--all-intervals lists them).`];
   }
-  return parts.join("\n");
+  const shown = missing.slice(0, WORST_INTERVALS_SHOWN);
+  return [
+    `Intervals that miss the ${target} service-level target in most replications: ${missing.length}${
+      missing.length > shown.length ? `, the worst ${shown.length} shown (--all-intervals lists every interval, --csv writes them all as CSV)` : ""
+    }`,
+    renderTable(INTERVAL_HEADER, shown.map(intervalRow)),
+  ];
 }

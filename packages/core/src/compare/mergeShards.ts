@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { KPI_REGISTRY } from "../kpi/registry.js";
+import { KPI_REGISTRY, type KpiUnit } from "../kpi/registry.js";
 import type { KpiVectorLayout, KpiVectorSection } from "./kpiVectorLayout.js";
 import type { RunIdentity } from "./runAccumulator.js";
 import { canonicalJson } from "./scenarioFingerprint.js";
@@ -35,12 +35,15 @@ export function mergeShards(documents: readonly unknown[], options?: { names?: r
   checkLayout(first.document.layout, first.name);
   for (const { name, document } of shards.slice(1)) {
     const differs = (what: string, a: unknown, b: unknown) =>
-      new Error(`${name} and ${first.name} come from different runs: ${what} ${JSON.stringify(b)} versus ${JSON.stringify(a)}; merge the shards of one run only`);
-    if (document.scenarioFingerprint !== first.document.scenarioFingerprint) {
-      throw differs("scenario", `${first.document.scenario} (${first.document.scenarioFingerprint})`, `${document.scenario} (${document.scenarioFingerprint})`);
-    }
+      new Error(`${name} and ${first.name} come from different runs: ${what} ${JSON.stringify(b)} in ${name} versus ${JSON.stringify(a)} in ${first.name}; merge the shards of one run only`);
+    // The fields a person can read come first: the fingerprint changes with every one of them (the seed included).
     if (document.seed !== first.document.seed) throw differs("seed", first.document.seed, document.seed);
     if (document.replications !== first.document.replications) throw differs("replications", first.document.replications, document.replications);
+    if (document.variant !== first.document.variant) throw differs("variant", first.document.variant ?? "the baseline", document.variant ?? "the baseline");
+    if (document.scenario !== first.document.scenario) throw differs("scenario", first.document.scenario, document.scenario);
+    if (document.scenarioFingerprint !== first.document.scenarioFingerprint) {
+      throw differs("scenario content (same name, other data: fingerprint)", first.document.scenarioFingerprint, document.scenarioFingerprint);
+    }
     if (canonicalJson(document.layout) !== layoutText) throw differs("KPI layout", "one layout", "another");
   }
 
@@ -65,6 +68,7 @@ export function mergeShards(documents: readonly unknown[], options?: { names?: r
       if (values.length !== layout.length) {
         throw new Error(`${name}: replication ${from + i} has ${values.length} values; expected ${layout.length} (its layout)`);
       }
+      checkValues(values, layout, name, from + i);
       vectors.push(Float64Array.from(values, (value) => (value === null ? NaN : value)));
     });
     covered = Math.max(covered, to);
@@ -79,6 +83,44 @@ export function mergeShards(documents: readonly unknown[], options?: { names?: r
     layout,
     vectors,
   };
+}
+
+/**
+ * The values a KPI of each unit can take in one replication: fractions in [0, 1], NPS in [−100, 100], everything
+ * else (times, counts, agents, money) non-negative and below 10^15, far beyond any replication within the limits.
+ * A shard holding anything else was edited or damaged, and would bend every mean and CI it entered.
+ */
+export function kpiValueRange(unit: KpiUnit): { min: number; max: number; expected: string } {
+  switch (unit) {
+    case "fraction":
+      return { min: 0, max: 1, expected: "a fraction in [0, 1]" };
+    case "score":
+      return { min: -100, max: 100, expected: "a score in [−100, 100]" };
+    default:
+      return { min: 0, max: 1e15, expected: `a non-negative finite ${unit === "money" ? "amount" : unit === "seconds" ? "time" : "count"} below 10^15` };
+  }
+}
+
+// Ratios of sums land a rounding error outside their range at worst.
+const RANGE_TOLERANCE = 1e-9;
+
+function checkValues(values: readonly (number | null)[], layout: KpiVectorLayout, name: string, replication: number): void {
+  const width = layout.kpis.length;
+  const ranges = KPI_REGISTRY.map((kpi) => kpiValueRange(kpi.unit));
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index];
+    if (value === null || value === undefined) continue;
+    const column = index % width;
+    const range = ranges[column]!;
+    const slack = RANGE_TOLERANCE * Math.max(1, Math.abs(value));
+    if (value >= range.min - slack && value <= range.max + slack) continue;
+    const row = Math.floor(index / width);
+    const sections: [string, KpiVectorSection][] = [["span", layout.span], ["day", layout.days], ["interval", layout.intervals], ["queue", layout.queues]];
+    const [section, found] = sections.find(([, candidate]) => row >= candidate.offset / width && row < candidate.offset / width + candidate.rows) ?? ["row", layout.span];
+    const label = found.labels[row - found.offset / width] ?? String(row);
+    const where = section === "span" ? "the span" : `${section} ${JSON.stringify(label)}`;
+    throw new Error(`${name} is refused: replication ${replication}, ${where}, KPI ${layout.kpis[column]} is ${value}; expected ${range.expected}. Was the shard edited? Run it again`);
+  }
 }
 
 /** The layout must describe this version's KPIs and sections that follow one another without gaps. */

@@ -15,6 +15,7 @@ export const shardDocumentSchema = z.strictObject({
   format: z.literal(SHARD_FORMAT),
   version: z.literal(SHARD_VERSION),
   scenario: z.string(),
+  variant: z.string().optional(),
   scenarioFingerprint: z.string().min(1),
   seed: z.number(),
   replications: z.int().min(1),
@@ -43,6 +44,8 @@ export interface ShardDocument {
   format: typeof SHARD_FORMAT;
   version: typeof SHARD_VERSION;
   scenario: string;
+  /** The intervention run instead of the baseline (`simulate --variant`); omitted: the baseline. */
+  variant?: string;
   scenarioFingerprint: string;
   seed: number;
   replications: number;
@@ -58,6 +61,7 @@ export interface ShardDocument {
  */
 export function shardDocument(options: {
   scenario: string;
+  variant?: string;
   scenarioFingerprint: string;
   seed: number;
   replications: number;
@@ -75,6 +79,7 @@ export function shardDocument(options: {
     format: SHARD_FORMAT,
     version: SHARD_VERSION,
     scenario: options.scenario,
+    ...(options.variant !== undefined && { variant: options.variant }),
     scenarioFingerprint: options.scenarioFingerprint,
     seed: options.seed,
     replications,

@@ -68,6 +68,9 @@ describe("shard documents and mergeShards", () => {
     const document = throughJson(shardDocument({ ...identity, replications: 1, from: 0, to: 1, vectors: [vector] })) as ShardDocument;
     expect(document.vectors[0]!.slice(0, numbers.length)).toEqual(numbers);
     expect(document.vectors[0]![numbers.length]).toBeNull();
+    // The merge refuses values no KPI can take (a mean wait of 1.8e308 s, an abandon rate of 123456789): left out here.
+    document.vectors[0]![3] = null;
+    document.vectors[0]![5] = null;
     expect(Object.is(mergeShards([document]).vectors[0]![0], 0.1 + 0.2)).toBe(true);
   });
 
@@ -104,9 +107,31 @@ describe("shard documents and mergeShards", () => {
     expect(() => mergeShards([shards[0], other({ scenarioFingerprint: "fnv1a64:0000000000000000" })])).toThrow(
       /shard 2 and shard 1 come from different runs: scenario .*fnv1a64:0000000000000000/,
     );
-    expect(() => mergeShards([shards[0], other({ seed: plan.seed + 1 })])).toThrow(`come from different runs: seed ${plan.seed + 1} versus ${plan.seed}`);
-    expect(() => mergeShards([shards[0], other({ replications: 24 })])).toThrow("come from different runs: replications 24 versus 23");
+    expect(() => mergeShards([shards[0], other({ seed: plan.seed + 1 })])).toThrow(`come from different runs: seed ${plan.seed + 1} in shard 2 versus ${plan.seed} in shard 1`);
+    // Another seed changes the fingerprint too: the seed is what the message names.
+    expect(() => mergeShards([shards[0], other({ seed: plan.seed + 1, scenarioFingerprint: "fnv1a64:0000000000000000" })])).toThrow("different runs: seed");
+    expect(() => mergeShards([shards[0], other({ replications: 24 })])).toThrow("come from different runs: replications 24 in shard 2 versus 23 in shard 1");
+    expect(() => mergeShards([shards[0], other({ variant: "More agents" })])).toThrow('come from different runs: variant "More agents" in shard 2 versus "the baseline" in shard 1');
+    expect(() => mergeShards([shards[0], other({ scenario: "Another center" })])).toThrow('come from different runs: scenario "Another center" in shard 2 versus');
     expect(() => mergeShards([shards[0], other({ layout: { ...layout, targetServiceLevel: 0.9 } })])).toThrow("come from different runs: KPI layout");
+  });
+
+  it("refuses a shard whose values no KPI can take, naming it and the value", () => {
+    const names = ["part1.json", "part2.json", "part3.json", "part4.json"];
+    const edited = (index: number, value: number) => {
+      const copy = structuredClone(shards[1]) as ShardDocument;
+      copy.vectors[2]![index] = value;
+      return [shards[0], copy, shards[2], shards[3]];
+    };
+    const at = (kpi: string, row = 0) => layout.kpis.indexOf(kpi as never) + row * layout.kpis.length;
+    expect(() => mergeShards(edited(at("serviceLevel"), 1e308), { names })).toThrow(
+      "part2.json is refused: replication 7, the span, KPI serviceLevel is 1e+308; expected a fraction in [0, 1]",
+    );
+    expect(() => mergeShards(edited(at("offered", 1), -3), { names })).toThrow(`part2.json is refused: replication 7, day "${plan.dayLabels[0]}", KPI offered is -3`);
+    expect(() => mergeShards(edited(at("nps"), 101), { names })).toThrow("KPI nps is 101; expected a score in [−100, 100]");
+    expect(() => mergeShards(edited(at("asa"), 1e308), { names })).toThrow("KPI asa is 1e+308; expected a non-negative finite time below 10^15");
+    // The values of a real run pass, NaN (null) included.
+    expect(mergeShards(shards).vectors).toHaveLength(total);
   });
 
   it("refuses what is not a shard, and a shard of another version's KPIs", () => {

@@ -24,6 +24,8 @@ const PURPOSES = [
 ] as const satisfies readonly StreamPurpose[];
 const ATTRIBUTES = PURPOSES.length;
 const BLOCK = 128;
+/** Where a contact's "priority" uniform goes, relative to its first attribute (see ContactReal.uPriority). */
+const PRIORITY_OFFSET = ContactReal.uPriority - ContactReal.uHandle;
 
 /**
  * The common-random-number attribute streams of one queue (first contacts or returning contacts): every
@@ -31,13 +33,23 @@ const BLOCK = 128;
  * scenarios on the same seed see the same customers (design.md, "Common random numbers").
  */
 export class AttributeDraws {
-  /** Uniforms of the next `BLOCK` contacts, contact-major, in the order of PURPOSES. */
-  private readonly block = new Float64Array(BLOCK * ATTRIBUTES);
-  private cursor = BLOCK * ATTRIBUTES;
+  /** Uniforms of the next `BLOCK` contacts, contact-major, in the order of PURPOSES (then "priority" when drawn). */
+  private readonly block: Float64Array;
+  private cursor: number;
   private readonly streams: Xor4096Fill[];
+  /** Uniforms per contact: the PURPOSES, plus one from the "priority" stream in a queue with a priority class. */
+  private readonly stride: number;
+  private readonly withPriority: boolean;
 
-  constructor(seed: number, replication: number, lane: number) {
-    this.streams = PURPOSES.map((purpose) => new Xor4096Fill(seed, replication, purpose, lane));
+  /** `withPriority`: also draw each contact's "priority" uniform (a queue with a priority class); the other purposes
+   * draw the same values either way. */
+  constructor(seed: number, replication: number, lane: number, withPriority = false) {
+    const purposes: StreamPurpose[] = withPriority ? [...PURPOSES, "priority"] : [...PURPOSES];
+    this.streams = purposes.map((purpose) => new Xor4096Fill(seed, replication, purpose, lane));
+    this.withPriority = withPriority;
+    this.stride = purposes.length;
+    this.block = new Float64Array(BLOCK * this.stride);
+    this.cursor = this.block.length;
   }
 
   /** Draws the next contact's uniforms into its row of a contact pool's `real` array. */
@@ -55,19 +67,21 @@ export class AttributeDraws {
     real[row + 6] = block[from + 6]!;
     real[row + 7] = block[from + 7]!;
     real[row + 8] = block[from + 8]!;
-    this.cursor = from + ATTRIBUTES;
+    if (this.withPriority) real[row + PRIORITY_OFFSET] = block[from + ATTRIBUTES]!;
+    this.cursor = from + this.stride;
   }
 
   /** Consumes one contact's uniforms without keeping them (a candidate arrival that thinning rejected). */
   skip(): void {
     if (this.cursor === this.block.length) this.refill();
-    this.cursor += ATTRIBUTES;
+    this.cursor += this.stride;
   }
 
   // The streams are read BLOCK at a time, each in a tight loop (xor4096Fill.ts): the values of `stream(seed,
   // replication, purpose, lane)`, in their order.
   private refill(): void {
-    for (let s = 0; s < ATTRIBUTES; s++) this.streams[s]!.fill(this.block, s, ATTRIBUTES, BLOCK);
+    const stride = this.stride;
+    for (let s = 0; s < stride; s++) this.streams[s]!.fill(this.block, s, stride, BLOCK);
     this.cursor = 0;
   }
 }

@@ -26,8 +26,13 @@ export const ContactReal = {
   problemStartSec: 11,
   /** Probability that this contact left the customer satisfied (set when it is answered or abandons). */
   satisfaction: 12,
+  /** Uniform deciding a first contact's priority class (drawn only in queues with a priority class). */
+  uPriority: 13,
+  /** 1 for a contact of its queue's priority class, else 0 (set at arrival in plans with a priority class; a retry
+   * or repeat keeps it). */
+  priorityClass: 14,
 } as const;
-/** Doubles per contact: 13 used, padded to two 64-byte cache lines. */
+/** Doubles per contact: 15 used, padded to two 64-byte cache lines. */
 export const CONTACT_REAL_FIELDS = 16;
 
 /** Fields of a contact's row in `ContactPool.int`. */

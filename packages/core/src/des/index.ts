@@ -1,4 +1,4 @@
-export type { Plan, PlanQueue, PlanGroup, PlanExperience, PlanChannel, DurationSampler } from "./plan.js";
+export type { Plan, PlanQueue, PlanGroup, PlanExperience, PlanChannel, PlanPriority, DurationSampler } from "./plan.js";
 export {
   QueueCounter,
   QUEUE_COUNTER_COUNT,

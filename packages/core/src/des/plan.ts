@@ -87,6 +87,22 @@ export interface PlanQueue {
    * other session its agent holds (default 0). */
   chatMaxSessions?: number;
   chatHandleGrowthPerSession?: number;
+  /** Omitted: one class, FCFS. Otherwise a priority class with a head start: its contacts wait in a second FIFO line
+   * and are served as if they had arrived `headStartSec` earlier (an agent compares the two heads by that virtual
+   * arrival time; headStartSec 0 is FCFS, a very large one non-preemptive priority). A first contact arriving in
+   * interval i is of the class with probability `shareByInterval[i]` (its "priority" uniform below it); a retry or
+   * repeat keeps its first contact's class. */
+  priority?: PlanPriority;
+}
+
+/** A queue's priority class (see `PlanQueue.priority`). */
+export interface PlanPriority {
+  /** Name of the class, for output ("priority"). */
+  name: string;
+  /** Seconds earlier than its arrival that a contact of the class counts as having arrived, ≥ 0. */
+  headStartSec: number;
+  /** Probability that a first contact arriving in each interval is of the class (length = plan.intervalCount). */
+  shareByInterval: Float64Array;
 }
 
 export interface PlanGroup {
@@ -100,6 +116,10 @@ export interface PlanGroup {
    * Breaks and shift ends appear here; an agent whose break or shift end falls mid-contact finishes it first. */
   staffingTimesSec: Float64Array;
   staffingCounts: Int32Array;
+  /** Factor on the handle time of every contact this group's agents answer: 1/productivity, e.g. 2 for agents
+   * working at half speed while they ramp up after their class. Omitted: 1. A scenario group whose shifts hold
+   * agents of several speeds compiles to one plan group per speed (see `compileScenario`). */
+  handleMultiplier?: number;
 }
 
 export interface Plan {

@@ -62,8 +62,15 @@ export const QueueCounter = {
    * shared among the queues each group serves in proportion to the handle time it started for them in the
    * interval (evenly when it started none). Counted in the interval the time falls in. */
   agentSec: 27,
+  /** Of the offered, answered and abandoned contacts above, those of the queue's priority class (PlanQueue.priority),
+   * with their answered-within-target count and summed answered waits; 0 without a priority class. */
+  priorityOffered: 28,
+  priorityAnswered: 29,
+  priorityAnsweredWithinTarget: 30,
+  priorityWaitAnsweredSumSec: 31,
+  priorityAbandoned: 32,
 } as const;
-export const QUEUE_COUNTER_COUNT = 28;
+export const QUEUE_COUNTER_COUNT = 33;
 
 /** Counters per interval and agent group, in agent-seconds. */
 export const GroupCounter = {

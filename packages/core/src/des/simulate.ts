@@ -79,6 +79,7 @@ const REAL_PROBLEM_START_SEC = ContactReal.problemStartSec;
 const REAL_SATISFACTION = ContactReal.satisfaction;
 const REAL_U_SATISFACTION = ContactReal.uSatisfaction;
 const REAL_U_SURVEY = ContactReal.uSurvey;
+const REAL_PRIORITY_CLASS = ContactReal.priorityClass;
 
 /**
  * Replication `replication` of a plan: a pure function of (plan, replication). Same inputs, same result,
@@ -99,6 +100,11 @@ const REAL_U_SURVEY = ContactReal.uSurvey;
  * - Routing: an arriving contact goes to an idle agent of the first group (plan order) that serves its
  *   queue; else it waits in its queue's FCFS line. A freed agent takes the head of the first non-empty queue
  *   in its group's `serves` (priority order).
+ * - Priority class (PlanQueue.priority): a first contact is of the class when its "priority" uniform (a tenth
+ *   attribute stream, drawn per candidate only in such queues) is below the interval's share; a retry or repeat
+ *   keeps the class. The class waits in its own FIFO line; an agent taking from the queue compares the two heads by
+ *   virtual arrival time (arrival, minus the head start for the class; a tie goes to the class), so no heap is
+ *   needed. Counters `priority*` count the class apart. Queues without a class take none of this path.
  * - Channels (PlanQueue.channel): phone is the above. Chat: a group serving chat queues counts its agents in
  *   sessions (slots; `agentGroup.ts`): a session takes one slot, a call or an email a whole agent's; a session's
  *   handle time grows by `chatHandleGrowthPerSession` for each other session its agent holds, taken as the group's
@@ -111,6 +117,10 @@ const REAL_U_SURVEY = ContactReal.uSurvey;
  * - Staffing: counts per group (agentGroup.ts). The scheduled count steps at `staffingTimesSec`; new agents
  *   take waiting contacts at once; when the target drops, idle agents leave at once and busy ones when their
  *   contact ends.
+ * - Speeds: an agent of a group with `handleMultiplier` m takes m times as long over each contact it answers
+ *   (the contact's handle draw times m; m = 1/productivity for an agent still ramping up). Agents of several
+ *   speeds are several groups serving the same queues; the router offers a contact to them in plan order, so
+ *   with the slower parts listed last (as compile lists them), full-speed agents are offered work first.
  * - Abandonment: a waiting contact abandons at arrival + patience (patience scaled by the interval's
  *   `patienceScaleByInterval`, Infinity or a null sampler = never). Abandonment events are cancelled
  *   lazily. An abandoner retries with `retryProbability` after `retryDelay`.
@@ -206,6 +216,13 @@ class Engine {
   private readonly retryProbability: Float64Array;
   /** One queue served by one group: the common case, routed without looking at lists. */
   private readonly single: boolean;
+  /** Per queue with a priority class, the class's FIFO line (beside `lines[q]`, the rest), its head start and its
+   * share by interval; null and 0 for queues without one. `anyPriority` is false when no queue has a class, so
+   * that plans without one pay a single test. */
+  private readonly priorityLines: (WaitingLine | null)[];
+  private readonly headStartSec: Float64Array;
+  private readonly priorityShare: (Float64Array | null)[];
+  private readonly anyPriority: boolean;
   /** Per queue: 1 when its channel is online (chat, email, self-service), and when it is self-service. */
   private readonly online: Uint8Array;
   private readonly selfService: Uint8Array;
@@ -213,6 +230,8 @@ class Engine {
   private readonly slots: Int32Array;
   /** Per queue: chat handle-time growth per other session of the agent (0 for other channels). */
   private readonly chatGrowth: Float64Array;
+  /** Per group: the factor on handle times of the contacts its agents answer (1/productivity; 1 for most). */
+  private readonly handleMultiplier: Float64Array;
   /** Per group with shrinkage, absent slots among the first n this interval (see shrinkage.ts); else null. */
   private readonly absentBelow: (Int32Array | null)[];
   /** Per queue, when nobody serving it is scheduled (returns are held until it opens); null when never closed. */
@@ -258,6 +277,10 @@ class Engine {
     this.endSec = plan.intervalCount * plan.intervalSec;
     this.timeline = buildControlTimeline(plan);
     this.lines = plan.queues.map(() => new WaitingLine(64));
+    this.priorityLines = plan.queues.map((queue) => (queue.priority ? new WaitingLine(64) : null));
+    this.headStartSec = Float64Array.from(plan.queues, (queue) => queue.priority?.headStartSec ?? 0);
+    this.priorityShare = plan.queues.map((queue) => queue.priority?.shareByInterval ?? null);
+    this.anyPriority = plan.queues.some((queue) => queue.priority !== undefined);
     // A group's slots per agent: the most sessions of the chat queues it serves (1 without chat).
     const slotsPerAgent = plan.groups.map((group) =>
       Array.from(group.serves).reduce((most, q) => {
@@ -285,8 +308,17 @@ class Engine {
       for (let g = 0; g < this.groupCount; g++) this.slots[q * this.groupCount + g] = queue.channel === "chat" ? 1 : slotsPerAgent[g]!;
     });
     this.chatGrowth = Float64Array.from(plan.queues, (queue) => (queue.channel === "chat" ? (queue.chatHandleGrowthPerSession ?? 0) : 0));
+    this.handleMultiplier = Float64Array.from(plan.groups, (group) => group.handleMultiplier ?? 1);
+    // The single path has no group lookups, so it also takes no handle multiplier: a group of slower agents, or a
+    // ramping part compiled as a group of its own, goes the general way (the common case pays nothing for it).
     this.single =
-      this.queueCount === 1 && this.groupCount === 1 && this.serves[0]!.length === 1 && slotsPerAgent[0] === 1 && plan.queues[0]!.channel !== "selfService";
+      this.queueCount === 1 &&
+      this.groupCount === 1 &&
+      this.serves[0]!.length === 1 &&
+      slotsPerAgent[0] === 1 &&
+      plan.queues[0]!.channel !== "selfService" &&
+      this.handleMultiplier[0] === 1 &&
+      !this.anyPriority;
     this.absentBelow = plan.groups.map((group) =>
       group.shrinkage > 0 ? new Int32Array(group.staffingCounts.reduce((max, n) => Math.max(max, n), 0) + 1) : null,
     );
@@ -340,10 +372,11 @@ class Engine {
     heap.clear();
     pool.reset();
     for (const line of lines) line.reset();
+    for (const line of this.priorityLines) line?.reset();
     for (const group of groups) group.reset();
 
     const sources = plan.queues.map((queue, q) => {
-      const attributes = new AttributeDraws(seed, replication, q);
+      const attributes = new AttributeDraws(seed, replication, q, queue.priority !== undefined);
       return new ArrivalSource(queue, {
         intervalSec,
         intervalCount,
@@ -403,6 +436,7 @@ class Engine {
         this.nowSec = nextArrivalSec;
         const id = pool.allocate();
         firstDraws[q]!.drawInto(pool.real, id);
+        if (this.anyPriority) this.assignClass(id, q);
         this.arrive(id, q, nextArrivalSec, ContactKind.first);
         sources[q]!.next();
         if (queueCount === 1) {
@@ -440,6 +474,13 @@ class Engine {
     return result;
   }
 
+  /** Decides whether first contact `id` of queue q is of the queue's priority class (0 in a queue without one). */
+  private assignClass(id: number, q: number): void {
+    const share = this.priorityShare[q] ?? null;
+    const row = id * CONTACT_REAL_FIELDS;
+    this.pool.real[row + REAL_PRIORITY_CLASS] = share !== null && this.pool.real[row + ContactReal.uPriority]! < share[this.interval]! ? 1 : 0;
+  }
+
   /** A contact arrives (first contact, retry or repeat); its attribute uniforms are already in its row. */
   private arrive(id: number, q: number, nowSec: number, kind: number): void {
     if (++this.arrivalCount > this.maxArrivals) {
@@ -467,6 +508,7 @@ class Engine {
       counters[base + QueueCounter.offered]!++;
       if (kind === ContactKind.retry) counters[base + QueueCounter.retryOffered]!++;
       else if (kind === ContactKind.repeat) counters[base + QueueCounter.repeatOffered]!++;
+      if (this.anyPriority && real[realRow + REAL_PRIORITY_CLASS] === 1) counters[base + QueueCounter.priorityOffered]!++;
     }
     if (this.single) {
       const group = this.groups[0]!;
@@ -493,7 +535,8 @@ class Engine {
       }
     }
     int[row + ContactInt.state] = ContactState.waiting;
-    int[row + ContactInt.linePosition] = this.lines[q]!.push(id, nowSec);
+    const line = this.anyPriority && real[realRow + REAL_PRIORITY_CLASS] === 1 ? this.priorityLines[q]! : this.lines[q]!;
+    int[row + ContactInt.linePosition] = line.push(id, nowSec);
     if (cell >= 0) this.queueCounters[cell * QUEUE_COUNTER_COUNT + QueueCounter.delayed]!++;
     let deadline = Infinity;
     const patience = this.patience[q];
@@ -522,6 +565,8 @@ class Engine {
     int[row + ContactInt.group] = g;
     int[row + ContactInt.resolved] = resolved;
     if (!this.single) {
+      if (this.anyPriority && real[realRow + REAL_PRIORITY_CLASS] === 1) this.countPriorityAnswer(int[row + INT_COUNTER_BASE]!, q, nowSec - real[realRow + ContactReal.arrivalSec]!);
+      handleSec *= this.handleMultiplier[g]!;
       this.handleByGroupQueue[g * this.queueCount + q]! += handleSec;
       const growth = this.chatGrowth[q]!;
       if (growth > 0) {
@@ -533,6 +578,16 @@ class Engine {
     }
     this.countAnswer(id, q, nowSec - real[realRow + ContactReal.arrivalSec]!, handleSec, resolved, nowSec);
     this.heap.push(nowSec + handleSec, id * 4 + DEPARTURE);
+  }
+
+  /** The priority-class counters of an answered contact of the class (counter cell `cell`, −1 in the warm-up). */
+  private countPriorityAnswer(cell: number, q: number, waitSec: number): void {
+    if (cell < 0) return;
+    const counters = this.queueCounters;
+    const base = cell * QUEUE_COUNTER_COUNT;
+    counters[base + QueueCounter.priorityAnswered]!++;
+    counters[base + QueueCounter.priorityWaitAnsweredSumSec]! += waitSec;
+    if (waitSec <= this.targetSec[q]!) counters[base + QueueCounter.priorityAnsweredWithinTarget]!++;
   }
 
   /** Satisfaction and the counters of contact `id` of queue q, answered now after `waitSec`. */
@@ -679,13 +734,15 @@ class Engine {
     if (pool.real[realRow + ContactReal.deadlineSec] !== nowSec) return;
     this.eventCount++;
     const q = pool.int[row + ContactInt.queue]!;
-    this.lines[q]!.remove(pool.int[row + ContactInt.linePosition]!, nowSec);
+    const priority = this.anyPriority && pool.real[realRow + REAL_PRIORITY_CLASS] === 1;
+    (priority ? this.priorityLines[q]! : this.lines[q]!).remove(pool.int[row + ContactInt.linePosition]!, nowSec);
     const cell = pool.int[row + ContactInt.counterBase]!;
     if (cell >= 0) {
       const counters = this.queueCounters;
       const base = cell * QUEUE_COUNTER_COUNT;
       const waitSec = nowSec - pool.real[realRow + ContactReal.arrivalSec]!;
       counters[base + QueueCounter.abandoned]!++;
+      if (priority) counters[base + QueueCounter.priorityAbandoned]!++;
       counters[base + QueueCounter.waitAbandonedSumSec]! += waitSec;
       if (waitSec <= this.targetSec[q]!) counters[base + QueueCounter.abandonedWithinTarget]!++;
       // An abandoned contact is dissatisfied (p = 0); in CSAT only when the scenario surveys abandoners.
@@ -739,15 +796,37 @@ class Engine {
     for (let i = 0; i < serves.length; i++) {
       const q = serves[i]!;
       const line = this.lines[q]!;
+      if (this.anyPriority) {
+        const priorityLine = this.priorityLines[q] ?? null;
+        if (priorityLine !== null && priorityLine.count > 0) {
+          return this.slots[q * groupCount + g]! <= freeSlots ? this.takeEarlierHead(q, line, priorityLine, nowSec) : -1;
+        }
+      }
       if (line.count > 0) return this.slots[q * groupCount + g]! <= freeSlots ? line.shift(nowSec) : -1;
     }
     return -1;
   }
 
+  /** Of queue q's two lines (the priority class's is not empty), the head that arrived first once the class's head
+   * start is taken off its arrival; a tie goes to the class. */
+  private takeEarlierHead(q: number, line: WaitingLine, priorityLine: WaitingLine, nowSec: number): number {
+    if (line.count === 0) return priorityLine.shift(nowSec);
+    const real = this.pool.real;
+    const standardSec = real[line.peek() * CONTACT_REAL_FIELDS + ContactReal.arrivalSec]!;
+    const prioritySec = real[priorityLine.peek() * CONTACT_REAL_FIELDS + ContactReal.arrivalSec]! - this.headStartSec[q]!;
+    return prioritySec <= standardSec ? priorityLine.shift(nowSec) : line.shift(nowSec);
+  }
+
+  /** Contacts of queue q waiting, in both its lines. */
+  private waitingIn(q: number): number {
+    const priorityLine = this.priorityLines[q] ?? null;
+    return this.lines[q]!.count + (priorityLine !== null ? priorityLine.count : 0);
+  }
+
   /** Whether a contact of a queue group g puts before q is waiting (for free chat slots kept for a call). */
   private waitsBefore(g: number, q: number): boolean {
     const serves = this.serves[g]!;
-    for (let i = 0; i < serves.length && serves[i] !== q; i++) if (this.lines[serves[i]!]!.count > 0) return true;
+    for (let i = 0; i < serves.length && serves[i] !== q; i++) if (this.waitingIn(serves[i]!) > 0) return true;
     return false;
   }
 
@@ -776,6 +855,7 @@ class Engine {
       this.closeInterval(timeline.values[index]!, nowSec);
     } else if (kind === ControlKind.warmupEnd) {
       for (const line of this.lines) line.takeArea(nowSec);
+      for (const line of this.priorityLines) line?.takeArea(nowSec);
       for (const group of this.groups) {
         group.advance(nowSec);
         group.clearAreas();
@@ -815,7 +895,8 @@ class Engine {
     const counted = nowSec > this.plan.warmupSec;
     const queueCount = this.queueCount;
     for (let q = 0; q < queueCount; q++) {
-      const area = this.lines[q]!.takeArea(nowSec);
+      const priorityLine = this.priorityLines[q] ?? null;
+      const area = this.lines[q]!.takeArea(nowSec) + (priorityLine !== null ? priorityLine.takeArea(nowSec) : 0);
       if (counted) this.queueCounters[(closed * queueCount + q) * QUEUE_COUNTER_COUNT + QueueCounter.queueLengthSec] = area;
     }
     const groupCount = this.groupCount;

@@ -27,6 +27,8 @@ export interface StationaryPlanOptions {
   handle?: DurationSampler;
   /** Patience sampler overriding the exponential from `patienceSec`; null = infinite patience. */
   patience?: DurationSampler | null;
+  /** A priority class: the share of contacts in it and their head start, seconds (see PlanQueue.priority). */
+  priority?: { share: number; headStartSec: number };
 }
 
 /**
@@ -87,6 +89,13 @@ export function stationaryPlan(options: StationaryPlanOptions): Plan {
         repeatDelay: never,
         retryProbability: 0,
         retryDelay: never,
+        ...(options.priority && {
+          priority: {
+            name: "priority",
+            headStartSec: options.priority.headStartSec,
+            shareByInterval: new Float64Array(intervalCount).fill(options.priority.share),
+          },
+        }),
       },
     ],
     groups: [

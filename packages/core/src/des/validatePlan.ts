@@ -49,6 +49,14 @@ export function validatePlan(plan: Plan): void {
       fail(`${at}.resolutionTimeMeanSec`, queue.resolutionTimeMeanSec, "the finite mean (≥ 0) of resolutionTime, in seconds");
     }
     probability(`${at}.retryProbability`, queue.retryProbability);
+    const priority = queue.priority;
+    if (priority) {
+      if (!(priority.headStartSec >= 0)) fail(`${at}.priority.headStartSec`, priority.headStartSec, "a number of seconds ≥ 0 (Infinity: strict priority)");
+      if (priority.shareByInterval.length !== plan.intervalCount) {
+        fail(`${at}.priority.shareByInterval length`, priority.shareByInterval.length, `one share per interval (${plan.intervalCount})`);
+      }
+      priority.shareByInterval.forEach((share, i) => probability(`${at}.priority.shareByInterval[${i}]`, share));
+    }
     for (const [name, scale] of [
       ["handleScaleByInterval", queue.handleScaleByInterval],
       ["patienceScaleByInterval", queue.patienceScaleByInterval],
@@ -99,6 +107,9 @@ export function validatePlan(plan: Plan): void {
       if (!(Number.isInteger(q) && q >= 0 && q < plan.queues.length)) fail(`${at}.serves[${i}]`, q, "a queue index");
     });
     probability(`${at}.shrinkage`, group.shrinkage);
+    if (group.handleMultiplier !== undefined && !(group.handleMultiplier > 0 && Number.isFinite(group.handleMultiplier))) {
+      fail(`${at}.handleMultiplier`, group.handleMultiplier, "a finite factor > 0");
+    }
     if (group.staffingTimesSec.length !== group.staffingCounts.length) {
       fail(`${at}.staffingCounts length`, group.staffingCounts.length, `one count per time (${group.staffingTimesSec.length})`);
     }

@@ -54,6 +54,15 @@ export class WaitingLine {
     return id;
   }
 
+  /** The contact at the head, without removing it (call only when `count > 0`); drops tombstones before it. */
+  peek(): number {
+    const ids = this.ids;
+    const mask = this.mask;
+    let id = ids[this.head & mask]!;
+    while (id < 0) id = ids[++this.head & mask]!;
+    return id;
+  }
+
   /** Removes the contact at `position` (an abandonment), leaving a tombstone. */
   remove(position: number, nowSec: number): void {
     this.areaSec += this.count * (nowSec - this.lastChangeSec);

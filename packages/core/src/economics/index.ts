@@ -37,6 +37,8 @@ export {
   evaluationJob,
   evaluationsJob,
   countRuns,
+  plannedRuns,
+  labelledJob,
   interventionPhases,
   runPhaseJob,
   runPhaseJobAsync,

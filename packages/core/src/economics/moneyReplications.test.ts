@@ -136,6 +136,22 @@ describe("priceReplication", () => {
 });
 
 describe("moneyReplications", () => {
+  it("starts a recurring line with fromWeek in that week (the wages of hires who arrive after a lead time)", () => {
+    const [before, after] = answered(0);
+    const { replications } = moneyReplications({
+      money: salesMoney(),
+      costLines: [{ ...line("perWeek", 100), fromWeek: 6 }, { ...line("perMonth", 52), fromWeek: 6 }],
+      phases: [steady([before], [after])],
+    });
+    const months = replications[0]!.months.map((month) => month.cost);
+    // Month 1 is weeks 0…4.33 and costs nothing; month 2 (weeks 4.33…8.67) pays 8.67 − 6 weeks; later months in full.
+    const perWeek = 100 + 52 / WEEKS_PER_MONTH;
+    expect(months[0]).toBe(0);
+    expect(months[1]).toBeCloseTo(perWeek * (2 * WEEKS_PER_MONTH - 6), 9);
+    expect(months[5]).toBeCloseTo(perWeek * WEEKS_PER_MONTH, 9);
+    expect(replications[0]!.totalCost).toBeCloseTo(perWeek * (52 - 6), 9);
+  });
+
   it("spreads one-off, weekly and monthly costs and the weekly benefit over 12 months of 52/12 weeks", () => {
     const [before, after] = answered(3150);
     const { replications } = moneyReplications({

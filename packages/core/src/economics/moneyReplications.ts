@@ -77,17 +77,28 @@ export interface Costs {
   oneOff: number;
   perWeek: number;
   perMonth: number;
+  /** Recurring lines that start later (`CostLine.fromWeek`), per week. */
+  laterPerWeek: { fromWeek: number; amount: number }[];
 }
 
 export function totalCosts(costLines: readonly CostLine[], currency: string): Costs {
-  const costs: Costs = { oneOff: 0, perWeek: 0, perMonth: 0 };
+  const costs: Costs = { oneOff: 0, perWeek: 0, perMonth: 0, laterPerWeek: [] };
   for (const line of costLines) {
     if (line.currency !== currency) {
       throw new Error(`invalid cost line "${line.label}": amount in ${line.currency}; expected the scenario's currency ${currency}`);
     }
-    costs[line.kind] += line.amount;
+    if (line.kind !== "oneOff" && (line.fromWeek ?? 0) > 0) {
+      costs.laterPerWeek.push({ fromWeek: line.fromWeek!, amount: line.kind === "perWeek" ? line.amount : line.amount / WEEKS_PER_MONTH });
+    } else costs[line.kind] += line.amount;
   }
   return costs;
+}
+
+/** Recurring costs over weeks [from, to). */
+function recurringCost(costs: Costs, from: number, to: number): number {
+  let cost = costs.perWeek * (to - from) + (costs.perMonth * (to - from)) / WEEKS_PER_MONTH;
+  for (const later of costs.laterPerWeek) cost += later.amount * Math.max(0, to - Math.max(from, later.fromWeek));
+  return cost;
 }
 
 /** Whether the money section prices any benefit (otherwise ROI and payback say nothing; cost-effectiveness does). */
@@ -105,7 +116,8 @@ export function benefitPriced(money: Money): boolean {
  * - Retention (economics/retention.ts): the customers kept accumulate; each customer-month within the horizon earns
  *   `customerLifetimeValue` ÷ `customerLifetimeMonths`; the customers still kept at the end are reported apart.
  *   Customers are journeys ÷ `journeysPerCustomer`.
- * - Costs: one-off in month 1, weekly lines × the weeks of the month, monthly lines as they are.
+ * - Costs: one-off in month 1, weekly lines × the weeks of the month, monthly lines as they are; a recurring line with
+ *   `fromWeek` from that week on.
  */
 export function priceReplication(options: { money: Money; costs: Costs; phases: readonly PricedPhase[] }): MoneyReplication {
   const { money, costs, phases } = options;
@@ -154,7 +166,7 @@ export function priceReplication(options: { money: Money; costs: Costs; phases: 
         parts.sales += phase.sales * overlap;
         parts.channelSubstitution += phase.channelSubstitution * overlap;
       }
-      const recurring = costs.perWeek * (to - from) + (costs.perMonth * (to - from)) / WEEKS_PER_MONTH;
+      const recurring = recurringCost(costs, from, to);
       return { cost: recurring + (from === 0 ? costs.oneOff : 0), benefit: sumParts(parts), endWeek: to, parts, customerMonths };
     });
     return { periods, atHorizonEnd: kept.atHorizonEnd };

@@ -42,7 +42,7 @@ const DEFAULT_HORIZON_MONTHS = 12;
 export function interventionPhases(scenario: Scenario, intervention: Intervention): InterventionPhases {
   const baseline: Scenario = { ...scenario, interventions: [] };
   const horizonWeeks = (scenario.money?.horizonMonths ?? DEFAULT_HORIZON_MONTHS) * WEEKS_PER_MONTH;
-  const timeline = interventionTimeline(intervention).filter((phase, index) => index === 0 || phase.startWeek < horizonWeeks);
+  const timeline = interventionTimeline(intervention, baseline).filter((phase, index) => index === 0 || phase.startWeek < horizonWeeks);
   const phases = timeline.map((phase, index): Phase => ({
     label: phase.label,
     startWeek: phase.startWeek,
@@ -71,6 +71,9 @@ export interface PhaseRunRequest {
    * baseline, every intervention and every phase.
    */
   recipe: ScenarioRecipe;
+  /** What this run is, for messages (a size limit, a failed run): "the baseline", `intervention "X" (in class)`,
+   * `sensitivity point "Handle time" high: intervention "X" (steady state)`, … */
+  label?: string;
 }
 
 /**
@@ -254,12 +257,30 @@ export function* evaluationsJob(options: {
  * ask its runner for, less those `known` can answer already. For progress bars that must know the total up front.
  */
 export function countRuns(job: PhaseJob<unknown>, known: (request: PhaseRunRequest) => boolean = () => false): number {
-  let runs = 0;
+  return plannedRuns(job, known).length;
+}
+
+/**
+ * A dry pass over a job, as `countRuns`: the distinct runs it will ask for (less those `known` can answer), each
+ * with its scenario and label. A command checks each one's size (`checkVariantLimits`) before any worker starts.
+ */
+export function plannedRuns(job: PhaseJob<unknown>, known: (request: PhaseRunRequest) => boolean = () => false): PhaseRunRequest[] {
+  const runs: PhaseRunRequest[] = [];
   runPhaseJob(job, (request) => {
-    if (!known(request)) runs++;
+    if (!known(request)) runs.push(request);
     return Array.from({ length: request.replications }, () => ({}));
   });
   return runs;
+}
+
+/** A job whose runs carry `prefix` before their labels (a sensitivity point before the phases it runs). */
+export function* labelledJob<T>(job: PhaseJob<T>, prefix: string): PhaseJob<T> {
+  let step = job.next();
+  while (!step.done) {
+    const request = step.value;
+    step = job.next(yield { ...request, label: request.label === undefined ? prefix : `${prefix}, ${request.label}` });
+  }
+  return step.value;
 }
 
 /** The job behind `evaluateIntervention`, for callers that drive several jobs with one runner. */
@@ -276,16 +297,20 @@ export function* evaluationJob(options: EvaluateOptions): PhaseJob<InterventionE
     ...(stage && { intervention: options.intervention.name, stage }),
     assumptions,
   });
-  const unique = new Map<string, { scenario: Scenario; recipe: ScenarioRecipe }>();
+  const unique = new Map<string, { scenario: Scenario; recipe: ScenarioRecipe; label: string }>();
   const keyOf = (scenario: Scenario, stage: InterventionStage | null) => runKey(scenario, recipeOf(stage));
-  for (const [scenario, stage] of [[prepared.baseline, null] as const, ...prepared.phases.map((phase) => [phase.scenario, phase.stage] as const)]) {
+  const named = [
+    { scenario: prepared.baseline, stage: null, label: "the baseline" },
+    ...prepared.phases.map((phase) => ({ scenario: phase.scenario, stage: phase.stage, label: `intervention ${JSON.stringify(options.intervention.name)} (${phase.label})` })),
+  ];
+  for (const { scenario, stage, label } of named) {
     const key = keyOf(scenario, stage);
-    if (!unique.has(key)) unique.set(key, { scenario, recipe: recipeOf(stage) });
+    if (!unique.has(key)) unique.set(key, { scenario, recipe: recipeOf(stage), label });
   }
   const pairedWith = [...unique.values()].map((run) => run.scenario);
   const results = new Map<string, readonly KpiSample[]>();
   for (const [key, run] of unique) {
-    const samples = yield { scenario: run.scenario, replications, pairedWith, recipe: run.recipe };
+    const samples = yield { scenario: run.scenario, replications, pairedWith, recipe: run.recipe, label: run.label };
     if (samples.length !== replications) throw new Error(`the phase runner returned ${samples.length} replications; expected ${replications}`);
     results.set(key, samples);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseIntervalTable } from "./intervalTable.js";
+import { parseIntervalTable, unterminatedQuoteLine } from "./intervalTable.js";
 
 describe("parseIntervalTable", () => {
   it("reads clock-time rows and takes the interval length from the start column", () => {
@@ -27,9 +27,9 @@ describe("parseIntervalTable", () => {
     expect(result).toEqual({
       ok: false,
       errors: [
-        'line 3: contacts "-5"; expected a number ≥ 0',
+        'line 3: contacts "-5"; expected a number in decimal notation, ≥ 0 and ≤ 5,000,000',
         'line 4: start "9am"; expected a time HH:MM (as in the first row)',
-        'line 5: agents "many"; expected a number ≥ 0',
+        'line 5: agents "many"; expected a number in decimal notation, ≥ 0 and ≤ 20,000',
       ],
     });
   });
@@ -46,5 +46,35 @@ describe("parseIntervalTable", () => {
     });
     expect(parseIntervalTable("start,contacts,agents\n08:00,1,1\n").ok).toBe(false);
     expect(parseIntervalTable("").ok).toBe(false);
+  });
+
+  it("reads counts in decimal notation only, within their ranges", () => {
+    // Number() would read 0x10 as 16, 0b1 as 1 and Infinity as a number.
+    const result = parseIntervalTable("start,contacts,agents,aht_seconds\n08:00,0x10,4,180\n08:30,Infinity,0b1,1e300\n09:00,1e2,2.5,604800\n");
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        'line 2: contacts "0x10"; expected a number in decimal notation, ≥ 0 and ≤ 5,000,000',
+        'line 3: contacts "Infinity"; expected a number in decimal notation, ≥ 0 and ≤ 5,000,000',
+        'line 3: agents "0b1"; expected a number in decimal notation, ≥ 0 and ≤ 20,000',
+        'line 3: aht_seconds "1e300"; expected a number in decimal notation, > 0 and ≤ 604,800',
+      ],
+    });
+    const fine = parseIntervalTable("start,contacts,agents,aht_seconds\n08:00,1e2,4,180\n08:30,12.5,2.5,604800\n");
+    expect(fine.ok && fine.table.rows.map((row) => [row.contacts, row.agents, row.ahtSec])).toEqual([
+      [100, 4, 180],
+      [12.5, 2.5, 604800],
+    ]);
+  });
+
+  it("names the line of a quote that is never closed", () => {
+    expect(parseIntervalTable('start,contacts,agents\n08:00,40,4\n"08:30,50,4\n09:00,60,4\n')).toEqual({
+      ok: false,
+      errors: ['line 3: a quoted field starts here and is never closed; expected a closing " before the end of the file'],
+    });
+    // Quoted fields, escaped quotes and CRLF line ends are fine.
+    expect(parseIntervalTable('"start","contacts",agents\r\n"08:00",40,4\r\n"08:30","50",4\r\n').ok).toBe(true);
+    expect(unterminatedQuoteLine('a,"b ""c""\nd",e\nf,g\n')).toBeNull();
+    expect(unterminatedQuoteLine('a,b\r\nc,"d\r\ne,f\r\n')).toBe(2);
   });
 });

@@ -1,4 +1,5 @@
 import { csvParseRows } from "d3-dsv";
+import { SCENARIO_LIMITS } from "../schema/limits.js";
 
 /** One row of a planner's interval report or forecast, as read from CSV. */
 export interface IntervalRow {
@@ -32,6 +33,36 @@ const CLOCK = /^([01]?\d|2[0-3]):([0-5]\d)$/;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:?\d{2})?$/;
 /** Sizes beyond reason for one file (about 92 days of 15-minute intervals). */
 const MAX_ROWS = 92 * 96;
+/** Numbers in decimal notation only (`12`, `0.5`, `1e3`): `Number()` would also read `0x10` as 16, `0b1`, `Infinity`. */
+const DECIMAL = /^\+?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * The line where a quoted field opens and is never closed, or null. d3's parser would read the rest of the file
+ * into that one field; a planner needs to hear where the stray quote is. Quotes count only at the start of a field
+ * (as RFC 4180 has it); `""` inside a quoted field is an escaped quote.
+ */
+export function unterminatedQuoteLine(text: string): number | null {
+  let line = 1;
+  let quotedFrom = 0;
+  let inQuotes = false;
+  let fieldStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inQuotes) {
+      if (c === '"') {
+        if (text[i + 1] === '"') i++;
+        else inQuotes = false;
+      } else if (c === "\n") line++;
+      continue;
+    }
+    if (c === '"' && fieldStart) {
+      inQuotes = true;
+      quotedFrom = line;
+    } else if (c === "\n") line++;
+    fieldStart = c === "," || c === "\n" || c === "\r";
+  }
+  return inQuotes ? quotedFrom : null;
+}
 
 /**
  * Reads an interval table from CSV text (columns `start`, `contacts`, `agents`, and optionally `aht_seconds`,
@@ -43,7 +74,10 @@ export function parseIntervalTable(text: string): IntervalTableResult {
   const errors: string[] = [];
   // csvParseRows, not csvParse: csvParse builds its row objects with `new Function`, which a page whose
   // Content-Security-Policy forbids eval cannot run.
-  const [header = [], ...dataRows] = csvParseRows(text.replace(/^\uFEFF/, ""));
+  const source = text.replace(/^\uFEFF/, "");
+  const openQuote = unterminatedQuoteLine(source);
+  if (openQuote !== null) return { ok: false, errors: [`line ${openQuote}: a quoted field starts here and is never closed; expected a closing " before the end of the file`] };
+  const [header = [], ...dataRows] = csvParseRows(source);
   const columns = header.map((column) => column.trim());
   // Blank lines at the end are not rows; anywhere else they are reported with their line number.
   const isBlank = (row: readonly string[]) => row.length === 1 && row[0]!.trim() === "";
@@ -80,21 +114,21 @@ export function parseIntervalTable(text: string): IntervalTableResult {
       if (!match) errors.push(`line ${line}: start ${JSON.stringify(start)}; expected a time HH:MM (as in the first row)`);
       else absoluteSec = Number(match[1]) * 3600 + Number(match[2]) * 60;
     }
-    const number = (name: string, min: number, optional: boolean): number | undefined => {
+    const number = (name: string, positive: boolean, max: number, optional: boolean): number | undefined => {
       const raw = field(record, name);
       if (raw === "" && optional) return undefined;
-      const value = Number(raw);
-      if (raw === "" || !Number.isFinite(value) || value < min || (min > 0 && value === 0)) {
-        errors.push(`line ${line}: ${name} ${JSON.stringify(raw)}; expected a number ${min > 0 ? "> 0" : "≥ 0"}`);
+      const value = DECIMAL.test(raw) ? Number(raw) : Number.NaN;
+      if (!Number.isFinite(value) || value < 0 || (positive && value === 0) || value > max) {
+        const range = `${positive ? "> 0" : "≥ 0"} and ≤ ${max.toLocaleString("en-US")}`;
+        errors.push(`line ${line}: ${name} ${JSON.stringify(raw)}; expected a number in decimal notation, ${range}`);
         return undefined;
       }
       return value;
     };
-    const contacts = number("contacts", 0, false);
-    const agents = number("agents", 0, false);
-    const ahtSec = columns.includes("aht_seconds") ? number("aht_seconds", 1e-9, true) : undefined;
-    const patienceSec = columns.includes("patience_seconds") ? number("patience_seconds", 1e-9, true) : undefined;
-    if (agents !== undefined && agents > 20_000) errors.push(`line ${line}: agents ${agents}; expected at most 20000`);
+    const contacts = number("contacts", false, SCENARIO_LIMITS.maxContactsPerReplication, false);
+    const agents = number("agents", false, SCENARIO_LIMITS.maxAgentsPerGroup, false);
+    const ahtSec = columns.includes("aht_seconds") ? number("aht_seconds", true, SCENARIO_LIMITS.maxHandleSec, true) : undefined;
+    const patienceSec = columns.includes("patience_seconds") ? number("patience_seconds", true, SCENARIO_LIMITS.maxDurationSec, true) : undefined;
     if (absoluteSec !== null && contacts !== undefined && agents !== undefined) {
       rows.push({ line, start, startSec: absoluteSec, contacts, agents, ...(ahtSec !== undefined && { ahtSec }), ...(patienceSec !== undefined && { patienceSec }) });
     }

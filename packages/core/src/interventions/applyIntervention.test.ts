@@ -35,6 +35,22 @@ describe("applyIntervention", () => {
     ]);
   });
 
+  it("removeAgents takes full-speed agents first, then ramping ones, so a shift never has more ramping agents than agents", () => {
+    const scenario = baseline();
+    const late = phoneShift(scenario, "Late");
+    const withRamping: Scenario = {
+      ...scenario,
+      groups: scenario.groups.map((group, g) =>
+        g === 0 ? { ...group, shifts: group.shifts.map((shift) => (shift === late ? { ...shift, ramping: [{ agents: 3, productivity: 0.5 }, { agents: 2, productivity: 0.8 }] } : shift)) } : group,
+      ),
+    };
+    const remove = (agents: number): Intervention => ({ kind: "removeAgents", name: "cut", group: scenario.groups[0]!.name, shift: "Late", agents });
+    // Late has 8 agents, 5 of them ramping: removing 3 leaves the 5 ramping; removing 5 leaves 3 of them (the 50% ones).
+    expect(phoneShift(applyIntervention(withRamping, remove(3)).scenario, "Late").ramping).toEqual([{ agents: 3, productivity: 0.5 }, { agents: 2, productivity: 0.8 }]);
+    expect(phoneShift(applyIntervention(withRamping, remove(5)).scenario, "Late")).toMatchObject({ agents: 3, ramping: [{ agents: 3, productivity: 0.5 }] });
+    expect(phoneShift(applyIntervention(withRamping, remove(8)).scenario, "Late").ramping).toBeUndefined();
+  });
+
   it("removeAgents and negative addAgents give a negative wage line and no hiring", () => {
     const scenario = baseline();
     const removed = applyIntervention(scenario, named(scenario, "-2 on Early"));

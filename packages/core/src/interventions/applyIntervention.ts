@@ -49,7 +49,7 @@ export function applyIntervention(scenario: Scenario, intervention: Intervention
 
 // One transform per kind; the mapped type makes a new kind in the schema a compile error until it has one.
 const TRANSFORMS: { [K in InterventionKind]: Transform<K> } = {
-  addAgents: (scenario, intervention) => changeAgents(scenario, intervention, intervention.agents),
+  addAgents: (scenario, intervention, stage) => addAgents(scenario, intervention, stage),
   removeAgents: (scenario, intervention) => changeAgents(scenario, intervention, -intervention.agents),
   moveShift: (scenario, intervention) => ({
     scenario: updateShift(scenario, intervention, (shift) => moveShift(shift, intervention.minutes)),
@@ -129,13 +129,52 @@ function updateShift(scenario: Scenario, target: ShiftTarget, change: (shift: Sh
   return { ...scenario, groups: scenario.groups.map((old) => (old === group ? { ...old, shifts } : old)) };
 }
 
-function changeAgents(scenario: Scenario, intervention: Of<"addAgents"> | Of<"removeAgents">, delta: number): AppliedIntervention {
+function changeAgents(scenario: Scenario, intervention: Of<"addAgents"> | Of<"removeAgents">, delta: number, fromWeek = 0): AppliedIntervention {
   const shift = findShift(scenario, intervention);
   const agents = shift.agents + delta;
   if (agents < 0) fail(intervention, `shift "${shift.name}" has ${shift.agents} agents; removing ${-delta} would leave ${agents}`);
-  const updated = updateShift(scenario, intervention, (old) => ({ ...old, agents }));
+  const updated = updateShift(scenario, intervention, (old) => withAgents(old, agents));
   const label = `${intervention.name}: ${signed(delta)} agents on ${shift.name} (${shift.hours} h × ${weeklyDays(shift)} days)`;
-  return { scenario: updated, costLines: [...wageLines(scenario, label, delta * shift.hours * weeklyDays(shift)), ...newAgentLines(scenario, label, delta)] };
+  const wages = wageLines(scenario, label, delta * shift.hours * weeklyDays(shift)).map((line) => (fromWeek > 0 ? { ...line, fromWeek } : line));
+  return { scenario: updated, costLines: [...wages, ...newAgentLines(scenario, label, delta)] };
+}
+
+/** Default productivity of added agents when they arrive (assumption, as `capacity`'s ramp). */
+export const DEFAULT_RAMP_START_PRODUCTIVITY = 0.5;
+
+/**
+ * Agents added at one stage: absent while recruited (`stage.present` false; the scenario is unchanged), then on the
+ * shift, ramping up (`shifts[].ramping` at productivity p₀ + (1 − p₀) × stage.effect) until fully productive. Wages
+ * start when they arrive (`leadWeeks`), hiring is paid at the start; the cost lines are the whole intervention's.
+ */
+function addAgents(scenario: Scenario, intervention: Of<"addAgents">, stage: InterventionStage): AppliedIntervention {
+  const hiring = intervention.agents > 0;
+  const applied = changeAgents(scenario, intervention, intervention.agents, hiring ? Math.ceil((intervention.leadWeeks ?? 0) - 1e-9) : 0);
+  if (!hiring) return applied;
+  if (stage.present === false) return { scenario, costLines: applied.costLines };
+  if (!((intervention.rampWeeks ?? 0) > 0) || stage.effect >= 1) return applied;
+  const start = intervention.rampStartProductivity ?? DEFAULT_RAMP_START_PRODUCTIVITY;
+  const productivity = start + (1 - start) * Math.max(0, stage.effect);
+  if (productivity >= 1) return applied;
+  const ramping = (shift: Shift): Shift => ({ ...shift, ramping: [...(shift.ramping ?? []), { agents: intervention.agents, productivity }] });
+  return { scenario: updateShift(applied.scenario, intervention, ramping), costLines: applied.costLines };
+}
+
+/** The shift with `agents` agents: those removed are full-speed ones while there are any, then the last listed
+ * ramping ones, so that the ramping agents never outnumber the shift's. */
+function withAgents(shift: Shift, agents: number): Shift {
+  if (!shift.ramping) return { ...shift, agents };
+  let excess = shift.ramping.reduce((sum, part) => sum + part.agents, 0) - agents;
+  if (excess <= 0) return { ...shift, agents };
+  const ramping = [...shift.ramping];
+  for (let i = ramping.length - 1; i >= 0 && excess > 0; i--) {
+    const cut = Math.min(excess, ramping[i]!.agents);
+    excess -= cut;
+    ramping[i] = { ...ramping[i]!, agents: ramping[i]!.agents - cut };
+  }
+  const kept = ramping.filter((part) => part.agents > 0);
+  const { ramping: _dropped, ...rest } = shift;
+  return kept.length > 0 ? { ...rest, agents, ramping: kept } : { ...rest, agents };
 }
 
 /** The shift moved by `minutes`; breaks move with it, and a start pushed across midnight moves its days. */

@@ -20,8 +20,9 @@ export const MAX_CLASS_SHRINKAGE = 0.95;
 /**
  * A training programme at one stage of its timeline (see `interventionTimeline`).
  *
- * - In class: each trained group loses `hoursOffFloor / classWeeks` hours a week per agent, out of the paid
- *   hours per agent its shifts give (agent-hours a week / headcount); that share x is added to its shrinkage,
+ * - In class: each trained group loses `hoursOffFloor / classWeeks` hours a week per agent in class, out of the paid
+ *   hours per agent its shifts give (agent-hours a week / headcount), times the share of its agents in class
+ *   (`stage.classShare`: training in cohorts; all of them otherwise); that share x is added to its shrinkage,
  *   s' = 1 − (1 − s)(1 − x), at most 0.95. The engine draws shrinkage per interval, so the lost time is
  *   spread over the week, as a rota of trainees would be.
  * - With a share f of the effect in force (the learning curve): handle time of each queue × (1 + ahtChange · f
@@ -48,7 +49,9 @@ export function applyTraining(scenario: Scenario, intervention: Training, stage:
       groups: result.groups.map((group) => {
         const headcount = groupHeadcount(group);
         if (!trained.has(group) || headcount === 0 || intervention.hoursOffFloor === 0) return group;
-        const lost = Math.min(MAX_CLASS_SHRINKAGE, intervention.hoursOffFloor / intervention.classWeeks / (hours.get(group)! / headcount));
+        const perTrainee = Math.min(MAX_CLASS_SHRINKAGE, intervention.hoursOffFloor / intervention.classWeeks / (hours.get(group)! / headcount));
+        // In cohorts, only a share of the group is in class this week.
+        const lost = perTrainee * (stage.classShare ?? 1);
         const shrinkage = Math.min(MAX_CLASS_SHRINKAGE, 1 - (1 - group.shrinkage) * (1 - lost));
         return { ...group, shrinkage: Math.max(group.shrinkage, shrinkage) };
       }),

@@ -9,4 +9,7 @@ export interface CostLine {
   kind: "oneOff" | "perWeek" | "perMonth";
   amount: number;
   currency: string;
+  /** Recurring lines only: the week (from the intervention's start, week 0) the amount starts, e.g. the wages of
+   * agents who arrive after a lead time. Omitted: from the start. */
+  fromWeek?: number;
 }

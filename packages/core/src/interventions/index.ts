@@ -1,9 +1,12 @@
-export { applyIntervention, scaleDuration, type AppliedIntervention } from "./applyIntervention.js";
+export { applyIntervention, scaleDuration, DEFAULT_RAMP_START_PRODUCTIVITY, type AppliedIntervention } from "./applyIntervention.js";
 export { scenarioVariants, type ScenarioVariant } from "./scenarioVariants.js";
 export type { CostLine } from "./costLine.js";
 export {
   interventionTimeline,
+  interventionStageAtWeek,
+  trainingCohorts,
   MAX_RAMP_PIECES,
+  MAX_COHORT_PIECES,
   STEADY_STATE,
   type InterventionPhase,
   type InterventionStage,

@@ -39,7 +39,7 @@ export function interventionIssues(scenario: Scenario): ScenarioIssue[] {
       issues.push(...referenceIssues(baseline, intervention, path));
     }
     if (issues.length > before) return;
-    for (const phase of interventionTimeline(intervention)) {
+    for (const phase of interventionTimeline(intervention, baseline)) {
       try {
         applyIntervention(baseline, intervention, phase.stage);
       } catch (error) {
@@ -67,6 +67,14 @@ function referenceIssues(scenario: Scenario, intervention: SingleIntervention, p
       intervention.groups?.forEach((name, g) => {
         if (!groups.includes(name)) unknown([...path, "groups", g], "group", name, groups);
       });
+      if (intervention.cohorts && (intervention.cohorts.agents === undefined) === (intervention.cohorts.share === undefined)) {
+        issues.push({
+          path: formatPath([...path, "cohorts"]),
+          message: "cohorts need one of agents (trainees a week) and share (of the trainees a week); expected exactly one",
+          received: describeValue(intervention.cohorts),
+          expected: 'one of {"agents": n} and {"share": s}',
+        });
+      }
       break;
     case "channelShift":
       if (!queues.includes(intervention.from)) unknown([...path, "from"], "queue", intervention.from, queues);

@@ -5,7 +5,7 @@ import { parseScenario } from "../schema/parseScenario.js";
 import type { Scenario } from "../schema/scenario.js";
 import { applyIntervention } from "./applyIntervention.js";
 import { MAX_CLASS_SHRINKAGE } from "./applyTraining.js";
-import { interventionTimeline, STEADY_STATE } from "./interventionTimeline.js";
+import { interventionStageAtWeek, interventionTimeline, STEADY_STATE, trainingCohorts } from "./interventionTimeline.js";
 
 function baseline(): Scenario {
   const result = parseScenario({ ...full, interventions: [] });
@@ -246,5 +246,78 @@ describe("interventionTimeline", () => {
       ["implementation", 3, 0],
       ["steady state", Infinity, 1],
     ]);
+  });
+});
+
+describe("hires over time: addAgents with leadWeeks and rampWeeks", () => {
+  const hire = parsed({ kind: "addAgents", name: "+4 class", group: "Phone team", shift: "Late", agents: 4, leadWeeks: 6, rampWeeks: 4, rampStartProductivity: 0.6 });
+
+  it("is absent while recruited, then ramps up in pieces at their mean productivity", () => {
+    const timeline = interventionTimeline(hire);
+    expect(timeline.map((phase) => [phase.label, phase.startWeek, phase.weeks, phase.stage.effect, phase.stage.present])).toEqual([
+      ["recruiting", 0, 6, 0, false],
+      ["ramp-up 25%", 6, 2, 0.25, undefined],
+      ["ramp-up 75%", 8, 2, 0.75, undefined],
+      ["steady state", 10, Infinity, 1, undefined],
+    ]);
+    const scenario = baseline();
+    const [recruiting, early, late] = timeline.map((phase) => applyIntervention(scenario, hire, phase.stage).scenario);
+    expect(recruiting).toBe(scenario);
+    // 8 + 4 on Late, the 4 at 0.6 + 0.4 × 0.25 = 70% in the first piece, 90% in the second.
+    const late0 = (s: Scenario) => s.groups[0]!.shifts[1]!;
+    expect(late0(early!)).toMatchObject({ agents: 12, ramping: [{ agents: 4, productivity: 0.7 }] });
+    expect(late0(late!).ramping![0]!.productivity).toBeCloseTo(0.9, 12);
+    expect(late0(applyIntervention(scenario, hire).scenario)).toMatchObject({ agents: 12 });
+    expect(late0(applyIntervention(scenario, hire).scenario).ramping).toBeUndefined();
+  });
+
+  it("pays wages from arrival and hiring at the start", () => {
+    const { costLines } = applyIntervention(baseline(), hire);
+    expect(costLines.map((line) => [line.kind, line.amount, line.fromWeek])).toEqual([
+      ["perWeek", 4320, 6],
+      ["oneOff", 14_000, undefined],
+    ]);
+  });
+
+  it("week by week: absent for the lead weeks, then the ramp averaged over each week", () => {
+    const stages = [0, 5, 6, 7, 9, 10, 20].map((week) => interventionStageAtWeek(hire, week));
+    expect(stages.map((stage) => stage.present)).toEqual([false, false, undefined, undefined, undefined, undefined, undefined]);
+    expect(stages.slice(2).map((stage) => stage.effect)).toEqual([0.125, 0.375, 0.875, 1, 1]);
+  });
+});
+
+describe("training in cohorts", () => {
+  const cohorts = parsed({ kind: "training", name: "Cohorts", hoursOffFloor: 16, classWeeks: 1, learningCurveWeeks: 2, cohorts: { share: 0.25 } });
+
+  it("spreads the class: a quarter of the trainees in class each week for four weeks, the effect growing cohort by cohort", () => {
+    const weeks = [0, 1, 2, 3, 4, 5, 6].map((week) => interventionStageAtWeek(cohorts, week));
+    expect(weeks.map((stage) => stage.classShare ?? 0)).toEqual([0.25, 0.25, 0.25, 0.25, 0, 0, 0]);
+    // Cohort i learns over weeks i + 1 … i + 3: its mean effect in those weeks is 1/4 and 3/4.
+    const expected = [0, 0.25 * 0.25, 0.25 * (0.75 + 0.25), 0.25 * (1 + 0.75 + 0.25), 0.25 * (1 + 1 + 0.75 + 0.25), 0.25 * (3 + 0.75), 1];
+    weeks.forEach((stage, week) => expect(stage.effect).toBeCloseTo(expected[week]!, 12));
+  });
+
+  it("takes a quarter of the class's hours off the floor in a cohort week", () => {
+    const scenario = baseline();
+    const all = applyIntervention(scenario, { ...cohorts, cohorts: undefined } as Intervention, { effect: 0, inClass: true }).scenario;
+    const quarter = applyIntervention(scenario, cohorts, interventionStageAtWeek(cohorts, 0)).scenario;
+    const extra = (s: Scenario) => 1 - (1 - s.groups[0]!.shrinkage) / (1 - 0.12);
+    expect(extra(quarter)).toBeCloseTo(extra(all) / 4, 12);
+  });
+
+  it("cuts the transition into pieces for compare, at their mean stage", () => {
+    const timeline = interventionTimeline(cohorts, baseline());
+    // Cohorts start in weeks 0…3, each 1 week in class and 2 of learning: the last is at full effect in week 6.
+    expect(timeline.map((phase) => [phase.startWeek, phase.weeks])).toEqual([[0, 2], [2, 2], [4, 2], [6, Infinity]]);
+    expect(timeline[0]!.stage.classShare).toBeCloseTo(0.25, 12);
+    expect(timeline[2]!.stage.classShare).toBeUndefined();
+    // Weeks 2 and 3 (effects 0.25 and 0.5 week by week, as above): their mean.
+    expect(timeline[1]!.stage.effect).toBeCloseTo(0.375, 12);
+  });
+
+  it("sizes cohorts given as agents by the trained groups' headcount", () => {
+    // The Phone team has 10 + 8 + 2 = 20 agents: 8 a week is 3 cohorts of 40%, 40% and 20%.
+    const byAgents = parsed({ kind: "training", name: "C", groups: ["Phone team"], cohorts: { agents: 8 } });
+    expect(trainingCohorts(byAgents as Extract<Intervention, { kind: "training" }>, baseline()).map((cohort) => cohort.share)).toEqual([0.4, 0.4, 0.19999999999999996]);
   });
 });

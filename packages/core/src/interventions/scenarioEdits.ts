@@ -73,13 +73,14 @@ export function withSurveyResponseChange(scenario: Scenario, change: number): Sc
   return { ...scenario, experience: { ...experience, surveyResponseRate: Math.min(1, Math.max(0, rate * (1 + change))) } } as Scenario;
 }
 
-/** A duration distribution with its time scaled by `factor`: means and observed values multiply, shape
- * parameters (cv, k) stay, so the same uniform gives a duration `factor` times as long. */
+/** A duration distribution with its time scaled by `factor`: means, observed values, a survival curve's knots and
+ * tail mean multiply, shape parameters (cv, k, survival probabilities) stay, so the same uniform gives a duration
+ * `factor` times as long. */
 export function scaleDuration<T extends { dist: string }>(spec: T, factor: number): T {
   const scaled: Record<string, unknown> = { ...spec };
   for (const [key, value] of Object.entries(spec)) {
-    if (key.startsWith("mean") && typeof value === "number") scaled[key] = value * factor;
-    else if (key.startsWith("values") && Array.isArray(value)) scaled[key] = value.map((entry: number) => entry * factor);
+    if ((key.startsWith("mean") || key.startsWith("tailMean")) && typeof value === "number") scaled[key] = value * factor;
+    else if ((key.startsWith("values") || key.startsWith("times")) && Array.isArray(value)) scaled[key] = value.map((entry: number) => entry * factor);
   }
   return scaled as T;
 }

@@ -5,7 +5,7 @@ import { parseScenario } from "../schema/parseScenario.js";
 import type { Scenario } from "../schema/scenario.js";
 import { kpiVectorLayout } from "../compare/kpiVectorLayout.js";
 import { compileScenario } from "./compile.js";
-import { expectedContacts } from "./expectedContacts.js";
+import { expectedContacts, expectedContactsByQueue } from "./expectedContacts.js";
 import { scenarioSpanSec } from "./scenarioSpanSec.js";
 
 function parsed(raw: unknown): Scenario {
@@ -107,7 +107,15 @@ describe("compileScenario on the full fixture", () => {
   it("sizes the span and the expected contacts", () => {
     expect(scenarioSpanSec(scenario)).toBe(3 * 86_400);
     const chatContacts = sum(full.queues[1]!.forecast.intervalContacts!);
-    expect(expectedContacts(scenario)).toBeCloseTo((2600 * 1.3 + chatContacts) / 0.78, 6);
+    // Phone: retries at 0.3 outweigh repeats at 1 − 0.78, and their 10-minute delay is short beside the span, so its
+    // bound is the geometric series 1 / (1 − 0.3). Chat cannot abandon: repeats only, a lognormal 30 hours apart,
+    // fewer than the geometric 1 / 0.78 within three days.
+    const [phone, chat] = expectedContactsByQueue(scenario);
+    expect(phone!.offered).toBeCloseTo(2600 / 0.7, 6);
+    expect(chat!.firstContacts).toBeCloseTo(chatContacts, 9);
+    expect(chat!.offered).toBeGreaterThan(chatContacts * 1.2);
+    expect(chat!.offered).toBeLessThan(chatContacts / 0.78);
+    expect(expectedContacts(scenario)).toBeCloseTo(phone!.offered + chat!.offered, 9);
   });
 });
 
@@ -158,5 +166,52 @@ describe("compileScenario channels, experience and wage", () => {
     expect(plan.experience!.waitGraceSecByQueue[0]).toBe(8 * 3600);
     expect(plan.experience!.waitScaleByQueue[0]).toBeCloseTo(1 / 60, 12);
     expect(compileScenario(parsed(minimal)).wagePerHour).toBeUndefined();
+  });
+});
+
+describe("compileScenario with ramping agents", () => {
+  const withRamping = structuredClone(minimal) as typeof minimal & { groups: { shifts: Record<string, unknown>[] }[] };
+  withRamping.groups[0]!.shifts[0]!.ramping = [{ agents: 2, productivity: 0.5 }, { agents: 1, productivity: 0.8 }];
+  const plan = compileScenario(parsed(withRamping));
+
+  it("splits a group by speed: full-speed agents keep the group, each productivity becomes a group after it", () => {
+    expect(plan.groups.map((group) => group.name)).toEqual([
+      "Agents",
+      "Agents (ramping, 80% productivity)",
+      "Agents (ramping, 50% productivity)",
+    ]);
+    expect(plan.groups.map((group) => group.handleMultiplier)).toEqual([undefined, 1.25, 2]);
+    const h = (hours: number) => hours * 3600;
+    // The Day shift's 5 agents: 2 full speed, 1 at 80%, 2 at 50%; the Night shift's 2 are all full speed (so at
+    // Tuesday 08:00 the full-speed count stays 2: Night's leave as Day's arrive).
+    expect([...plan.groups[0]!.staffingTimesSec]).toEqual([0, h(8), h(12), h(12.5), h(16), h(22), h(36), h(36.5), h(40)]);
+    expect([...plan.groups[0]!.staffingCounts]).toEqual([0, 2, 0, 2, 0, 2, 0, 2, 0]);
+    expect([...plan.groups[1]!.staffingTimesSec]).toEqual([0, h(8), h(12), h(12.5), h(16), h(32), h(36), h(36.5), h(40)]);
+    expect([...plan.groups[1]!.staffingCounts]).toEqual([0, 1, 0, 1, 0, 1, 0, 1, 0]);
+    expect([...plan.groups[2]!.staffingCounts]).toEqual([0, 2, 0, 2, 0, 2, 0, 2, 0]);
+    for (const group of plan.groups) expect([...group.serves]).toEqual([0]);
+  });
+
+  it("refuses more ramping agents than the shift has", () => {
+    const tooMany = structuredClone(minimal) as typeof withRamping;
+    tooMany.groups[0]!.shifts[0]!.ramping = [{ agents: 6, productivity: 0.5 }];
+    const result = parseScenario(tooMany);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.issues.map((issue) => issue.path)).toContain("groups[0].shifts[0].ramping");
+  });
+});
+
+describe("compileScenario with a measured patience curve and a priority class", () => {
+  const raw = structuredClone(minimal) as { queues: Record<string, unknown>[] };
+  raw.queues[0]!.patience = { dist: "survival", timesSec: [10, 60, 120], survival: [0.9, 0.6, 0.4], tailMeanSec: 150 };
+  raw.queues[0]!.priorityClass = { name: "gold", share: 0.25, headStartSec: 90 };
+  const plan = compileScenario(parsed(raw));
+  const queue = plan.queues[0]!;
+
+  it("samples patience from the curve and gives the class its share in every interval", () => {
+    expect(queue.patience!(0.4)).toBeCloseTo(60, 9);
+    expect(queue.priority).toMatchObject({ name: "gold", headStartSec: 90 });
+    expect(queue.priority!.shareByInterval).toHaveLength(plan.intervalCount);
+    expect(Array.from(queue.priority!.shareByInterval).every((share) => share === 0.25)).toBe(true);
   });
 });

@@ -3,7 +3,8 @@ import { compileExperience } from "../experience/compileExperience.js";
 import { distributionMean, inverseCdf } from "../random/distributions.js";
 import { durationToSeconds } from "../schema/distribution.js";
 import { centralValue, resolveCentral } from "../schema/uncertain.js";
-import { chatSchema, emailSchema, type Scenario, type ScenarioQueue } from "../schema/scenario.js";
+import { chatSchema, emailSchema, type Scenario, type ScenarioGroup, type ScenarioQueue } from "../schema/scenario.js";
+import type { Shift } from "../schema/shift.js";
 import type { Weekday } from "../schema/weekday.js";
 import { intradayWeights } from "./intradayProfiles.js";
 import { dayLabels, intervalLabels } from "./planLabels.js";
@@ -59,24 +60,43 @@ export function compileScenario(scenario: Scenario): Plan {
       resolutionTime: resolutionTime ? inverseCdf(durationToSeconds(resolutionTime)) : null,
       ...(resolutionTime ? { resolutionTimeMeanSec: distributionMean(durationToSeconds(resolutionTime)) } : {}),
       ...(chat ? { chatMaxSessions: chat.maxSessions, chatHandleGrowthPerSession: chat.handleGrowthPerSession } : {}),
+      ...(queue.priorityClass
+        ? {
+            priority: {
+              name: queue.priorityClass.name,
+              headStartSec: queue.priorityClass.headStartSec,
+              shareByInterval: new Float64Array(intervalCount).fill(queue.priorityClass.share),
+            },
+          }
+        : {}),
     };
   });
   const lastInGroups = (queue: ScenarioQueue) => queue.channel === "email" && (queue.email?.priority ?? "lowest") === "lowest";
 
-  const groups = scenario.groups.map((group): PlanGroup => {
-    const timeline = staffingTimeline({ shifts: group.shifts, days: scenario.days });
+  const groupOf = (group: ScenarioGroup, shifts: readonly Shift[], name: string): PlanGroup => {
+    const timeline = staffingTimeline({ shifts, days: scenario.days });
     return {
-      name: group.name,
-      serves: Int32Array.from(servedQueues(group.serves.map((name) => {
-        const index = queueIndex.get(name);
-        if (index === undefined) throw new Error(`invalid group "${group.name}": serves unknown queue "${name}"`);
+      name,
+      serves: Int32Array.from(servedQueues(group.serves.map((queueName) => {
+        const index = queueIndex.get(queueName);
+        if (index === undefined) throw new Error(`invalid group "${group.name}": serves unknown queue "${queueName}"`);
         return index;
       }))),
       shrinkage: group.shrinkage,
       staffingTimesSec: timeline.timesSec,
       staffingCounts: timeline.counts,
     };
-  });
+  };
+  const groups = scenario.groups.map((group) => groupOf(group, group.shifts.map(fullSpeedPart), group.name));
+  // Ramping agents: one plan group per group and productivity, after all the scenario's groups, so that the other
+  // groups keep their indices (and their shrinkage draws) and the router offers contacts to full-speed agents first.
+  for (const group of scenario.groups) {
+    for (const productivity of rampingProductivities(group)) {
+      const shifts = group.shifts.map((shift) => ({ ...shift, agents: rampingAt(shift, productivity) }));
+      const name = `${group.name} (ramping, ${Math.round(productivity * 100)}% productivity)`;
+      groups.push({ ...groupOf(group, shifts, name), handleMultiplier: 1 / productivity });
+    }
+  }
 
   function servedQueues(indices: number[]): number[] {
     const served = indices.filter((q) => scenario.queues[q]!.channel !== "selfService");
@@ -116,6 +136,24 @@ export function scenarioExperience(scenario: Scenario, queues: readonly PlanQueu
       lateMinutesPerHour: queue.email?.satisfactionMinutesPerHourLate,
     })),
   });
+}
+
+/** The shift's full-speed agents: its agents less the ramping ones (never below 0). */
+function fullSpeedPart(shift: Shift): Shift {
+  const ramping = (shift.ramping ?? []).reduce((sum, part) => sum + part.agents, 0);
+  return ramping === 0 ? shift : { ...shift, agents: Math.max(0, shift.agents - ramping) };
+}
+
+/** The distinct productivities of a group's ramping agents, fastest first. */
+function rampingProductivities(group: ScenarioGroup): number[] {
+  const levels = new Set(group.shifts.flatMap((shift) => (shift.ramping ?? []).filter((part) => part.agents > 0).map((part) => part.productivity)));
+  return [...levels].sort((a, b) => b - a);
+}
+
+/** A shift's ramping agents at one productivity, at most its agents. */
+function rampingAt(shift: Shift, productivity: number): number {
+  const agents = (shift.ramping ?? []).reduce((sum, part) => sum + (part.productivity === productivity ? part.agents : 0), 0);
+  return Math.min(agents, shift.agents);
 }
 
 /** Expected arrivals per second in each interval of the span, from a queue's forecast. */

@@ -3,4 +3,4 @@ export { staffingTimeline, peakAgents, type StaffingTimeline } from "./staffingT
 export { INTRADAY_PROFILE_NAMES, intradayWeights, quarterHourProfile, type IntradayProfileName } from "./intradayProfiles.js";
 export { dayLabels, intervalLabels } from "./planLabels.js";
 export { scenarioSpanSec } from "./scenarioSpanSec.js";
-export { expectedContacts } from "./expectedContacts.js";
+export { expectedContacts, expectedContactsByQueue, queueReturnLoop, returnsBound, type QueueContacts, type ReturnLoop } from "./expectedContacts.js";

@@ -3,6 +3,7 @@ import type { DurationSampler } from "../des/plan.js";
 import type { DurationDistribution } from "../schema/distribution.js";
 import { gammaSampler } from "./gammaSampler.js";
 import { lognormalSampler } from "./lognormalSampler.js";
+import { survivalMean, survivalSampler, survivalVariance, validateSurvival } from "./survivalSampler.js";
 
 /**
  * Inverse CDF of a duration distribution in seconds: a uniform on [0, 1) in, seconds ≥ 0 out.
@@ -19,6 +20,8 @@ import { lognormalSampler } from "./lognormalSampler.js";
  *   Erlang-1 and gamma with cv 1 are the exponential, exactly.
  * - deterministic: the mean, whatever u.
  * - empirical: `values[floor(u·n)]` of a sorted copy, i.e. resampling the observations with equal weight.
+ * - survival: a tabulated survival curve (Kaplan–Meier), linear between knots, with an exponential tail beyond the
+ *   last (see `survivalSampler`): the t with S(t) = 1 − u, by a binary search over the knots.
  * Everything costly is done here, once; the returned function allocates nothing.
  * Throws on a mean or cv that is negative or not finite, or an empty list of values.
  */
@@ -46,12 +49,15 @@ export function inverseCdf(spec: DurationDistribution): DurationSampler {
         return sorted[index < n ? index : n - 1]!;
       };
     }
+    case "survival":
+      return survivalSampler(spec);
   }
 }
 
 /** Mean of a duration distribution, seconds. For empirical, the mean of the values. */
 export function distributionMean(spec: DurationDistribution): number {
   validate(spec);
+  if (spec.dist === "survival") return survivalMean(spec);
   return spec.dist === "empirical" ? fsum(spec.valuesSec) / spec.valuesSec.length : spec.meanSec;
 }
 
@@ -73,6 +79,8 @@ export function distributionVariance(spec: DurationDistribution): number {
       const mean = distributionMean(spec);
       return fsum(spec.valuesSec, (value) => (value - mean) ** 2) / spec.valuesSec.length;
     }
+    case "survival":
+      return survivalVariance(spec);
   }
 }
 
@@ -82,6 +90,10 @@ function constantSampler(valueSec: number): DurationSampler {
 
 function validate(spec: DurationDistribution): void {
   const where = `${spec.dist} distribution`;
+  if (spec.dist === "survival") {
+    validateSurvival(spec);
+    return;
+  }
   if (spec.dist === "empirical") {
     if (spec.valuesSec.length === 0) throw new Error(`invalid ${where}: no values; expected at least one`);
     for (const value of spec.valuesSec) {

@@ -11,3 +11,4 @@ export { lognormalSampler } from "./lognormalSampler.js";
 export { quantileTable, quantileTableGrid, quantileTableSampler, type QuantileNodes, type QuantileTable } from "./quantileTable.js";
 export { logGamma } from "./logGamma.js";
 export { logRegularizedGamma } from "./regularizedGamma.js";
+export { survivalMean, survivalSampler, survivalVariance, validateSurvival, type SurvivalTable } from "./survivalSampler.js";

@@ -19,7 +19,8 @@ export type StreamPurpose =
   | "satisfaction"
   | "survey"
   | "shrinkage"
-  | "routing";
+  | "routing"
+  | "priority";
 
 /**
  * Independent, reproducible stream for one purpose of one replication of one queue.

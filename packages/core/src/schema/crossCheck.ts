@@ -1,5 +1,7 @@
+import { crossCheckCapacity } from "./capacityCrossCheck.js";
 import { CLOCK_TIME_PATTERN, clockMinutes, formatClock } from "./clockTime.js";
 import { describeValue, formatPath, type ScenarioIssue } from "./scenarioIssue.js";
+import { checkShiftTemplates } from "./templateChecks.js";
 import { WEEKDAYS, type Weekday } from "./weekday.js";
 
 // These checks read the raw file (after migrate, before zod) and skip whatever is malformed: zod reports
@@ -72,6 +74,7 @@ export function crossCheckScenario(raw: unknown): ScenarioIssue[] {
     listOf(group.shifts).forEach((shift, s) => {
       if (isEntry(shift)) checkShift(shift, ["groups", g, "shifts", s], issues);
     });
+    checkShiftTemplates(group, ["groups", g], issues);
   });
   // Self-service contacts are served online without an agent, so such a queue needs no group.
   const selfService = new Set(
@@ -84,6 +87,7 @@ export function crossCheckScenario(raw: unknown): ScenarioIssue[] {
   }
 
   checkInterventions(listOf(raw.interventions), groups, queueNames, issues);
+  issues.push(...crossCheckCapacity(raw));
   return issues;
 }
 
@@ -171,6 +175,11 @@ function checkShift(shift: Entry, path: Path, issues: ScenarioIssue[]): void {
     if (seenDays.has(day)) issues.push(issue([...path, "days", index], `day ${JSON.stringify(day)} is listed twice; expected each weekday once`, day, "each weekday once"));
     seenDays.add(day);
   });
+  const ramping = listOf(shift.ramping).reduce((sum: number, entry) => sum + (isEntry(entry) && isCount(entry.agents) ? entry.agents : 0), 0);
+  if (isCount(shift.agents) && ramping > shift.agents) {
+    const message = `${ramping} ramping agents on a shift of ${shift.agents}; expected at most the shift's agents (ramping agents are some of them)`;
+    issues.push(issue([...path, "ramping"], message, `${ramping} agents`, `at most ${shift.agents} agents`));
+  }
   const times = shiftTimes(shift);
   if (!times || times.hours === undefined) return;
   checkBreaksFit(times, times.hours, path, issues, "");

@@ -2,6 +2,7 @@ export { durationSchema, durationToSeconds, type DurationDistribution, type Dura
 export {
   scenarioSchema,
   queueSchema,
+  priorityClassSchema,
   groupSchema,
   forecastSchema,
   resolutionSchema,
@@ -24,6 +25,14 @@ export {
 } from "./scenario.js";
 export { moneySchema, type Money, type MoneySpec } from "./money.js";
 export {
+  capacitySchema,
+  capacityGroupSchema,
+  MAX_CAPACITY_WEEKS,
+  type Capacity,
+  type CapacityGroup,
+  type HiringClass,
+} from "./capacity.js";
+export {
   experienceSchema,
   satisfactionEffectSchema,
   WAIT_CURVES,
@@ -34,7 +43,8 @@ export {
   type ExperienceEffect,
   type WaitCurve,
 } from "./experience.js";
-export { shiftSchema, shiftBreakSchema, type Shift, type ShiftBreak } from "./shift.js";
+export { shiftSchema, shiftBreakSchema, rampingAgentsSchema, type Shift, type ShiftBreak, type RampingAgents } from "./shift.js";
+export { shiftTemplateSchema, templateBreakSchema, groupLimitFields, type ShiftTemplate, type TemplateBreak } from "./shiftTemplate.js";
 export { interventionSchema, type Intervention, type InterventionKind, type ResolvedIntervention } from "./intervention.js";
 export {
   EVIDENCE_GRADES,
@@ -57,6 +67,7 @@ export {
 export { WEEKDAYS, weekdaySchema, weekdayIndex, shiftWeekday, type Weekday } from "./weekday.js";
 export { CLOCK_TIME_PATTERN, clockTimeSchema, clockMinutes, formatClock } from "./clockTime.js";
 export { SCENARIO_LIMITS } from "./limits.js";
+export { checkScenarioLimits, checkVariantLimits } from "./checkLimits.js";
 export { BASELINE_NAME } from "./crossCheck.js";
 export { describeValue, formatPath, type ScenarioIssue } from "./scenarioIssue.js";
 export { migrate, type MigrateResult } from "./migrate.js";

@@ -18,12 +18,35 @@ const shiftRef = {
 const factor = uncertainNumber(z.number().positive().max(100));
 const agentsLimit = SCENARIO_LIMITS.maxAgentsPerGroup;
 
-/** Add agents to every occurrence of a shift (negative removes; the shift keeps ≥ 0 agents). */
+/**
+ * Add agents to every occurrence of a shift (negative removes; the shift keeps ≥ 0 agents). Hires may take
+ * `leadWeeks` to arrive (recruiting and class: no agents, no wages yet) and `rampWeeks` to reach full speed (their
+ * productivity grows linearly from `rampStartProductivity`; each contact they answer takes 1/productivity as long).
+ */
 export const addAgentsSchema = z.strictObject({
   kind: z.literal("addAgents"),
   ...common,
   ...shiftRef,
   agents: z.int().min(-agentsLimit).max(agentsLimit).describe("Agents added to the shift (negative removes)."),
+  leadWeeks: z
+    .number()
+    .min(0)
+    .max(104)
+    .optional()
+    .describe("Weeks until the added agents are on the floor (recruiting and class); no agents and no wages before. Omitted: 0, at once."),
+  rampWeeks: z
+    .number()
+    .min(0)
+    .max(104)
+    .optional()
+    .describe("Weeks after they arrive until they are fully productive, growing linearly. Omitted: 0, fully productive at once."),
+  // Assumption: half as productive in the first week on the floor (as capacity's ramp).
+  rampStartProductivity: z
+    .number()
+    .min(0.05)
+    .max(1)
+    .optional()
+    .describe("Their productivity when they arrive, as a share of a fully productive agent's. Omitted: 0.5 (assumption)."),
 }).meta({ id: "addAgentsIntervention" });
 
 /** Remove agents from a shift (at most as many as it has). */
@@ -129,6 +152,13 @@ export const trainingSchema = z.strictObject({
     .describe("Weeks over which the class hours are spread (every trainee loses hoursOffFloor / classWeeks hours a week). Default 1 (assumption)."),
   // Assumption: a month to full proficiency.
   learningCurveWeeks: rampWeeks("Weeks after class until the effects reach their full size, growing linearly. Default 4 (assumption).").default(4),
+  cohorts: z
+    .strictObject({
+      agents: z.int().min(1).max(agentsLimit).optional().describe("Trainees who start class each week."),
+      share: z.number().gt(0).max(1).optional().describe("Share of the trained agents who start class each week (0.25: a quarter)."),
+    })
+    .optional()
+    .describe("Train in weekly cohorts, a number or a share of the trainees each week, so that fewer agents are off the floor at once (give one of agents and share). Omitted: everyone in the same weeks."),
   costPerTrainee: uncertainNumber(z.number().min(0).max(1e7))
     .default(0)
     .describe("Cost per trainee (course fee, materials, trainer time), one-off; wages in class are not added: they are paid anyway, and the lost time shows as worse service. Default 0 (assumption: enter your own)."),

@@ -15,4 +15,13 @@ export const SCENARIO_LIMITS = {
   maxShiftsPerGroup: 500,
   maxBreaksPerShift: 12,
   maxInterventions: 100,
+  /** Longest mean (or tabulated value) of a handle time, seconds: a week. A longer one is a unit slip
+   * (hours typed as seconds), and its square would no longer be a finite variance. */
+  maxHandleSec: 7 * 86_400,
+  /** Longest mean (or tabulated value) of every other duration (patience, retry and repeat delays, resolution
+   * time), seconds: a year, beyond any span the engine simulates. */
+  maxDurationSec: 365 * 86_400,
+  /** Shift templates of one group, and the choices (start × day × break time) the optimiser weighs for a group. */
+  maxTemplatesPerGroup: 20,
+  maxRosterChoices: 60_000,
 } as const;

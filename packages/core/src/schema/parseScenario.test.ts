@@ -96,9 +96,9 @@ describe("parseScenario rejects each kind of invalid input with its path and the
     expect(issuesOf(raw)).toEqual([
       {
         path: "groups[0].shifts[1]",
-        message: 'unknown key "agent"; expected one of name, start, hours, days, agents, breaks',
+        message: 'unknown key "agent"; expected one of name, start, hours, days, agents, breaks, ramping, locked',
         received: '{"agent": 3}',
-        expected: "one of name, start, hours, days, agents, breaks",
+        expected: "one of name, start, hours, days, agents, breaks, ramping, locked",
       },
     ]);
   });
@@ -127,7 +127,7 @@ describe("parseScenario rejects each kind of invalid input with its path and the
     expect(issuesOf(raw).map((issue) => [issue.path, issue.message])).toEqual([
       ["intervalMinutes", "invalid value; expected one of 15, 30, 60, received 20"],
       ["days[1]", 'invalid value; expected one of "mon", "tue", "wed", "thu", "fri", "sat", "sun", received "tuesday"'],
-      ["queues[0].patience.dist", 'unknown dist; expected one of exponential, lognormal, gamma, erlang, deterministic, empirical, received "weibull"'],
+      ["queues[0].patience.dist", 'unknown dist; expected one of exponential, lognormal, gamma, erlang, deterministic, empirical, survival, received "weibull"'],
     ]);
   });
 
@@ -282,8 +282,8 @@ describe("parseScenario size limits", () => {
       {
         path: "queues",
         message:
-          "about 5,625,000 contacts expected in one replication (the forecast with allowances for repeats at fcr 0.8 and retries); expected at most 5,000,000: shorten the span, split the scenario or check the volumes",
-        received: "5,625,000 contacts",
+          "about 6,000,000 contacts expected in one replication: 3,000,000 first contacts and up to 3,000,000 retries and repeats they can bring back (FCR 0.8, retry probability up to 0.5); expected at most 5,000,000: shorten the span, split the scenario or check the volumes, FCR and retries",
+        received: "6,000,000 contacts",
         expected: "at most 5,000,000 contacts",
       },
     ]);
@@ -305,7 +305,7 @@ describe("parseScenario size limits", () => {
     expect(issuesOf(raw)).toEqual([
       {
         path: "interventions[0]",
-        message: 'group "Agents" schedules 20,001 agents at once (day 1, mon 15:00) after intervention "more"; expected at most 20,000 per group',
+        message: 'group "Agents" schedules 20,001 agents at once (day 1, mon 15:00) in intervention "more"; expected at most 20,000 per group',
         received: "20,001 agents",
         expected: "at most 20,000 agents at once",
       },
@@ -384,9 +384,9 @@ describe("formatScenarioIssues", () => {
     expect(formatScenarioIssues(issuesOf(raw), "scenarios/peak.json")).toBe(
       [
         "scenarios/peak.json is not a valid scenario:",
-        '✖ unknown key "agent"; expected one of name, start, hours, days, agents, breaks',
+        '✖ unknown key "agent"; expected one of name, start, hours, days, agents, breaks, ramping, locked',
         "  → at groups[0].shifts[1]",
-        '✖ unknown key "queue"; expected one of $schema, version, name, description, seed, intervalMinutes, days, startDate, queues, groups, resolution, experience, money, interventions',
+        '✖ unknown key "queue"; expected one of $schema, version, name, description, seed, intervalMinutes, days, startDate, queues, groups, resolution, experience, money, interventions, capacity',
       ].join("\n"),
     );
   });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { INTRADAY_PROFILE_NAMES } from "../plan/intradayProfiles.js";
+import { capacitySchema } from "./capacity.js";
 import { durationSchema } from "./distribution.js";
 import { experienceSchema } from "./experience.js";
 import { interventionSchema } from "./intervention.js";
@@ -7,6 +8,7 @@ import { moneySchema } from "./money.js";
 import { SCENARIO_LIMITS } from "./limits.js";
 import { shiftSchema } from "./shift.js";
 import type { Resolved } from "./uncertain.js";
+import { groupLimitFields, shiftTemplateSchema } from "./shiftTemplate.js";
 import { WEEKDAYS, weekdaySchema, type Weekday } from "./weekday.js";
 
 /** The scenario format this version of ccplan reads and writes. Older files are upgraded by `migrate`. */
@@ -82,12 +84,23 @@ export const emailSchema = z.strictObject({
     .describe("For satisfaction, each hour past the response target counts as this many minutes of a phone wait (the wait curve of experience.wait). Default 1 (assumption)."),
 });
 
+/** A priority class of a queue: a share of its contacts who wait as if they had arrived `headStartSec` earlier. */
+export const priorityClassSchema = z.strictObject({
+  name: nameSchema.default("priority").describe("Name of the class (e.g. the customer segment)."),
+  share: z.number().min(0).max(1).describe("Share of the queue's contacts in the class (a fraction)."),
+  headStartSec: z
+    .number()
+    .min(0)
+    .max(86_400)
+    .describe("Seconds by which the class is served as if it had arrived earlier: 0 is first come first served; beyond the longest wait it is strict (non-preemptive) priority."),
+});
+
 /** A queue: one type of contact (a line, a channel), with its forecast, handle times and callers' patience. */
 export const queueSchema = z.strictObject({
   name: nameSchema.describe("Name of the queue, unique in the scenario."),
   description: z.string().max(2000).optional(),
   forecast: forecastSchema,
-  handle: durationSchema("Sec").describe("Handle time per contact (talk, hold and wrap-up), seconds."),
+  handle: durationSchema("Sec", SCENARIO_LIMITS.maxHandleSec).describe("Handle time per contact (talk, hold and wrap-up), seconds; at most a week."),
   patience: durationSchema("Sec").optional().describe("How long a caller waits before hanging up, seconds; omitted: nobody abandons."),
   retry: z
     .strictObject({
@@ -103,6 +116,9 @@ export const queueSchema = z.strictObject({
     .describe("phone (default) or chat: answered by an agent while the customer waits; email: a backlog answered when agents are free, with a target in hours; selfService: served online at once, no agent (groups do not serve it)."),
   chat: chatSchema.optional().describe("Chat queues: sessions per agent and their handle-time cost; omitted: the defaults."),
   email: emailSchema.optional().describe("Email queues: response target and priority; omitted: the defaults."),
+  priorityClass: priorityClassSchema
+    .optional()
+    .describe("A class of the queue's contacts served ahead of the rest by a head start (e.g. priority customers); omitted: first come first served."),
 });
 
 /** An agent group: agents who serve the same queues, in priority order, on the same shifts. */
@@ -111,7 +127,13 @@ export const groupSchema = z.strictObject({
   description: z.string().max(2000).optional(),
   serves: z.array(nameSchema).min(1).max(SCENARIO_LIMITS.maxQueues).describe("Queue names this group answers, highest priority first."),
   shrinkage: z.number().min(0).lt(1).default(0).describe("Share of scheduled time lost beyond the explicit breaks (absence, meetings, coaching)."),
-  shifts: z.array(shiftSchema).max(SCENARIO_LIMITS.maxShiftsPerGroup),
+  shifts: z.array(shiftSchema).max(SCENARIO_LIMITS.maxShiftsPerGroup).default([]).describe("The roster the simulation runs: shifts with their agents and breaks."),
+  shiftTemplates: z
+    .array(shiftTemplateSchema)
+    .max(SCENARIO_LIMITS.maxTemplatesPerGroup)
+    .optional()
+    .describe("Shapes of shift the roster optimiser (ccplan roster) may use for this group; the simulation runs `shifts`."),
+  ...groupLimitFields,
 });
 
 const DEFAULT_REPEAT_DELAY = { dist: "exponential", meanHours: 24 } as const;
@@ -149,6 +171,7 @@ export const scenarioSchema = z
     experience: experienceSchema.prefault({}).describe("Customer experience: satisfaction, CSAT survey, complaints, NPS and churn; omitted: the articles' defaults."),
     money: moneySchema.optional(),
     interventions: z.array(interventionSchema).max(SCENARIO_LIMITS.maxInterventions).default([]),
+    capacity: capacitySchema.optional().describe("The year ahead: planned weeks, demand growth and seasonality, and per group headcount, attrition, ramp-up and hiring classes (ccplan capacity, the Year view). Omitted: no capacity plan."),
   })
   .meta({ title: "ccplan scenario", description: "A contact-center scenario for ccplan, format version 1." });
 

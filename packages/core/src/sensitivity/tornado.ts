@@ -2,6 +2,7 @@ import { moneyReplications } from "../economics/moneyReplications.js";
 import type { KpiSample } from "../economics/kpiSample.js";
 import {
   evaluationJob,
+  labelledJob,
   runPhaseJob,
   runPhaseJobAsync,
   type InterventionEvaluation,
@@ -99,8 +100,9 @@ export function* sensitivityJob(options: SensitivityOptions): PhaseJob<Sensitivi
   const outputs = chooseOutputs(options, central);
   const varied: { input: SensitivityInput; low: Outcome; high: Outcome }[] = [];
   for (const input of inputs) {
-    const low = yield* outcomeJob(input.apply(input.low, { scenario, intervention }), replications);
-    const high = yield* outcomeJob(input.apply(input.high, { scenario, intervention }), replications);
+    const point = (side: string, value: number) => `sensitivity point ${JSON.stringify(input.label)} ${side} (${Number(value.toPrecision(6)).toLocaleString("en-US")})`;
+    const low = yield* labelledJob(outcomeJob(input.apply(input.low, { scenario, intervention }), replications), point("low", input.low));
+    const high = yield* labelledJob(outcomeJob(input.apply(input.high, { scenario, intervention }), replications), point("high", input.high));
     varied.push({ input, low, high });
   }
   const tornados = outputs.map((output): Tornado => {
@@ -160,7 +162,7 @@ type Outcome = { baseline: readonly KpiSample[]; evaluation: InterventionEvaluat
 function* outcomeJob(target: { scenario: Scenario; intervention: Intervention | undefined }, replications: number): PhaseJob<Outcome> {
   if (!target.intervention) {
     const baseline: Scenario = { ...target.scenario, interventions: [] };
-    const samples = yield { scenario: baseline, replications, pairedWith: [baseline], recipe: { scenario: baseline, assumptions: "fixed" } };
+    const samples = yield { scenario: baseline, replications, pairedWith: [baseline], recipe: { scenario: baseline, assumptions: "fixed" }, label: "the baseline" };
     return { baseline: samples, evaluation: null, scenario: target.scenario };
   }
   const evaluation = yield* evaluationJob({ scenario: target.scenario, intervention: target.intervention, replications, assumptions: "fixed" });

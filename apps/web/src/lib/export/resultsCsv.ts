@@ -31,14 +31,18 @@ export function kpiCsv(view: ComparisonView): string {
 
 /**
  * Every interval of every scenario: for each charted KPI its mean, 95% CI and P10–P90 across replications, the
- * probability the interval met the service-level target, and the agents core's Erlang model requires.
+ * probability the interval met the service-level target, and the agents core's Erlang model requires for the load
+ * the simulation offered (first contacts, retries, repeats) and for the forecast alone.
  */
 export function intervalCsv(view: ComparisonView): string {
   const header: string[] = ["scenario", "day", "start"];
   for (const kpi of INTERVAL_KPIS) header.push(`${kpi}_mean`, `${kpi}_ci95_low`, `${kpi}_ci95_high`, `${kpi}_p10`, `${kpi}_p90`);
   header.push("target_met_probability", "target_met_ci95_low", "target_met_ci95_high");
   const queues = view.scenarios[0]?.required.map((required) => required.queue) ?? [];
-  for (const queue of queues) header.push(`required_agents_${queue}`, `required_scheduled_${queue}`);
+  for (const queue of queues) {
+    header.push(`offered_simulated_${queue}`, `required_agents_simulated_load_${queue}`, `required_scheduled_simulated_load_${queue}`);
+    header.push(`forecast_contacts_${queue}`, `required_agents_forecast_${queue}`, `required_scheduled_forecast_${queue}`);
+  }
   const rows: CsvCell[][] = [];
   for (const scenario of view.scenarios) {
     view.intervalStarts.forEach((start, i) => {
@@ -48,7 +52,11 @@ export function intervalCsv(view: ComparisonView): string {
         row.push(series.mean[i], series.ciLow[i], series.ciHigh[i], series.p10[i], series.p90[i]);
       }
       row.push(scenario.intervalTargetMet.probability[i], scenario.intervalTargetMet.ciLow[i], scenario.intervalTargetMet.ciHigh[i]);
-      for (const required of scenario.required) row.push(required.agents[i], required.scheduledAgents[i]);
+      for (const required of scenario.required) {
+        const offered = required.offered;
+        row.push(offered?.contacts[i], offered?.agents[i], offered?.scheduledAgents[i]);
+        row.push(required.forecast.contacts[i], required.forecast.agents[i], required.forecast.scheduledAgents[i]);
+      }
       rows.push(row);
     });
   }

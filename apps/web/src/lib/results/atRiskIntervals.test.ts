@@ -23,4 +23,9 @@ describe("atRiskStretches", () => {
   });
   it("leaves out intervals where nothing was offered (no probability) and intervals met in half the weeks", () =>
     expect(atRiskStretches(view([Number.NaN, 0.5, 0.5, 1, 1, 1, 1, 1]), 0)).toEqual([]));
+  it("reads only the intervals on screen when a day is chosen", () => {
+    const probabilities = [0.9, 0.4, 0.2, 0.8, 0.9, 0.9, 0.3, 0.1];
+    expect(atRiskStretches(view(probabilities), 0, { from: 4, to: 8 })).toEqual([{ from: 6, to: 8, name: "Tue 11:00–12:00", lowest: 0.1 }]);
+    expect(atRiskStretches(view(probabilities), 0, { from: 0, to: 4 }).map((s) => s.name)).toEqual(["Mon 10:30–11:30"]);
+  });
 });

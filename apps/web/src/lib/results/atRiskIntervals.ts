@@ -13,11 +13,19 @@ export interface AtRiskStretch {
 
 /**
  * The stretches where a scenario's intervals met the target in fewer than half of the simulated weeks, in time
- * order, each named by its day and times. A reading of core's per-interval `targetMet.probability`, nothing more.
+ * order, each named by its day and times; only intervals `from` … `to` − 1 (the day on screen; default all). A
+ * reading of core's per-interval `targetMet.probability`, nothing more.
  */
-export function atRiskStretches(view: ComparisonView, scenarioIndex: number, below = 0.5): AtRiskStretch[] {
+export function atRiskStretches(
+  view: ComparisonView,
+  scenarioIndex: number,
+  options: { from?: number; to?: number; below?: number } = {},
+): AtRiskStretch[] {
   const probability = view.scenarios[scenarioIndex]?.intervalTargetMet.probability;
   if (!probability) return [];
+  const below = options.below ?? 0.5;
+  const first = Math.max(0, options.from ?? 0);
+  const end = Math.min(probability.length, options.to ?? probability.length);
   const stretches: AtRiskStretch[] = [];
   let start = -1;
   let lowest = 1;
@@ -28,7 +36,7 @@ export function atRiskStretches(view: ComparisonView, scenarioIndex: number, bel
     start = -1;
     lowest = 1;
   };
-  for (let i = 0; i < probability.length; i++) {
+  for (let i = first; i < end; i++) {
     const p = probability[i]!;
     const atRisk = Number.isFinite(p) && p < below;
     const sameDay = start >= 0 && view.intervalDays[i] === view.intervalDays[start];
@@ -38,7 +46,7 @@ export function atRiskStretches(view: ComparisonView, scenarioIndex: number, bel
       lowest = Math.min(lowest, p);
     }
   }
-  if (start >= 0) close(probability.length);
+  if (start >= 0) close(end);
   return stretches;
 }
 

@@ -43,16 +43,21 @@ describe("compare (the comparison worker's work)", () => {
     expect(Object.keys(view.scenarios[0]!.intervals)).toEqual([...INTERVAL_KPIS]);
   }, 60_000);
 
-  it("gives the agents core's Erlang A requires per interval, grossed up for the team's shrinkage", async () => {
+  it("gives the agents core's Erlang A requires per interval for the load simulated and for the forecast, grossed up for the team's shrinkage", async () => {
     const view = await compare({ scenario, selected: [], maxReplications: 2 }, inProcessRunner());
     const required = view.scenarios[0]!.required[0]!;
     expect(required.model).toBe("a");
     expect(required.shrinkage).toBe(0.12);
-    expect(required.agents.length).toBe(7 * 48);
-    expect(required.agents[0]).toBe(0); // closed at midnight: nothing offered
+    expect(required.forecast.agents.length).toBe(7 * 48);
+    expect(required.offered!.agents.length).toBe(7 * 48);
+    expect(required.forecast.agents[0]).toBe(0); // closed at midnight: nothing offered
     const midday = 48 + 24; // Tuesday 12:00
-    expect(required.agents[midday]).toBeGreaterThan(20);
-    expect(required.scheduledAgents[midday]).toBeGreaterThanOrEqual(required.agents[midday]!);
+    expect(required.forecast.agents[midday]).toBeGreaterThan(20);
+    expect(required.forecast.scheduledAgents[midday]).toBeGreaterThanOrEqual(required.forecast.agents[midday]!);
+    // The load line is staffed for what the run offered in each interval.
+    const offeredMean = (i: number) => view.scenarios[0]!.intervals.offered.mean[i]!;
+    expect(required.offered!.contacts[midday]).toBeCloseTo(offeredMean(midday), 9);
+    expect(required.offered!.contacts[48 + 14]).toBeGreaterThan(2 * required.forecast.contacts[48 + 14]!); // Tuesday 07:00
   }, 60_000);
 
   it("evaluates a training programme phase by phase (in class, learning curve, steady state) and prices it, reusing the runs the comparison made", async () => {
@@ -107,6 +112,7 @@ describe("compare (the comparison worker's work)", () => {
     const view = await compare({ scenario, selected: [first], maxReplications: 2 }, inProcessRunner());
     const buffers = viewTransferables(view);
     expect(new Set(buffers).size).toBe(buffers.length);
-    expect(buffers.length).toBe(2 * (INTERVAL_KPIS.length * 6 + 3 + 2) + 2 + 2);
+    // Per scenario: six statistics per interval KPI, three of target met, and two required-agents lines of three arrays.
+    expect(buffers.length).toBe(2 * (INTERVAL_KPIS.length * 6 + 3 + 6) + 2 + 2);
   }, 60_000);
 });

@@ -4,21 +4,23 @@
 import {
   compileScenario,
   countRuns,
+  decision,
   evaluationsJob,
   formatClock,
   kpiVectorLayout,
+  requiredAgents,
   runPhaseJobAsync,
+  runKey,
   SampleBook,
   scenarioVariants,
-  simulationKey,
   spanKpiSample,
+  type AssumptionsView,
   type Scenario,
 } from "@ccplan/core";
-import { progressTracker, runPaired, type PlannedSource, type PlanSource, type PrecisionTarget, type RunProgressSink, type VectorRunner } from "@ccplan/worker";
+import { progressTracker, recipeSource, runPaired, type PlannedSource, type PlanSource, type PrecisionTarget, type RunProgressSink, type VectorRunner } from "@ccplan/worker";
 import { comparisonDocument, type ComparisonDocument } from "./comparisonDocument";
 import { scenarioView, type ComparisonView } from "./comparisonView";
 import { moneyView } from "./moneyStage";
-import { requiredAgents } from "./requiredAgents";
 import { waitCurveView } from "./waitCurveView";
 
 export interface CompareRequest {
@@ -29,6 +31,8 @@ export interface CompareRequest {
   maxReplications: number;
   /** Stop as soon as every intervention's change in this KPI is this precise (95% CI half-width), at most `maxReplications`. */
   precision?: PrecisionTarget;
+  /** Draw the scenario's uncertain inputs per replication (`combined`, the default) or keep them central (`fixed`). */
+  assumptions?: AssumptionsView;
 }
 
 let lastDocument: ComparisonDocument | null = null;
@@ -40,6 +44,7 @@ let lastDocument: ComparisonDocument | null = null;
  */
 export async function compare(request: CompareRequest, runner: VectorRunner, onProgress?: RunProgressSink): Promise<ComparisonView> {
   const { scenario } = request;
+  const assumptions = request.assumptions ?? "combined";
   const variants = scenarioVariants(scenario);
   const unknown = request.selected.filter((name) => !variants.slice(1).some((variant) => variant.name === name));
   if (unknown.length > 0) {
@@ -48,9 +53,11 @@ export async function compare(request: CompareRequest, runner: VectorRunner, onP
   const chosen = [variants[0]!, ...variants.slice(1).filter((variant) => request.selected.includes(variant.name))];
   const interventions = scenario.interventions.filter((intervention) => request.selected.includes(intervention.name));
   const plans = chosen.map((variant) => compileScenario(variant.scenario));
-  const sources: PlanSource[] = chosen.map((variant, index) => ({ kind: "scenario", scenario, ...(index > 0 && { variant: variant.name }) }));
+  const sources: PlanSource[] = chosen.map((variant, index) =>
+    recipeSource({ scenario, ...(index > 0 && { intervention: variant.name }), assumptions }),
+  );
   const planned = (index: number): PlannedSource => ({ source: sources[index]!, plan: plans[index]! });
-  const keys = new Map(sources.map((source, index) => [source, simulationKey(chosen[index]!.scenario)]));
+  const keys = new Map(sources.map((source, index) => [source, runKey(chosen[index]!.scenario, { scenario, ...(index > 0 && { intervention: chosen[index]!.name }), assumptions })]));
 
   // One progress bar over both stages: the paired comparison, then the phases of each intervention not yet run
   // (learning curves, classes). The second stage's size is known before anything runs (a dry pass).
@@ -59,8 +66,8 @@ export async function compare(request: CompareRequest, runner: VectorRunner, onP
   const moneyRuns =
     interventions.length === 0
       ? 0
-      : countRuns(evaluationsJob({ scenario, interventions, replications: request.maxReplications }), (phase) =>
-          chosen.some((variant) => simulationKey(variant.scenario) === simulationKey(phase.scenario)),
+      : countRuns(evaluationsJob({ scenario, interventions, replications: request.maxReplications, assumptions }), (phase) =>
+          [...keys.values()].includes(runKey(phase.scenario, phase.recipe)),
         );
   const tracker = progressTracker(comparisonRuns + moneyRuns * request.maxReplications, onProgress);
   // The comparison's runs are kept as span samples (a few hundred numbers each) for the money stage.
@@ -88,10 +95,10 @@ export async function compare(request: CompareRequest, runner: VectorRunner, onP
   const evaluations =
     interventions.length === 0
       ? []
-      : await runPhaseJobAsync(evaluationsJob({ scenario, interventions, replications }), async (phase) => {
-          const known = book.get(phase.scenario, phase.replications);
+      : await runPhaseJobAsync(evaluationsJob({ scenario, interventions, replications, assumptions }), async (phase) => {
+          const known = book.get(phase);
           if (known) return known;
-          const vectors = await runner.vectors({ kind: "scenario", scenario: phase.scenario }, 0, phase.replications, (done) => tracker.within(done));
+          const vectors = await runner.vectors(recipeSource(phase.recipe, phase.label), 0, phase.replications, (done) => tracker.within(done));
           tracker.finishPart(phase.replications);
           return vectors.map(spanKpiSample);
         });
@@ -104,6 +111,7 @@ export async function compare(request: CompareRequest, runner: VectorRunner, onP
     costLines: chosen.map((variant) => variant.costLines),
     outcome,
     evaluations,
+    assumptions,
   });
   const intervalsPerDay = plans[0]!.intervalsPerDay;
   return {
@@ -120,12 +128,26 @@ export async function compare(request: CompareRequest, runner: VectorRunner, onP
     intervalStarts: layout.intervals.labels.map((_, i) => formatClock(((first + i) % intervalsPerDay) * scenario.intervalMinutes)),
     dayLabels: plans[0]!.dayLabels,
     intervalQuantiles: outcome.baseline.intervalQuantiles,
-    scenarios: runs.map((statistics, s) => scenarioView(chosen[s]!.name, statistics, requiredAgents(chosen[s]!.scenario, plans[s]!, first), chosen[s]!.costLines)),
+    scenarios: runs.map((statistics, s) =>
+      scenarioView(
+        chosen[s]!.name,
+        statistics,
+        requiredAgents({
+          scenario: chosen[s]!.scenario,
+          plan: plans[s]!,
+          first,
+          offeredPerInterval: statistics.intervals.map((row) => row.kpis.offered.mean ?? 0),
+        }),
+        chosen[s]!.costLines,
+      ),
+    ),
     waitCurve: waitCurveView(
       scenario,
       runs.map((statistics) => ({ asaSec: statistics.kpis.asa.mean, waitP90Sec: statistics.kpis.waitP90.mean })),
     ),
-    money: evaluations.map((evaluation, i) => moneyView(scenario, interventions[i]!, evaluation)),
+    money: evaluations.map((evaluation, i) => moneyView(interventions[i]!, evaluation)),
+    assumptions,
+    decision: decision(evaluations),
     deltas: outcome.comparison.variants.map((variant) => ({
       name: variant.name,
       deltas: variant.deltas,

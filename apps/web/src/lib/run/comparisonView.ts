@@ -3,12 +3,15 @@
 // of thousands of small objects, which would hold the main thread for ~100 ms). Reshaping only: every number is
 // core's, copied; NaN stands for "undefined" (core's null).
 import type {
+  AssumptionsView,
   CostLine,
+  Decision,
   DeltaStatisticsByKpi,
   IntervalQuantileBasis,
   KpiId,
   KpiStatistics,
   KpiStatisticsByKpi,
+  QueueRequiredAgents,
   RunStatistics,
   TargetMet,
 } from "@ccplan/core";
@@ -37,18 +40,9 @@ export interface TargetMetSeries {
   ciHigh: Float64Array;
 }
 
-/** Agents core's Erlang A (or C, without patience) needs per interval of one queue. */
-export interface RequiredAgents {
-  queue: string;
-  model: "a" | "c";
-  /** On the phones. */
-  agents: Int32Array;
-  /** Grossed up for the shrinkage of the group serving the queue (null: no single shrinkage, left at `agents`). */
-  scheduledAgents: Int32Array;
-  shrinkage: number | null;
-  targetAnswerSec: number;
-  targetServiceLevel: number;
-}
+/** Agents core's Erlang A (or C, without patience) needs per interval of one queue: for the load the simulation
+ * offered (first contacts, retries, repeats) and for the forecast alone (`requiredAgents` in core). */
+export type RequiredAgents = QueueRequiredAgents;
 
 export interface ScenarioView {
   /** "Baseline" or the intervention's name (user text: show as text). */
@@ -94,6 +88,10 @@ export interface ComparisonView {
   waitCurve: WaitCurveView;
   /** One per intervention (scenarios[1…]): its timeline phase by phase and its money over the horizon. */
   money: MoneyView[];
+  /** Which uncertainty the figures carry: the assumptions' draws and the simulation (`combined`), or the simulation alone. */
+  assumptions: AssumptionsView;
+  /** The probability each option is best (null without money). */
+  decision: Decision | null;
 }
 
 const field = (value: number | null | undefined): number => (value === null || value === undefined ? Number.NaN : value);
@@ -153,7 +151,9 @@ export function viewTransferables(view: ComparisonView): ArrayBuffer[] {
   for (const scenario of view.scenarios) {
     for (const series of Object.values(scenario.intervals)) arrays.push(series.mean, series.ciLow, series.ciHigh, series.p10, series.p50, series.p90);
     arrays.push(scenario.intervalTargetMet.probability, scenario.intervalTargetMet.ciLow, scenario.intervalTargetMet.ciHigh);
-    for (const required of scenario.required) arrays.push(required.agents, required.scheduledAgents);
+    for (const required of scenario.required) {
+      for (const line of [required.forecast, required.offered]) if (line) arrays.push(line.contacts, line.agents, line.scheduledAgents);
+    }
   }
   for (const money of view.money) arrays.push(money.roiByReplication, money.paybackMonthByReplication);
   arrays.push(view.waitCurve.minutes, view.waitCurve.kept);

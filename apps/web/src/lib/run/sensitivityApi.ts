@@ -1,7 +1,7 @@
 // Which assumptions move the answer: core's sensitivity (a tornado per output), each simulated point's replications
 // run in the pool of Web Workers, in the comparison worker (the bookkeeping stays off the page's thread).
 import { runPhaseJob, sensitivityAsync, sensitivityJob, spanKpiSample, type KpiSample, type Scenario, type SensitivityResult } from "@ccplan/core";
-import { progressTracker, type RunProgressSink, type VectorRunner } from "@ccplan/worker";
+import { progressTracker, recipeSource, type RunProgressSink, type VectorRunner } from "@ccplan/worker";
 
 export interface SensitivityRequest {
   /** A validated scenario, as plain data. */
@@ -29,7 +29,7 @@ export async function sensitivity(request: SensitivityRequest, runner: VectorRun
   return sensitivityAsync({
     ...options,
     runPhase: async (phase) => {
-      const vectors = await runner.vectors({ kind: "scenario", scenario: phase.scenario }, 0, phase.replications, (done) => tracker.within(done));
+      const vectors = await runner.vectors(recipeSource(phase.recipe, phase.label), 0, phase.replications, (done) => tracker.within(done));
       tracker.finishPart(phase.replications);
       return vectors.map(spanKpiSample);
     },

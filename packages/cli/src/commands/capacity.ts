@@ -1,0 +1,213 @@
+import { writeFileSync } from "node:fs";
+import {
+  capacityReport,
+  capacityWeekScenario,
+  distinctWeeks,
+  parseScenario,
+  runClasses,
+  simulateWeek,
+  summarizeCapacity,
+  weekTargetServiceLevel,
+  WEEK_KPIS,
+  type CapacityReport,
+  type CapacityRun,
+  type Scenario,
+} from "@ccplan/core";
+import { createNodePool, inProcessCapacityRunner, poolCapacityRunner, progressTracker, type CapacityRunner, type CapacitySource } from "@ccplan/worker/node";
+import { numberFlag, parseCommandArgs } from "../args.js";
+import { InputError } from "../errors.js";
+import { formatValue, renderTable } from "../format/units.js";
+import { progressBar } from "../run/progressBar.js";
+import { defaultWorkers } from "../run/runner.js";
+import { loadScenario } from "../run/sources.js";
+
+export const capacityHelp = `ccplan capacity <scenario.json> [--hire-plan] [--confidence P] [--replications N] [--seed S] [--workers W] [--json]
+ccplan capacity <scenario.json> --week W --replication K [--out week.json] [--json]
+
+The year ahead, week by week, from the scenario's "capacity" block: each replication draws its own people
+(leavers, class graduates, ramp-up), each week's demand follows growth and the month's index, the week's roster is
+the scenario's shifts scaled to the agents available, and every week is simulated (common random numbers: two plans
+meet the same customers in the same week). Prints per week the contacts, headcount, agents available (full-speed
+equivalents), service level with its P10–P90, the probability of meeting the target and the cost; then the classes
+and the totals.
+  --hire-plan       find the classes (start week and size, per group) that keep the probability of meeting the
+                    service-level target at or above --confidence in every week after the first possible graduation,
+                    at least cost, within lead time, class sizes and budget (replaces the uncommitted classes)
+  --confidence P    the probability to hold (default 0.9)
+  --replications N  replications of the whole plan (default 100)
+  --week W --replication K   one planned week of one replication: prints its KPIs; --out writes the scenario it ran,
+                    so that 'ccplan simulate week.json --replications 1' gives the same figures
+  --intervention NAME [--start-week W]   run the plan with one of the scenario's interventions in force from week W
+                    (default 1), stage by stage (a training's class and learning curve, hires' lead time and ramp)
+  --workers W       worker threads (default: the number of cores)`;
+
+const DEFAULT_REPLICATIONS = 100;
+const DEFAULT_CONFIDENCE = 0.9;
+
+/** `ccplan capacity`: the week-by-week projection of a scenario's capacity block, or one week of it. */
+export async function runCapacityCommand(args: string[], write: (text: string) => void): Promise<void> {
+  const { values, positionals } = parseCommandArgs("capacity", args, {
+    replications: { type: "string" },
+    seed: { type: "string" },
+    workers: { type: "string" },
+    json: { type: "boolean" },
+    "hire-plan": { type: "boolean" },
+    confidence: { type: "string" },
+    week: { type: "string" },
+    replication: { type: "string" },
+    out: { type: "string" },
+    intervention: { type: "string" },
+    "start-week": { type: "string" },
+  });
+  if (positionals.length !== 1) throw new InputError(`ccplan capacity takes one scenario file; got ${positionals.length === 0 ? "none" : positionals.join(", ")}`);
+  const loaded = loadScenario(positionals[0]!);
+  const seed = numberFlag("seed", values.seed, { integer: true, min: 0, max: 2 ** 31 - 1 });
+  const scenario: Scenario = seed === undefined ? loaded.scenario : { ...loaded.scenario, seed };
+  const capacity = scenario.capacity;
+  if (!capacity) throw new InputError(`${loaded.path} has no capacity plan; add a "capacity" block (weeks, and each group's headcount) to plan the year ahead`);
+  const intervention = readIntervention(values, scenario);
+  const run: CapacityRun = { scenario, ...(intervention && { intervention }) };
+
+  const week = numberFlag("week", values.week, { integer: true, min: 1, max: capacity.weeks });
+  const replication = numberFlag("replication", values.replication, { integer: true, min: 0, max: 1_000_000 });
+  if (week !== undefined || replication !== undefined || values.out !== undefined) {
+    if (week === undefined || replication === undefined) throw new InputError("--week, --replication and --out go together: give --week W and --replication K (and --out to write the scenario)");
+    writeOneWeek({ run, week, replication, out: values.out, json: values.json === true, write });
+    return;
+  }
+  if (values["hire-plan"]) throw new InputError("--hire-plan is not available yet in this build");
+  if (values.confidence !== undefined) throw new InputError("--confidence goes with --hire-plan");
+
+  const replications = numberFlag("replications", values.replications, { integer: true, min: 2, max: 10_000 }) ?? DEFAULT_REPLICATIONS;
+  const workers = numberFlag("workers", values.workers, { integer: true, min: 1, max: 256 }) ?? defaultWorkers();
+  const source: CapacitySource = {
+    kind: "capacity",
+    scenario: loaded.raw,
+    ...(seed !== undefined && { seed }),
+    ...(intervention && { intervention }),
+  };
+  const bar = progressBar();
+  const { runner, close } = capacityRunner(workers);
+  try {
+    const tracker = progressTracker(replications, bar.update);
+    const rows = await runner.rows(source, 0, replications, (done) => tracker.within(done));
+    bar.done();
+    const targetServiceLevel = weekTargetServiceLevel(scenario);
+    const summary = summarizeCapacity({ capacity, rows, targetServiceLevel });
+    const report = capacityReport({ summary, classes: runClasses(run) });
+    const simulated = distinctWeeks([run], replications);
+    if (values.json) {
+      const output = {
+        ...report,
+        scenario: scenario.name,
+        seed: scenario.seed,
+        replications,
+        targetServiceLevel,
+        weeksSimulated: simulated,
+        ...(intervention && { intervention }),
+      };
+      write(`${JSON.stringify(output, null, 2)}\n`);
+    } else {
+      write(`${renderReport(report, { name: scenario.name, seed: scenario.seed, replications, targetServiceLevel, currency: scenario.money?.currency ?? "", simulated })}\n`);
+    }
+  } finally {
+    bar.done();
+    await close();
+  }
+}
+
+function readIntervention(values: Record<string, unknown>, scenario: Scenario): CapacityRun["intervention"] | undefined {
+  const name = values.intervention as string | undefined;
+  const startWeek = numberFlag("start-week", values["start-week"] as string | undefined, { integer: true, min: 1, max: scenario.capacity!.weeks });
+  if (name === undefined) {
+    if (startWeek !== undefined) throw new InputError("--start-week goes with --intervention <name>");
+    return undefined;
+  }
+  if (!scenario.interventions.some((intervention) => intervention.name === name)) {
+    const known = scenario.interventions.map((intervention) => JSON.stringify(intervention.name)).join(", ") || "(none defined)";
+    throw new InputError(`invalid --intervention: ${JSON.stringify(name)}; expected one of the scenario's interventions: ${known}`);
+  }
+  return { name, startWeek: startWeek ?? 1 };
+}
+
+function capacityRunner(workers: number): { runner: CapacityRunner; close: () => Promise<void> } {
+  if (workers === 1) return { runner: inProcessCapacityRunner(), close: async () => {} };
+  const pool = createNodePool({ size: workers });
+  return { runner: poolCapacityRunner(pool), close: () => pool.close() };
+}
+
+/** `--week W --replication K`: the week's KPIs in that replication, and with `--out` the scenario it ran. */
+function writeOneWeek(options: { run: CapacityRun; week: number; replication: number; out: string | undefined; json: boolean; write: (text: string) => void }): void {
+  const { run, week, replication, out, write } = options;
+  const scenario = capacityWeekScenario(run, replication, week);
+  const text = `${JSON.stringify(scenario, null, 2)}\n`;
+  // The figures are those of the file as written and read back: exactly what 'ccplan simulate' of it gives.
+  const reread = parseScenario(JSON.parse(text));
+  if (!reread.ok) throw new Error(`the week's scenario does not read back: ${reread.issues.map((issue) => `${issue.path}: ${issue.message}`).join("; ")}`);
+  const values = simulateWeek(reread.scenario);
+  if (out !== undefined) writeFileSync(out, text);
+  const kpis = Object.fromEntries(WEEK_KPIS.map((id, i) => [id, Number.isNaN(values[i]!) ? null : values[i]!]));
+  const start = run.scenario.capacity!.start ? `, starting ${weekStart(run.scenario.capacity!.start, week)}` : "";
+  if (options.json) {
+    write(`${JSON.stringify({ week, replication, seed: scenario.seed, ...(out !== undefined && { out }), kpis }, null, 2)}\n`);
+    return;
+  }
+  const lines = [`Week ${week}${start}, replication ${replication} (seed ${scenario.seed})${out !== undefined ? `: scenario written to ${out}` : ""}`];
+  lines.push(
+    renderTable(
+      ["KPI", "Value"],
+      [
+        ["Contacts offered", formatValue(kpis.offered, "contacts")],
+        ["Service level", formatValue(kpis.serviceLevel, "fraction")],
+        ["Average speed of answer", formatValue(kpis.asa, "seconds")],
+        ["Abandonment rate", formatValue(kpis.abandonRate, "fraction")],
+        ["Occupancy", formatValue(kpis.occupancy, "fraction")],
+        ["Average handle time", formatValue(kpis.aht, "seconds")],
+        ["CSAT", formatValue(kpis.csat, "fraction")],
+      ],
+    ),
+  );
+  if (out !== undefined) lines.push(`Check it: ccplan simulate ${out} --replications 1`);
+  write(`${lines.join("\n")}\n`);
+}
+
+function weekStart(start: string, week: number): string {
+  return new Date(Date.parse(`${start}T00:00:00Z`) + (week - 1) * 7 * 86_400_000).toISOString().slice(0, 10);
+}
+
+function renderReport(
+  report: CapacityReport,
+  info: { name: string; seed: number; replications: number; targetServiceLevel: number; currency: string; simulated: { distinct: number; total: number } },
+): string {
+  const money = (value: number | null) => (value === null ? "–" : `${formatValue(value, "money")}${info.currency ? ` ${info.currency}` : ""}`);
+  const agents = (value: number | null) => (value === null ? "–" : value.toFixed(1));
+  const header = `${info.name} · ${report.weeks.length} weeks · ${info.replications} replications · seed ${info.seed} · ${info.simulated.distinct.toLocaleString("en-US")} distinct weeks simulated (of ${info.simulated.total.toLocaleString("en-US")})`;
+  const table = renderTable(
+    ["Week", "Starts", "Contacts", "Headcount", "Available (FTE)", "Required", "Service level", "P10 to P90", `P(SL ≥ ${formatValue(info.targetServiceLevel, "fraction")})`, "Cost"],
+    report.weeks.map((week) => [
+      String(week.week),
+      week.start ?? "–",
+      formatValue(week.contacts.mean, "contacts"),
+      agents(week.headcount.mean),
+      agents(week.availableAgents.mean),
+      week.requiredAgents === null ? "–" : agents(week.requiredAgents),
+      formatValue(week.serviceLevel.mean, "fraction"),
+      week.serviceLevel.p10 === null ? "–" : `${formatValue(week.serviceLevel.p10, "fraction")} to ${formatValue(week.serviceLevel.p90, "fraction")}`,
+      formatValue(week.probTargetMet.mean, "fraction"),
+      money(week.cost.mean),
+    ]),
+  );
+  const classes =
+    report.hires.length === 0
+      ? "Classes: none"
+      : `Classes: ${report.hires.map((entry) => `${entry.size} in week ${entry.week} (${entry.group})`).join(", ")}`;
+  const cost = report.totals.cost;
+  const totals = `Totals over the weeks: ${report.totals.hires} hires · cost ${money(cost.mean)} (95% CI ${money(cost.ci95?.[0] ?? null)} to ${money(cost.ci95?.[1] ?? null)}; P10 to P90 ${money(cost.p10)} to ${money(cost.p90)}) · ${formatValue(report.totals.paidHours.mean, "contacts")} paid hours`;
+  return [
+    header,
+    "Headcount: agents employed, trainees included. Available: agents on the floor in full-speed equivalents (ramping agents by their productivity), before shrinkage. Figures are means over replications.",
+    table,
+    classes,
+    totals,
+  ].join("\n");
+}

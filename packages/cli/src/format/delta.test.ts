@@ -1,0 +1,30 @@
+import { expect, it } from "vitest";
+import { DELTA_LEGEND, formatDelta } from "./delta.js";
+
+const change = (mean: number, ci95: [number, number] | null, effect: "better" | "worse" | null = null) => ({
+  mean,
+  ci95,
+  significant: ci95 !== null && (ci95[0] > 0 || ci95[1] < 0),
+  effect,
+});
+
+it("formatDelta shows a significant change that rounds to zero with the digits it needs, never as −0.0 ✓", () => {
+  expect(formatDelta(change(-0.012, [-0.015, -0.009], "better"), "seconds")).toBe("−0.012 s [−0.015 s, −0.009 s] ✓");
+  expect(formatDelta(change(-0.0004, [-0.0005, -0.0003], "better"), "fraction")).toBe("−0.04 pt [−0.05 pt, −0.03 pt] ✓");
+});
+
+it("formatDelta keeps the usual precision where it suffices", () => {
+  expect(formatDelta(change(0.029, [0.026, 0.032], "better"), "fraction")).toBe("+2.9 pt [+2.6 pt, +3.2 pt] ✓");
+  expect(formatDelta(change(-9, [-10, -8], "better"), "seconds")).toBe("−9.0 s [−10.0 s, −8.0 s] ✓");
+  expect(formatDelta(change(196, [178, 213], "better"), "contacts")).toBe("+196 [+178, +213] ✓");
+  expect(formatDelta(change(94.1, [29.4, 156], "worse"), "seconds")).toBe("+1.6 min [+0.5 min, +2.6 min] ✗");
+});
+
+it("formatDelta prints zero unsigned and marks a change of a KPI without a direction as changed, which the legend explains", () => {
+  expect(formatDelta(change(0, [0, 0]), "fraction")).toBe("0.0 pt [0.0 pt, 0.0 pt]");
+  expect(formatDelta({ mean: 0.92, ci95: [0.91, 0.93], significant: false, effect: null }, "agents")).toBe("+0.92 [+0.91, +0.93]");
+  expect(formatDelta(change(0.92, [0.91, 0.93]), "agents")).toBe("+0.92 [+0.91, +0.93] ≠");
+  expect(DELTA_LEGEND).toContain("≠ changed");
+  expect(formatDelta(change(0.001, [-0.2, 0.2]), "seconds")).toBe("0.0 s [−0.2 s, +0.2 s]");
+  expect(formatDelta({ mean: null, ci95: null, significant: false, effect: null }, "seconds")).toBe("–");
+});

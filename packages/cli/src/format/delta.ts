@@ -1,0 +1,64 @@
+import type { DeltaStatistics, KpiUnit } from "@ccplan/core";
+
+/** The marks beside a change whose 95% CI excludes zero: better, worse, or changed where the KPI has no direction
+ * (occupancy, contacts offered, agents: more is neither better nor worse). */
+export const DELTA_MARKS = { better: "✓", worse: "✗", changed: "≠" } as const;
+
+/** The legend printed under a table of changes. */
+export const DELTA_LEGEND =
+  `${DELTA_MARKS.better} better / ${DELTA_MARKS.worse} worse: the 95% CI of the change excludes zero; ` +
+  `${DELTA_MARKS.changed} changed (the CI excludes zero) where more is neither better nor worse; ` +
+  "no mark: the change is within the noise; pt = percentage points.";
+
+interface Scale {
+  factor: number;
+  suffix: string;
+  decimals: number;
+}
+
+/** The display unit of a set of values of one KPI: percentage points for fractions, s/min/h by the largest. */
+function scaleFor(unit: KpiUnit, largest: number): Scale {
+  switch (unit) {
+    case "fraction":
+      return { factor: 100, suffix: " pt", decimals: 1 };
+    case "seconds":
+      if (largest < 100) return { factor: 1, suffix: " s", decimals: 1 };
+      if (largest < 3600) return { factor: 1 / 60, suffix: " min", decimals: 1 };
+      return { factor: 1 / 3600, suffix: " h", decimals: 2 };
+    case "contacts":
+    case "customers":
+      return { factor: 1, suffix: "", decimals: largest >= 100 ? 0 : 1 };
+    case "money":
+      return { factor: 1, suffix: "", decimals: largest >= 1000 ? 0 : 2 };
+    case "agents":
+      return { factor: 1, suffix: "", decimals: 2 };
+    case "score":
+      return { factor: 1, suffix: "", decimals: 1 };
+  }
+}
+
+/** Decimals that show `value` (in display units) with at least one significant digit, at most `cap`. */
+const decimalsToShow = (value: number, cap: number) => (value > 0 ? Math.min(cap, Math.max(0, Math.ceil(-Math.log10(value) - 1e-6))) : 0);
+
+/**
+ * A paired change as `+2.9 pt [+2.6 pt, +3.2 pt] ✓`: the mean change and its 95% CI in one unit, with enough
+ * decimals that the CI's half-width shows and that a significant change never prints as zero ("−0.0 s ✓" would
+ * contradict its own mark), then the mark ({@link DELTA_MARKS}). A value that rounds to zero prints unsigned.
+ */
+export function formatDelta(delta: Pick<DeltaStatistics, "mean" | "ci95" | "significant" | "effect">, unit: KpiUnit): string {
+  if (delta.mean === null) return "–";
+  const values = [delta.mean, ...(delta.ci95 ?? [])];
+  const scale = scaleFor(unit, Math.max(...values.map(Math.abs)));
+  let decimals = scale.decimals;
+  const cap = scale.decimals + 3;
+  if (delta.ci95) decimals = Math.max(decimals, decimalsToShow((Math.abs(delta.ci95[1] - delta.ci95[0]) / 2) * scale.factor, cap));
+  if (delta.significant) decimals = Math.max(decimals, decimalsToShow(Math.abs(delta.mean) * scale.factor, cap));
+  const show = (value: number) => {
+    const magnitude = Math.abs(value * scale.factor).toLocaleString("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    const zero = !/[1-9]/.test(magnitude);
+    return `${zero ? "" : value > 0 ? "+" : "−"}${magnitude}${scale.suffix}`;
+  };
+  const ci = delta.ci95 ? ` [${show(delta.ci95[0])}, ${show(delta.ci95[1])}]` : "";
+  const mark = !delta.significant ? "" : ` ${delta.effect === "better" ? DELTA_MARKS.better : delta.effect === "worse" ? DELTA_MARKS.worse : DELTA_MARKS.changed}`;
+  return `${show(delta.mean)}${ci}${mark}`;
+}

@@ -1,0 +1,22 @@
+export { binomialQuantile } from "./binomialQuantile.js";
+export { capacityCalendar, type CapacityWeek } from "./capacityCalendar.js";
+export { weeklyRate } from "./weeklyRate.js";
+export { projectPeople, type PeopleWeek } from "./projectPeople.js";
+export { weekScenario, apportion, type WeekInput } from "./weekScenario.js";
+export { simulateWeek, weekTargetServiceLevel, WEEK_KPIS } from "./simulateWeek.js";
+export {
+  capacityReplication,
+  capacityWeekScenario,
+  replicationPeople,
+  replicationWeekInputs,
+  runClasses,
+  weekInputKey,
+  weekSeed,
+  CAPACITY_FIELDS,
+  CAPACITY_FIELD,
+  type CapacityField,
+  type CapacityRun,
+  type WeekRunner,
+} from "./capacityReplication.js";
+export { summarizeCapacity, type CapacitySummary, type CapacityWeekSummary } from "./summarizeCapacity.js";
+export { capacityReport, distinctWeeks, type CapacityReport, type CapacityReportWeek } from "./capacityReport.js";

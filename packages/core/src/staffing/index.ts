@@ -1,0 +1,1 @@
+export { requiredAgents, type QueueRequiredAgents, type RequiredAgentsLine, type RequiredAgentsOptions } from "./requiredAgents.js";

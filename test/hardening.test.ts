@@ -1,0 +1,186 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { main } from "@ccplan/cli";
+import { parseScenario } from "@ccplan/core";
+import { afterAll, describe, expect, it } from "vitest";
+import { repoRoot } from "./cliRunner.js";
+
+// The CLI in this process (`main` is what the binary runs, with its output captured): each case costs milliseconds.
+async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(argv, { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text) });
+  return { code, stdout, stderr };
+}
+
+const dir = mkdtempSync(join(tmpdir(), "ccplan-hardening-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const file = (name: string, content: unknown) => {
+  const path = join(dir, name);
+  writeFileSync(path, typeof content === "string" ? content : JSON.stringify(content));
+  return path;
+};
+const scenarioPath = (name: string) => join(repoRoot, "scenarios", name);
+
+/** One day, one queue, one group: the probes' shape. */
+function day(over: { contacts: number; queue?: object; agents?: number; resolution?: object; interventions?: object[] }) {
+  return {
+    version: 1,
+    name: "Probe",
+    intervalMinutes: 60,
+    days: ["mon"],
+    queues: [{ name: "phone", forecast: { dailyContacts: [over.contacts], intradayProfile: "flat" }, handle: { dist: "exponential", meanSec: 60 }, ...over.queue }],
+    groups: [{ name: "A", serves: ["phone"], shifts: [{ name: "All day", start: "00:00", hours: 24, days: ["mon"], agents: over.agents ?? 10 }] }],
+    ...(over.resolution && { resolution: over.resolution }),
+    ...(over.interventions && { interventions: over.interventions }),
+  };
+}
+
+describe("one size limit, checked for every variant before anything runs (exit 2 naming the variant, the figure, the limit)", () => {
+  it("refuses the retry bypass: everyone retrying a second after hanging up", async () => {
+    const path = file("retry.json", day({
+      contacts: 500,
+      agents: 1,
+      queue: { patience: { dist: "deterministic", meanSec: 1 }, retry: { probability: 1, delay: { dist: "deterministic", meanSec: 1 } } },
+    }));
+    const result = await run("simulate", path, "--replications", "1", "--workers", "1");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/about [\d,]+ contacts expected in one replication: 500 first contacts and up to [\d,]+ retries and repeats .*retry probability up to 1\); expected at most 5,000,000/);
+    expect(result.stdout).toBe("");
+  });
+
+  it("refuses the intervention bypass: a training that takes FCR to its floor", async () => {
+    const path = file("training.json", day({
+      contacts: 2_000_000,
+      agents: 100,
+      resolution: { fcr: 0.9, repeatDelay: { dist: "exponential", meanHours: 0.5 } },
+      interventions: [{ kind: "training", name: "Unlearning", fcrChange: -1, learningCurveWeeks: 0, hoursOffFloor: 0 }],
+    }));
+    const result = await run("compare", path, "--replications", "1", "--workers", "1");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/contacts expected in one replication of intervention "Unlearning": 2,000,000 first contacts .*FCR 0\.01\); expected at most 5,000,000/);
+    expect(result.stderr).toMatch(/→ at interventions\[0\]/);
+  });
+
+  it("refuses the sensitivity bypass: the +20% volume point of a valid file, naming the point", async () => {
+    const raw = day({ contacts: 4_990_000, agents: 100 });
+    expect(parseScenario(raw).ok).toBe(true);
+    const path = file("sensitivity.json", raw);
+    const result = await run("sensitivity", path, "--replications", "1", "--workers", "1");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("nothing was simulated, because a run would exceed the size limits");
+    expect(result.stderr).toMatch(/about 5,988,000 contacts expected in one replication of sensitivity point "Arrival volume \(contacts in the span\)" high \(5,988,000\), the baseline: .*expected at most 5,000,000/);
+  });
+});
+
+describe("input edges", () => {
+  it("reads a scenario file that starts with a byte-order mark, as the same file without it", async () => {
+    const text = readFileSync(scenarioPath("default.json"), "utf8");
+    const withBom = file("bom.json", `\ufeff${text}`);
+    const plain = await run("simulate", scenarioPath("default.json"), "--replications", "3", "--workers", "1", "--json");
+    const bom = await run("simulate", withBom, "--replications", "3", "--workers", "1", "--json");
+    expect(bom.code).toBe(0);
+    expect(bom.stdout).toBe(plain.stdout);
+    const csv = file("bom.csv", "\ufeffstart,contacts,agents\n08:00,40,4\n08:30,50,5\n");
+    expect((await run("simulate", "--intervals", csv, "--aht", "180", "--replications", "2", "--workers", "1")).code).toBe(0);
+  });
+
+  const refused: [string, string[], RegExp][] = [
+    ["a hexadecimal count", ["simulate", "--rate", "100", "--aht", "180", "--agents", "5", "--replications", "0x10"], /invalid --replications: "0x10"; expected a positive integer \(1 to 100,000\)/],
+    ["a negative count, not the parser's 'ambiguous'", ["simulate", "--rate", "100", "--aht", "180", "--agents", "5", "--replications", "-1"], /invalid --replications: "-1"; expected a positive integer \(1 to 100,000\)/],
+    ["a negative seed", ["compare", "scenarios/default.json", "--seed", "-1"], /invalid --seed: "-1"; expected a non-negative integer \(0 to 2,147,483,647\)/],
+    ["a handle time of 1e300 seconds", ["erlang", "--model", "c", "--rate", "100", "--aht", "1e300", "--agents", "5"], /invalid --aht: "1e300"; expected a number > 0 and ≤ 604,800/],
+    ["a service-level target of 100%", ["erlang", "--model", "c", "--rate", "200", "--aht", "180", "--solve-agents", "--target-sl", "1"], /invalid --target-sl: "1"; expected a number > 0 and < 1/],
+    ["Infinity", ["simulate", "--rate", "Infinity", "--aht", "180", "--agents", "5"], /invalid --rate: "Infinity"; expected a number ≥ 0 and ≤ 5,000,000/],
+  ];
+  it.each(refused)("refuses %s with exit 2 and the range", async (_, argv, message) => {
+    const result = await run(...argv.map((arg) => (arg.startsWith("scenarios/") ? join(repoRoot, arg) : arg)));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(/ambiguous|\n\s+at /);
+  });
+
+  it("bounds durations in a scenario file, and states the range of a coefficient of variation", async () => {
+    const raw = JSON.parse(readFileSync(scenarioPath("default.json"), "utf8"));
+    raw.queues[0].handle = { dist: "exponential", meanSec: 1e300 };
+    const huge = await run("simulate", file("huge.json", raw), "--workers", "1");
+    expect(huge.code).toBe(2);
+    expect(huge.stderr).toMatch(/expected at most 604,800 s \(a week\); received 1e\+300\n {2}→ at queues\[0\]\.handle\.meanSec/);
+    raw.queues[0].handle = { dist: "lognormal", meanSec: 180, cv: 21 };
+    const cv = await run("simulate", file("cv.json", raw), "--workers", "1");
+    expect(cv.code).toBe(2);
+    expect(cv.stderr).toMatch(/too large; expected a number ≤ 20, received 21\n {2}→ at queues\[0\]\.handle\.cv/);
+  });
+
+  it("reads CSV counts in decimal only and names the line of an unterminated quote", async () => {
+    const hex = await run("simulate", "--intervals", file("hex.csv", "start,contacts,agents\n08:00,0x10,4\n08:30,50,5\n"), "--aht", "180", "--workers", "1");
+    expect(hex.code).toBe(2);
+    expect(hex.stderr).toContain('line 2: contacts "0x10"; expected a number in decimal notation, ≥ 0 and ≤ 5,000,000');
+    const quote = await run("simulate", "--intervals", file("quote.csv", 'start,contacts,agents\n08:00,40,4\n08:30,"50,5\n09:00,60,6\n'), "--aht", "180", "--workers", "1");
+    expect(quote.code).toBe(2);
+    expect(quote.stderr).toContain("line 3: a quoted field starts here and is never closed");
+  });
+});
+
+describe("merge names what differs and checks the values", () => {
+  const shard = async (i: number, ...extra: string[]) => {
+    const result = await run("simulate", scenarioPath("default.json"), "--replications", "4", "--workers", "1", "--shard", `${i}/2`, ...extra);
+    expect(result.code).toBe(0);
+    return JSON.parse(result.stdout);
+  };
+
+  it("names the seed, not the scenario, when the parts come from runs of two seeds", async () => {
+    const part1 = file("part1.json", await shard(1));
+    const part2 = file("part2.json", await shard(2, "--seed", "9"));
+    const result = await run("merge", part1, part2);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`come from different runs: seed 9 in ${part2} versus 1 in ${part1}`);
+  });
+
+  it("names the variant when a part ran an intervention", async () => {
+    const part1 = file("base1.json", await shard(1));
+    const part2 = file("more2.json", await shard(2, "--variant", "+4 agents on Late"));
+    const result = await run("merge", part1, part2);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`variant "+4 agents on Late" in ${part2} versus "the baseline" in ${part1}`);
+  });
+
+  it("refuses a part whose values were edited to 1e308, by name", async () => {
+    const part1 = await shard(1);
+    const edited = await shard(2);
+    edited.vectors[0][0] = 1e308;
+    const paths = [file("ok1.json", part1), file("edited2.json", edited)];
+    const result = await run("merge", ...paths);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${paths[1]} is refused: replication 2, the span, KPI serviceLevel is 1e+308; expected a fraction in [0, 1]`);
+  });
+});
+
+describe("a closed pipe ends every command quietly (no stack trace) with the conventional status 141", () => {
+  const bin = fileURLToPath(new URL("../packages/cli/dist/bin.js", import.meta.url));
+  // The reader goes away before the output is written, as `| head -c 0` would: every write meets EPIPE.
+  const closedPipe = (args: string[]) =>
+    new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [bin, ...args], { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] });
+      child.stdout.destroy();
+      let stderr = "";
+      child.stderr.on("data", (chunk) => (stderr += chunk));
+      child.on("close", (code) => resolve({ code, stderr }));
+    });
+  const commands: string[][] = [
+    ["simulate", "--rate", "100", "--aht", "180", "--agents", "6", "--hours", "2", "--replications", "2", "--workers", "1", "--json"],
+    // Two worker threads: they end with the process.
+    ["compare", "scenarios/default.json", "--replications", "1", "--workers", "2", "--only", "+4 agents on Late"],
+    ["erlang", "--model", "c", "--rate", "200", "--aht", "180", "--agents", "14", "--json"],
+    ["sensitivity", "scenarios/default.json", "--replications", "1", "--range", "0.1", "--workers", "1", "--output", "serviceLevel"],
+    ["help"],
+  ];
+  it.each(commands)("%s", async (...args) => {
+    const result = await closedPipe(args);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(141);
+  });
+});
