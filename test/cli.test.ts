@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ccplan, repoRoot, roundNumbers } from "./cliRunner.js";
 
 const updateGolden = process.env.UPDATE_GOLDEN === "1";
@@ -375,4 +375,62 @@ describe("ccplan capacity", () => {
     expect(half.code).toBe(2);
     expect(half.stderr).toContain("--week, --replication and --out go together");
   });
+});
+
+describe("ccplan capacity --hire-plan on scenarios/year-plan.json", () => {
+  const REPLICATIONS = "20";
+  let run: ReturnType<typeof ccplan>;
+  let result: any;
+  beforeAll(() => {
+    run = ccplan("capacity", "scenarios/year-plan.json", "--hire-plan", "--confidence", "0.9", "--replications", REPLICATIONS, "--workers", "2", "--json");
+    result = run.code === 0 ? JSON.parse(run.stdout) : null;
+  }, 300_000);
+
+  it("meets its confidence in every week from the first possible graduation, within the class sizes and the budget", () => {
+    expect(run.code, run.stderr).toBe(0);
+    const plan = result.hirePlan;
+    // Recruiting 6 weeks and class 3: a class recruited in week 1 joins the floor in week 10.
+    expect(plan.firstGraduationWeek).toBe(10);
+    for (const week of result.weeks) {
+      if (week.week >= plan.firstGraduationWeek) expect(week.probTargetMet.mean, `week ${week.week}`).toBeGreaterThanOrEqual(0.9);
+      expect(week.requiredAgents).toBeGreaterThan(0);
+    }
+    // Only weeks inside the lead time may stay at risk, and they say so.
+    for (const week of plan.atRisk) {
+      expect(week.week).toBeLessThan(plan.firstGraduationWeek);
+      expect(week.reason).toContain("inside the lead time");
+    }
+    const planned = result.hires.filter((entry: { week: number }) => entry.week !== 10);
+    expect(planned.length).toBeGreaterThan(0);
+    for (const entry of planned) {
+      expect(entry.size).toBeGreaterThanOrEqual(4);
+      expect(entry.size).toBeLessThanOrEqual(12);
+      expect(entry.week).toBeGreaterThanOrEqual(7);
+    }
+    expect(result.hires).toContainEqual({ group: "Service team", week: 10, size: 6 });
+    expect(plan.cost.budgetUsed).toBeLessThanOrEqual(150_000);
+    expect(result.weeksSimulated.distinct).toBeLessThan(result.weeksSimulated.total);
+  });
+
+  it("hiring 20% fewer in its classes would not meet it", () => {
+    expect(run.code, run.stderr).toBe(0);
+    const scenario = JSON.parse(readFileSync(join(repoRoot, "scenarios/year-plan.json"), "utf8"));
+    const classes = result.hires.map((entry: { week: number; size: number }) =>
+      entry.week === 10 ? { week: 10, size: 6, committed: true } : { week: entry.week, size: Math.round(entry.size * 0.8), committed: true },
+    );
+    scenario.capacity.groups["Service team"].hiring.classes = classes;
+    scenario.$schema = undefined;
+    const dir = mkdtempSync(join(tmpdir(), "ccplan-hire-plan-"));
+    try {
+      const file = join(dir, "fewer.json");
+      writeFileSync(file, JSON.stringify(scenario));
+      const fewer = ccplan("capacity", file, "--replications", REPLICATIONS, "--workers", "2", "--json");
+      expect(fewer.code, fewer.stderr).toBe(0);
+      const weeks = JSON.parse(fewer.stdout).weeks as { week: number; probTargetMet: { mean: number } }[];
+      const short = weeks.filter((week) => week.week >= result.hirePlan.firstGraduationWeek && week.probTargetMet.mean < 0.9);
+      expect(short.length).toBeGreaterThan(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

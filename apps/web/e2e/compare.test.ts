@@ -33,17 +33,14 @@ describe("run and compare, in chromium", () => {
   const closedWorkers: { url: string; atMs: number }[] = [];
 
   const screenshot = (name: string, fullPage = false) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage });
-  /** The results' full view (over the whole window) at 1280×800 with `selector` at its top, for
-   * docs/screenshots/results-*.png (copied from e2e-artifacts by hand); then back to the planner's layout. */
+  /** The results (over the page's width, in the Results tab) at 1280×800 with `selector` at its top, for
+   * docs/screenshots/results-*.png (copied from e2e-artifacts by hand). */
   async function docsShot(name: string, selector: string): Promise<void> {
-    const full = page.getByRole("button", { name: "Full view" });
-    await full.click();
+    await page.getByRole("tab", { name: /^Results/ }).click();
     await page.waitForTimeout(300);
     await page.evaluate((css) => document.querySelector(css)?.scrollIntoView({ block: "start", behavior: "instant" }), selector);
     await page.waitForTimeout(300);
     await screenshot(`results-${name}`);
-    await page.keyboard.press("Escape");
-    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe("Full view");
   }
   const replications = () => page.locator("#run-replications");
   const runButton = () => page.getByRole("button", { name: /^Run (comparison|the baseline)/ });
@@ -139,6 +136,10 @@ describe("run and compare, in chromium", () => {
     expect(longTasks).toEqual([]);
 
     expect(await page.getByTestId("run-facts").textContent()).toContain("60 paired replications per scenario");
+    // A finished run opens its results over the page's width: all four scenarios fit at 1280 px without scrolling sideways.
+    expect(await page.getByRole("tab", { name: /^Results/ }).getAttribute("aria-selected")).toBe("true");
+    const scroll = await page.locator(".table-scroll").first().evaluate((element) => ({ scroll: element.scrollWidth, client: element.clientWidth }));
+    expect(scroll.scroll).toBeLessThanOrEqual(scroll.client);
     const headers = await page.locator("table.kpi-table thead th").allTextContents();
     expect(headers.map((text) => text.trim())).toEqual(["KPI", "Baseline", ...interventions.map((name) => `${name}and its change vs baseline`)]);
 
@@ -175,7 +176,11 @@ describe("run and compare, in chromium", () => {
     await screenshot("compare-cost-effectiveness");
     await screenshot("compare-results-full", true);
     await docsShot("compare", "#results-title");
+    // One day at a time reads well: Tuesday, whose opening takes the night's returns.
+    await page.getByRole("radio", { name: "Tue" }).click();
     await docsShot("charts", ".chart-frame[aria-label^='Scheduled and required agents']");
+    expect(await page.locator(".chart-frame[aria-label^='Scheduled and required agents']").getAttribute("aria-label")).toContain(", Tue");
+    await page.getByRole("radio", { name: "Whole span" }).click();
   });
 
   it("reads a chart with the keyboard: the arrow keys move through the intervals and show their values", async () => {
@@ -276,6 +281,7 @@ describe("run and compare, in chromium", () => {
   });
 
   it("adds a training programme, runs, and shows its ROI, payback and timeline with their uncertainty", { timeout: 240_000 }, async () => {
+    await page.getByRole("tab", { name: /^Plan/ }).click();
     await page.getByLabel("New intervention").selectOption("training");
     await page.getByRole("button", { name: "Add", exact: true }).click();
     const items = page.getByTestId("intervention");

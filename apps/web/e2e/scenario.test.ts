@@ -293,7 +293,9 @@ describe("the planner's scenarios, in chromium", () => {
     expect(await added.getByRole("checkbox", { name: /^Compare/ }).isChecked()).toBe(true);
     const name = byPath(`interventions[${count - 1}].name`);
     await expect.poll(() => name.inputValue()).toBe("Training programme");
-    expect(await page.getByText(/article 000_84b7cbeb28961648, manufacturer case/).count()).toBeGreaterThan(0);
+    // Help texts name the articles by their titles, not their file ids.
+    expect(await page.getByText(/the article “The customer-service KPI dimensions 90% of companies overlook.*manufacturer case/).count()).toBeGreaterThan(0);
+    expect(await page.getByText(/000_84b7cbeb28961648/).count()).toBe(0);
     await screenshot("planner-training", true);
 
     // A duplicate name is refused beside the name.
@@ -347,8 +349,12 @@ describe("the planner's scenarios, in chromium", () => {
     const items = page.getByTestId("intervention");
     await page.getByLabel("New intervention").selectOption({ label: "Training programme" });
     await page.getByRole("button", { name: "Add", exact: true }).click();
-    await byPath(`interventions[${(await items.count()) - 1}].ahtChange`).fill("-0.08");
-    await byPath(`interventions[${(await items.count()) - 1}].fcrChange`).fill("0.05");
+    // Percentages and points are typed as such, with or without their unit; the file keeps fractions.
+    const last = (await items.count()) - 1;
+    await byPath(`interventions[${last}].ahtChange`).fill("-8%");
+    await byPath(`interventions[${last}].fcrChange`).fill("+5 points");
+    await expect.poll(() => byPath(`interventions[${last}].ahtChange`).getAttribute("aria-invalid")).toBe("false");
+    expect(await byPath(`interventions[${last}].fcrChange`).getAttribute("aria-invalid")).toBe("false");
     await byPath(`interventions[${(await items.count()) - 1}].costPerTrainee`).fill("900");
     await items.last().evaluate((element) => element.scrollIntoView({ block: "start" }));
     await page.evaluate(() => window.scrollBy(0, -12));

@@ -4,8 +4,8 @@
 // repository root. Run with `npm run bench` (after a build) or `node bench/capacity.mjs` in packages/worker.
 import { readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
-import { capacityReplication, parseScenario } from "@ccplan/core";
-import { createNodePool, poolCapacityRunner } from "../dist/node.js";
+import { capacityReplication, parseScenario, projectCapacity } from "@ccplan/core";
+import { createNodePool, poolWeekSimulator } from "../dist/node.js";
 
 const REPLICATIONS = Number(process.env.BENCH_CAPACITY_REPLICATIONS ?? 100);
 const WORKERS = 2;
@@ -27,7 +27,11 @@ const pool = createNodePool({ size: WORKERS });
 await pool.warm();
 const start = performance.now();
 const cpuStart = process.cpuUsage();
-const rows = await poolCapacityRunner(pool).rows({ kind: "capacity", scenario: raw }, 0, REPLICATIONS);
+const { rows, simulatedWeeks } = await projectCapacity({
+  run: { scenario: parsed.scenario },
+  replications: REPLICATIONS,
+  simulate: poolWeekSimulator(pool, { scenario: raw }),
+});
 const seconds = (performance.now() - start) / 1000;
 const cpu = process.cpuUsage(cpuStart);
 const cpuSeconds = (cpu.user + cpu.system) / 1e6;
@@ -41,9 +45,9 @@ const results = {
   cores: cpus().length,
   node: process.version,
   loadAverage: { before: loadBefore.map((v) => round(v)), after: loadavg().map((v) => round(v)) },
-  weeksSimulated: weeks * REPLICATIONS,
+  weeksSimulated: simulatedWeeks,
   seconds: round(seconds),
-  weeksPerSec: round((weeks * REPLICATIONS) / seconds),
+  weeksPerSec: round(simulatedWeeks / seconds),
   // CPU time of every thread of the process: on a shared machine, wall time ≈ cpuSeconds / coresBusy.
   cpuSeconds: round(cpuSeconds),
   coresBusy: round(cpuSeconds / seconds),

@@ -15,7 +15,7 @@ import {
   type Simulator,
 } from "@ccplan/core";
 import { releaseProxy, transfer } from "comlink";
-import { runCapacityRows, type CapacityReplicationRow } from "./capacityJob.js";
+import { simulateCapacityWeeks, type CapacityWeekResult } from "./capacityJob.js";
 import { describeSource, type PlanSource } from "./planSource.js";
 
 /** How often a worker reports progress while it runs, milliseconds. */
@@ -67,8 +67,8 @@ function buildSource(source: PlanSource): { plan: Plan; simulator: Pick<Simulato
       if (!built.ok) throw new Error(built.error);
       return { plan: built.plan, simulator: createSimulator(built.plan) };
     }
-    case "capacity":
-      throw new Error("a capacity source runs with runCapacity (each week is its own plan), not as one plan");
+    case "capacityWeeks":
+      throw new Error("a capacityWeeks source runs with runCapacityWeeks (each week is its own plan), not as one plan");
     default:
       throw new Error(`unknown plan source kind ${JSON.stringify((source as { kind?: unknown }).kind)}; expected "scenario", "stationary" or "intervals"`);
   }
@@ -155,12 +155,12 @@ function replicate<T>(
 }
 
 /**
- * Runs replications `from … to − 1` of a capacity run (`source.kind` "capacity": core's week-by-week projection, each
- * week simulated) and returns their rows in replication order, marked for transfer. Progress as `runReplications`.
- * Throws an Error naming the scenario and the replication that failed.
+ * Simulates items `from … to − 1` of a capacity run (`source.kind` "capacityWeeks": planned weeks, each its own
+ * scenario; core's `weekScenario` and `simulateWeek`) and returns their KPIs in order, marked for transfer. Progress
+ * as `runReplications`. Throws an Error naming the scenario and the items that failed.
  */
-export function runCapacity(source: PlanSource, from: number, to: number, progress?: ProgressCallback): CapacityReplicationRow[] {
-  if (source.kind !== "capacity") throw new Error(`runCapacity needs a capacity source; got ${JSON.stringify(source.kind)}`);
+export function runCapacityWeeks(source: PlanSource, from: number, to: number, progress?: ProgressCallback): CapacityWeekResult[] {
+  if (source.kind !== "capacityWeeks") throw new Error(`runCapacityWeeks needs a capacityWeeks source; got ${JSON.stringify(source.kind)}`);
   let lastReport = performance.now();
   const report = (done: number) => {
     const now = performance.now();
@@ -169,11 +169,11 @@ export function runCapacity(source: PlanSource, from: number, to: number, progre
     void Promise.resolve(progress!(done)).catch(() => undefined);
   };
   try {
-    const rows = runCapacityRows(source, from, to, progress ? report : undefined);
-    return transfer(rows, rows.map((item) => item.row.buffer as ArrayBuffer));
+    const results = simulateCapacityWeeks(source, from, to, progress ? report : undefined);
+    return transfer(results, results.map((item) => item.kpis.buffer as ArrayBuffer));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new Error(`${describeSource(source)}, replications ${from}–${to - 1}: ${message}`, { cause: error });
+    throw new Error(`${describeSource(source)}, weeks ${from}–${to - 1}: ${message}`, { cause: error });
   } finally {
     release(progress);
   }
@@ -206,5 +206,5 @@ export function ready(): boolean {
 }
 
 /** What a worker exposes: plain functions over core. The type is the contract between pool and worker. */
-export const api = { runReplications, runKpiVectors, runCapacity, clearPlanCache, ready };
+export const api = { runReplications, runKpiVectors, runCapacityWeeks, clearPlanCache, ready };
 export type WorkerApi = typeof api;

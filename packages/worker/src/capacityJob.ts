@@ -1,84 +1,55 @@
-import {
-  capacityReplication,
-  formatScenarioIssues,
-  parseScenario,
-  simulateWeek,
-  type CapacityRun,
-  type HiringClass,
-  type Scenario,
-  type ScenarioInput,
-} from "@ccplan/core";
+import { formatScenarioIssues, parseScenario, simulateWeek, weekScenario, type Scenario, type ScenarioInput, type WeekInput } from "@ccplan/core";
 
 /**
- * A capacity run as structured-clonable data: the scenario file's contents (with its `capacity` block), optionally
- * a seed that overrides its own, classes that replace the file's (a hiring plan), and an intervention of the file in
- * force from a planned week (the trainer's trajectory).
+ * Planned weeks to simulate, as structured-clonable data: the scenario file's contents (with its `capacity` block),
+ * optionally a seed that overrides its own, and the inputs of weeks `first`, `first + 1`, … (core's `WeekInput`s:
+ * demand, roster, shrinkage, seed, intervention stage). Item i of a run is week input i; a chunk is sent with its
+ * inputs only (the pool's `sourceFor`).
  */
-export interface CapacitySource {
-  kind: "capacity";
+export interface CapacityWeeksSource {
+  kind: "capacityWeeks";
   scenario: ScenarioInput | unknown;
   seed?: number;
-  classes?: Record<string, HiringClass[]>;
-  intervention?: { name: string; startWeek: number };
+  /** Index of `inputs[0]` among the run's items. */
+  first: number;
+  inputs: WeekInput[];
 }
 
-/** One replication of a capacity run: its row of `CAPACITY_FIELDS` per week (core's `capacityReplication`). */
-export interface CapacityReplicationRow {
+/** One simulated week: its item index and its `WEEK_KPIS`. */
+export interface CapacityWeekResult {
   replication: number;
-  row: Float64Array;
+  kpis: Float64Array;
 }
 
-/** Parsed scenarios a worker keeps, and week results per scenario. */
 const SCENARIO_CACHE_SIZE = 4;
-const WEEK_CACHE_SIZE = 20_000;
-const scenarios = new Map<string, { scenario: Scenario; weeks: Map<string, Float64Array> }>();
+const scenarios = new Map<string, Scenario>();
 
-/** The parsed scenario of a source (cached), with the source's seed, and its cache of week results. */
-export function capacityScenario(source: CapacitySource): { scenario: Scenario; weeks: Map<string, Float64Array> } {
+/** The parsed scenario of a source (cached by its contents and seed). Throws with every issue when it is invalid. */
+function baseScenario(source: CapacityWeeksSource): Scenario {
   const key = JSON.stringify([source.scenario, source.seed ?? null]);
   const hit = scenarios.get(key);
-  if (hit) {
-    scenarios.delete(key);
-    scenarios.set(key, hit);
-    return hit;
-  }
+  if (hit) return hit;
   const parsed = parseScenario(source.scenario);
   if (!parsed.ok) throw new Error(formatScenarioIssues(parsed.issues, "the input"));
   const scenario = source.seed === undefined ? parsed.scenario : { ...parsed.scenario, seed: source.seed };
-  const entry = { scenario, weeks: new Map<string, Float64Array>() };
-  scenarios.set(key, entry);
+  scenarios.set(key, scenario);
   if (scenarios.size > SCENARIO_CACHE_SIZE) scenarios.delete(scenarios.keys().next().value!);
-  return entry;
-}
-
-/** The core run a source describes. */
-export function capacityRun(source: CapacitySource, scenario: Scenario): CapacityRun {
-  return { scenario, ...(source.classes && { classes: source.classes }), ...(source.intervention && { intervention: source.intervention }) };
+  return scenario;
 }
 
 /**
- * Replications `from … to − 1` of a capacity run, in order, each the row core's `capacityReplication` gives. Weeks
- * whose inputs this worker has simulated before (an earlier replication of another plan, the baseline of a trainer's
- * trajectory before its start) are taken from its cache: the same inputs give the same numbers, so the rows do not
- * depend on which worker ran what. `progress` gets replications done, counting weeks as fractions.
+ * Simulates items `from … to − 1` of a capacity run (each a planned week: core's `weekScenario` of the source's
+ * scenario and the item's input, run by `simulateWeek`) and returns their KPIs in order. `progress` gets the items
+ * done in this call.
  */
-export function runCapacityRows(source: CapacitySource, from: number, to: number, progress?: (done: number) => void): CapacityReplicationRow[] {
-  const { scenario, weeks } = capacityScenario(source);
-  const run = capacityRun(source, scenario);
-  const weekCount = scenario.capacity?.weeks ?? 1;
-  const runWeek = (key: string, build: () => Scenario) => {
-    const hit = weeks.get(key);
-    if (hit) return hit;
-    const result = simulateWeek(build());
-    weeks.set(key, result);
-    if (weeks.size > WEEK_CACHE_SIZE) weeks.delete(weeks.keys().next().value!);
-    return result;
-  };
-  const rows: CapacityReplicationRow[] = [];
-  for (let replication = from; replication < to; replication++) {
-    const done = replication - from;
-    const row = capacityReplication(run, replication, { runWeek, onWeek: (week) => progress?.(done + week / weekCount) });
-    rows.push({ replication, row });
+export function simulateCapacityWeeks(source: CapacityWeeksSource, from: number, to: number, progress?: (done: number) => void): CapacityWeekResult[] {
+  const scenario = baseScenario(source);
+  const results: CapacityWeekResult[] = [];
+  for (let item = from; item < to; item++) {
+    const input = source.inputs[item - source.first];
+    if (!input) throw new Error(`no input for planned week item ${item}; the source holds items ${source.first}–${source.first + source.inputs.length - 1}`);
+    results.push({ replication: item, kpis: simulateWeek(weekScenario(scenario, input)) });
+    progress?.(item + 1 - from);
   }
-  return rows;
+  return results;
 }

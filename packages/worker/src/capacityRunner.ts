@@ -1,38 +1,36 @@
-import { runCapacityRows, type CapacitySource } from "./capacityJob.js";
+import type { WeekInput, WeekSimulator } from "@ccplan/core";
+import { simulateCapacityWeeks, type CapacityWeeksSource } from "./capacityJob.js";
 import type { Pool } from "./pool.js";
 
-/** Produces the rows of replications from … to − 1 of a capacity run, in replication order. */
-export interface CapacityRunner {
-  rows(source: CapacitySource, from: number, to: number, onProgress?: (done: number) => void): Promise<Float64Array[]>;
+/** The scenario planned weeks are simulated from: the file's contents and an optional seed override. */
+export interface CapacityScenarioSource {
+  scenario: unknown;
+  seed?: number;
 }
 
-/** Runs a capacity plan's replications in a pool of workers (threads in Node, Web Workers in a browser), cancelled
- * by `signal` (then it rejects with an AbortError). */
-export function poolCapacityRunner(pool: Pool, signal?: AbortSignal): CapacityRunner {
-  return {
-    async rows(source, from, to, onProgress) {
-      if (to <= from) return [];
-      const { results, partial } = await pool.run({
-        source,
-        output: "capacity",
-        replications: to - from,
-        firstReplication: from,
-        // A replication is a whole year of weeks: hand them out one at a time so both workers stay busy.
-        chunkSize: 1,
-        ...(signal && { signal }),
-        onProgress: ({ done }) => onProgress?.(done),
-      });
-      if (partial) throw new DOMException("the run was cancelled", "AbortError");
-      return results.map((item) => item.row);
-    },
+function weeksSource(base: CapacityScenarioSource, inputs: WeekInput[], first: number): CapacityWeeksSource {
+  return { kind: "capacityWeeks", scenario: base.scenario, ...(base.seed !== undefined && { seed: base.seed }), first, inputs };
+}
+
+/** Simulates planned weeks in a pool of workers (threads in Node, Web Workers in a browser): each chunk is sent with
+ * its own inputs. Cancelled by `signal` (it then rejects with an AbortError). */
+export function poolWeekSimulator(pool: Pool, base: CapacityScenarioSource, signal?: AbortSignal): WeekSimulator {
+  return async (inputs, onProgress) => {
+    if (inputs.length === 0) return [];
+    const { results, partial } = await pool.run({
+      source: weeksSource(base, [], 0),
+      sourceFor: (from, to) => weeksSource(base, inputs.slice(from, to), from),
+      output: "capacityWeeks",
+      replications: inputs.length,
+      ...(signal && { signal }),
+      onProgress: ({ done }) => onProgress?.(done),
+    });
+    if (partial) throw new DOMException("the run was cancelled", "AbortError");
+    return results.map((item) => item.kpis);
   };
 }
 
-/** Runs a capacity plan's replications in the calling thread (tests, one worker). */
-export function inProcessCapacityRunner(): CapacityRunner {
-  return {
-    async rows(source, from, to, onProgress) {
-      return runCapacityRows(source, from, to, onProgress).map((item) => item.row);
-    },
-  };
+/** Simulates planned weeks in the calling thread (tests, one worker). */
+export function inProcessWeekSimulator(base: CapacityScenarioSource): WeekSimulator {
+  return async (inputs, onProgress) => simulateCapacityWeeks(weeksSource(base, inputs, 0), 0, inputs.length, onProgress).map((item) => item.kpis);
 }

@@ -1,5 +1,5 @@
 import type { AssumptionsView, InterventionStage, IntervalPlanOptions, ScenarioInput, ScenarioRecipe, StationaryPlanOptions } from "@ccplan/core";
-import type { CapacitySource } from "./capacityJob.js";
+import type { CapacityWeeksSource } from "./capacityJob.js";
 
 /** `stationaryPlan` options without its sampler overrides (functions cannot cross a worker boundary). */
 export type StationarySourceOptions = Omit<StationaryPlanOptions, "handle" | "patience">;
@@ -14,13 +14,13 @@ export type StationarySourceOptions = Omit<StationaryPlanOptions, "handle" | "pa
  *   own draw of the file's uncertain inputs unless `assumptions` is "fixed".
  * - `stationary`: a stationary center (`stationaryPlan` options, exponential handle time and patience).
  * - `intervals`: the text of an interval CSV file and how to read it (`planFromIntervals` options).
- * - `capacity`: a capacity plan's weeks (`CapacitySource`), run with the `capacity` output, one row per replication.
+ * - `capacityWeeks`: planned weeks of a capacity plan (`CapacityWeeksSource`), run with the `capacityWeeks` output.
  */
 export type PlanSource =
   | { kind: "scenario"; scenario: ScenarioInput | unknown; variant?: string; stage?: InterventionStage; seed?: number; label?: string; assumptions?: AssumptionsView }
   | { kind: "stationary"; options: StationarySourceOptions }
   | { kind: "intervals"; csv: string; options: IntervalPlanOptions }
-  | CapacitySource;
+  | CapacityWeeksSource;
 
 /** The source that runs a core recipe (a money-stage request's, a sensitivity point's): its file, the intervention at
  * its stage, each replication at its own draw of the uncertain inputs unless the recipe fixes them. */
@@ -49,10 +49,10 @@ export function describeSource(source: PlanSource): string {
       return "stationary center";
     case "intervals":
       return `interval file "${source.options.name}"`;
-    case "capacity": {
+    case "capacityWeeks": {
       const scenario = source.scenario as { name?: unknown } | null;
       const name = typeof scenario === "object" && scenario !== null && typeof scenario.name === "string" ? scenario.name : "unnamed";
-      return source.intervention ? `capacity plan of "${name}" (with "${source.intervention.name}")` : `capacity plan of "${name}"`;
+      return `capacity plan of "${name}"`;
     }
     default:
       return "unknown source";

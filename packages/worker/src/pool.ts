@@ -1,7 +1,7 @@
 import type { ReplicationResult } from "@ccplan/core";
 import { proxy, wrap, type Endpoint, type Remote } from "comlink";
 import type { ReplicationKpiVector, WorkerApi } from "./api.js";
-import type { CapacityReplicationRow } from "./capacityJob.js";
+import type { CapacityWeekResult } from "./capacityJob.js";
 import { describeSource, type PlanSource } from "./planSource.js";
 
 /** One worker as the pool sees it; `createBrowserPool` and `createNodePool` make these. */
@@ -36,9 +36,9 @@ export interface RunProgress {
 
 /** What each replication comes back as: its full `ReplicationResult` (default), or its KPI vector, computed
  * in the worker (core's `kpiVector`: a few kilobytes instead of wait histograms per interval). */
-export type RunOutput = "results" | "kpiVectors" | "capacity";
-/** The type of one replication's output ("capacity": a capacity source's row of weeks). */
-export type RunItem<O extends RunOutput> = O extends "kpiVectors" ? ReplicationKpiVector : O extends "capacity" ? CapacityReplicationRow : ReplicationResult;
+export type RunOutput = "results" | "kpiVectors" | "capacityWeeks";
+/** The type of one replication's output ("capacityWeeks": one planned week's KPIs, items being weeks). */
+export type RunItem<O extends RunOutput> = O extends "kpiVectors" ? ReplicationKpiVector : O extends "capacityWeeks" ? CapacityWeekResult : ReplicationResult;
 
 export interface RunOptions<O extends RunOutput = "results"> {
   source: PlanSource;
@@ -51,6 +51,9 @@ export interface RunOptions<O extends RunOutput = "results"> {
   /** Replications handed to a worker at a time. Default: adaptive, chunks of about 200 ms, fewer near
    * the end so the workers finish together. The results do not depend on it. */
   chunkSize?: number;
+  /** The source each chunk of replications `from … to − 1` is sent with, when a chunk needs only its part of a large
+   * source (a capacity run's week inputs); omitted: every chunk gets `source`. */
+  sourceFor?: (from: number, to: number) => PlanSource;
   /** Cancels the run: see `Pool.run`. */
   signal?: AbortSignal;
   /** Called at least 4 times a second while the run lasts (at most about 10), and once at the end. */
@@ -126,6 +129,7 @@ type Item = { replication: number };
 
 interface RunState {
   source: PlanSource;
+  sourceFor: ((from: number, to: number) => PlanSource) | undefined;
   output: RunOutput;
   name: string;
   first: number;
@@ -232,8 +236,9 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
           progressChanged(run);
         })
       : undefined;
-    const call = run.output === "kpiVectors" ? slot.remote.runKpiVectors : run.output === "capacity" ? slot.remote.runCapacity : slot.remote.runReplications;
-    (call(run.source, run.first + from, run.first + to, progress) as Promise<Item[]>).then(
+    const call = run.output === "kpiVectors" ? slot.remote.runKpiVectors : run.output === "capacityWeeks" ? slot.remote.runCapacityWeeks : slot.remote.runReplications;
+    const source = run.sourceFor ? run.sourceFor(run.first + from, run.first + to) : run.source;
+    (call(source, run.first + from, run.first + to, progress) as Promise<Item[]>).then(
       (results) => {
         if (slot.job !== job) return; // cancelled or crashed meanwhile
         slot.job = null;
@@ -388,13 +393,14 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
     }
     if (signal?.aborted) return Promise.resolve({ results: [], partial: true, completed: 0 });
     if (replications === 0) return Promise.resolve({ results: [], partial: false, completed: 0 });
-    if (output !== "results" && output !== "kpiVectors" && output !== "capacity") {
-      return Promise.reject(new RangeError(`invalid output: ${JSON.stringify(output)}; expected "results", "kpiVectors" or "capacity"`));
+    if (output !== "results" && output !== "kpiVectors" && output !== "capacityWeeks") {
+      return Promise.reject(new RangeError(`invalid output: ${JSON.stringify(output)}; expected "results", "kpiVectors" or "capacityWeeks"`));
     }
     return new Promise<RunResult<Item>>((resolve, reject) => {
       const now = performance.now();
       const run: RunState = {
         source,
+        sourceFor: options.sourceFor,
         output,
         name: describeSource(source),
         first: firstReplication,

@@ -1,12 +1,12 @@
 // What both entries export: the plan source, the worker api and the pool over any worker factory.
 export { describeSource, recipeSource, type PlanSource, type StationarySourceOptions } from "./planSource.js";
-export { runCapacityRows, type CapacitySource, type CapacityReplicationRow } from "./capacityJob.js";
-export { poolCapacityRunner, inProcessCapacityRunner, type CapacityRunner } from "./capacityRunner.js";
+export { simulateCapacityWeeks, type CapacityWeeksSource, type CapacityWeekResult } from "./capacityJob.js";
+export { poolWeekSimulator, inProcessWeekSimulator, type CapacityScenarioSource } from "./capacityRunner.js";
 export {
   api,
   runReplications,
   runKpiVectors,
-  runCapacity,
+  runCapacityWeeks,
   compileSource,
   clearPlanCache,
   PROGRESS_INTERVAL_MS,

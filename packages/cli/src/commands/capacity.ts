@@ -1,9 +1,10 @@
 import { writeFileSync } from "node:fs";
 import {
+  findHiringPlan,
   capacityReport,
   capacityWeekScenario,
-  distinctWeeks,
   parseScenario,
+  projectCapacity,
   runClasses,
   simulateWeek,
   summarizeCapacity,
@@ -11,9 +12,11 @@ import {
   WEEK_KPIS,
   type CapacityReport,
   type CapacityRun,
+  type HiringPlan,
   type Scenario,
+  type WeekSimulator,
 } from "@ccplan/core";
-import { createNodePool, inProcessCapacityRunner, poolCapacityRunner, progressTracker, type CapacityRunner, type CapacitySource } from "@ccplan/worker/node";
+import { createNodePool, inProcessWeekSimulator, poolWeekSimulator, solverSession, type CapacityScenarioSource } from "@ccplan/worker/node";
 import { numberFlag, parseCommandArgs } from "../args.js";
 import { InputError } from "../errors.js";
 import { formatValue, renderTable } from "../format/units.js";
@@ -75,27 +78,53 @@ export async function runCapacityCommand(args: string[], write: (text: string) =
     writeOneWeek({ run, week, replication, out: values.out, json: values.json === true, write });
     return;
   }
-  if (values["hire-plan"]) throw new InputError("--hire-plan is not available yet in this build");
-  if (values.confidence !== undefined) throw new InputError("--confidence goes with --hire-plan");
+  const hirePlan = values["hire-plan"] === true;
+  if (!hirePlan && values.confidence !== undefined) throw new InputError("--confidence goes with --hire-plan");
+  const confidence = numberFlag("confidence", values.confidence, { min: 0, max: 1, exclusiveMin: true }) ?? DEFAULT_CONFIDENCE;
+  if (confidence >= 1) throw new InputError(`invalid --confidence: ${JSON.stringify(values.confidence)}; expected a probability below 1 (e.g. 0.9)`);
+  if (hirePlan && intervention) throw new InputError("--hire-plan plans hiring for the scenario as it is; run --intervention without it");
 
   const replications = numberFlag("replications", values.replications, { integer: true, min: 2, max: 10_000 }) ?? DEFAULT_REPLICATIONS;
   const workers = numberFlag("workers", values.workers, { integer: true, min: 1, max: 256 }) ?? defaultWorkers();
-  const source: CapacitySource = {
-    kind: "capacity",
-    scenario: loaded.raw,
-    ...(seed !== undefined && { seed }),
-    ...(intervention && { intervention }),
+  const base: CapacityScenarioSource = { scenario: loaded.raw, ...(seed !== undefined && { seed }) };
+  const bar = progressBar(process.stderr, "weeks to simulate");
+  const { simulate, close } = weekSimulator(workers, base);
+  const cache = new Map<string, Float64Array>();
+  const simulated = { distinct: 0, total: 0 };
+  const project = async (changes: Partial<Pick<CapacityRun, "classes" | "extraAgents">>) => {
+    const projection = await projectCapacity({
+      run: { ...run, ...changes },
+      replications,
+      simulate,
+      cache,
+      onProgress: (done, total) => bar.update(done, Math.max(1, total), null),
+    });
+    simulated.distinct += projection.simulatedWeeks;
+    simulated.total += projection.weeks;
+    return projection.rows;
   };
-  const bar = progressBar();
-  const { runner, close } = capacityRunner(workers);
   try {
-    const tracker = progressTracker(replications, bar.update);
-    const rows = await runner.rows(source, 0, replications, (done) => tracker.within(done));
-    bar.done();
     const targetServiceLevel = weekTargetServiceLevel(scenario);
+    let rows: Float64Array[];
+    let classes = runClasses(run);
+    let plan: HiringPlan | null = null;
+    if (hirePlan) {
+      plan = await findHiringPlan({ scenario, confidence, replications, solver: solverSession, project });
+      rows = plan.rows;
+      classes = plan.classes;
+    } else {
+      rows = await project({});
+    }
+    bar.done();
     const summary = summarizeCapacity({ capacity, rows, targetServiceLevel });
-    const report = capacityReport({ summary, classes: runClasses(run) });
-    const simulated = distinctWeeks([run], replications);
+    const report = capacityReport({ summary, classes, requiredAgents: plan?.requiredAgents ?? null });
+    const planInfo = plan && {
+      confidence,
+      firstGraduationWeek: plan.firstGraduationWeek,
+      cost: plan.cost,
+      atRisk: plan.atRisk,
+      corrections: plan.corrections,
+    };
     if (values.json) {
       const output = {
         ...report,
@@ -105,10 +134,13 @@ export async function runCapacityCommand(args: string[], write: (text: string) =
         targetServiceLevel,
         weeksSimulated: simulated,
         ...(intervention && { intervention }),
+        ...(planInfo && { hirePlan: planInfo }),
       };
       write(`${JSON.stringify(output, null, 2)}\n`);
     } else {
-      write(`${renderReport(report, { name: scenario.name, seed: scenario.seed, replications, targetServiceLevel, currency: scenario.money?.currency ?? "", simulated })}\n`);
+      const currency = scenario.money?.currency ?? "";
+      const text = renderReport(report, { name: scenario.name, seed: scenario.seed, replications, targetServiceLevel, currency, simulated });
+      write(`${text}${planInfo ? `\n${renderPlan(planInfo, currency)}` : ""}\n`);
     }
   } finally {
     bar.done();
@@ -130,10 +162,10 @@ function readIntervention(values: Record<string, unknown>, scenario: Scenario): 
   return { name, startWeek: startWeek ?? 1 };
 }
 
-function capacityRunner(workers: number): { runner: CapacityRunner; close: () => Promise<void> } {
-  if (workers === 1) return { runner: inProcessCapacityRunner(), close: async () => {} };
+function weekSimulator(workers: number, base: CapacityScenarioSource): { simulate: WeekSimulator; close: () => Promise<void> } {
+  if (workers === 1) return { simulate: inProcessWeekSimulator(base), close: async () => {} };
   const pool = createNodePool({ size: workers });
-  return { runner: poolCapacityRunner(pool), close: () => pool.close() };
+  return { simulate: poolWeekSimulator(pool, base), close: () => pool.close() };
 }
 
 /** `--week W --replication K`: the week's KPIs in that replication, and with `--out` the scenario it ran. */
@@ -171,6 +203,20 @@ function writeOneWeek(options: { run: CapacityRun; week: number; replication: nu
   write(`${lines.join("\n")}\n`);
 }
 
+function renderPlan(plan: { confidence: number; firstGraduationWeek: number; cost: HiringPlan["cost"]; atRisk: HiringPlan["atRisk"]; corrections: number }, currency: string): string {
+  const money = (value: number) => `${formatValue(value, "money")}${currency ? ` ${currency}` : ""}`;
+  const lines = [
+    `Hiring plan: P(service level ≥ target) ≥ ${formatValue(plan.confidence, "fraction")} in every week from week ${plan.firstGraduationWeek} (the first a class recruited now can join the floor); ${plan.corrections} corrections by simulation.`,
+    `Its classes cost ${money(plan.cost.hiring + plan.cost.wages)} over the planned weeks: ${money(plan.cost.hiring)} cost per hire, ${money(plan.cost.wages)} wages (expected); ${money(plan.cost.budgetUsed)} against the hiring budget (cost per hire and wages in class).`,
+  ];
+  if (plan.atRisk.length === 0) lines.push("No week at risk.");
+  else {
+    lines.push(`Weeks still at risk (${plan.atRisk.length}):`);
+    for (const week of plan.atRisk) lines.push(`  week ${week.week}: P ${formatValue(week.probTargetMet, "fraction")}: ${week.reason}`);
+  }
+  return lines.join("\n");
+}
+
 function weekStart(start: string, week: number): string {
   return new Date(Date.parse(`${start}T00:00:00Z`) + (week - 1) * 7 * 86_400_000).toISOString().slice(0, 10);
 }
@@ -181,7 +227,7 @@ function renderReport(
 ): string {
   const money = (value: number | null) => (value === null ? "–" : `${formatValue(value, "money")}${info.currency ? ` ${info.currency}` : ""}`);
   const agents = (value: number | null) => (value === null ? "–" : value.toFixed(1));
-  const header = `${info.name} · ${report.weeks.length} weeks · ${info.replications} replications · seed ${info.seed} · ${info.simulated.distinct.toLocaleString("en-US")} distinct weeks simulated (of ${info.simulated.total.toLocaleString("en-US")})`;
+  const header = `${info.name} · ${report.weeks.length} weeks · ${info.replications} replications · seed ${info.seed} · ${info.simulated.distinct.toLocaleString("en-US")} distinct weeks simulated (${info.simulated.total.toLocaleString("en-US")} asked for)`;
   const table = renderTable(
     ["Week", "Starts", "Contacts", "Headcount", "Available (FTE)", "Required", "Service level", "P10 to P90", `P(SL ≥ ${formatValue(info.targetServiceLevel, "fraction")})`, "Cost"],
     report.weeks.map((week) => [

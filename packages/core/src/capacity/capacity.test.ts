@@ -101,19 +101,20 @@ describe("the calendar and each week's scenario", () => {
     const week = weekScenario(scenario, {
       demandFactor: 1.5,
       shrinkage: 0.2,
-      groups: { "Service team": { onFloor: 40, ramping: 8, rampingProductivity: 0.7 } },
+      groups: { "Service team": { onFloor: 20, ramping: 4, rampingProductivity: 0.7 } },
       seed: 99,
       intervention: null,
     });
     expect(week.seed).toBe(99);
     expect(week.capacity).toBeUndefined();
-    expect((week.queues[0]!.forecast as { dailyContacts: number[] }).dailyContacts).toEqual([3150, 2925, 2850, 2850, 2700]);
+    expect((week.queues[0]!.forecast as { dailyContacts: number[] }).dailyContacts).toEqual([1575, 1462.5, 1425, 1425, 1350]);
     const group = week.groups[0]!;
     expect(group.shrinkage).toBe(0.2);
-    // 45 rostered for a headcount of 46: 40 on the floor → round(45 × 40/46) = 39 agents, 8/40 of them ramping.
+    // 25 rostered (13 + 12) for a headcount of 26: 20 on the floor → round(25 × 20/26) = 19 agents (quotas 9.88 and
+    // 9.12: 10 and 9), 4/20 of them ramping (round(19 × 0.2) = 4: 2 and 2).
     expect(group.shifts.map((shift) => [shift.agents, shift.ramping])).toEqual([
-      [20, [{ agents: 4, productivity: 0.7 }]],
-      [19, [{ agents: 4, productivity: 0.7 }]],
+      [10, [{ agents: 2, productivity: 0.7 }]],
+      [9, [{ agents: 2, productivity: 0.7 }]],
     ]);
     expect(parseScenario(JSON.parse(JSON.stringify(week))).ok).toBe(true);
   });
@@ -135,12 +136,12 @@ describe("capacityReplication", () => {
 
   it("prices the week: everyone employed at the wage for the paid hours per person, hires at the cost per hire", () => {
     const people = replicationPeople({ scenario }, 2)["Service team"]!;
-    // Shifts: 45 people × 8.5 h × 5 days a week.
+    // Shifts: 25 people × 8.5 h × 5 days a week, 42.5 h per person.
     expect(row[CAPACITY_FIELD.paidHours]).toBeCloseTo(people[0]!.employed * 42.5, 9);
     expect(row[CAPACITY_FIELD.cost]).toBeCloseTo(people[0]!.employed * 42.5 * 24, 9);
     const withClass = yearPlan({ weeks: 1 });
     const hired = capacityReplication({ scenario: withClass, classes: { "Service team": [{ week: 1, size: 5, committed: false }] } }, 0);
-    expect(hired[CAPACITY_FIELD.cost]).toBeCloseTo(51 * 42.5 * 24 + 5 * 4000, 9);
+    expect(hired[CAPACITY_FIELD.cost]).toBeCloseTo(31 * 42.5 * 24 + 5 * 4000, 9);
     expect(hired[CAPACITY_FIELD.trainees]).toBe(5);
   });
 });

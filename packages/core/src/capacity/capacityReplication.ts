@@ -37,6 +37,9 @@ export interface CapacityRun {
   classes?: Record<string, readonly HiringClass[]>;
   /** An intervention of the scenario (by name) and the planned week it starts (1-based), or omitted. */
   intervention?: { name: string; startWeek: number };
+  /** Full-speed agents added on the floor of a group in every week (a probe: how the service level answers to more
+   * agents), or omitted. */
+  extraAgents?: Record<string, number>;
 }
 
 /** Runs one week: `key` identifies its inputs (same key, same scenario, for a cache of results) and `build` makes its
@@ -86,7 +89,8 @@ export function replicationWeekInputs(run: CapacityRun, replication: number, peo
     const groups: WeekInput["groups"] = {};
     for (const [name, weeks] of Object.entries(people)) {
       const { onFloor, ramping, rampingProductivity } = weeks[w]!;
-      groups[name] = { onFloor, ramping, rampingProductivity: Math.round(rampingProductivity * 100) / 100 };
+      const extra = run.extraAgents?.[name] ?? 0;
+      groups[name] = { onFloor: onFloor + extra, ramping, rampingProductivity: Math.round(rampingProductivity * 100) / 100 };
     }
     // Before its start an intervention changes nothing: those weeks are the baseline's (and share its runs).
     const offset = run.intervention ? week.week - run.intervention.startWeek : -1;

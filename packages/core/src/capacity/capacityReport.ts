@@ -1,6 +1,5 @@
 import type { KpiSummary } from "../stats/summary.js";
 import type { HiringClass } from "../schema/capacity.js";
-import { replicationWeekInputs, weekInputKey, type CapacityRun } from "./capacityReplication.js";
 import type { CapacitySummary } from "./summarizeCapacity.js";
 
 /** One planned week as `ccplan capacity --json` prints it; each simulated figure `{mean, ci95, p10, p50, p90, n}`. */
@@ -53,23 +52,4 @@ export function capacityReport(options: {
       .sort((a, b) => a.week - b.week || a.group.localeCompare(b.group)),
     totals: { hires: summary.totals.hires, cost: summary.totals.cost, paidHours: summary.totals.paidHours },
   };
-}
-
-/**
- * How many distinct weeks the runs ask the engine for: weeks of every run and replication whose inputs are the same
- * (same demand, roster, shrinkage, seed and intervention stage) share one simulation. Counted from the inputs alone,
- * so the number does not depend on how the work was split.
- */
-export function distinctWeeks(runs: readonly CapacityRun[], replications: number): { distinct: number; total: number } {
-  const keys = new Set<string>();
-  let total = 0;
-  for (const run of runs) {
-    for (let k = 0; k < replications; k++) {
-      for (const input of replicationWeekInputs(run, k)) {
-        keys.add(weekInputKey(input));
-        total++;
-      }
-    }
-  }
-  return { distinct: keys.size, total };
 }

@@ -19,4 +19,6 @@ export {
   type WeekRunner,
 } from "./capacityReplication.js";
 export { summarizeCapacity, type CapacitySummary, type CapacityWeekSummary } from "./summarizeCapacity.js";
-export { capacityReport, distinctWeeks, type CapacityReport, type CapacityReportWeek } from "./capacityReport.js";
+export { capacityReport, type CapacityReport, type CapacityReportWeek } from "./capacityReport.js";
+export { findHiringPlan, MAX_CORRECTIONS, type HiringPlan, type WeekAtRisk, type ProjectRun } from "./hirePlan.js";
+export { projectCapacity, type CapacityProjection, type WeekSimulator } from "./projectCapacity.js";

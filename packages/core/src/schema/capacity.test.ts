@@ -16,7 +16,7 @@ describe("the capacity block", () => {
     const result = parseScenario(yearPlan);
     if (!result.ok) throw new Error(JSON.stringify(result.issues));
     const group = result.scenario.capacity!.groups["Service team"]!;
-    expect(group.hiring.classes).toEqual([{ week: 10, size: 12, committed: true }]);
+    expect(group.hiring.classes).toEqual([{ week: 10, size: 6, committed: true }]);
     expect(group.attrition).toEqual({ perMonth: 0.03, newHirePerMonth: 0.06, newHireMonths: 3 });
   });
 

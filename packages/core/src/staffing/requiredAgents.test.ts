@@ -57,7 +57,7 @@ describe("requiredAgents", () => {
   });
 
   it("shares an interval's offered contacts among queues by their forecast, and leaves out queues that need no agent", () => {
-    const twoQueues = structuredClone(input) as Record<string, unknown> & { queues: Record<string, unknown>[]; groups: { serves: string[] }[] };
+    const twoQueues = structuredClone(input) as unknown as Record<string, unknown> & { queues: Record<string, unknown>[]; groups: { serves: string[] }[] };
     const phone = twoQueues.queues[0]!;
     twoQueues.queues = [
       phone,

@@ -77,7 +77,7 @@ export function labelFor(key: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** The unit a field's name states, for the label beside its input ("s", "h", "USD/h", "fraction", …). */
+/** The unit a field's name states, for the label beside its input ("s", "h", "USD/h", "%", "points", …). */
 export function unitFor(key: string, currency: string): string {
   if (/Sec$/.test(key)) return "s";
   if (/Minutes$/.test(key) || key === "minutes") return "min";
@@ -90,11 +90,42 @@ export function unitFor(key: string, currency: string): string {
   if (key === "agents") return "agents";
   if (key === "factor") return "×";
   if (key === "cv" || /Cv$/.test(key)) return "CV";
-  if (/(Change|Rate|PerYear|share|probability|Overhead|^fcr$)/.test(key)) return "fraction";
+  const fraction = fractionStyleOf(key);
+  if (fraction) return fraction.unit;
   return "";
 }
 
-/** Fractions get a percentage beside them, to read 0.08 as 8%. */
-export function isFractionUnit(unit: string): boolean {
-  return unit === "fraction";
+/** How a fraction of the file is shown and typed: as a percentage or as percentage points, signed when it is a
+ * change, with the unit beside the field. */
+export interface FractionStyle {
+  kind: "percent" | "points";
+  signed: boolean;
+  unit: string;
+}
+
+/** A share, rate or probability in percent (unsigned). */
+export const PERCENT: FractionStyle = { kind: "percent", signed: false, unit: "%" };
+
+/** Changes of a rate measured in percentage points (0.05 = +5 points), not relative to the rate. */
+const POINT_CHANGES = new Set(["fcrChange"]);
+/** Units that say more than "%" (the change per something). */
+const PERCENT_UNITS: Record<string, string> = {
+  changePerMinute: "% per minute",
+  changePerTenPercentCut: "% per 10 % cut",
+  changePerFivePointsFewer: "% per 5 points",
+};
+/** Shares, rates and probabilities in [0, 1] whose name does not say so. */
+const FRACTION_KEYS = new Set([
+  "fcr", "share", "probability", "shrinkage", "targetServiceLevel", "referenceCsat", "dissatisfiedPropensity", "promoters",
+  "detractors", "churn", "floor", "managementOverhead",
+]);
+
+/** The percent convention for the field `key`, or null when it is not a fraction (seconds, money, counts, a CV…).
+ * Every share, rate, probability and relative change of the file is a fraction, shown in percent; a change of a
+ * rate in points (fcrChange) in points. */
+export function fractionStyleOf(key: string): FractionStyle | null {
+  if (POINT_CHANGES.has(key)) return { kind: "points", signed: true, unit: "points" };
+  if (/Change$/.test(key) || /^changePer/.test(key)) return { kind: "percent", signed: true, unit: PERCENT_UNITS[key] ?? "%" };
+  if (FRACTION_KEYS.has(key) || /(Rate|RatePerYear|Share|Probability)$/.test(key)) return { kind: "percent", signed: false, unit: "%" };
+  return null;
 }

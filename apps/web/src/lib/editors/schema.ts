@@ -1,5 +1,6 @@
 import { scenarioJsonSchema } from "@ccplan/core";
 import type { FieldPath } from "../scenario/paths.js";
+import { withArticleTitles } from "../sources.js";
 
 /** A node of core's JSON Schema of a scenario file (draft 2020-12, as `scenarioJsonSchema` writes it). */
 export type SchemaNode = Record<string, unknown> & {
@@ -96,12 +97,12 @@ export function formatDefault(value: unknown): string {
 }
 
 /**
- * The help text of a field: the schema's description, which names the default's source where it matters, then the
- * default itself when the description does not already state it.
+ * The help text of a field: the schema's description, which names the default's source where it matters (articles
+ * by their titles), then the default itself when the description does not already state it.
  */
 export function helpText(node: SchemaNode | undefined): string {
   if (!node) return "";
-  const description = node.description ?? deref(node)?.description ?? "";
+  const description = withArticleTitles(node.description ?? deref(node)?.description ?? "");
   const fallback = node.default ?? deref(node)?.default;
   if (fallback === undefined || /\bdefault\b/i.test(description)) return description;
   if (typeof fallback === "object" && fallback !== null) return description;

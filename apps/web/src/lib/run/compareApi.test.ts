@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { parseScenario, type Scenario } from "@ccplan/core";
+import { KPI_REGISTRY, parseScenario, type Scenario } from "@ccplan/core";
 import { inProcessRunner, runPaired } from "@ccplan/worker";
 import { describe, expect, it } from "vitest";
 import { compare, exportJson } from "./compareApi";
@@ -32,6 +32,12 @@ describe("compare (the comparison worker's work)", () => {
     });
     expect(view.scenarios[0]!.kpis).toEqual(direct.baseline.kpis);
     expect(view.scenarios[1]!.kpis).toEqual(direct.variants[0]!.kpis);
+    // Every replication's span KPIs are kept, for pairing with a later run: their mean is the KPI's mean.
+    const width = KPI_REGISTRY.length;
+    const column = KPI_REGISTRY.findIndex((kpi) => kpi.id === "serviceLevel");
+    const samples = view.scenarios[1]!.spanSamples;
+    expect(samples.length).toBe(3 * width);
+    expect((samples[column]! + samples[width + column]! + samples[2 * width + column]!) / 3).toBeCloseTo(direct.variants[0]!.kpis.serviceLevel.mean!, 12);
     expect(view.deltas[0]!.deltas).toEqual(direct.comparison.variants[0]!.deltas);
     // Interval series are core's interval rows, copied (null as NaN).
     const row = direct.baseline.intervals[40]!.kpis.serviceLevel;
@@ -112,7 +118,8 @@ describe("compare (the comparison worker's work)", () => {
     const view = await compare({ scenario, selected: [first], maxReplications: 2 }, inProcessRunner());
     const buffers = viewTransferables(view);
     expect(new Set(buffers).size).toBe(buffers.length);
-    // Per scenario: six statistics per interval KPI, three of target met, and two required-agents lines of three arrays.
-    expect(buffers.length).toBe(2 * (INTERVAL_KPIS.length * 6 + 3 + 6) + 2 + 2);
+    // Per scenario: six statistics per interval KPI, three of target met, two required-agents lines of three arrays
+    // and the span samples.
+    expect(buffers.length).toBe(2 * (INTERVAL_KPIS.length * 6 + 3 + 6 + 1) + 2 + 2);
   }, 60_000);
 });

@@ -19,7 +19,7 @@ import {
 } from "@ccplan/core";
 import { progressTracker, recipeSource, runPaired, type PlannedSource, type PlanSource, type PrecisionTarget, type RunProgressSink, type VectorRunner } from "@ccplan/worker";
 import { comparisonDocument, type ComparisonDocument } from "./comparisonDocument";
-import { scenarioView, type ComparisonView } from "./comparisonView";
+import { scenarioView, spanSampleArray, type ComparisonView } from "./comparisonView";
 import { moneyView } from "./moneyStage";
 import { waitCurveView } from "./waitCurveView";
 
@@ -53,11 +53,10 @@ export async function compare(request: CompareRequest, runner: VectorRunner, onP
   const chosen = [variants[0]!, ...variants.slice(1).filter((variant) => request.selected.includes(variant.name))];
   const interventions = scenario.interventions.filter((intervention) => request.selected.includes(intervention.name));
   const plans = chosen.map((variant) => compileScenario(variant.scenario));
-  const sources: PlanSource[] = chosen.map((variant, index) =>
-    recipeSource({ scenario, ...(index > 0 && { intervention: variant.name }), assumptions }),
-  );
+  const recipes = chosen.map((variant, index) => ({ scenario, ...(index > 0 && { intervention: variant.name }), assumptions }));
+  const sources: PlanSource[] = recipes.map((recipe) => recipeSource(recipe));
   const planned = (index: number): PlannedSource => ({ source: sources[index]!, plan: plans[index]! });
-  const keys = new Map(sources.map((source, index) => [source, runKey(chosen[index]!.scenario, { scenario, ...(index > 0 && { intervention: chosen[index]!.name }), assumptions })]));
+  const keys = new Map(sources.map((source, index) => [source, runKey(chosen[index]!.scenario, recipes[index]!)]));
 
   // One progress bar over both stages: the paired comparison, then the phases of each intervention not yet run
   // (learning curves, classes). The second stage's size is known before anything runs (a dry pass).
@@ -139,6 +138,7 @@ export async function compare(request: CompareRequest, runner: VectorRunner, onP
           offeredPerInterval: statistics.intervals.map((row) => row.kpis.offered.mean ?? 0),
         }),
         chosen[s]!.costLines,
+        spanSampleArray(book.get({ scenario: chosen[s]!.scenario, recipe: recipes[s]!, replications }) ?? []),
       ),
     ),
     waitCurve: waitCurveView(

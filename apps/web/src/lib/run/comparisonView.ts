@@ -2,10 +2,12 @@
 // as core gave them, per-interval series as typed arrays (one structured clone of a few hundred kB instead of tens
 // of thousands of small objects, which would hold the main thread for ~100 ms). Reshaping only: every number is
 // core's, copied; NaN stands for "undefined" (core's null).
+import { KPI_REGISTRY } from "@ccplan/core";
 import type {
   AssumptionsView,
   CostLine,
   Decision,
+  KpiSample,
   DeltaStatisticsByKpi,
   IntervalQuantileBasis,
   KpiId,
@@ -54,6 +56,9 @@ export interface ScenarioView {
   intervalTargetMet: TargetMetSeries;
   required: RequiredAgents[];
   costLines: CostLine[];
+  /** Every replication's span KPIs (row k: the registry's KPIs in registry order, NaN where undefined): what a
+   * later run is paired with (core's `compareRuns`). */
+  spanSamples: Float64Array;
 }
 
 export interface VariantDeltasView {
@@ -132,8 +137,15 @@ export function targetMetSeries(rows: readonly { targetMet: TargetMet }[]): Targ
 }
 
 /** A scenario's statistics in the view's shape. */
-export function scenarioView(name: string, statistics: RunStatistics, required: RequiredAgents[], costLines: CostLine[]): ScenarioView {
+export function scenarioView(
+  name: string,
+  statistics: RunStatistics,
+  required: RequiredAgents[],
+  costLines: CostLine[],
+  spanSamples: Float64Array = new Float64Array(0),
+): ScenarioView {
   return {
+    spanSamples,
     name,
     kpis: statistics.kpis,
     targetMet: statistics.targetMet,
@@ -150,7 +162,7 @@ export function viewTransferables(view: ComparisonView): ArrayBuffer[] {
   const arrays: ArrayBufferView[] = [];
   for (const scenario of view.scenarios) {
     for (const series of Object.values(scenario.intervals)) arrays.push(series.mean, series.ciLow, series.ciHigh, series.p10, series.p50, series.p90);
-    arrays.push(scenario.intervalTargetMet.probability, scenario.intervalTargetMet.ciLow, scenario.intervalTargetMet.ciHigh);
+    arrays.push(scenario.intervalTargetMet.probability, scenario.intervalTargetMet.ciLow, scenario.intervalTargetMet.ciHigh, scenario.spanSamples);
     for (const required of scenario.required) {
       for (const line of [required.forecast, required.offered]) if (line) arrays.push(line.contacts, line.agents, line.scheduledAgents);
     }
@@ -159,4 +171,17 @@ export function viewTransferables(view: ComparisonView): ArrayBuffer[] {
   arrays.push(view.waitCurve.minutes, view.waitCurve.kept);
   // Each array has a buffer of its own (listing one twice would make the transfer throw).
   return [...new Set(arrays.map((array) => array.buffer as ArrayBuffer))];
+}
+
+/** Span samples (core's `KpiSample`s, one per replication) as one typed array in registry order; NaN = undefined. */
+export function spanSampleArray(samples: readonly KpiSample[]): Float64Array {
+  const width = KPI_REGISTRY.length;
+  const array = new Float64Array(samples.length * width);
+  samples.forEach((sample, k) => {
+    KPI_REGISTRY.forEach((kpi, column) => {
+      const value = sample[kpi.id];
+      array[k * width + column] = value === null || value === undefined ? Number.NaN : value;
+    });
+  });
+  return array;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseScenario, scenarioJsonSchema } from "@ccplan/core";
 import { defaultScenario } from "./bundled.js";
-import { duplicateIntervention, KIND_LABELS, newIntervention } from "./interventionTemplates.js";
+import { combinedIntervention, duplicateIntervention, KIND_LABELS, newIntervention } from "./interventionTemplates.js";
 
 const kinds = Object.values((scenarioJsonSchema().$defs ?? {}) as Record<string, { properties?: { kind?: { const?: string } } }>)
   .map((definition) => definition.properties?.kind?.const)
@@ -34,5 +34,22 @@ describe("intervention templates", () => {
     expect(copy.name).toBe(`${String(first.name)} (copy)`);
     expect({ ...copy, name: first.name }).toEqual(first);
     expect(copy).not.toBe(first);
+  });
+
+  it("combines existing interventions into one that core accepts, each part a copy under its own name", () => {
+    const draft = JSON.parse(defaultScenario().text) as Record<string, unknown> & { interventions: Record<string, unknown>[] };
+    const [first, second] = draft.interventions;
+    const combined = combinedIntervention([0, 1], draft);
+    expect(combined.kind).toBe("combined");
+    expect(combined.name).toBe(`${String(first!.name)} + ${String(second!.name)}`);
+    expect(combined.interventions).toEqual([first, second]);
+    expect(combined.interventions).not.toBe(draft.interventions);
+    draft.interventions.push(combined);
+    expect(parseScenario(draft).ok).toBe(true);
+    // A combination of a combination lists the parts (core does not nest them), under a fresh name.
+    const again = combinedIntervention([draft.interventions.length - 1, 2], draft);
+    expect((again.interventions as unknown[]).length).toBe(3);
+    draft.interventions.push(again);
+    expect(parseScenario(draft).ok).toBe(true);
   });
 });

@@ -107,3 +107,21 @@ export function duplicateIntervention(entry: Draft, draft: Draft): Draft {
   copy.name = uniqueName(`${String(entry.name ?? "Intervention")} (copy)`, taken);
   return copy;
 }
+
+/**
+ * A `combined` intervention of the interventions at `indices` of the draft, applied in that order: each a copy under
+ * its own name (a combined one contributes its parts, since core does not nest them), the combination named after
+ * them ("+4 agents on Late + Training programme") under a name no other intervention has.
+ */
+export function combinedIntervention(indices: readonly number[], draft: Draft): Draft {
+  const entries = (Array.isArray(draft.interventions) ? draft.interventions : []).filter(isObject);
+  const chosen = indices.map((index) => entries[index]).filter((entry): entry is Draft => entry !== undefined);
+  const parts = chosen.flatMap((entry) => (entry.kind === "combined" && Array.isArray(entry.interventions) ? entry.interventions.filter(isObject) : [entry]));
+  const taken = entries.map((entry) => String(entry.name ?? ""));
+  const name = chosen.map((entry) => String(entry.name ?? entry.kind ?? "")).join(" + ") || "Combination";
+  return {
+    kind: "combined",
+    name: uniqueName(name.length > 80 ? `${name.slice(0, 79)}…` : name, taken),
+    interventions: parts.map((part) => structuredClone(part)),
+  };
+}

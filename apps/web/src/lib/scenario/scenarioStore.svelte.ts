@@ -4,7 +4,7 @@ import { discardUnreadable, restoreAutosave, writeAutosave, type StorageLike } f
 import { defaultScenario, type BundledScenario } from "./bundled.js";
 import { draftText, isObject, tryJson, type Draft } from "./draft.js";
 import { forecastFromCsv } from "./forecastCsv.js";
-import { duplicateIntervention, newIntervention } from "./interventionTemplates.js";
+import { combinedIntervention, duplicateIntervention, newIntervention } from "./interventionTemplates.js";
 import { indexIssues, type IssueIndex } from "./issueIndex.js";
 import { decodeShareFragment, encodeShareFragment } from "./shareLink.js";
 import { withImportedForecast } from "./withImportedForecast.js";
@@ -209,6 +209,15 @@ export class ScenarioStore {
   // Interventions: add, duplicate, remove; renaming is editing the name field.
   addIntervention(kind: string): number {
     const entry = newIntervention(kind, $state.snapshot(this.draft) as Draft);
+    if (!Array.isArray(this.draft.interventions)) this.draft.interventions = [];
+    (this.draft.interventions as Draft[]).push(entry);
+    this.compare.push(true);
+    return (this.draft.interventions as Draft[]).length - 1;
+  }
+
+  /** Adds a `combined` intervention of the interventions at `indices` (copies, in that order), ticked to compare. */
+  addCombined(indices: readonly number[]): number {
+    const entry = combinedIntervention(indices, $state.snapshot(this.draft) as Draft);
     if (!Array.isArray(this.draft.interventions)) this.draft.interventions = [];
     (this.draft.interventions as Draft[]).push(entry);
     this.compare.push(true);

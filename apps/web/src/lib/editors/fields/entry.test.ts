@@ -23,3 +23,29 @@ it("numberListFromText reads lists and keeps bad ones as typed", () => {
   expect(numberListFromText("300, 240 410;5")).toEqual([300, 240, 410, 5]);
   expect(numberListFromText("300, x")).toBe("300, x");
 });
+
+it("numberFromText reads percentages and points typed with their unit, a sign or the minus sign", () => {
+  expect(numberFromText("-8%", "percent", false)).toBe(-0.08);
+  expect(numberFromText("−8 %", "percent", false)).toBe(-0.08);
+  expect(numberFromText("+5 points", "points", false)).toBe(0.05);
+  expect(numberFromText("5pp", "points", false)).toBe(0.05);
+  expect(numberFromText("12,5 %", "percent", false)).toBe(0.125);
+  expect(numberFromText("8 percent", "percent", false)).toBe(0.08);
+  // The unit belongs to percent fields only; a plain number field keeps "8%" as typed, for core to report.
+  expect(numberFromText("8%", "number", false)).toBe("8%");
+});
+
+it("numberFromText reads decimal numbers only", () => {
+  expect(numberFromText("0x10", "number", false)).toBe("0x10");
+  expect(numberFromText("Infinity", "number", false)).toBe("Infinity");
+  expect(numberFromText("1e3", "number", false)).toBe(1000);
+  expect(numberFromText(".5", "number", false)).toBe(0.5);
+  expect(numberFromText("1.2.3", "number", false)).toBe("1.2.3");
+});
+
+it("textFromNumber writes a change with its sign", () => {
+  expect(textFromNumber(-0.08, "percent", true)).toBe("−8");
+  expect(textFromNumber(0.05, "points", true)).toBe("+5");
+  expect(textFromNumber(0, "percent", true)).toBe("0");
+  expect(numberFromText(textFromNumber(-0.08, "percent", true), "percent", false)).toBe(-0.08);
+});

@@ -4,23 +4,40 @@
 /** A list or object of the draft that holds the field. */
 export type Holder = Record<string | number, unknown> | unknown[];
 
-export type NumberKind = "number" | "integer" | "percent";
+/** How a field reads and shows its number. `percent` and `points` fields show a fraction of the file as a
+ * percentage (0.08 → "8") or percentage points (0.05 → "5"), typed with or without the unit ("-8%", "+5 points"). */
+export type NumberKind = "number" | "integer" | "percent" | "points";
 
-/** The value to store for `text`: a number when it reads as one (a percentage divided by 100), undefined for an
- * empty optional field, else the text itself (for core to report). A decimal comma is read as a point. */
+/** A decimal number as typed: digits with an optional sign (+, -, or the minus sign −), one decimal point or
+ * comma, and an exponent. Hex, binary, "Infinity" and the like are not numbers a planner types. */
+const DECIMAL = /^[+\-−]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:e[+\-−]?\d+)?$/i;
+/** Units a percentage or points may be typed with, after the number. */
+const PERCENT_UNIT = /\s*(?:%|pct|per ?cent|percent|pp|pts?|points?|percentage points?)\s*$/i;
+
+const isFraction = (kind: NumberKind) => kind === "percent" || kind === "points";
+
+/** The value to store for `text`: a number when it reads as one (a percentage or points divided by 100), undefined
+ * for an empty optional field, else the text itself (for core to report). A decimal comma is read as a point;
+ * percent and points fields accept their unit after the number ("-8 %", "+5 points"). */
 export function numberFromText(text: string, kind: NumberKind, optional: boolean): number | string | undefined {
   const trimmed = text.trim();
   if (trimmed === "") return optional ? undefined : "";
-  const normal = /^[-+−]?\d+,\d+$/.test(trimmed) ? trimmed.replace(",", ".") : trimmed;
-  const value = Number(normal.replace("−", "-"));
+  const bare = isFraction(kind) ? trimmed.replace(PERCENT_UNIT, "") : trimmed;
+  if (!DECIMAL.test(bare)) return text;
+  const value = Number(bare.replace(",", ".").replaceAll("−", "-"));
   if (!Number.isFinite(value)) return text;
-  return kind === "percent" ? Number((value / 100).toPrecision(12)) : value;
+  return isFraction(kind) ? Number((value / 100).toPrecision(12)) : value;
 }
 
-/** The text a field shows for a stored value. */
-export function textFromNumber(value: unknown, kind: NumberKind): string {
+/** The text a field shows for a stored value; `signed` writes a plus before a positive change and the minus sign
+ * (−) before a negative one, as a change reads ("+5", "−8"). */
+export function textFromNumber(value: unknown, kind: NumberKind, signed = false): string {
   if (value === undefined || value === null) return "";
-  if (typeof value === "number") return kind === "percent" ? String(Number((value * 100).toPrecision(12))) : String(value);
+  if (typeof value === "number") {
+    const shown = isFraction(kind) ? Number((value * 100).toPrecision(12)) : value;
+    if (!signed) return String(shown);
+    return shown > 0 ? `+${shown}` : shown < 0 ? `−${-shown}` : "0";
+  }
   return typeof value === "string" ? value : JSON.stringify(value);
 }
 

@@ -1,0 +1,169 @@
+/// <reference types="node" />
+// End to end: a new user's first hour in Debian's chromium. Two existing interventions combine into a third; a run
+// and a second run after an edit are kept; after a reload both are listed and the later is set against the earlier
+// (the edit named, the change marked where its CI excludes zero); the planner and the results fit 1280×800 and a
+// 390×844 phone without scrolling sideways; the screenshots are saved for the docs.
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseScenarioText } from "@ccplan/core";
+import { launchChromium, startPreview, webRoot, type Browser, type PreviewServer } from "./server.js";
+
+const artifacts = join(webRoot, "e2e-artifacts");
+const parsed = parseScenarioText(readFileSync(join(webRoot, "..", "..", "scenarios", "default.json"), "utf8"));
+if (!parsed.ok) throw new Error("scenarios/default.json must be valid");
+const [first, second] = parsed.scenario.interventions.map((intervention) => intervention.name) as [string, string];
+
+describe("a new user's first hour, in chromium", () => {
+  let server: PreviewServer | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  const problems: string[] = [];
+  const screenshot = (name: string, fullPage = false) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage });
+  const plannerTab = (name: "Plan" | "Results" | "Runs") => page.getByRole("tab", { name: new RegExp(`^${name}`) });
+  const items = () => page.getByTestId("intervention");
+  /** The page's width beyond the window, in pixels (0: nothing to scroll sideways). */
+  const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  /** Runs and waits for the results, then until the run is kept (the Runs tab counts `kept` runs). */
+  async function runWith(replications: number, kept: number): Promise<void> {
+    await page.locator("#run-replications").fill(String(replications));
+    await page.getByRole("button", { name: /^Run (comparison|the baseline)/ }).click();
+    await expect
+      .poll(
+        async () => {
+          const error = await page.getByTestId("run-error").textContent().catch(() => null);
+          if (error) throw new Error(error);
+          return (await plannerTab("Results").getAttribute("aria-selected")) === "true" && (await page.locator(".results[aria-busy='false'] table.kpi-table").count()) > 0;
+        },
+        { timeout: 120_000 },
+      )
+      .toBe(true);
+    await expect.poll(() => plannerTab("Runs").textContent()).toContain(String(kept));
+  }
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    server = await startPreview();
+    browser = await launchChromium({ width: 1280, height: 800 });
+    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    page.setDefaultTimeout(20_000);
+    page.on("console", (message) => {
+      if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+    });
+    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+    page.on("requestfailed", (request) => {
+      if (request.failure()?.errorText !== "net::ERR_ABORTED") problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
+    });
+    await page.goto(server.url);
+    await page.getByTestId("scenario-name").waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("combines two existing interventions into one, each part a copy of the one ticked", async () => {
+    const count = await items().count();
+    await page.getByLabel("New intervention").selectOption("combined");
+    const picker = page.getByTestId("combine");
+    await picker.getByRole("checkbox", { name: first }).check();
+    expect(await page.getByRole("button", { name: "Add", exact: true }).isDisabled()).toBe(true);
+    await picker.getByRole("checkbox", { name: second }).check();
+    await page.getByRole("button", { name: "Add", exact: true }).click();
+    await expect.poll(() => items().count()).toBe(count + 1);
+    expect((await items().nth(count).locator(".name").textContent())?.trim()).toBe(`${first} + ${second}`);
+    // Its editor lists the two parts under their own names.
+    await expect.poll(() => page.locator(`[data-path="interventions[${count}].interventions[0].name"]`).inputValue()).toBe(first);
+    expect(await page.locator(`[data-path="interventions[${count}].interventions[1].name"]`).inputValue()).toBe(second);
+    expect(await page.getByTestId("problems").count()).toBe(0);
+    await items().nth(count).getByRole("button", { name: /^Close/ }).click();
+  });
+
+  it("fits the planner in 1280×800 and on a 390×844 phone without scrolling sideways", async () => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot("planner-1280x800");
+    expect(await sideways()).toBe(0);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(300);
+    expect(await sideways()).toBe(0);
+    await screenshot("planner-390x844");
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it("runs, then runs again after an edit, each run kept; the results use the page's width", { timeout: 240_000 }, async () => {
+    // The baseline against the combination alone: quick.
+    const boxes = items().getByRole("checkbox", { name: /^Compare/ });
+    for (let i = 0; i < (await boxes.count()) - 1; i++) await boxes.nth(i).uncheck();
+    await runWith(10, 1);
+    expect(await page.locator("table.kpi-table thead th").count()).toBe(3);
+    await screenshot("results-1280x800");
+    expect(await sideways()).toBe(0);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(500);
+    expect(await sideways()).toBe(0);
+    await screenshot("results-390x844");
+    await page.locator(".chart-frame").first().scrollIntoViewIfNeeded();
+    await screenshot("results-charts-390x844");
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    // Two more agents on the late shift, and run again: the first results stay labelled until the second are in.
+    await plannerTab("Plan").click();
+    await page.getByRole("tab", { name: /^Shifts/ }).click();
+    const late = parsed.scenario.groups[0]!.shifts.findIndex((shift) => shift.name === "Late");
+    const agents = page.locator(`[data-path="groups[0].shifts[${late}].agents"]`).first();
+    await agents.fill(String(parsed.scenario.groups[0]!.shifts[late]!.agents + 2));
+    await expect.poll(() => page.getByTestId("latest-run").textContent()).toContain("before your changes");
+    await plannerTab("Results").click();
+    expect(await page.getByTestId("results-stale").textContent()).toContain("changed since this run");
+    await runWith(10, 2);
+    expect(await page.getByTestId("results-stale").count()).toBe(0);
+  });
+
+  it("after a reload, lists both runs and sets the later against the earlier: the edit named, changes marked where their CI excludes zero", { timeout: 120_000 }, async () => {
+    await page.reload();
+    await page.getByTestId("scenario-name").waitFor();
+    // The newest run is on screen again.
+    await plannerTab("Results").click();
+    await expect.poll(() => page.getByTestId("run-facts").textContent()).toContain("kept in this browser");
+    await plannerTab("Runs").click();
+    const rows = page.getByTestId("runs-table").locator("tbody tr");
+    await expect.poll(() => rows.count()).toBe(2);
+    await rows.nth(0).getByRole("checkbox").check();
+    await rows.nth(1).getByRole("checkbox").check();
+    await page.getByRole("button", { name: "Compare the two runs ticked" }).click();
+    const comparison = page.getByTestId("run-comparison");
+    await comparison.waitFor();
+    const diff = (await comparison.getByTestId("run-diff").textContent()) ?? "";
+    expect(diff).toContain("group “Service team” › shift “Late” › agents");
+    const headers = await comparison.locator("table.kpi-table thead th").allTextContents();
+    expect(headers.map((text) => text.trim())).toEqual(["KPI", expect.stringMatching(/^Run 1 · /), expect.stringMatching(/^Run 2 · .*and its change vs run 1$/)]);
+    // Same seed and replications: paired. Two more agents answer more, sooner.
+    expect(await comparison.locator(".legend-text").textContent()).toContain("measured pairwise");
+    const scheduled = comparison.locator('tr[data-kpi="scheduledAgents"] [data-delta="1"]');
+    expect(await scheduled.getAttribute("data-effect")).toBe("changed");
+    expect(await comparison.locator('tr[data-kpi="serviceLevel"] [data-delta="1"]').getAttribute("data-effect")).toBe("better");
+    await comparison.locator(".chart-frame svg.chart-svg").first().waitFor();
+    await comparison.scrollIntoViewIfNeeded();
+    await screenshot("runs-compare-1280x800");
+    expect(await sideways()).toBe(0);
+  });
+
+  it("exports a run as a file and imports it back", async () => {
+    const rows = page.getByTestId("runs-table").locator("tbody tr");
+    const [file] = await Promise.all([page.waitForEvent("download"), rows.nth(0).getByRole("button", { name: "Export" }).click()]);
+    const text = readFileSync(await file.path(), "utf8");
+    expect(JSON.parse(text).format).toBe("ccplan-run");
+    await page.getByLabel("Import a run file").setInputFiles({ name: "kept.ccplan-run.json", mimeType: "application/json", buffer: Buffer.from(text) });
+    await expect.poll(() => rows.count()).toBe(3);
+    expect(await page.getByTestId("runs-message").textContent()).toContain("Imported");
+    await page.getByLabel("Import a run file").setInputFiles({ name: "not-a-run.json", mimeType: "application/json", buffer: Buffer.from('{"version": 1}') });
+    await expect.poll(() => page.getByTestId("runs-message").textContent()).toContain("not-a-run.json could not be imported");
+    expect(await rows.count()).toBe(3);
+  });
+
+  it("logged no console errors, page errors or failed requests", () => {
+    expect(problems).toEqual([]);
+  });
+});
