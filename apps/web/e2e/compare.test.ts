@@ -294,9 +294,18 @@ describe("run and compare, in chromium", () => {
     expect(name).toBe("Training programme");
     // A course fee, and what a kept customer is worth (the default counts no benefit until the planner enters one).
     await page.locator(`[data-path="interventions[${interventions.length}].costPerTrainee"]`).fill("450");
-    // The vendor's claim (journeys: AHT −8%, FCR +5 points); no satisfaction effect of its own is assumed.
-    await page.locator(`[data-path="interventions[${interventions.length}].ahtChange"]`).fill("-0.08");
-    await page.locator(`[data-path="interventions[${interventions.length}].fcrChange"]`).fill("0.05");
+    // The vendor's claim (journeys: AHT −8%, FCR +5 points), in the editors' percent convention, the FCR gain as a
+    // range the trainer doubts (low, most likely, high); no satisfaction effect of its own is assumed.
+    const training = `interventions[${interventions.length}]`;
+    await page.locator(`[data-path="${training}.ahtChange"]`).fill("-8");
+    const fcr = page.locator(`[data-uncertain="${training}.fcrChange"]`);
+    await fcr.getByTestId("uncertain-form").selectOption("triangular");
+    await fcr.locator(`[data-path="${training}.fcrChange.low"]`).fill("2");
+    await fcr.locator(`[data-path="${training}.fcrChange.mode"]`).fill("5");
+    await fcr.locator(`[data-path="${training}.fcrChange.high"]`).fill("6");
+    await fcr.getByLabel("Grade").selectOption({ label: "literature (published research)" });
+    await fcr.scrollIntoViewIfNeeded();
+    await screenshot("editor-uncertain-fcr");
     await page.getByRole("tab", { name: "Money" }).click();
     await page.locator('[data-path="money.customerLifetimeValue"]').fill("1800");
     await replications().fill("20");

@@ -17,7 +17,14 @@ export interface EffectPreset {
 }
 
 const ARTICLE_000 = "article 000_84b7cbeb28961648";
-const triangular = (mode: number, source: string): UncertainSpec => ({ uncertain: "triangular", low: mode * 0.5, mode, high: mode * 1.5, grade: "article", source });
+const triangular = (mode: number, source: string): UncertainSpec => ({
+  uncertain: "triangular",
+  low: Math.min(mode * 0.5, mode * 1.5),
+  mode,
+  high: Math.max(mode * 0.5, mode * 1.5),
+  grade: "article",
+  source,
+});
 
 export const EFFECT_PRESETS: readonly EffectPreset[] = [
   {

@@ -65,14 +65,14 @@ export const moneySchema = z.strictObject({
   // Article 004_49af8e83df4febe5: cross-selling and up-selling by agents add sales revenue.
   revenuePerAnsweredContact: amount(1e7)
     .default(0)
-    .describe("Cross-sell and up-sell margin per answered contact: each extra contact answered earns it. Default 0: not counted (assumption); article 004_49af8e83df4febe5 names sales through service as a benefit."),
+    .describe("Cross-sell and up-sell margin per customer problem answered by an agent (a repeat call about the same problem sells nothing more): each extra problem an agent takes up earns it. Default 0: not counted (assumption); article 004_49af8e83df4febe5 names sales through service as a benefit."),
   // Article 004_49af8e83df4febe5: the offline-channel substitution rate and the cost difference between channels.
   costPerContactOffline: amount(1e6)
     .default(0)
-    .describe("Variable cost of serving one contact offline (branch, store, telephony), beyond the agents' wages the scenario already prices. Default 0: not counted (assumption); article 004_49af8e83df4febe5 compares offline and online costs."),
+    .describe("Variable cost of one contact offline (telephony minutes, a branch visit), beyond the agents' wages the scenario already prices: the option's variable contact cost (offline and online contacts × their costs) against the baseline's is a benefit, so fewer contacts of any kind (fewer repeats) save money. Default 0: not counted (assumption); article 004_49af8e83df4febe5 compares offline and online costs."),
   costPerContactOnline: amount(1e6)
     .default(0)
-    .describe("Variable cost of serving one contact online (chat, email, self-service), beyond wages. Each contact moved online saves costPerContactOffline − costPerContactOnline. Default 0 (assumption)."),
+    .describe("Variable cost of one contact served online (chat, email, self-service), beyond wages: a contact moved online saves costPerContactOffline − costPerContactOnline. Default 0 (assumption)."),
 });
 
 /** Parsed money settings, defaults filled in; amounts may still be uncertain (see `Money`). */
