@@ -81,6 +81,18 @@ describe("a new user's first hour, in chromium", () => {
     await items().nth(count).getByRole("button", { name: /^Close/ }).click();
   });
 
+  it("warns when an intervention moves a shift past closing", async () => {
+    const count = await items().count();
+    await page.getByLabel("New intervention").selectOption("moveShift");
+    await page.getByRole("button", { name: "Add", exact: true }).click();
+    await expect.poll(() => items().count()).toBe(count + 1);
+    // The template moves the group's last shift, which ends when the weekend line closes, 30 minutes later.
+    const warning = items().nth(count).getByTestId("intervention-warning");
+    await expect.poll(() => warning.textContent()).toMatch(/no contacts forecast: 20:00–20:30 on .*\(after the last contacts\)/);
+    await items().nth(count).getByRole("button", { name: /^Remove/ }).click();
+    await expect.poll(() => items().count()).toBe(count);
+  });
+
   it("fits the planner in 1280×800 and on a 390×844 phone without scrolling sideways", async () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot("planner-1280x800");
@@ -89,6 +101,16 @@ describe("a new user's first hour, in chromium", () => {
     await page.waitForTimeout(300);
     expect(await sideways()).toBe(0);
     await screenshot("planner-390x844");
+    // Every editor fits: wide tables (the shift grid) scroll inside their own box.
+    for (const name of ["Handling", "Shifts", "Money", "Model", "Scenario", "Forecast"]) {
+      await page.getByRole("tab", { name: new RegExp(`^${name}`) }).click();
+      await page.waitForTimeout(200);
+      expect(await sideways(), name).toBe(0);
+    }
+    for (const name of ["Runs", "Results", "Plan"] as const) {
+      await plannerTab(name).click();
+      expect(await sideways(), name).toBe(0);
+    }
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 

@@ -85,3 +85,11 @@ describe("calculate", () => {
     );
   });
 });
+
+it("reads a percent typed with its unit, and decimals only", () => {
+  const inputs = { model: "c", contactsPerHour: "200", ahtSec: "180", agents: "14", patienceSec: "", targetAnswerSec: "20", targetServiceLevelPct: "80 %", maxOccupancyPct: "", shrinkagePct: "30%" } as const;
+  const result = calculate(inputs);
+  expect(result.errors).toEqual({});
+  expect(result.targetServiceLevel).toBeCloseTo(0.8, 12);
+  expect(calculate({ ...inputs, ahtSec: "0x10" }).errors.ahtSec).toBe("Average handle time: “0x10” is not a number");
+});

@@ -1,3 +1,4 @@
+import { decimalFromText } from "../editors/fields/entry";
 import { erlang, solveAgents, type ErlangInputs, type ErlangResult, type SolveAgentsResult } from "@ccplan/core";
 import { FIELDS, usedBy, type Field, type RawInputs } from "./fields.js";
 import { agentRange } from "./agentRange.js";
@@ -34,8 +35,9 @@ function parseField(field: Field, raw: string): { value?: number; error?: string
   const text = raw.trim();
   const { label, optional } = FIELDS[field];
   if (text === "") return optional ? {} : { error: `${label} is empty; enter a number` };
-  const value = Number(text);
-  if (!Number.isFinite(value)) return { error: `${label}: “${text}” is not a number` };
+  // The editors' reading of a number: decimals only, a comma as well as a point, "80%" in a percent field.
+  const value = decimalFromText(text, FIELDS[field].unit === "%");
+  if (value === null) return { error: `${label}: “${text}” is not a number` };
   return { value };
 }
 

@@ -1,4 +1,4 @@
-import { migrate, parseScenario, parseScenarioText, type Scenario, type ScenarioIssue } from "@ccplan/core";
+import { migrate, parseScenario, parseScenarioText, staffingWarnings, type Scenario, type ScenarioIssue, type ScenarioWarning } from "@ccplan/core";
 import { untrack } from "svelte";
 import { discardUnreadable, restoreAutosave, writeAutosave, type StorageLike } from "./autosave.js";
 import { defaultScenario, type BundledScenario } from "./bundled.js";
@@ -66,6 +66,8 @@ export class ScenarioStore {
   readonly text: string = $derived(draftText($state.snapshot(this.draft) as Draft));
   readonly result = $derived(parseScenario($state.snapshot(this.draft)));
   readonly issues: IssueIndex = $derived(indexIssues(this.result.ok ? [] : this.result.issues));
+  /** What a valid scenario may still get wrong: shifts on while their queues have no contacts (core's staffingWarnings). */
+  readonly warnings: ScenarioWarning[] = $derived(this.result.ok ? staffingWarnings(this.result.scenario) : []);
   readonly dirty: boolean = $derived(this.text !== this.cleanText);
 
   #lastValid: Scenario | null = null;

@@ -16,16 +16,24 @@ const PERCENT_UNIT = /\s*(?:%|pct|per ?cent|percent|pp|pts?|points?|percentage p
 
 const isFraction = (kind: NumberKind) => kind === "percent" || kind === "points";
 
+/** A decimal number as a planner types it (sign or minus sign, decimal point or comma, exponent), with a percent or
+ * points unit after it when `withUnit`; null when it is not one. The numbers are as typed: "8 %" is 8. */
+export function decimalFromText(text: string, withUnit = false): number | null {
+  const trimmed = text.trim();
+  const bare = withUnit ? trimmed.replace(PERCENT_UNIT, "") : trimmed;
+  if (!DECIMAL.test(bare)) return null;
+  const value = Number(bare.replace(",", ".").replaceAll("−", "-"));
+  return Number.isFinite(value) ? value : null;
+}
+
 /** The value to store for `text`: a number when it reads as one (a percentage or points divided by 100), undefined
  * for an empty optional field, else the text itself (for core to report). A decimal comma is read as a point;
  * percent and points fields accept their unit after the number ("-8 %", "+5 points"). */
 export function numberFromText(text: string, kind: NumberKind, optional: boolean): number | string | undefined {
   const trimmed = text.trim();
   if (trimmed === "") return optional ? undefined : "";
-  const bare = isFraction(kind) ? trimmed.replace(PERCENT_UNIT, "") : trimmed;
-  if (!DECIMAL.test(bare)) return text;
-  const value = Number(bare.replace(",", ".").replaceAll("−", "-"));
-  if (!Number.isFinite(value)) return text;
+  const value = decimalFromText(trimmed, isFraction(kind));
+  if (value === null) return text;
   return isFraction(kind) ? Number((value / 100).toPrecision(12)) : value;
 }
 
