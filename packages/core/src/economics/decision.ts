@@ -1,4 +1,4 @@
-import { DECISION_METHOD } from "./interventionMoney.js";
+import { DECISION_METHOD, type MoneyDraws } from "./interventionMoney.js";
 import type { InterventionEvaluation } from "./phases.js";
 
 /** Which option is best, and how sure that is: what a comparison's money adds up to. */
@@ -36,5 +36,34 @@ export function decision(evaluations: readonly InterventionEvaluation[]): Decisi
   return {
     probBest: Object.fromEntries(names.map((name, i) => [name, count > 0 ? wins[i]! / count : 0])),
     basis: `the share of replications in which each option has the highest NPV, where ${DECISION_METHOD}`,
+  };
+}
+
+/**
+ * The draws behind a decision, in one shape for a value-of-information analysis (EVPI, EVPPI by regression on the
+ * draws, acceptability curves): every uncertain input drawn for any option (a key's values are the same for every
+ * option, since a draw is keyed by seed, replication and path), and per option ("baseline" first, at 0) its NPV
+ * expected given the draws and its NPV of a year, replication by replication. Null without money.
+ */
+export interface DecisionDraws {
+  replications: number;
+  inputs: MoneyDraws["inputs"];
+  options: string[];
+  expectedNpv: Float64Array[];
+  yearNpv: Float64Array[];
+}
+
+export function decisionDraws(evaluations: readonly InterventionEvaluation[]): DecisionDraws | null {
+  const priced = evaluations.filter((evaluation) => evaluation.draws);
+  if (priced.length === 0) return null;
+  const replications = Math.min(...priced.map((evaluation) => evaluation.draws!.npv.length));
+  const inputs = new Map<string, MoneyDraws["inputs"][number]>();
+  for (const evaluation of priced) for (const input of evaluation.draws!.inputs) if (!inputs.has(input.key)) inputs.set(input.key, input);
+  return {
+    replications,
+    inputs: [...inputs.values()].map((input) => ({ ...input, values: input.values.slice(0, replications) })),
+    options: [BASELINE_OPTION, ...priced.map((evaluation) => evaluation.name)],
+    expectedNpv: [new Float64Array(replications), ...priced.map((evaluation) => evaluation.draws!.expectedNpv.slice(0, replications))],
+    yearNpv: [new Float64Array(replications), ...priced.map((evaluation) => evaluation.draws!.yearNpv.slice(0, replications))],
   };
 }

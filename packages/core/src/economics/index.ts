@@ -58,4 +58,4 @@ export {
 } from "./phases.js";
 export { alignCandidateRates, createPhaseRunner, simulatePhase } from "./simulatePhase.js";
 export { SampleBook } from "./sampleBook.js";
-export { BASELINE_OPTION, decision, type Decision } from "./decision.js";
+export { BASELINE_OPTION, decision, decisionDraws, type Decision, type DecisionDraws } from "./decision.js";

@@ -91,3 +91,24 @@ describe("evidence grades", () => {
     expect(weakestGrade(inputs.retention)).toBe("assumption");
   });
 });
+
+describe("decisionDraws: the data a value-of-information analysis takes", () => {
+  it("puts every option's NPVs beside the union of the draws, the baseline first at 0", async () => {
+    const { decisionDraws } = await import("./decision.js");
+    const draws = (keys: string[], npv: number[]) => ({
+      inputs: keys.map((key) => ({ key, label: key, role: "experience", grade: "assumption", values: Float64Array.from(npv, (_, k) => k / 10) })),
+      npv: Float64Array.from(npv),
+      expectedNpv: Float64Array.from(npv, (v) => v + 1),
+      yearNpv: Float64Array.from(npv, (v) => v + 2),
+    });
+    const result = decisionDraws([
+      { name: "A", money: {}, draws: draws(["x", "y"], [1, 2, 3]) } as unknown as InterventionEvaluation,
+      { name: "B", money: {}, draws: draws(["y", "z"], [4, 5, 6]) } as unknown as InterventionEvaluation,
+    ])!;
+    expect(result.options).toEqual(["baseline", "A", "B"]);
+    expect(result.inputs.map((input) => input.key)).toEqual(["x", "y", "z"]);
+    expect(Array.from(result.expectedNpv[0]!)).toEqual([0, 0, 0]);
+    expect(Array.from(result.expectedNpv[2]!)).toEqual([5, 6, 7]);
+    expect(Array.from(result.yearNpv[1]!)).toEqual([3, 4, 5]);
+  });
+});
