@@ -7,6 +7,8 @@ import { compareHelp, runCompare } from "./commands/compare.js";
 import { mergeHelp, runMerge } from "./commands/merge.js";
 import { runSensitivity, sensitivityHelp } from "./commands/sensitivity.js";
 import { runSimulate, simulateHelp } from "./commands/simulate.js";
+import { calibrateHelp, runCalibrate } from "./commands/calibrate.js";
+import { backtestHelp, runBacktest } from "./commands/backtest.js";
 import { EXIT, InputError } from "./errors.js";
 
 const COMMANDS: Record<string, { help: string; run: (args: string[], write: (text: string) => void) => void | Promise<void> }> = {
@@ -16,6 +18,8 @@ const COMMANDS: Record<string, { help: string; run: (args: string[], write: (tex
   merge: { help: mergeHelp, run: runMerge },
   sensitivity: { help: sensitivityHelp, run: runSensitivity },
   capacity: { help: capacityHelp, run: runCapacityCommand },
+  calibrate: { help: calibrateHelp, run: runCalibrate },
+  backtest: { help: backtestHelp, run: runBacktest },
 };
 
 const USAGE = `ccplan: what-if planning for contact centers
@@ -29,6 +33,8 @@ Commands:
   merge      combine the shard files of a run split across machines ('simulate --shard I/N')
   sensitivity  which inputs move ROI and service level most: a tornado of paired low/high runs
   capacity   the year ahead week by week: attrition, hiring classes, ramp-up, growth; --hire-plan finds the classes
+  calibrate  fit handle times, patience, classes and staffing to a call log, with the evidence
+  backtest   predict each day of a call log with a calibration and compare with what happened
 
 Exit codes: 0 success, 1 the run failed, 2 bad arguments or invalid input. Add --debug for stack traces.`;
 

@@ -1,4 +1,6 @@
 import {
+  calibratedPlan,
+  compileScenario,
   createScenarioSimulator,
   createSimulator,
   formatScenarioIssues,
@@ -69,8 +71,12 @@ function buildSource(source: PlanSource): { plan: Plan; simulator: Pick<Simulato
     }
     case "capacityWeeks":
       throw new Error("a capacityWeeks source runs with runCapacityWeeks (each week is its own plan), not as one plan");
+    case "calibrated": {
+      const plan = calibratedPlan(source.input);
+      return { plan, simulator: createSimulator(plan) };
+    }
     default:
-      throw new Error(`unknown plan source kind ${JSON.stringify((source as { kind?: unknown }).kind)}; expected "scenario", "stationary" or "intervals"`);
+      throw new Error(`unknown plan source kind ${JSON.stringify((source as { kind?: unknown }).kind)}; expected "scenario", "stationary", "intervals", "capacityWeeks" or "calibrated"`);
   }
 }
 

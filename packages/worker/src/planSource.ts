@@ -1,4 +1,4 @@
-import type { AssumptionsView, InterventionStage, IntervalPlanOptions, ScenarioInput, ScenarioRecipe, StationaryPlanOptions } from "@ccplan/core";
+import type { AssumptionsView, CalibratedPlanInput, InterventionStage, IntervalPlanOptions, ScenarioInput, ScenarioRecipe, StationaryPlanOptions } from "@ccplan/core";
 import type { CapacityWeeksSource } from "./capacityJob.js";
 
 /** `stationaryPlan` options without its sampler overrides (functions cannot cross a worker boundary). */
@@ -15,12 +15,14 @@ export type StationarySourceOptions = Omit<StationaryPlanOptions, "handle" | "pa
  * - `stationary`: a stationary center (`stationaryPlan` options, exponential handle time and patience).
  * - `intervals`: the text of an interval CSV file and how to read it (`planFromIntervals` options).
  * - `capacityWeeks`: planned weeks of a capacity plan (`CapacityWeeksSource`), run with the `capacityWeeks` output.
+ * - `calibrated`: a day (or span) run with a calibrated model, as the backtest builds it (`calibratedPlan` input).
  */
 export type PlanSource =
   | { kind: "scenario"; scenario: ScenarioInput | unknown; variant?: string; stage?: InterventionStage; seed?: number; label?: string; assumptions?: AssumptionsView }
   | { kind: "stationary"; options: StationarySourceOptions }
   | { kind: "intervals"; csv: string; options: IntervalPlanOptions }
-  | CapacityWeeksSource;
+  | CapacityWeeksSource
+  | { kind: "calibrated"; input: CalibratedPlanInput };
 
 /** The source that runs a core recipe (a money-stage request's, a sensitivity point's): its file, the intervention at
  * its stage, each replication at its own draw of the uncertain inputs unless the recipe fixes them. */
@@ -49,6 +51,8 @@ export function describeSource(source: PlanSource): string {
       return "stationary center";
     case "intervals":
       return `interval file "${source.options.name}"`;
+    case "calibrated":
+      return `calibrated plan "${source.input.name}"`;
     case "capacityWeeks": {
       const scenario = source.scenario as { name?: unknown } | null;
       const name = typeof scenario === "object" && scenario !== null && typeof scenario.name === "string" ? scenario.name : "unnamed";

@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import {
   findHiringPlan,
+  trainerTrajectory,
   capacityReport,
   capacityWeekScenario,
   parseScenario,
@@ -14,6 +15,7 @@ import {
   type CapacityRun,
   type HiringPlan,
   type Scenario,
+  type Trajectory,
   type WeekSimulator,
 } from "@ccplan/core";
 import { createNodePool, inProcessWeekSimulator, poolWeekSimulator, solverSession, type CapacityScenarioSource } from "@ccplan/worker/node";
@@ -91,7 +93,7 @@ export async function runCapacityCommand(args: string[], write: (text: string) =
   const { simulate, close } = weekSimulator(workers, base);
   const cache = new Map<string, Float64Array>();
   const simulated = { distinct: 0, total: 0 };
-  const project = async (changes: Partial<Pick<CapacityRun, "classes" | "extraAgents">>) => {
+  const project = async (changes: Partial<Pick<CapacityRun, "classes" | "extraAgents" | "intervention">>) => {
     const projection = await projectCapacity({
       run: { ...run, ...changes },
       replications,
@@ -115,6 +117,11 @@ export async function runCapacityCommand(args: string[], write: (text: string) =
     } else {
       rows = await project({});
     }
+    // The trainer's trajectory: the same plan without the intervention, on the same replications (its weeks before
+    // the start are the same runs).
+    const trajectory = intervention
+      ? trainerTrajectory({ scenario, intervention, interventionRows: rows, baselineRows: await project({ intervention: undefined }) })
+      : null;
     bar.done();
     const summary = summarizeCapacity({ capacity, rows, targetServiceLevel });
     const report = capacityReport({ summary, classes, requiredAgents: plan?.requiredAgents ?? null });
@@ -135,12 +142,13 @@ export async function runCapacityCommand(args: string[], write: (text: string) =
         weeksSimulated: simulated,
         ...(intervention && { intervention }),
         ...(planInfo && { hirePlan: planInfo }),
+        ...(trajectory && { trajectory }),
       };
       write(`${JSON.stringify(output, null, 2)}\n`);
     } else {
       const currency = scenario.money?.currency ?? "";
       const text = renderReport(report, { name: scenario.name, seed: scenario.seed, replications, targetServiceLevel, currency, simulated });
-      write(`${text}${planInfo ? `\n${renderPlan(planInfo, currency)}` : ""}\n`);
+      write(`${text}${planInfo ? `\n${renderPlan(planInfo, currency)}` : ""}${trajectory ? `\n${renderTrajectory(trajectory, currency)}` : ""}\n`);
     }
   } finally {
     bar.done();
@@ -207,7 +215,7 @@ function renderPlan(plan: { confidence: number; firstGraduationWeek: number; cos
   const money = (value: number) => `${formatValue(value, "money")}${currency ? ` ${currency}` : ""}`;
   const lines = [
     `Hiring plan: P(service level ≥ target) ≥ ${formatValue(plan.confidence, "fraction")} in every week from week ${plan.firstGraduationWeek} (the first a class recruited now can join the floor); ${plan.corrections} corrections by simulation.`,
-    `Its classes cost ${money(plan.cost.hiring + plan.cost.wages)} over the planned weeks: ${money(plan.cost.hiring)} cost per hire, ${money(plan.cost.wages)} wages (expected); ${money(plan.cost.budgetUsed)} against the hiring budget (cost per hire and wages in class).`,
+    `Its classes cost ${money(plan.cost.total)} over the planned weeks: ${money(plan.cost.hiring)} cost per hire, ${money(plan.cost.wages)} wages (expected); ${money(plan.cost.budgetUsed)} against the hiring budget (cost per hire and wages in class).`,
   ];
   if (plan.atRisk.length === 0) lines.push("No week at risk.");
   else {
@@ -215,6 +223,35 @@ function renderPlan(plan: { confidence: number; firstGraduationWeek: number; cos
     for (const week of plan.atRisk) lines.push(`  week ${week.week}: P ${formatValue(week.probTargetMet, "fraction")}: ${week.reason}`);
   }
   return lines.join("\n");
+}
+
+function renderTrajectory(trajectory: Trajectory, currency: string): string {
+  const money = (value: number | null) => (value === null ? "–" : `${formatValue(value, "money")}${currency ? ` ${currency}` : ""}`);
+  const cell = (summary: { mean: number | null }, unit: "fraction" | "seconds") => formatValue(summary.mean, unit);
+  const table = renderTable(
+    ["Week", "Stage", "Service level", "Change", "CSAT", "Change", "AHT", "Change", "FCR", "Change", "Cumulative net"],
+    trajectory.weeks
+      .filter((week) => week.stage !== null)
+      .map((week) => [
+        String(week.week),
+        week.stage!.inClass ? `${formatValue(week.stage!.classShare ?? 1, "fraction")} in class` : `effect ${formatValue(week.stage!.effect, "fraction")}`,
+        cell(week.kpis.serviceLevel.intervention, "fraction"),
+        cell(week.kpis.serviceLevel.delta, "fraction"),
+        cell(week.kpis.csat.intervention, "fraction"),
+        cell(week.kpis.csat.delta, "fraction"),
+        cell(week.kpis.aht.intervention, "seconds"),
+        cell(week.kpis.aht.delta, "seconds"),
+        cell(week.kpis.fcr.intervention, "fraction"),
+        cell(week.kpis.fcr.delta, "fraction"),
+        money(week.cumulativeNet.mean),
+      ]),
+  );
+  const even = trajectory.breakEvenWeek;
+  const breakEven =
+    even.n === 0
+      ? "It does not break even within the planned weeks in any replication."
+      : `Break-even week ${even.p50} (P10 to P90: ${even.p10} to ${even.p90}) in ${formatValue(trajectory.breakEvenShare, "fraction")} of replications.`;
+  return [`Trajectory of "${trajectory.intervention}" from week ${trajectory.startWeek} (means; changes paired against the plan without it):`, table, breakEven].join("\n");
 }
 
 function weekStart(start: string, week: number): string {

@@ -8,12 +8,14 @@ import { refuseOversizedRuns } from "../run/limits.js";
 import { createRunner } from "../run/runner.js";
 import { intervalSource, loadScenario, scenarioSource, stationarySource, type ResolvedSource } from "../run/sources.js";
 import { readReportFlags, renderReport, REPORT_FLAGS, REPORT_FLAGS_HELP } from "./reportFlags.js";
+import { loadCalibration } from "../run/callLogInput.js";
 import { readRunFlags, RUN_FLAGS } from "./runFlags.js";
 
 export const simulateHelp = `ccplan simulate <scenario.json> [--variant <intervention name>] [run options]
 ccplan simulate --rate R --aht A --agents N [--patience P] [--target T] [--hours H] [run options]
 ccplan simulate --intervals <file.csv> [--aht A] [--handle-dist exponential|lognormal|gamma] [--handle-cv C]
                 [--patience P] [--patience-dist exponential|lognormal|gamma] [--patience-cv C] [--target T] [run options]
+ccplan simulate --intervals <file.csv> --calibration calibration.json [--target T] [run options]
 run options: [--replications N] [--precision P [--precision-kpi K]] [--workers W] [--seed S] [--shard I/N]
              [--fixed-assumptions]
 report options: [--target-sl F] [--all-intervals] [--json | --csv]
@@ -26,6 +28,9 @@ outcomes (what a single day may look like). The same seed gives the same output,
                     (seconds; no --patience = infinite), FCR 1, no retries, empty at the start, for --hours (default 8)
   --intervals       an ACD interval report or forecast: columns start (HH:MM or ISO date-time), contacts, agents
                     (on the floor, after shrinkage), optionally aht_seconds and patience_seconds
+  --calibration F   with --intervals: the calibrated handle-time shape plus after-call-work allowance (aht_seconds is
+                    then each row's mean talk time), patience curve and priority class of 'ccplan calibrate --out'; the
+                    target defaults to the calibration's
   --precision P     run until the 95% CI half-width of --precision-kpi (default serviceLevel) is at most P (a fraction,
                     or seconds for time KPIs), checked at fixed points (20, 40, 80, …), at most --replications (default 1000)
   --workers W       worker threads (default: the number of cores)
@@ -53,6 +58,7 @@ export async function runSimulate(args: string[], write: (text: string) => void)
     "handle-cv": { type: "string" },
     "patience-dist": { type: "string" },
     "patience-cv": { type: "string" },
+    calibration: { type: "string" },
   });
   const flags = readRunFlags(values);
   const report = readReportFlags(values);
@@ -138,6 +144,7 @@ function resolveSource(
     return scenarioSource(loaded, variant, seed, assumptions);
   }
   if (str("variant") !== undefined) throw new InputError("--variant needs a scenario file");
+  if (str("calibration") !== undefined && str("intervals") === undefined) throw new InputError("--calibration needs --intervals <file.csv>");
   if (str("rate") !== undefined) {
     const options = {
       arrivalsPerHour: requiredNumberFlag("rate", str("rate"), FLAG_RANGES.rate),
@@ -158,6 +165,21 @@ function resolveSource(
   }
   const path = str("intervals")!;
   const dists = ["exponential", "lognormal", "gamma"] as const;
+  if (str("calibration") !== undefined) {
+    const clashing = ["aht", "handle-dist", "handle-cv", "patience", "patience-dist", "patience-cv"].filter((name) => str(name) !== undefined);
+    if (clashing.length > 0) throw new InputError(`--calibration sets handle times and patience; remove ${clashing.map((name) => `--${name}`).join(", ")}`);
+    const model = loadCalibration(str("calibration")!).model;
+    return intervalSource(path, {
+      name: path,
+      seed: seed ?? 1,
+      handleDist: "exponential",
+      handleCv: 1,
+      patienceDist: "exponential",
+      patienceCv: 1,
+      targetAnswerSec: numberFlag("target", str("target"), { min: 0 }) ?? model.targetAnswerSec,
+      calibration: model,
+    });
+  }
   return intervalSource(path, {
     name: path,
     seed: seed ?? 1,

@@ -105,10 +105,20 @@ export function replicationWeekInputs(run: CapacityRun, replication: number, peo
   });
 }
 
-/** A stable text of a week's inputs: equal texts, equal week scenarios (given the same base scenario). */
+/** A stable text of a week's inputs: equal texts, equal week scenarios (given the same `weekCacheKey`). */
 export function weekInputKey(input: WeekInput): string {
-  const { intervention, ...rest } = input;
-  return JSON.stringify(intervention ? { ...rest, intervention: intervention.intervention.name, stage: intervention.stage } : rest);
+  return JSON.stringify(input);
+}
+
+/**
+ * What every week's scenario takes from the scenario besides its `WeekInput`: everything the engine reads (queues,
+ * groups and shifts, resolution, experience, seed) and each capacity group's headcount (the roster's reference). Week
+ * results cached under one key hold for any scenario with the same key, whatever its classes, attrition or ramp.
+ */
+export function weekCacheKey(scenario: Scenario): string {
+  const headcounts = Object.fromEntries(Object.entries(scenario.capacity?.groups ?? {}).map(([name, group]) => [name, group.headcount]));
+  const { name: _name, description: _description, money: _money, interventions: _interventions, capacity: _capacity, ...engine } = scenario;
+  return JSON.stringify([engine, headcounts]);
 }
 
 /** Each capacity group's paid hours per person a week: its shifts' agent-hours over the people on them (40 when none). */

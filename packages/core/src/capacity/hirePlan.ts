@@ -35,7 +35,7 @@ export interface HiringPlan {
   /** The planned classes' cost over the planned weeks: cost per hire, and wages (in class, then of those who
    * graduate and stay, as expected); `budgetUsed` is what counts against `hiring.budget` (cost per hire and wages
    * in class). */
-  cost: { hiring: number; wages: number; budgetUsed: number };
+  cost: { hiring: number; wages: number; total: number; budgetUsed: number };
   /** Simulation rounds that corrected the requirements after the first solve. */
   corrections: number;
   /** Projections run: the baseline, the probe and one per solve. */
@@ -232,11 +232,13 @@ interface Solved {
   planned: { group: string; week: number; size: number }[];
   /** Per week, agents the plan could not cover (0 where covered). */
   slack: number[];
-  cost: { hiring: number; wages: number; budgetUsed: number };
+  cost: { hiring: number; wages: number; total: number; budgetUsed: number };
   /** Whether some class is at its largest size (for the reasons of weeks left short). */
   atMaxSize: boolean;
   /** Trainees of each candidate class (0: not held). */
   sizes: number[];
+  /** What the cheapest trainee takes from the budget. */
+  leastBudgetPerTrainee: number;
 }
 
 async function solveClasses(options: {
@@ -282,18 +284,20 @@ async function solveClasses(options: {
     return size > 0 ? [{ group: candidate.group, week: candidate.week, size }] : [];
   });
   const chosen = candidates.map((_, i) => Math.round(value(sizes[i]!)));
-  const cost = { hiring: 0, wages: 0, budgetUsed: 0 };
+  const cost = { hiring: 0, wages: 0, total: 0, budgetUsed: 0 };
   candidates.forEach((candidate, i) => {
     cost.hiring += chosen[i]! * candidate.costPerHire;
     cost.wages += chosen[i]! * (candidate.costPerTrainee - candidate.costPerHire);
     cost.budgetUsed += chosen[i]! * candidate.budgetPerTrainee;
   });
+  cost.total = cost.hiring + cost.wages;
   return {
     planned,
     slack: slack.map((variable) => (variable === null ? 0 : value(variable))),
     cost,
     atMaxSize: candidates.some((candidate, i) => chosen[i]! >= candidate.maxSize),
     sizes: chosen,
+    leastBudgetPerTrainee: Math.min(...candidates.map((candidate) => candidate.budgetPerTrainee)),
   };
 }
 
@@ -304,8 +308,8 @@ function riskReason(options: { week: number; firstGraduationWeek: number; slack:
     return `inside the lead time: a class recruited now joins the floor in week ${firstGraduationWeek} at the earliest (recruiting, then class)`;
   }
   if (slack > 1e-6) {
-    if (budget.amount !== null && solved.cost.budgetUsed >= budget.amount * 0.999) {
-      return `the hiring budget (${Math.round(budget.amount).toLocaleString("en-US")}) is spent: ${slack.toFixed(1)} agents short`;
+    if (budget.amount !== null && budget.amount - solved.cost.budgetUsed < solved.leastBudgetPerTrainee) {
+      return `the hiring budget (${Math.round(budget.amount).toLocaleString("en-US")}) is spent, not enough left for one more trainee: ${slack.toFixed(1)} agents short`;
     }
     if (solved.atMaxSize) return `classes at their largest size cannot cover it: ${slack.toFixed(1)} agents short`;
     return `no class within the lead time and class sizes can cover it: ${slack.toFixed(1)} agents short`;

@@ -11,6 +11,7 @@ export {
   replicationWeekInputs,
   runClasses,
   weekInputKey,
+  weekCacheKey,
   weekSeed,
   CAPACITY_FIELDS,
   CAPACITY_FIELD,
@@ -22,3 +23,4 @@ export { summarizeCapacity, type CapacitySummary, type CapacityWeekSummary } fro
 export { capacityReport, type CapacityReport, type CapacityReportWeek } from "./capacityReport.js";
 export { findHiringPlan, MAX_CORRECTIONS, type HiringPlan, type WeekAtRisk, type ProjectRun } from "./hirePlan.js";
 export { projectCapacity, type CapacityProjection, type WeekSimulator } from "./projectCapacity.js";
+export { trainerTrajectory, TRAJECTORY_KPIS, type Trajectory, type TrajectoryWeek, type TrajectoryKpi } from "./trainerTrajectory.js";

@@ -103,6 +103,9 @@ export interface PlanPriority {
   headStartSec: number;
   /** Probability that a first contact arriving in each interval is of the class (length = plan.intervalCount). */
   shareByInterval: Float64Array;
+  /** The class's own patience (null: it never abandons); omitted: the queue's. The queue's `patience` is then that of
+   * the rest. Scaled by the queue's `patienceScaleByInterval` like the rest. */
+  patience?: DurationSampler | null;
 }
 
 export interface PlanGroup {

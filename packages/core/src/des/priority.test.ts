@@ -101,4 +101,15 @@ describe("a priority class with a head start", () => {
     expect(Math.abs(priority.mean - strictPriorityWait), explain("priority wait", strictPriorityWait, priority)).toBeLessThanOrEqual(priority.halfWidth);
     expect(Math.abs(standard.mean - strictStandardWait), explain("standard wait", strictStandardWait, standard)).toBeLessThanOrEqual(standard.halfWidth);
   });
+
+  it("gives the class its own patience when it has one: a class that never hangs up never abandons", () => {
+    const base = plan(60, 120);
+    const queue = base.queues[0]!;
+    const patientClass = { ...base, queues: [{ ...queue, priority: { ...queue.priority!, patience: null } }] };
+    const totals = sumCounters(createSimulator(patientClass).run(0), { from: 0, to: base.intervalCount }).queue;
+    expect(totals[Q.priorityAbandoned]).toBe(0);
+    expect(totals[Q.abandoned]).toBeGreaterThan(0);
+    const sameAsQueue = sumCounters(createSimulator(base).run(0), { from: 0, to: base.intervalCount }).queue;
+    expect(sameAsQueue[Q.priorityAbandoned]).toBeGreaterThan(0);
+  });
 });

@@ -104,7 +104,8 @@ const REAL_PRIORITY_CLASS = ContactReal.priorityClass;
  *   attribute stream, drawn per candidate only in such queues) is below the interval's share; a retry or repeat
  *   keeps the class. The class waits in its own FIFO line; an agent taking from the queue compares the two heads by
  *   virtual arrival time (arrival, minus the head start for the class; a tie goes to the class), so no heap is
- *   needed. Counters `priority*` count the class apart. Queues without a class take none of this path.
+ *   needed. The class may have its own patience (PlanPriority.patience). Counters `priority*` count the class apart.
+ *   Queues without a class take none of this path.
  * - Channels (PlanQueue.channel): phone is the above. Chat: a group serving chat queues counts its agents in
  *   sessions (slots; `agentGroup.ts`): a session takes one slot, a call or an email a whole agent's; a session's
  *   handle time grows by `chatHandleGrowthPerSession` for each other session its agent holds, taken as the group's
@@ -222,6 +223,8 @@ class Engine {
   private readonly priorityLines: (WaitingLine | null)[];
   private readonly headStartSec: Float64Array;
   private readonly priorityShare: (Float64Array | null)[];
+  /** Per queue, the priority class's patience (its own, or the queue's when the class has none). */
+  private readonly priorityPatience: (DurationSampler | null)[];
   private readonly anyPriority: boolean;
   /** Per queue: 1 when its channel is online (chat, email, self-service), and when it is self-service. */
   private readonly online: Uint8Array;
@@ -280,6 +283,7 @@ class Engine {
     this.priorityLines = plan.queues.map((queue) => (queue.priority ? new WaitingLine(64) : null));
     this.headStartSec = Float64Array.from(plan.queues, (queue) => queue.priority?.headStartSec ?? 0);
     this.priorityShare = plan.queues.map((queue) => queue.priority?.shareByInterval ?? null);
+    this.priorityPatience = plan.queues.map((queue) => (queue.priority?.patience !== undefined ? queue.priority.patience : queue.patience));
     this.anyPriority = plan.queues.some((queue) => queue.priority !== undefined);
     // A group's slots per agent: the most sessions of the chat queues it serves (1 without chat).
     const slotsPerAgent = plan.groups.map((group) =>
@@ -535,11 +539,12 @@ class Engine {
       }
     }
     int[row + ContactInt.state] = ContactState.waiting;
-    const line = this.anyPriority && real[realRow + REAL_PRIORITY_CLASS] === 1 ? this.priorityLines[q]! : this.lines[q]!;
+    const priority = this.anyPriority && real[realRow + REAL_PRIORITY_CLASS] === 1;
+    const line = priority ? this.priorityLines[q]! : this.lines[q]!;
     int[row + ContactInt.linePosition] = line.push(id, nowSec);
     if (cell >= 0) this.queueCounters[cell * QUEUE_COUNTER_COUNT + QueueCounter.delayed]!++;
     let deadline = Infinity;
-    const patience = this.patience[q];
+    const patience = priority ? this.priorityPatience[q]! : this.patience[q];
     if (patience) {
       const scale = this.patienceScale[q];
       const factor = scale ? scale[interval]! : 1;

@@ -9,6 +9,7 @@ export {
   onlineContacts,
   phaseDifferences,
   salesContacts,
+  weeklyBenefit,
   type BenefitParts,
   type PhaseDifferences,
   type PhaseLevels,

@@ -1,3 +1,4 @@
+import type { Money } from "../schema/money.js";
 import { kpiValue, type KpiSample } from "./kpiSample.js";
 
 /** The four benefits the money model counts (negative: the intervention loses). */
@@ -138,4 +139,36 @@ export function phaseDifferences(baseline: KpiSample, intervention: KpiSample): 
   const churn = kpiValue(baseline, "churnRate");
   const journeys = lost !== undefined && lost !== null && churn !== undefined && churn !== null && churn > 0 ? lost / churn : null;
   return { differences, levels: { journeys, churn: churn ?? null }, missing: [...missing] };
+}
+
+/**
+ * The benefit of one week's contacts, each part in currency per week, booked in that week: for trajectories that
+ * follow money week by week (capacity's trainer view) rather than over a horizon's calendar. Complaints, sales and
+ * contact costs are `priceReplication`'s weekly flows. Retention books the customer-months the week's kept would-be
+ * leavers stay within a horizon from their contact, in the small-churn limit of the retention model (kept in
+ * proportion to τ / H: H / 2 months each), at the monthly margin; the comparison's money accumulates them over the
+ * calendar instead (`economics/retention.ts`).
+ */
+export function weeklyBenefit(options: { money: Money; baseline: KpiSample; intervention: KpiSample; spanWeeks: number }): {
+  parts: BenefitParts;
+  notCounted: (keyof BenefitParts)[];
+} {
+  const { money, spanWeeks } = options;
+  if (!(spanWeeks > 0)) throw new Error(`invalid spanWeeks: ${spanWeeks}; expected a number of weeks > 0`);
+  const { differences: d, missing } = phaseDifferences(options.baseline, options.intervention);
+  const perWeek = 1 / spanWeeks;
+  const margin = money.customerLifetimeValue / money.customerLifetimeMonths;
+  const parts: BenefitParts = {
+    retention: ((-d.customersLost / money.journeysPerCustomer) * margin * (money.horizonMonths / 2)) * perWeek,
+    complaints: -d.complaints * money.costPerComplaint * perWeek,
+    sales: d.salesContacts * money.revenuePerAnsweredContact * perWeek,
+    channelSubstitution: -(d.offline * money.costPerContactOffline + d.online * money.costPerContactOnline) * perWeek,
+  };
+  const valued: Record<keyof BenefitParts, boolean> = {
+    retention: money.customerLifetimeValue > 0,
+    complaints: money.costPerComplaint > 0,
+    sales: money.revenuePerAnsweredContact > 0,
+    channelSubstitution: money.costPerContactOffline > 0 || money.costPerContactOnline > 0,
+  };
+  return { parts, notCounted: missing.filter((part) => valued[part]) };
 }

@@ -1,6 +1,7 @@
 import type { DurationSampler, Plan } from "../des/plan.js";
 import { inverseCdf } from "../random/distributions.js";
 import type { DurationDistribution } from "../schema/distribution.js";
+import { calibratedPlan, type CalibratedModel } from "../calibration/calibratedModel.js";
 import type { IntervalTable } from "./intervalTable.js";
 
 /** How handle times and patience are distributed around each row's mean when a planner runs an interval file. */
@@ -17,6 +18,10 @@ export interface IntervalPlanOptions {
   patienceDist: "exponential" | "lognormal" | "gamma";
   patienceCv: number;
   targetAnswerSec: number;
+  /** A calibrated model (`ccplan calibrate`): handle times from its fitted shape plus its after-call-work allowance,
+   * with each row's `aht_seconds` read as the interval's mean talk time (the model's where absent), patience from
+   * its survival curve, and its priority class. The options' handle and patience settings are then unused. */
+  calibration?: CalibratedModel;
 }
 
 function unitSampler(dist: IntervalPlanOptions["handleDist"], cv: number): DurationSampler {
@@ -32,18 +37,12 @@ function unitSampler(dist: IntervalPlanOptions["handleDist"], cv: number): Durat
  * (for the user) when a row needs a mean that neither the file nor the options give.
  */
 export function planFromIntervals(table: IntervalTable, options: IntervalPlanOptions): { ok: true; plan: Plan } | { ok: false; error: string } {
+  if (options.calibration) return calibratedIntervalPlan(table, options, options.calibration);
   const { rows, intervalSec } = table;
   const count = rows.length;
   const arrivalRatePerSec = new Float64Array(count);
   const handleScale = new Float64Array(count);
   const patienceScale = new Float64Array(count);
-  const staffingTimes: number[] = [];
-  const staffingCounts: number[] = [];
-  const pushStaffing = (timeSec: number, agents: number) => {
-    if (staffingCounts.length > 0 && staffingCounts[staffingCounts.length - 1] === agents) return;
-    staffingTimes.push(timeSec);
-    staffingCounts.push(agents);
-  };
   let anyPatience = false;
   for (let index = 0; index < count; index++) {
     const row = rows[index]!;
@@ -54,14 +53,8 @@ export function planFromIntervals(table: IntervalTable, options: IntervalPlanOpt
     const patience = row.patienceSec ?? options.patienceSec;
     patienceScale[index] = patience ?? Number.POSITIVE_INFINITY;
     if (patience !== undefined) anyPatience = true;
-    const startSec = index * intervalSec;
-    const floor = Math.floor(row.agents);
-    const fraction = row.agents - floor;
-    if (fraction > 0) {
-      pushStaffing(startSec, floor + 1);
-      pushStaffing(startSec + fraction * intervalSec, floor);
-    } else pushStaffing(startSec, floor);
   }
+  const staffing = staffingSteps(rows.map((row) => row.agents), intervalSec);
   const peakRate = arrivalRatePerSec.reduce((max, rate) => Math.max(max, rate), 0);
   const dayLabels = table.dated
     ? [...new Set(rows.map((row) => row.start.slice(0, 10)))]
@@ -99,10 +92,58 @@ export function planFromIntervals(table: IntervalTable, options: IntervalPlanOpt
         name: "agents",
         serves: Int32Array.of(0),
         shrinkage: 0,
-        staffingTimesSec: Float64Array.from(staffingTimes),
-        staffingCounts: Int32Array.from(staffingCounts),
+        staffingTimesSec: staffing.timesSec,
+        staffingCounts: staffing.counts,
       },
     ],
   };
+  return { ok: true, plan };
+}
+
+/**
+ * Agents on the floor per interval (a fraction is a time average) as the engine's staffing steps: the ceiling for
+ * that fraction of the interval, from its start, then the floor; equal neighbouring steps merged.
+ */
+export function staffingSteps(agents: ArrayLike<number>, intervalSec: number): { timesSec: Float64Array; counts: Int32Array } {
+  const times: number[] = [];
+  const counts: number[] = [];
+  const push = (timeSec: number, count: number) => {
+    if (counts.length > 0 && counts[counts.length - 1] === count) return;
+    times.push(timeSec);
+    counts.push(count);
+  };
+  for (let index = 0; index < agents.length; index++) {
+    const startSec = index * intervalSec;
+    const floor = Math.floor(agents[index]!);
+    const fraction = agents[index]! - floor;
+    if (fraction > 0) {
+      push(startSec, floor + 1);
+      push(startSec + fraction * intervalSec, floor);
+    } else push(startSec, floor);
+  }
+  if (times.length === 0) push(0, 0);
+  return { timesSec: Float64Array.from(times), counts: Int32Array.from(counts) };
+}
+
+/** An interval table run with a calibrated model (see `IntervalPlanOptions.calibration`). A row's patience_seconds
+ * would contradict the calibrated patience curve: it is refused. */
+function calibratedIntervalPlan(table: IntervalTable, options: IntervalPlanOptions, model: CalibratedModel): { ok: true; plan: Plan } | { ok: false; error: string } {
+  const withPatience = table.rows.find((row) => row.patienceSec !== undefined);
+  if (withPatience) {
+    return { ok: false, error: `line ${withPatience.line}: patience_seconds with a calibration; expected the column empty or absent (the calibration's patience curve is used)` };
+  }
+  const dayLabels = table.dated ? [...new Set(table.rows.map((row) => row.start.slice(0, 10)))] : ["day 1"];
+  const plan = calibratedPlan({
+    name: options.name,
+    seed: options.seed,
+    intervalSec: table.intervalSec,
+    intervalLabels: table.rows.map((row) => row.start),
+    dayLabels,
+    contacts: table.rows.map((row) => row.contacts),
+    agents: table.rows.map((row) => row.agents),
+    talkSec: table.rows.map((row) => row.ahtSec ?? null),
+    priorityShare: null,
+    model: { ...model, targetAnswerSec: options.targetAnswerSec },
+  });
   return { ok: true, plan };
 }

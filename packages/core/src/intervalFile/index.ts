@@ -1,2 +1,2 @@
 export { parseIntervalTable, type IntervalRow, type IntervalTable, type IntervalTableResult } from "./intervalTable.js";
-export { planFromIntervals, type IntervalPlanOptions } from "./fromIntervals.js";
+export { planFromIntervals, staffingSteps, type IntervalPlanOptions } from "./fromIntervals.js";

@@ -66,6 +66,7 @@ export function compileScenario(scenario: Scenario): Plan {
               name: queue.priorityClass.name,
               headStartSec: queue.priorityClass.headStartSec,
               shareByInterval: new Float64Array(intervalCount).fill(queue.priorityClass.share),
+              ...(queue.priorityClass.patience ? { patience: inverseCdf(durationToSeconds(queue.priorityClass.patience)) } : {}),
             },
           }
         : {}),

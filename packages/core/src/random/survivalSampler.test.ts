@@ -62,6 +62,14 @@ describe("survivalSampler", () => {
     expect(Math.sqrt(survivalVariance(exponential))).toBeCloseTo(180, 0);
   });
 
+  it("takes a first knot at 0 as an atom there (durations recorded as 0 s)", () => {
+    const sample = survivalSampler({ timesSec: [0, 10], survival: [0.8, 0.4], tailMeanSec: 10 });
+    expect(sample(0.1)).toBe(0);
+    expect(sample(0.2)).toBe(0);
+    expect(sample(0.4)).toBeCloseTo(5, 9);
+    expect(survivalMean({ timesSec: [0, 10], survival: [0.8, 0.4], tailMeanSec: 10 })).toBeCloseTo(6 + 4, 12);
+  });
+
   it("puts the rest at the last knot without a tail, and handles a curve that reaches 0", () => {
     const atom = survivalSampler({ timesSec: [10], survival: [0.5], tailMeanSec: 0 });
     expect(atom(0.9)).toBe(10);
@@ -74,6 +82,7 @@ describe("survivalSampler", () => {
     expect(() => survivalSampler({ timesSec: [], survival: [], tailMeanSec: 1 })).toThrow(/no knots/);
     expect(() => survivalSampler({ timesSec: [1, 2], survival: [0.5], tailMeanSec: 1 })).toThrow(/as many of each/);
     expect(() => survivalSampler({ timesSec: [2, 1], survival: [0.5, 0.4], tailMeanSec: 1 })).toThrow(/time 2: 1; expected a finite number above 2/);
+    expect(() => survivalSampler({ timesSec: [-1], survival: [0.5], tailMeanSec: 1 })).toThrow(/time 1: -1; expected a finite number ≥ 0/);
     expect(() => survivalSampler({ timesSec: [1, 2], survival: [0.5, 0.6], tailMeanSec: 1 })).toThrow(/survival 2: 0.6/);
     expect(() => survivalSampler({ timesSec: [1], survival: [0.5], tailMeanSec: -1 })).toThrow(/tail mean: -1/);
   });

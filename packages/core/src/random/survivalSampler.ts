@@ -1,5 +1,5 @@
 /**
- * A tabulated survival curve: S(t) = P(duration > t) at knots `timesSec` (strictly increasing, > 0) with values
+ * A tabulated survival curve: S(t) = P(duration > t) at knots `timesSec` (strictly increasing, ≥ 0) with values
  * `survival` (non-increasing, in [0, 1]); S(0) = 1. Between knots S is linear (a Kaplan–Meier curve measured in
  * whole seconds, joined by straight lines, so that the distribution is continuous); beyond the last knot an
  * exponential tail S(t) = S_K · exp(−(t − t_K) / tailMeanSec) carries the rest (tailMeanSec 0: the rest, S_K, is
@@ -48,7 +48,8 @@ export function survivalSampler(table: SurvivalTable): (u: number) => number {
       else high = middle;
     }
     const drop = values[low]! - values[high]!;
-    return times[low]! + ((values[low]! - s) / drop) * (times[high]! - times[low]!);
+    const width = times[high]! - times[low]!;
+    return width > 0 ? times[low]! + ((values[low]! - s) / drop) * width : times[low]!;
   };
 }
 
@@ -79,9 +80,11 @@ export function survivalVariance(table: SurvivalTable): number {
     const t1 = table.timesSec[i]!;
     const s1 = table.survival[i]!;
     // ∫ 2t S(t) dt over [t0, t1] with S linear: S = s0 + k (t − t0).
-    const k = (s1 - s0) / (t1 - t0);
-    const a = s0 - k * t0;
-    second += a * (t1 * t1 - t0 * t0) + ((2 * k) / 3) * (t1 ** 3 - t0 ** 3);
+    if (t1 > t0) {
+      const k = (s1 - s0) / (t1 - t0);
+      const a = s0 - k * t0;
+      second += a * (t1 * t1 - t0 * t0) + ((2 * k) / 3) * (t1 ** 3 - t0 ** 3);
+    }
     t0 = t1;
     s0 = s1;
   }
@@ -103,8 +106,9 @@ export function validateSurvival(table: SurvivalTable): void {
   for (let i = 0; i < timesSec.length; i++) {
     const time = timesSec[i]!;
     const value = survival[i]!;
-    if (!(time > previousTime && Number.isFinite(time))) {
-      throw new Error(`invalid ${where} time ${i + 1}: ${time}; expected a finite number above ${previousTime} (increasing, > 0)`);
+    // The first knot may be at 0 (an atom there: durations recorded as 0 s); the others increase strictly.
+    if (!((i === 0 ? time >= 0 : time > previousTime) && Number.isFinite(time))) {
+      throw new Error(`invalid ${where} time ${i + 1}: ${time}; expected a finite number ${i === 0 ? "≥ 0" : `above ${previousTime}`} (increasing)`);
     }
     if (!(value >= 0 && value <= previousValue)) {
       throw new Error(`invalid ${where} survival ${i + 1}: ${value}; expected a number in [0, ${previousValue}] (non-increasing)`);

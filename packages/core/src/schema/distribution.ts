@@ -59,10 +59,10 @@ export function durationSchema<U extends DurationUnit>(unit: U, maxSec: number =
       .strictObject({
         dist: z.literal("survival"),
         [times]: z
-          .array(positive(`time in ${unit.toLowerCase()}`).max(max, tooLong))
+          .array(z.number().nonnegative().finite().max(max, tooLong))
           .min(1)
           .max(10_000)
-          .describe(`Knots of the survival curve, ${unit.toLowerCase()}, increasing.`),
+          .describe(`Knots of the survival curve, ${unit.toLowerCase()}, increasing (the first may be 0: an atom there).`),
         survival: z
           .array(z.number().min(0).max(1))
           .min(1)

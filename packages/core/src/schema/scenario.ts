@@ -93,6 +93,9 @@ export const priorityClassSchema = z.strictObject({
     .min(0)
     .max(86_400)
     .describe("Seconds by which the class is served as if it had arrived earlier: 0 is first come first served; beyond the longest wait it is strict (non-preemptive) priority."),
+  patience: durationSchema("Sec")
+    .optional()
+    .describe("The class's own patience, seconds (the queue's patience is then that of the rest); omitted: the queue's."),
 });
 
 /** A queue: one type of contact (a line, a channel), with its forecast, handle times and callers' patience. */

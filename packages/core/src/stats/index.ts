@@ -13,3 +13,5 @@ export {
 } from "./runningMoments.js";
 export { studentTQuantile } from "./studentTQuantile.js";
 export { summarize, type KpiSummary } from "./summary.js";
+export { digamma, trigamma } from "./digamma.js";
+export { normalCdf } from "./normalCdf.js";

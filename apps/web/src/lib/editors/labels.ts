@@ -57,6 +57,27 @@ const LABELS: Record<string, string> = {
   surveyResponseRate: "Survey response rate",
   referenceRepeatRate: "Reference repeat-contact rate",
   nps: "NPS",
+  // The capacity plan (the Year view).
+  start: "First week starts on",
+  weeks: "Weeks",
+  growthPerYear: "Volume growth per year",
+  monthlyIndex: "Seasonal index by month",
+  shrinkageByMonth: "Shrinkage by month",
+  headcount: "Headcount",
+  recentHires: "Recent hires",
+  weeksAgo: "Joined the floor, weeks ago",
+  perMonth: "Leavers per month",
+  newHirePerMonth: "New hires leaving per month",
+  newHireMonths: "New-hire period",
+  startProductivity: "Productivity in the first week",
+  leadWeeks: "Recruiting lead time",
+  graduation: "Graduation rate",
+  classSize: "Class size",
+  costPerHire: "Cost per hire",
+  budget: "Hiring budget",
+  ramp: "Ramp-up",
+  attrition: "Attrition",
+  productivity: "Productivity",
 };
 
 const UNIT_SUFFIXES: [RegExp, string][] = [
@@ -86,7 +107,7 @@ export function unitFor(key: string, currency: string): string {
   if (/Months$/.test(key)) return "months";
   if (/PerHour$/.test(key)) return `${currency}/h`;
   if (/PerMonth$/.test(key)) return `${currency}/month`;
-  if (/(Cost|Value|revenue|Revenue)/.test(key) || /^costPer/.test(key)) return currency;
+  if (/(Cost|Value|revenue|Revenue)/.test(key) || /^costPer/.test(key) || key === "budget") return currency;
   if (key === "agents") return "agents";
   if (key === "factor") return "×";
   if (key === "cv" || /Cv$/.test(key)) return "CV";
@@ -117,7 +138,8 @@ const PERCENT_UNITS: Record<string, string> = {
 /** Shares, rates and probabilities in [0, 1] whose name does not say so. */
 const FRACTION_KEYS = new Set([
   "fcr", "share", "probability", "shrinkage", "targetServiceLevel", "referenceCsat", "dissatisfiedPropensity", "promoters",
-  "detractors", "churn", "floor", "managementOverhead",
+  "detractors", "churn", "floor", "managementOverhead", "perMonth", "newHirePerMonth", "graduation", "startProductivity",
+  "growthPerYear", "productivity",
 ]);
 
 /** The percent convention for the field `key`, or null when it is not a fraction (seconds, money, counts, a CV…).

@@ -6,6 +6,7 @@ export const SECTIONS = [
   { id: "queues", label: "Handling & patience" },
   { id: "shifts", label: "Shifts" },
   { id: "money", label: "Money" },
+  { id: "capacity", label: "Year plan" },
   { id: "model", label: "Model" },
   { id: "scenario", label: "Scenario" },
 ] as const;
@@ -22,6 +23,8 @@ export function sectionOf(path: string): SectionId {
       return "shifts";
     case "money":
       return "money";
+    case "capacity":
+      return "capacity";
     case "interventions":
       return "interventions";
     case "name":

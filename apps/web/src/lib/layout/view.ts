@@ -1,2 +1,2 @@
-/** The page's two views, each with an address (#planner, #erlang). */
-export type View = "planner" | "erlang";
+/** The page's views, each with an address (#planner, #erlang, #year, #calibrate). */
+export type View = "planner" | "erlang" | "year" | "calibrate";

@@ -1,4 +1,14 @@
-import { migrate, parseScenario, parseScenarioText, staffingWarnings, type Scenario, type ScenarioIssue, type ScenarioWarning } from "@ccplan/core";
+import {
+  applyCalibration as applyCalibrationToScenario,
+  migrate,
+  parseScenario,
+  parseScenarioText,
+  staffingWarnings,
+  type Calibration,
+  type Scenario,
+  type ScenarioIssue,
+  type ScenarioWarning,
+} from "@ccplan/core";
 import { untrack } from "svelte";
 import { discardUnreadable, restoreAutosave, writeAutosave, type StorageLike } from "./autosave.js";
 import { defaultScenario, type BundledScenario } from "./bundled.js";
@@ -192,6 +202,30 @@ export class ScenarioStore {
       f.ignoredColumns.length > 0 ? `columns ${f.ignoredColumns.join(", ")} were ignored` : "",
     ];
     this.notice = { tone: "success", text: `${parts.filter(Boolean).join("; ")}.` };
+  }
+
+  /** Writes a calibration into queue `queueIndex` (handle time, patience curve, priority class: core's
+   * `applyCalibration`); refused, with core's reasons, if the scenario would not be valid. Undoable. */
+  applyCalibration(calibration: Calibration, queueIndex: number): void {
+    const snapshot = $state.snapshot(this.draft) as Draft;
+    const queue = (Array.isArray(snapshot.queues) ? snapshot.queues : [])[queueIndex] as Draft | undefined;
+    const name = typeof queue?.name === "string" ? queue.name : undefined;
+    const applied = applyCalibrationToScenario(snapshot, calibration, name === undefined ? {} : { queue: name });
+    if (!applied.ok) {
+      this.problem = { title: "The calibration was not applied", issues: [{ path: "", message: applied.error }] };
+      return;
+    }
+    const before = snapshot;
+    this.draft = applied.scenario as Draft;
+    this.problem = null;
+    this.notice = {
+      tone: "success",
+      text: `Applied the calibration to queue “${name ?? queueIndex + 1}”: handle time (talk plus allowance), the measured patience curve${calibration.model.priority ? " and the priority class" : ""}.`,
+      undo: () => {
+        this.draft = before;
+        this.notice = { tone: "info", text: "The calibration was taken back out of the scenario." };
+      },
+    };
   }
 
   /** After the file was handed to the planner: the scenario is no longer "unsaved". */
