@@ -367,6 +367,22 @@ describe("ccplan capacity", () => {
     }
   });
 
+  it("refuses a plan whose busiest week is beyond the engine's limits, before simulating anything", () => {
+    const scenario = JSON.parse(readFileSync(join(repoRoot, "scenarios/year-plan.json"), "utf8"));
+    scenario.$schema = undefined;
+    Object.assign(scenario.capacity, { weeks: 156, volume: { growthPerYear: 10 } });
+    const dir = mkdtempSync(join(tmpdir(), "ccplan-capacity-limits-"));
+    try {
+      const file = join(dir, "boom.json");
+      writeFileSync(file, JSON.stringify(scenario));
+      const run = ccplan("capacity", file, "--replications", "2", "--workers", "1");
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain("contacts expected in one replication of the capacity plan's busiest week (week 153");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("refuses a scenario without a capacity block, and --week without --replication", () => {
     const none = ccplan("capacity", "scenarios/default.json");
     expect(none.code).toBe(2);

@@ -2,7 +2,8 @@ import { defineConfig, type Plugin } from "vite";
 import { svelte } from "@sveltejs/vite-plugin-svelte";
 
 /**
- * index.html carries a strict Content-Security-Policy (no inline scripts or styles, no eval), which the built app
+ * index.html carries a strict Content-Security-Policy (no inline scripts or styles, no eval; WebAssembly allowed, for
+ * HiGHS in the roster worker: `wasm-unsafe-eval`), which the built app
  * runs under. Vite's dev server injects component CSS as inline <style> elements, so in dev only the policy also
  * allows inline styles.
  */

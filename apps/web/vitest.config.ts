@@ -8,7 +8,7 @@ export default defineProject({
   test: {
     name: "web",
     include: ["src/**/*.test.ts", "e2e/**/*.test.ts"],
-    environment: "node",
+    environment: "node", setupFiles: ["../../test/support/fixedFastCheckSeed.ts"],
     // The browser test starts `vite preview` and chromium on a shared 2-core machine: be patient.
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -60,8 +60,15 @@ describe("the Year view, in chromium", () => {
     await page.getByRole("button", { name: /Open the example/ }).click();
     await page.locator("#year-replications").fill(FUTURES);
 
+    // Cancel stops a run at once (the pool's and the year worker's threads are terminated); a new run then works.
+    await page.locator("#year-replications").fill("60");
     await page.getByTestId("run-year").click();
-    await appears("year-progress", 60_000).catch(() => undefined); // progress shows while it runs (a fast run may skip it)
+    await appears("year-progress", 60_000);
+    await page.getByTestId("cancel-year").click();
+    await expect.poll(() => page.locator(".year .status").textContent()).toContain("Run cancelled.");
+    await page.locator("#year-replications").fill(FUTURES);
+
+    await page.getByTestId("run-year").click();
     await appears("year-facts");
     expect(await page.getByTestId("year-facts").textContent()).toMatch(/6 simulated futures · [\d,]+ distinct weeks simulated/);
     await expect.poll(() => page.locator("figure[aria-label='Headcount, available and required agents by week'] path.line").count()).toBeGreaterThan(1);

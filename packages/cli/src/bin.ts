@@ -9,6 +9,7 @@ import { runSensitivity, sensitivityHelp } from "./commands/sensitivity.js";
 import { runSimulate, simulateHelp } from "./commands/simulate.js";
 import { calibrateHelp, runCalibrate } from "./commands/calibrate.js";
 import { backtestHelp, runBacktest } from "./commands/backtest.js";
+import { rosterHelp, runRoster } from "./commands/roster.js";
 import { EXIT, InputError } from "./errors.js";
 
 const COMMANDS: Record<string, { help: string; run: (args: string[], write: (text: string) => void) => void | Promise<void> }> = {
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, { help: string; run: (args: string[], write: (tex
   capacity: { help: capacityHelp, run: runCapacityCommand },
   calibrate: { help: calibrateHelp, run: runCalibrate },
   backtest: { help: backtestHelp, run: runBacktest },
+  roster: { help: rosterHelp, run: runRoster },
 };
 
 const USAGE = `ccplan: what-if planning for contact centers
@@ -35,6 +37,7 @@ Commands:
   capacity   the year ahead week by week: attrition, hiring classes, ramp-up, growth; --hire-plan finds the classes
   calibrate  fit handle times, patience, classes and staffing to a call log, with the evidence
   backtest   predict each day of a call log with a calibration and compare with what happened
+  roster     the cheapest roster from shift templates that meets the target at a confidence (HiGHS + simulation)
 
 Exit codes: 0 success, 1 the run failed, 2 bad arguments or invalid input. Add --debug for stack traces.`;
 

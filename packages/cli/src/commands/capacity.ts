@@ -1,5 +1,7 @@
 import { writeFileSync } from "node:fs";
 import {
+  checkCapacityLimits,
+  formatScenarioIssues,
   findHiringPlan,
   trainerTrajectory,
   capacityReport,
@@ -73,6 +75,8 @@ export async function runCapacityCommand(args: string[], write: (text: string) =
   const intervention = readIntervention(values, scenario);
   const run: CapacityRun = { scenario, ...(intervention && { intervention }) };
 
+  const tooBig = checkCapacityLimits(run);
+  if (tooBig.length > 0) throw new InputError(formatScenarioIssues(tooBig, loaded.path));
   const week = numberFlag("week", values.week, { integer: true, min: 1, max: capacity.weeks });
   const replication = numberFlag("replication", values.replication, { integer: true, min: 0, max: 1_000_000 });
   if (week !== undefined || replication !== undefined || values.out !== undefined) {

@@ -24,3 +24,4 @@ export { capacityReport, type CapacityReport, type CapacityReportWeek } from "./
 export { findHiringPlan, MAX_CORRECTIONS, type HiringPlan, type WeekAtRisk, type ProjectRun } from "./hirePlan.js";
 export { projectCapacity, type CapacityProjection, type WeekSimulator } from "./projectCapacity.js";
 export { trainerTrajectory, TRAJECTORY_KPIS, type Trajectory, type TrajectoryWeek, type TrajectoryKpi } from "./trainerTrajectory.js";
+export { checkCapacityLimits } from "./capacityLimits.js";

@@ -103,7 +103,7 @@ describe("shard documents and mergeShards", () => {
 
   it("refuses shards of different scenarios, seeds, run lengths or layouts", () => {
     const [from, to] = shardRange(total, 1, 4);
-    const other = (change: Partial<typeof identity>) => throughJson(shardDocument({ ...identity, ...change, from, to, vectors: vectors.slice(from, to) }));
+    const other = (change: Partial<typeof identity & { variant: string }>) => throughJson(shardDocument({ ...identity, ...change, from, to, vectors: vectors.slice(from, to) }));
     expect(() => mergeShards([shards[0], other({ scenarioFingerprint: "fnv1a64:0000000000000000" })])).toThrow(
       /shard 2 and shard 1 come from different runs: scenario .*fnv1a64:0000000000000000/,
     );

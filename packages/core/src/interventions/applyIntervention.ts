@@ -7,6 +7,7 @@ import { shiftWeekday } from "../schema/weekday.js";
 import { applyChannelShift } from "./applyChannelShift.js";
 import { applyFeedbackChannels } from "./applyFeedbackChannels.js";
 import { applyProcessChange } from "./applyProcessChange.js";
+import { applyRoster } from "./applyRoster.js";
 import { applyTraining } from "./applyTraining.js";
 import type { CostLine } from "./costLine.js";
 import { STEADY_STATE, type InterventionStage } from "./interventionTimeline.js";
@@ -92,6 +93,7 @@ const TRANSFORMS: { [K in InterventionKind]: Transform<K> } = {
     },
     costLines: [],
   }),
+  roster: applyRoster,
   training: applyTraining,
   processChange: applyProcessChange,
   channelShift: applyChannelShift,

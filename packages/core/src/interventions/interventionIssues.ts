@@ -98,6 +98,9 @@ function referenceIssues(scenario: Scenario, intervention: SingleIntervention, p
         });
       }
       break;
+    case "roster":
+      if (!groups.includes(intervention.group)) unknown([...path, "group"], "group", intervention.group, groups);
+      break;
     default:
       break;
   }

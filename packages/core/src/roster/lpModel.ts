@@ -73,8 +73,9 @@ export class LpModel {
   }
 
   /** The CPLEX LP text of the model. A constraint with both sides finite is written as two rows (`name.lo`, `name.hi`)
-   * unless they are equal (one `=` row). */
-  toLpText(): string {
+   * unless they are equal (one `=` row). `bounds` replaces the variables' bounds (one entry per variable), e.g. to
+   * search near a relaxation's solution. */
+  toLpText(bounds?: { lower: ArrayLike<number>; upper: ArrayLike<number> }): string {
     const out: string[] = ["Minimize"];
     out.push(expression(" obj:", this.variables.map((variable, index) => [index, variable.cost] as const), this.variables, true));
     out.push("Subject To");
@@ -87,8 +88,10 @@ export class LpModel {
       else out.push(`${expression(` ${row.name}:`, row.terms, this.variables)} <= ${number(row.upper)}`);
     }
     out.push("Bounds");
-    for (const variable of this.variables) {
-      const { name, lower, upper } = variable;
+    for (const [index, variable] of this.variables.entries()) {
+      const { name } = variable;
+      const lower = bounds ? bounds.lower[index]! : variable.lower;
+      const upper = bounds ? bounds.upper[index]! : variable.upper;
       if (lower === -Infinity && upper === Infinity) out.push(` ${name} free`);
       else if (lower === upper) out.push(` ${name} = ${number(lower)}`);
       else if (lower === 0 && upper === Infinity) continue; // the LP format's default

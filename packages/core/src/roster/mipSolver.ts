@@ -19,6 +19,7 @@ export interface HighsModel {
   getColName(index: number): string;
   readonly info: { get(name: string): number | bigint };
   getRunTime(): number;
+  setSolution(solution: { colValue: Float64Array }): unknown;
 }
 
 /** How a solve ended, from HiGHS's model status. */
@@ -36,7 +37,7 @@ export interface MipSolution {
   status: MipStatus;
   /** Whether `values` hold a feasible solution (optimal, or the best found before a limit). */
   feasible: boolean;
-  /** One value per variable of the model, in index order (integers rounded); empty when not feasible. */
+  /** One value per variable of the model, in index order (integers rounded, unless a relaxation); empty when not feasible. */
   values: Float64Array;
   /** Objective at `values`; NaN when not feasible. */
   objective: number;
@@ -49,12 +50,18 @@ export interface MipSolution {
   solveSec: number;
 }
 
-/** Limits of one solve. */
+/** Limits of one solve, and how to start it. */
 export interface MipOptions {
   /** Wall-clock limit, seconds (HiGHS `time_limit`); the best solution found by then is returned. */
   timeLimitSec: number;
   /** Relative MIP gap at which the solver stops (HiGHS `mip_rel_gap`), e.g. 0.005 for 0.5%. */
   mipRelGap: number;
+  /** Solve the linear relaxation only (integrality ignored; HiGHS `solve_relaxation`). */
+  relaxation?: boolean;
+  /** Bounds that replace the model's (one entry per variable). */
+  bounds?: { lower: ArrayLike<number>; upper: ArrayLike<number> };
+  /** A feasible solution to start from (one value per variable): the solver keeps it unless it finds better. */
+  start?: ArrayLike<number>;
 }
 
 // HiGHS model status codes (HighsModelStatus in the C API; constants.modelStatus in the JS package).
@@ -89,9 +96,11 @@ const FEASIBLE_SOLUTION = 2; // kSolutionStatusFeasible
  */
 export function solveMip(runtime: HighsRuntime, model: LpModel, options: MipOptions): MipSolution {
   if (model.variables.length === 0) throw new Error("invalid model: no variables");
-  const text = model.toLpText();
+  const text = model.toLpText(options.bounds);
+  const relaxation = options.relaxation ?? false;
   return runtime.withModel({ format: "lp", data: text }, (highs) => {
-    highs.options.set({ output_flag: false, time_limit: options.timeLimitSec, mip_rel_gap: options.mipRelGap });
+    highs.options.set({ output_flag: false, time_limit: Math.max(0.01, options.timeLimitSec), mip_rel_gap: options.mipRelGap, solve_relaxation: relaxation });
+    if (options.start) highs.setSolution({ colValue: Float64Array.from(options.start) });
     highs.run();
     const code = highs.getModelStatus();
     const status = MODEL_STATUS[code] ?? "other";
@@ -108,10 +117,10 @@ export function solveMip(runtime: HighsRuntime, model: LpModel, options: MipOpti
       // Columns come in the order the LP text first names them, which toLpText makes the model's order: check it.
       if (highs.getColName(index) !== variable.name) throw new Error(`HiGHS column ${index} is ${highs.getColName(index)}; expected ${variable.name}`);
       const value = colValue[index]!;
-      values[index] = variable.integer ? Math.round(value) : value;
+      values[index] = variable.integer && !relaxation ? Math.round(value) : value;
     });
     const objective = model.objectiveAt(values);
-    const hasIntegers = model.variables.some((variable) => variable.integer);
+    const hasIntegers = !relaxation && model.variables.some((variable) => variable.integer);
     // A bound above the incumbent is only the solver's tolerance showing: clamp it.
     const lowerBound = hasIntegers ? Math.min(objective, Number(highs.info.get("mip_dual_bound"))) : objective;
     const gap = hasIntegers ? Math.max(0, Number(highs.info.get("mip_gap"))) : 0;

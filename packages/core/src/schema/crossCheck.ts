@@ -226,6 +226,13 @@ function checkInterventions(interventions: unknown[], groups: unknown[], queueNa
     if ((entry.kind === "scaleAht" || entry.kind === "scalePatience") && typeof queue === "string" && !queueNames.has(queue)) {
       issues.push(issue([...path, "queue"], `unknown queue ${JSON.stringify(queue)}; expected one of ${quoteList(queueNames.keys())}`, queue, `one of ${quoteList(queueNames.keys())}`));
     }
+    if (entry.kind === "roster") {
+      uniqueNames(listOf(entry.shifts), [...path, "shifts"], "shift", issues, "in the roster");
+      listOf(entry.shifts).forEach((shift, s) => {
+        if (isEntry(shift)) checkShift(shift, [...path, "shifts", s], issues);
+      });
+      return;
+    }
     if (!["addAgents", "removeAgents", "moveShift", "lengthenShift", "addShift"].includes(String(entry.kind))) return;
     const groupName = entry.group;
     if (typeof groupName !== "string") return;

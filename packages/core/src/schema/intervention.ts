@@ -213,6 +213,20 @@ export const feedbackChannelsSchema = z.strictObject({
 }).meta({ id: "feedbackChannelsIntervention" });
 
 /** The interventions a `combined` one may list: every kind but `combined`. */
+/** Replace all of a group's shifts by a given roster (the roster optimiser's answer, `ccplan roster`). */
+export const rosterSchema = z.strictObject({
+  kind: z.literal("roster"),
+  ...common,
+  group: shiftRef.group,
+  shifts: z.array(shiftSchema).max(SCENARIO_LIMITS.maxShiftsPerGroup).describe("The group's new shifts; they replace all of its shifts."),
+  costPerWeek: z
+    .number()
+    .min(0)
+    .max(1e9)
+    .optional()
+    .describe("Weekly wage cost of the new roster as the optimiser priced it (each template at its own cost per hour). Omitted: its paid hours × money.wagePerHour."),
+}).meta({ id: "rosterIntervention" });
+
 export const singleInterventionSchema = z.discriminatedUnion("kind", [
   addAgentsSchema,
   removeAgentsSchema,
@@ -225,6 +239,7 @@ export const singleInterventionSchema = z.discriminatedUnion("kind", [
   processChangeSchema,
   channelShiftSchema,
   feedbackChannelsSchema,
+  rosterSchema,
 ]);
 
 /** Several interventions applied in order, compared as one option (e.g. "training + hiring"). */

@@ -12,7 +12,7 @@ export const SCENARIO_LIMITS = {
   /** Entries of the lists a scenario holds (queues, groups, shifts per group, interventions). */
   maxQueues: 50,
   maxGroups: 50,
-  maxShiftsPerGroup: 500,
+  maxShiftsPerGroup: 2000,
   maxBreaksPerShift: 12,
   maxInterventions: 100,
   /** Longest mean (or tabulated value) of a handle time, seconds: a week. A longer one is a unit slip

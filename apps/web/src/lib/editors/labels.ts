@@ -57,6 +57,9 @@ const LABELS: Record<string, string> = {
   surveyResponseRate: "Survey response rate",
   referenceRepeatRate: "Reference repeat-contact rate",
   nps: "NPS",
+  maxAgentsAtOnce: "Most agents at once (roster optimiser)",
+  maxWeeklyHours: "Most paid hours a week (roster optimiser)",
+  minAgentsOnFloor: "Fewest agents on the floor (roster optimiser)",
   // The capacity plan (the Year view).
   start: "First week starts on",
   weeks: "Weeks",

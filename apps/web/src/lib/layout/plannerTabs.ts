@@ -3,6 +3,7 @@
 export const PLANNER_TABS = [
   { id: "scenario", label: "Plan" },
   { id: "results", label: "Results" },
+  { id: "roster", label: "Cheapest roster" },
   { id: "runs", label: "Runs" },
 ] as const;
 

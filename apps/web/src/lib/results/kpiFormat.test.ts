@@ -69,3 +69,12 @@ describe("groupDigits", () => {
     expect(groupDigits(-4200)).toBe("−4,200");
   });
 });
+
+describe("formatDelta and formatRange with a precision", () => {
+  it("show a small significant change with the decimals it needs instead of rounding it to zero", () => {
+    expect(formatDelta(-0.025, "seconds", 0.027)).toBe("0.0 s");
+    expect(formatDelta(-0.025, "seconds", 0.027, 0.0025)).toBe("−0.025 s");
+    expect(formatRange(-0.027, -0.022, "seconds", { delta: true, reference: 0.027, precision: 0.0025 })).toBe("−0.027 to −0.022 s");
+    expect(formatDelta(0.029, "fraction", 0.032, 0.003)).toBe("+2.9 pt");
+  });
+});

@@ -70,6 +70,13 @@ export function displayScale(unit: string, reference: number | null | undefined,
   }
 }
 
+/** `scale` with enough decimals (up to three more) that a difference of `precision` shows at least one digit. */
+function finer(scale: DisplayScale, precision: number | undefined): DisplayScale {
+  if (precision === undefined || !(precision > 0) || scale.grouped) return scale;
+  const needed = Math.ceil(-Math.log10(precision * scale.factor) - 1e-6);
+  return needed > scale.digits ? { ...scale, digits: Math.min(scale.digits + 3, needed) } : scale;
+}
+
 function number(value: number, scale: DisplayScale, signed: boolean): string {
   const scaled = value * scale.factor;
   const magnitude = Math.abs(scaled);
@@ -89,9 +96,16 @@ export function formatKpi(value: number | null | undefined, unit: string, refere
 }
 
 /** A change against the baseline, signed; shares in percentage points: +0.064 fraction → "+6.4 pt". */
-export function formatDelta(value: number | null | undefined, unit: string, reference: number | null | undefined = value): string {
+export function formatDelta(
+  value: number | null | undefined,
+  unit: string,
+  reference: number | null | undefined = value,
+  /** The smallest difference that must show (a CI's half-width, a significant change's size): more decimals when
+   * the unit's usual ones would round it away, so "−0.0 s ▲ better" never reads. */
+  precision?: number,
+): string {
   if (!defined(value)) return NOT_DEFINED;
-  const scale = displayScale(unit, reference, true);
+  const scale = finer(displayScale(unit, reference, true), precision);
   return `${number(value, scale, true)}${scale.suffix}`;
 }
 
@@ -100,10 +114,10 @@ export function formatRange(
   low: number | null | undefined,
   high: number | null | undefined,
   unit: string,
-  options: { reference?: number | null | undefined; delta?: boolean } = {},
+  options: { reference?: number | null | undefined; delta?: boolean; precision?: number } = {},
 ): string {
   if (!defined(low) || !defined(high)) return NOT_DEFINED;
-  const scale = displayScale(unit, options.reference ?? high, options.delta ?? false);
+  const scale = finer(displayScale(unit, options.reference ?? high, options.delta ?? false), options.precision);
   const signed = options.delta ?? false;
   return `${number(low, scale, signed)} to ${number(high, scale, signed)}${scale.suffix}`;
 }

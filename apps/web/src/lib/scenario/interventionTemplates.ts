@@ -14,6 +14,7 @@ export const KIND_LABELS: Record<string, { label: string; help: string }> = {
   processChange: { label: "Process change", help: "Shorter resolution times (fewer approval steps), optionally better FCR and AHT." },
   channelShift: { label: "Move contacts to another channel", help: "A share of one queue's contacts moves to another queue (chat, self-service)." },
   feedbackChannels: { label: "More feedback channels", help: "Customers heard by phone, chat, email and surveys: a satisfaction gain." },
+  roster: { label: "Replace a group's roster", help: "A group's shifts replaced by another roster, e.g. the cheapest roster found from its shift templates." },
   combined: { label: "Combine several", help: "Several interventions applied together and compared as one option (e.g. training + hiring)." },
 };
 
@@ -24,6 +25,8 @@ export function kindLabel(kind: string): string {
 
 interface Places {
   group: string;
+  /** The first group's shifts, as written. */
+  shifts: unknown[];
   shift: string;
   queues: string[];
   hasResolutionTime: boolean;
@@ -37,8 +40,11 @@ function places(draft: Draft): Places {
   const shift = shifts[shifts.length - 1];
   const queues = Array.isArray(draft.queues) ? draft.queues.filter(isObject).map((queue) => String(queue.name ?? "")) : [];
   const hasResolutionTime = isObject(draft.resolution) && draft.resolution.resolutionTime !== undefined;
-  return { group: String(group?.name ?? ""), shift: String(shift?.name ?? ""), queues, hasResolutionTime };
+  return { group: String(group?.name ?? ""), shifts: shifts.map(snapshotSafe), shift: String(shift?.name ?? ""), queues, hasResolutionTime };
 }
+
+// Drafts may be Svelte state proxies, which structuredClone refuses: copy through JSON (shifts are plain JSON).
+const snapshotSafe = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
 
 function body(kind: string, where: Places): Record<string, unknown> & { name: string } {
   const { group, shift } = where;
@@ -76,6 +82,8 @@ function body(kind: string, where: Places): Record<string, unknown> & { name: st
       return { name: "20% to another channel", from: where.queues[0] ?? "", to: where.queues[1] ?? where.queues[0] ?? "", share: 0.2 };
     case "feedbackChannels":
       return { name: "More feedback channels" };
+    case "roster":
+      return { name: `New roster for ${group}`, group, shifts: where.shifts };
     case "combined":
       return {
         name: "Training + 2 agents",

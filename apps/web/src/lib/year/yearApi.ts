@@ -3,6 +3,7 @@
 // the weeks it has seen (by their inputs), so a second run, a hiring plan's corrections or a trajectory's baseline
 // simulate only what is new. HiGHS (the hiring plan's solver) loads here, on first use.
 import {
+  checkCapacityLimits,
   findHiringPlan,
   projectCapacity,
   trainerTrajectory,
@@ -34,7 +35,14 @@ function weekCache(scenario: Scenario): Map<string, Float64Array> {
   return cache.weeks;
 }
 
+/** Refuses a plan whose busiest week is beyond the engine's limits, before any week is simulated. */
+function checkLimits(scenario: Scenario): void {
+  const issues = checkCapacityLimits({ scenario });
+  if (issues.length > 0) throw new Error(issues.map((issue) => issue.message).join("; "));
+}
+
 function projector(scenario: Scenario, simulate: WeekSimulator, onProgress: YearProgress | undefined) {
+  checkLimits(scenario);
   const weeks = weekCache(scenario);
   const counts = { asked: 0, simulated: 0 };
   let step = "simulating the weeks";

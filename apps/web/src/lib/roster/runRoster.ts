@@ -1,0 +1,79 @@
+// The page's side of the roster optimiser: a roster worker (HiGHS and core's loop) kept between runs and ended by a
+// cancel (a solve blocks it for seconds and cannot be interrupted from outside), with the simulations in the page's
+// pool of Web Workers.
+import type { RosterDocument, RosterProgress } from "@ccplan/core";
+import { poolRunner } from "@ccplan/worker";
+import { proxy, releaseProxy, transfer, wrap, type Remote } from "comlink";
+import { comparisonPool } from "../run/comparisonPool";
+import type { RemoteRunner } from "../run/compareWorker";
+import type { RosterRequest, RosterWorkerApi } from "./rosterWorker";
+
+const cancelled = () => new DOMException("the roster optimisation was cancelled", "AbortError");
+
+let worker: { raw: Worker; remote: Remote<RosterWorkerApi>; crashed: Promise<never> } | undefined;
+
+/** The roster worker, started on first use and kept (HiGHS stays loaded in it). */
+function rosterWorker(): NonNullable<typeof worker> {
+  if (!worker) {
+    const raw = new Worker(new URL("./rosterWorker.ts", import.meta.url), { type: "module", name: "ccplan-roster" });
+    const crashed = new Promise<never>((_, reject) => {
+      // Errors outside comlink calls only: a module that fails to load or throws at its top level.
+      raw.addEventListener("error", (event) => {
+        event.preventDefault();
+        endWorker();
+        reject(new Error(`the roster worker failed to start${event.message ? `: ${event.message}` : ""}`));
+      });
+    });
+    crashed.catch(() => undefined);
+    worker = { raw, remote: wrap<RosterWorkerApi>(raw), crashed };
+  }
+  return worker;
+}
+
+function endWorker(): void {
+  worker?.raw.terminate();
+  worker = undefined;
+}
+
+/**
+ * Finds the cheapest roster (core's `optimiseRoster`) in the roster worker, the simulations in the page's pool.
+ * Aborting `signal` terminates the roster worker and the pool's busy workers at once and rejects with an AbortError;
+ * the next run starts a fresh roster worker.
+ */
+export async function runRoster(options: { request: RosterRequest; signal: AbortSignal; onProgress: (progress: RosterProgress) => void }): Promise<RosterDocument> {
+  const { signal } = options;
+  if (signal.aborted) throw cancelled();
+  const { remote, crashed } = rosterWorker();
+  const runner = poolRunner(comparisonPool(), signal);
+  const remoteRunner: RemoteRunner = {
+    async vectors(source, from, to, onProgress) {
+      const progress = onProgress as Remote<(done: number) => void> | undefined;
+      try {
+        const vectors = await runner.vectors(source, from, to, progress ? (done) => void progress(done).catch(() => undefined) : undefined);
+        return transfer(vectors, vectors.map((vector) => vector.buffer as ArrayBuffer));
+      } finally {
+        progress?.[releaseProxy]();
+      }
+    },
+  };
+  let onAbort: (() => void) | undefined;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => {
+      endWorker();
+      reject(cancelled());
+    };
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+  // comlink's types do not follow a proxy across as a Remote; at run time it is one.
+  const running = remote.optimise(
+    options.request,
+    proxy(remoteRunner) as unknown as Remote<RemoteRunner>,
+    proxy(options.onProgress) as unknown as Remote<(progress: RosterProgress) => void>,
+  );
+  running.catch(() => undefined);
+  try {
+    return await Promise.race([running, aborted, crashed]);
+  } finally {
+    signal.removeEventListener("abort", onAbort!);
+  }
+}

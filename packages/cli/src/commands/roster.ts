@@ -1,0 +1,210 @@
+import { writeFileSync } from "node:fs";
+import {
+  formatScenarioIssues,
+  optimiseRoster,
+  parseScenario,
+  ROSTER_DEFAULTS,
+  rosterCsv,
+  rosterDocument,
+  rosterGroups,
+  rosterScenarioFile,
+  type RosterDocument,
+  type RosterProgress,
+} from "@ccplan/core";
+import { solverSession } from "@ccplan/worker/node";
+import { numberFlag, parseCommandArgs } from "../args.js";
+import { InputError } from "../errors.js";
+import { renderTable } from "../format/units.js";
+import { createRunner, defaultWorkers } from "../run/runner.js";
+import { loadScenario } from "../run/sources.js";
+
+export const rosterHelp = `ccplan roster <scenario.json> [--group NAME]… [--confidence P] [--time-limit S] [--iterations N]
+              [--replications N] [--seed S] [--max-occupancy F] [--confidence-table L|none] [--workers W] [--json] [--out roster.json] [--csv roster.csv]
+
+Finds the cheapest roster built from each group's shift templates (groups[].shiftTemplates) in which every open
+interval meets its service-level target in at least P of simulated weeks: an integer program solved with HiGHS
+(starts per template, start time and day, and staggered break times), on requirements from Erlang A for the load the
+simulation offers, corrected round after round by simulating the roster (the same weeks every round), then verified
+on fresh simulated weeks. Prints cost and paid hours beside today's, the rounds, the cost of each confidence level and
+the intervals fixed and still short.
+  --group NAME      a group to roster (repeatable); default every group with shift templates
+  --confidence P    share of simulated weeks each open interval must meet its target in (default ${ROSTER_DEFAULTS.confidence})
+  --time-limit S    seconds HiGHS may spend on each solve (default ${ROSTER_DEFAULTS.timeLimitSec}); the gap it reached is reported
+  --iterations N    most rounds of solving and simulating (default ${ROSTER_DEFAULTS.iterations})
+  --replications N  simulated weeks per round, and of the fresh verification (default ${ROSTER_DEFAULTS.replications})
+  --max-occupancy F an occupancy cap for the Erlang requirement (a fraction)
+  --confidence-table L  confidences of the cost-of-confidence table, comma-separated (default
+                    ${ROSTER_DEFAULTS.confidenceLevels.join(",")}), or none; each costs a few rounds of its own
+  --out FILE        write the scenario with the optimised roster (locked shifts kept): every command reads it
+  --csv FILE        write the roster as CSV (one row per shift) for the team
+  --json            print {scenario, cost, paidHours, lowerBound, gap, confidence, iterations, costOfConfidence, intervals, …}`;
+
+/** `ccplan roster`: thin over core's optimiseRoster, simulations in worker threads, HiGHS in this process. */
+export async function runRoster(args: string[], write: (text: string) => void): Promise<void> {
+  const { values, positionals } = parseCommandArgs("roster", args, {
+    group: { type: "string", multiple: true },
+    confidence: { type: "string" },
+    "time-limit": { type: "string" },
+    iterations: { type: "string" },
+    replications: { type: "string" },
+    seed: { type: "string" },
+    "max-occupancy": { type: "string" },
+    workers: { type: "string" },
+    json: { type: "boolean" },
+    out: { type: "string" },
+    csv: { type: "string" },
+    "confidence-table": { type: "string" },
+  });
+  if (positionals.length !== 1) throw new InputError(`ccplan roster takes one scenario file; got ${positionals.length === 0 ? "none" : positionals.join(", ")}`);
+  const str = (name: string) => values[name as keyof typeof values] as string | undefined;
+  const confidence = numberFlag("confidence", str("confidence"), { min: 0, max: 1, exclusiveMin: true }) ?? ROSTER_DEFAULTS.confidence;
+  if (confidence >= 1) throw new InputError(`invalid --confidence: ${str("confidence")}; expected a share below 1 (a target met in every simulated week cannot be verified)`);
+  const timeLimitSec = numberFlag("time-limit", str("time-limit"), { min: 0, max: 3600, exclusiveMin: true }) ?? ROSTER_DEFAULTS.timeLimitSec;
+  const iterations = numberFlag("iterations", str("iterations"), { min: 1, max: 100, integer: true }) ?? ROSTER_DEFAULTS.iterations;
+  const replications = numberFlag("replications", str("replications"), { min: 2, max: 10_000, integer: true }) ?? ROSTER_DEFAULTS.replications;
+  const seed = numberFlag("seed", str("seed"), { integer: true, min: 0, max: 2 ** 31 - 1 });
+  const maxOccupancy = numberFlag("max-occupancy", str("max-occupancy"), { min: 0, max: 1, exclusiveMin: true });
+  const workers = numberFlag("workers", str("workers"), { min: 1, max: 256, integer: true }) ?? defaultWorkers();
+  const confidenceLevels = readLevels(str("confidence-table"));
+
+  const loaded = loadScenario(positionals[0]!);
+  const picked = rosterGroups(loaded.scenario, values.group);
+  if (!picked.ok) {
+    throw new InputError(formatScenarioIssues([{ path: picked.problem.path, message: picked.problem.message, received: "no templates", expected: "shift templates" }], loaded.path));
+  }
+  const runner = createRunner(workers);
+  const progress = progressLine();
+  try {
+    const result = await optimiseRoster({
+      scenario: loaded.scenario,
+      groups: values.group,
+      confidence,
+      timeLimitSec,
+      iterations,
+      replications,
+      seed,
+      maxOccupancy,
+      confidenceLevels,
+      solver: solverSession,
+      simulate: (scenario, from, to, onProgress) => runner.vectors({ kind: "scenario", scenario }, from, to, onProgress),
+      onProgress: progress.update,
+    });
+    progress.done();
+    const document = rosterDocument(result, loaded.scenario.money?.currency ?? null);
+    let dropped: string[] = [];
+    if (values.out !== undefined) {
+      const written = rosterScenarioFile(loaded.raw, document);
+      const check = parseScenario(written.file);
+      if (!check.ok) throw new Error(formatScenarioIssues(check.issues, `the optimised scenario for ${values.out}`));
+      writeFileSync(values.out, `${JSON.stringify(written.file, null, 2)}\n`);
+      dropped = written.dropped;
+    }
+    if (values.csv !== undefined) writeFileSync(values.csv, rosterCsv(document));
+    write(values.json ? `${JSON.stringify(document, null, 2)}\n` : `${renderRoster(document, { out: values.out, csv: values.csv, dropped })}\n`);
+  } finally {
+    progress.done();
+    await runner.close();
+  }
+}
+
+/** `--confidence-table 0.5,0.7,0.9` or `none`. */
+function readLevels(raw: string | undefined): readonly number[] {
+  if (raw === undefined) return ROSTER_DEFAULTS.confidenceLevels;
+  if (raw.trim() === "none") return [];
+  return raw.split(",").map((part) => {
+    const value = Number(part.trim());
+    if (part.trim() === "" || !(value > 0 && value < 1)) {
+      throw new InputError(`invalid --confidence-table: ${JSON.stringify(raw)}; expected shares between 0 and 1 (excluded), comma-separated, e.g. 0.5,0.7,0.9, or none`);
+    }
+    return value;
+  });
+}
+
+const money = (value: number | null, currency: string | null) =>
+  value === null ? "–" : `${Math.round(value).toLocaleString("en-US")}${currency ? ` ${currency}` : " (paid hours)"}`;
+const hours = (value: number | null) => (value === null ? "–" : `${(Math.round(value * 10) / 10).toLocaleString("en-US")} h`);
+const percent = (value: number) => `${Math.round(value * 1000) / 10}%`;
+
+/** The text report: costs, solver, verification, rounds, the cost-of-confidence table, intervals fixed and short. */
+export function renderRoster(document: RosterDocument, files: { out?: string | undefined; csv?: string | undefined; dropped?: string[] } = {}): string {
+  const { out, csv, dropped = [] } = files;
+  const { currency } = document;
+  const lines: string[] = [];
+  lines.push(`Roster for ${document.groups.join(", ")} in "${document.scenario}" (seed ${document.seed}; ${document.replications} simulated weeks per round)`);
+  lines.push("");
+  lines.push(
+    renderTable(
+      ["", "per week", "paid hours"],
+      [
+        ["today's roster", money(document.today.cost, currency), hours(document.today.paidHours)],
+        [document.keptToday ? "optimised (today's kept)" : "optimised", money(document.cost, currency), hours(document.paidHours)],
+        ["difference", money(document.cost - document.today.cost, currency), hours(document.paidHours - document.today.paidHours)],
+      ],
+    ),
+  );
+  lines.push("");
+  lines.push(
+    `Solver: HiGHS, ${document.solver.status}, lower bound ${money(document.lowerBound, currency)}, gap ${percent(document.gap)} (limits ${document.solver.timeLimitSec} s, gap ${percent(document.solver.mipRelGap)}).`,
+  );
+  const open = document.intervals.filter((row) => row.open);
+  const missedToday = open.filter((row) => (row.before.targetMet.probability ?? 1) < document.confidence).length;
+  lines.push(
+    `Confidence ${percent(document.confidence)} (corrected to ${percent(Math.min(1, document.confidence + document.margin))} with the binomial margin), checked on ${document.replications} fresh weeks: ` +
+      (document.verified ? `every one of the ${open.length} open intervals meets it.` : `${document.intervalsStillShort.length} of ${open.length} open intervals still miss it.`),
+  );
+  lines.push(`Today's roster misses it in ${missedToday} of ${open.length} open intervals; the optimised roster fixes ${document.intervalsFixed.length}.`);
+  if (document.intervalsStillShort.length > 0) lines.push(`Still short: ${document.intervalsStillShort.slice(0, 12).join(", ")}${document.intervalsStillShort.length > 12 ? ", …" : ""}`);
+  const placed = document.intervals.filter((row) => row.shortBy > 0);
+  if (placed.length > 0) {
+    lines.push(`The templates and limits cannot cover: ${placed.slice(0, 8).map((row) => `${row.start} (short by ${Math.ceil(row.shortBy)})`).join(", ")}${placed.length > 8 ? ", …" : ""}`);
+  }
+  lines.push("");
+  lines.push(
+    renderTable(
+      ["round", "stage", "cost per week", "paid hours", "intervals short", "solve"],
+      document.iterations.map((iteration, index) => [
+        String(index + 1),
+        iteration.stage === "confidence" ? `cost of ${percent(iteration.confidence)}` : iteration.stage,
+        money(iteration.cost, currency),
+        hours(iteration.paidHours),
+        String(iteration.intervalsShort),
+        `${iteration.solveSec.toFixed(1)} s`,
+      ]),
+    ),
+  );
+  if (document.costOfConfidence.length > 0) {
+    lines.push("");
+    lines.push("The cost of confidence (share of simulated weeks each open interval meets its target):");
+    lines.push(
+      renderTable(
+        ["confidence", "paid hours", "cost per week", ""],
+        document.costOfConfidence.map((row) => [percent(row.confidence), hours(row.paidHours), money(row.cost, currency), row.met ? "" : "not reached in the rounds allowed"]),
+      ),
+    );
+  }
+  const shiftCount = document.roster.reduce((sum, entry) => sum + entry.shifts.length, 0);
+  lines.push("");
+  lines.push(`${shiftCount} shifts${out ? `; scenario written to ${out}` : " (--out writes the scenario with them)"}${csv ? `; CSV written to ${csv}` : ""}.`);
+  if (dropped.length > 0) lines.push(`Left out of ${out}: ${dropped.map((name) => JSON.stringify(name)).join(", ")}, which name shifts the new roster does not have.`);
+  return lines.join("\n");
+}
+
+/** One line on stderr when it is a terminal: the stage and the share done. */
+function progressLine(stream: NodeJS.WriteStream = process.stderr): { update: (progress: RosterProgress) => void; done: () => void } {
+  if (!stream.isTTY) return { update: () => {}, done: () => {} };
+  let drawn = false;
+  let last = 0;
+  return {
+    update(progress) {
+      const now = Date.now();
+      if (now - last < 100) return;
+      last = now;
+      drawn = true;
+      stream.write(`\r${Math.round(progress.fraction * 100)}% · ${progress.message}\x1b[K`);
+    },
+    done() {
+      if (drawn) stream.write("\r\x1b[K");
+      drawn = false;
+    },
+  };
+}

@@ -1,0 +1,117 @@
+import type { Plan } from "../des/plan.js";
+import { requiredAgentsByInterval } from "../queueing/requiredAgentsByInterval.js";
+import { grossUp } from "../queueing/solveAgents.js";
+import { distributionMean } from "../random/distributions.js";
+import { durationToSeconds } from "../schema/distribution.js";
+import type { Scenario } from "../schema/scenario.js";
+import { requiredAgents } from "../staffing/requiredAgents.js";
+
+/** What {@link erlangRequirements} needs. */
+export interface ErlangRequirementsOptions {
+  scenario: Scenario;
+  plan: Plan;
+  /** The groups to staff, by name. */
+  groups: readonly string[];
+  /** Mean contacts offered in each interval of the span over every queue, as a run of the simulation reports them
+   * (first contacts, retries and repeats). */
+  offeredPerInterval: ArrayLike<number>;
+  /** Optional occupancy cap, a fraction in (0, 1]. */
+  maxOccupancy?: number | undefined;
+}
+
+/**
+ * Scheduled agents each group needs in each interval of the span (on shift and not on a break, before shrinkage):
+ * Erlang A (Erlang C for queues whose callers never hang up) on the load the simulation offered, each interval taken
+ * as a stationary queue (the planning approximation), for the queue's answer-time and service-level target and an
+ * optional occupancy cap, grossed up for the group's shrinkage. A group serving several queues is staffed for the sum
+ * of their workloads (one pooled queue: the arrival rates add up, the handle time and patience are the
+ * arrival-weighted means, the strictest target applies). The offered contacts of an interval are split among the
+ * queues as the staffing chart's required line splits them (`requiredAgents` of staffing/: by their shares of that
+ * interval's forecast), and a queue served by several groups gives each an equal share. Self-service queues need no agent and email queues are a backlog with a
+ * target in hours: both are left out. A chat queue counts one session per agent (an upper bound).
+ */
+export function erlangRequirements(options: ErlangRequirementsOptions): Map<string, Int32Array> {
+  return new Map([...groupQueues(options)].map(([name, pooled]) => [name, pooled.scheduledAgents]));
+}
+
+/** The pooled queue a group is staffed for, per interval of the span. */
+export interface PooledQueue {
+  arrivalRatePerSec: Float64Array;
+  ahtSec: Float64Array;
+  /** Arrival-weighted mean patience; undefined when no queue's callers hang up (Erlang C). */
+  patienceSec: number | undefined;
+  targetAnswerSec: number;
+  targetServiceLevel: number;
+  shrinkage: number;
+  /** The Erlang requirement, scheduled agents (before shrinkage). */
+  scheduledAgents: Int32Array;
+}
+
+/** What {@link erlangRequirements} computes, with the pooled queue of each group (to price one more agent). */
+export function groupQueues(options: ErlangRequirementsOptions): Map<string, PooledQueue> {
+  const { scenario, plan, offeredPerInterval } = options;
+  const count = plan.intervalCount;
+  const intervalSec = plan.intervalSec;
+  // Each queue's share of the simulated offered contacts, as the staffing chart's required line splits them.
+  const lines = requiredAgents({ scenario, plan, first: 0, offeredPerInterval: Float64Array.from({ length: count }, (_, i) => offeredPerInterval[i] ?? 0) });
+  const offeredByQueue = plan.queues.map((queue) => lines.find((line) => line.queue === queue.name)?.offered?.contacts ?? new Float64Array(count));
+  const servingGroups = scenario.queues.map((queue) => scenario.groups.filter((group) => group.serves.includes(queue.name)).length);
+
+  const requirements = new Map<string, PooledQueue>();
+  for (const name of options.groups) {
+    const group = scenario.groups.find((candidate) => candidate.name === name);
+    if (!group) throw new Error(`unknown group ${JSON.stringify(name)}`);
+    const queues = scenario.queues
+      .map((queue, q) => ({ queue, q }))
+      .filter(({ queue }) => group.serves.includes(queue.name) && queue.channel !== "selfService" && queue.channel !== "email");
+    const rate = new Float64Array(count);
+    const aht = new Float64Array(count);
+    let patienceWeighted = 0;
+    let patienceWeight = 0;
+    let anyPatience = false;
+    let targetAnswerSec = Infinity;
+    let targetServiceLevel = 0;
+    for (const { queue, q } of queues) {
+      const planQueue = plan.queues[q]!;
+      const share = 1 / Math.max(1, servingGroups[q]!);
+      const patienceSec = queue.patience ? distributionMean(durationToSeconds(queue.patience)) : undefined;
+      targetAnswerSec = Math.min(targetAnswerSec, queue.targetAnswerSec);
+      targetServiceLevel = Math.max(targetServiceLevel, queue.targetServiceLevel);
+      for (let i = 0; i < count; i++) {
+        const lambda = (offeredByQueue[q]![i]! * share) / intervalSec;
+        const handle = planQueue.handleMeanSec * (planQueue.handleScaleByInterval?.[i] ?? 1);
+        rate[i]! += lambda;
+        aht[i]! += lambda * handle;
+        if (patienceSec !== undefined) {
+          anyPatience = true;
+          patienceWeighted += lambda * patienceSec;
+          patienceWeight += lambda;
+        }
+      }
+    }
+    const fallbackAht = queues.length > 0 ? plan.queues[queues[0]!.q]!.handleMeanSec : 1;
+    for (let i = 0; i < count; i++) aht[i] = rate[i]! > 0 ? aht[i]! / rate[i]! : fallbackAht;
+    const agents =
+      queues.length === 0
+        ? new Int32Array(count)
+        : requiredAgentsByInterval({
+            arrivalRatePerSec: rate,
+            ahtSec: aht,
+            model: anyPatience ? "a" : "c",
+            ...(anyPatience && { patienceSec: patienceWeighted / patienceWeight }),
+            targetAnswerSec,
+            targetServiceLevel,
+            ...(options.maxOccupancy !== undefined && { maxOccupancy: options.maxOccupancy }),
+          }).agents;
+    requirements.set(name, {
+      arrivalRatePerSec: rate,
+      ahtSec: aht,
+      patienceSec: anyPatience ? patienceWeighted / patienceWeight : undefined,
+      targetAnswerSec: Number.isFinite(targetAnswerSec) ? targetAnswerSec : 20,
+      targetServiceLevel,
+      shrinkage: group.shrinkage,
+      scheduledAgents: Int32Array.from(agents, (value) => grossUp(value, group.shrinkage)),
+    });
+  }
+  return requirements;
+}

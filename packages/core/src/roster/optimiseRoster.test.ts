@@ -1,0 +1,109 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { kpiVector, kpiVectorLayout } from "../compare/index.js";
+import { createSimulator } from "../des/simulate.js";
+import { compileScenario } from "../plan/compile.js";
+import { parseScenario } from "../schema/parseScenario.js";
+import type { Scenario } from "../schema/scenario.js";
+import { metShare } from "./intervalOutcomes.js";
+import { createSolverSession } from "./mipSolver.js";
+import { optimiseRoster, VERIFY_FIRST_REPLICATION, type RosterResult, type ScenarioRunner } from "./optimiseRoster.js";
+import { rosterCsv, rosterDocument, rosterScenarioFile, type RosterDocument } from "./rosterDocument.js";
+import { loadTestHighs } from "./testing/highs.js";
+import { tinyRosterInput, tinyRosterScenario } from "./testing/tinyScenario.js";
+
+const session = createSolverSession(loadTestHighs);
+const calls: { from: number; to: number; shifts: number }[] = [];
+const simulate: ScenarioRunner = async (scenario: Scenario, from, to) => {
+  calls.push({ from, to, shifts: scenario.groups[0]!.shifts.length });
+  const plan = compileScenario(scenario);
+  const simulator = createSimulator(plan);
+  const layout = kpiVectorLayout(plan);
+  return Array.from({ length: to - from }, (_, k) => kpiVector(plan, simulator.run(from + k), layout));
+};
+
+describe("optimiseRoster on a small day", () => {
+  let result: RosterResult;
+  let document: RosterDocument;
+  beforeAll(async () => {
+    result = await optimiseRoster({ scenario: tinyRosterScenario(), solver: session, simulate, replications: 40, iterations: 8, confidenceLevels: [0.6, 0.8] });
+    document = rosterDocument(result, "USD");
+  });
+
+  it("meets the confidence in every open interval on fresh replications it never corrected on", () => {
+    const open = [...result.open.keys()].filter((i) => result.open[i] === 1);
+    expect(open).toEqual([8, 9, 10, 11, 12, 13, 14, 15]);
+    expect(result.verified).toBe(true);
+    for (const i of open) expect(metShare(result.after, i)).toBeGreaterThanOrEqual(0.8);
+    // Corrections ran on replications 0 … 39 every round (common random numbers); verification on fresh ones.
+    const correcting = calls.filter((call) => call.from < VERIFY_FIRST_REPLICATION);
+    expect(correcting.every((call) => call.from === 0 && call.to === 40)).toBe(true);
+    expect(calls.some((call) => call.from === result.verifyFrom && call.to === result.verifyFrom + 40)).toBe(true);
+    expect(result.verifyFrom).toBeGreaterThanOrEqual(VERIFY_FIRST_REPLICATION);
+    expect(result.after.replications).toBe(40);
+  });
+
+  it("reports the issue's JSON: cost, paid hours, bound, gap, rounds, cost of confidence and the intervals before and after", () => {
+    expect(document.paidHours).toBe(document.roster[0]!.shifts.reduce((sum, shift) => sum + shift.hours * shift.agents * shift.days.length, 0));
+    expect(document.lowerBound).toBeLessThanOrEqual(document.cost + 1e-6);
+    expect(document.gap).toBeGreaterThanOrEqual(0);
+    expect(document.iterations.length).toBeGreaterThan(0);
+    expect(document.iterations[0]).toMatchObject({ stage: "correct", confidence: 0.8 });
+    expect(document.costOfConfidence.map((row) => row.confidence)).toEqual([0.6, 0.8]);
+    expect(document.costOfConfidence[0]!.paidHours!).toBeLessThanOrEqual(document.costOfConfidence[1]!.paidHours!);
+    expect(document.intervals).toHaveLength(24);
+    const nine = document.intervals[9]!;
+    expect(nine).toMatchObject({ start: "09:00", open: true });
+    expect(nine.required).toBeGreaterThanOrEqual(0);
+    expect(nine.after.targetMet.n).toBe(40);
+    expect(nine.scheduled).toBeGreaterThan(0);
+    expect(document.intervals[3]).toMatchObject({ open: false, requiredErlang: 0 });
+    expect(document.intervalsStillShort).toEqual([]);
+  });
+
+  it("writes a scenario file every tool reads, with the roster as ordinary shifts, and a CSV", () => {
+    const { file, dropped } = rosterScenarioFile(tinyRosterInput(), document);
+    expect(dropped).toEqual([]);
+    const parsed = parseScenario(file);
+    expect(parsed.ok ? "ok" : parsed.issues).toBe("ok");
+    if (!parsed.ok) return;
+    expect(parsed.scenario.groups[0]!.shifts.map((shift) => shift.name)).toEqual(document.roster[0]!.shifts.map((shift) => shift.name));
+    expect(parsed.scenario.groups[0]!.shiftTemplates).toHaveLength(2);
+    const csv = rosterCsv(document).trim().split("\n");
+    expect(csv[0]).toBe("group,shift,start,end,hours,days,agents,breaks,locked");
+    expect(csv).toHaveLength(document.roster[0]!.shifts.length + 1);
+  });
+});
+
+describe("optimiseRoster within limits that cannot cover the day", () => {
+  it("names the intervals still short instead of failing, and keeps locked shifts", async () => {
+    const scenario = tinyRosterScenario((input) => {
+      const group = input.groups[0]!;
+      group.maxAgentsAtOnce = 8;
+      group.shifts![0]!.locked = true;
+    });
+    const result = await optimiseRoster({ scenario, solver: session, simulate, replications: 10, iterations: 2, confidenceLevels: [] });
+    const document = rosterDocument(result, "USD");
+    expect(document.roster[0]!.shifts[0]).toMatchObject({ name: "Early", agents: 6, locked: true });
+    expect(document.intervals.filter((row) => row.shortBy > 0).length).toBeGreaterThan(0);
+    expect(document.intervalsStillShort.length).toBeGreaterThan(0);
+    expect(document.verified).toBe(false);
+  });
+
+  it("never costs more than today's roster where today's already meets the confidence", async () => {
+    const scenario = tinyRosterScenario((input) => {
+      const group = input.groups[0]!;
+      group.shifts = [{ name: "All day", start: "08:00", hours: 8, days: ["mon"], agents: 16, breaks: [] }];
+      for (const template of group.shiftTemplates!) template.costPerHour = 60; // every template roster dearer than today's
+    });
+    const result = await optimiseRoster({ scenario, solver: session, simulate, replications: 20, iterations: 2, confidenceLevels: [] });
+    expect(result.keptToday).toBe(true);
+    expect(result.best.cost).toBe(result.today.cost);
+    expect(result.verified).toBe(true);
+    expect(rosterDocument(result, "USD").roster[0]!.shifts.map((shift) => shift.name)).toEqual(["All day"]);
+  });
+
+  it("refuses a scenario without templates, naming the field", async () => {
+    const scenario = tinyRosterScenario((input) => delete input.groups[0]!.shiftTemplates);
+    await expect(optimiseRoster({ scenario, solver: session, simulate })).rejects.toThrow(/groups\[0\]\.shiftTemplates: no group has shift templates/);
+  });
+});
