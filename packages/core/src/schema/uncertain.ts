@@ -61,9 +61,22 @@ const expectedOrder = (what: string) => ({ expected: what });
  * parsed scenario is still a valid file); `centralValue` gives the number the model uses when assumptions are
  * fixed: the midpoint, the mode, the mean or the median.
  */
-export function uncertainNumber(field: z.ZodNumber) {
+export function uncertainNumber(field: z.ZodNumber): z.ZodType<UncertainNumber, UncertainNumber> {
+  // Fields with the same bounds share one schema: building zod schemas is most of what loading core costs.
   const min = field.minValue ?? -Infinity;
   const max = field.maxValue ?? Infinity;
+  const key = `${min}|${max}|${field.safeParse(min).success}|${field.safeParse(max).success}`;
+  let schema = UNIONS.get(key);
+  if (!schema) {
+    schema = buildUncertainNumber(field, min, max);
+    UNIONS.set(key, schema);
+  }
+  return schema;
+}
+
+const UNIONS = new Map<string, z.ZodType<UncertainNumber, UncertainNumber>>();
+
+function buildUncertainNumber(field: z.ZodNumber, min: number, max: number): z.ZodType<UncertainNumber, UncertainNumber> {
   const common = { grade: gradeSchema.optional(), source: sourceSchema.optional() };
   const uniform = z
     .strictObject({ uncertain: z.literal("uniform"), low: field, high: field, ...common })
