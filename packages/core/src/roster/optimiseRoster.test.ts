@@ -102,6 +102,28 @@ describe("optimiseRoster within limits that cannot cover the day", () => {
     expect(rosterDocument(result, "USD").roster[0]!.shifts.map((shift) => shift.name)).toEqual(["All day"]);
   });
 
+  it("rosters several groups, each from its own templates, and only the groups asked for", async () => {
+    const scenario = tinyRosterScenario((input) => {
+      const team = input.groups[0]!;
+      input.groups.push({
+        name: "Backup",
+        serves: ["phone"],
+        shrinkage: 0,
+        shifts: [{ name: "Backup day", start: "09:00", hours: 6, days: ["mon"], agents: 2 }],
+        shiftTemplates: [{ name: "Backup", starts: { from: "08:00", to: "10:00", stepMinutes: 60 }, hours: 6, days: ["mon"] }],
+      });
+      team.shifts![1]!.agents = 3;
+    });
+    const both = rosterDocument(await optimiseRoster({ scenario, solver: session, simulate, replications: 10, iterations: 2, confidenceLevels: [] }), "USD");
+    expect(both.groups).toEqual(["Team", "Backup"]);
+    expect(both.roster.map((entry) => entry.group)).toEqual(["Team", "Backup"]);
+    expect(both.roster[1]!.shifts.every((shift) => shift.name.startsWith("Backup "))).toBe(true);
+    expect(both.costByGroup.reduce((sum, entry) => sum + entry.cost, 0)).toBeCloseTo(both.cost, 6);
+    const one = rosterDocument(await optimiseRoster({ scenario, groups: ["Backup"], solver: session, simulate, replications: 10, iterations: 1, confidenceLevels: [] }), "USD");
+    expect(one.groups).toEqual(["Backup"]);
+    expect(one.todayRoster).toEqual([{ group: "Backup", shifts: scenario.groups[1]!.shifts }]);
+  });
+
   it("refuses a scenario without templates, naming the field", async () => {
     const scenario = tinyRosterScenario((input) => delete input.groups[0]!.shiftTemplates);
     await expect(optimiseRoster({ scenario, solver: session, simulate })).rejects.toThrow(/groups\[0\]\.shiftTemplates: no group has shift templates/);

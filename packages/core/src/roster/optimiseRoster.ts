@@ -341,7 +341,10 @@ export async function optimiseRoster(options: RosterOptions): Promise<RosterResu
         gap: candidate.gap,
       });
       if (failing.length === 0) {
+        // A pruning that left the cost where it was found nothing the shift shapes could give back: stop there.
+        const stalled = lowered.length > 0 && best !== null && candidate.cost >= best.candidate.cost - 1e-9;
         if (!best || candidate.cost <= best.candidate.cost) best = { candidate, outcomes };
+        if (stalled) break;
         lowered = [];
         if (goal >= PRUNE_SHARE) break;
         for (const i of openIntervals) {

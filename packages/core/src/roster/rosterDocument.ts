@@ -32,6 +32,10 @@ export interface RosterDocument {
   /** The simulated weekdays and the interval length, to lay out the roster and the intervals. */
   days: Weekday[];
   intervalMinutes: number;
+  /** For each interval of the span: its day's label ("mon", "2026-11-23") and its start ("07:30"); intervals per day. */
+  intervalDays: string[];
+  intervalStarts: string[];
+  intervalsPerDay: number;
   currency: string | null;
   groups: string[];
   seed: number;
@@ -94,6 +98,9 @@ export function rosterDocument(result: RosterResult, currency: string | null): R
     scenario: plan.name,
     days: [...result.days],
     intervalMinutes: plan.intervalSec / 60,
+    intervalDays: plan.intervalLabels.map((_, i) => plan.dayLabels[Math.floor(i / plan.intervalsPerDay)]!),
+    intervalStarts: plan.intervalLabels.map((_, i) => formatClock((i % plan.intervalsPerDay) * (plan.intervalSec / 60))),
+    intervalsPerDay: plan.intervalsPerDay,
     currency,
     groups: result.groups.map((group) => group.name),
     seed: result.seed,
