@@ -11,6 +11,7 @@ import { calibrateHelp, runCalibrate } from "./commands/calibrate.js";
 import { backtestHelp, runBacktest } from "./commands/backtest.js";
 import { rosterHelp, runRoster } from "./commands/roster.js";
 import { EXIT, InputError } from "./errors.js";
+import { writeAllSync } from "./output.js";
 
 const COMMANDS: Record<string, { help: string; run: (args: string[], write: (text: string) => void) => void | Promise<void> }> = {
   erlang: { help: erlangHelp, run: runErlang },
@@ -46,8 +47,10 @@ export interface Io {
   stderr: (text: string) => void;
 }
 
+// The result goes to standard output with blocking writes (`writeAllSync`): memory stays flat however large it is and
+// however slowly the reader takes it. Messages go to standard error as a stream.
 const processIo: Io = {
-  stdout: (text) => process.stdout.write(text),
+  stdout: (text) => writeAllSync(1, text),
   stderr: (text) => process.stderr.write(text),
 };
 
@@ -111,9 +114,10 @@ function isEntryPoint(): boolean {
 }
 
 /**
- * When the reader of the output goes away (`ccplan simulate … --json | head -c 100`), writing raises EPIPE: the
- * process ends at once and quietly with the status a shell gives a tool the pipe killed, as command-line tools do
- * (no stack trace, no "failed" message; worker threads end with it). Any other write error is reported as a failure.
+ * When the reader of a stream goes away (`ccplan … 2>&1 | head -c 100`), writing raises EPIPE: the process ends at
+ * once and quietly with the status a shell gives a tool the pipe killed, as command-line tools do (no stack trace, no
+ * "failed" message; worker threads end with it). Any other write error is reported as a failure. (Standard output
+ * is written with `writeAllSync`, which does the same.)
  */
 export function endQuietlyWhenPipeCloses(stream: NodeJS.WriteStream, exit: (code: number) => void = (code) => process.exit(code)): void {
   stream.on("error", (error: NodeJS.ErrnoException) => {
@@ -127,7 +131,6 @@ export function endQuietlyWhenPipeCloses(stream: NodeJS.WriteStream, exit: (code
 }
 
 if (isEntryPoint()) {
-  endQuietlyWhenPipeCloses(process.stdout);
   endQuietlyWhenPipeCloses(process.stderr);
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -189,7 +189,7 @@ export function runCapacityWeeks(source: PlanSource, from: number, to: number, p
 export function transferables(results: readonly ReplicationResult[]): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
   for (const result of results) {
-    for (const array of [result.queueCounters, result.groupCounters, result.waitHistogram]) buffers.add(array.buffer as ArrayBuffer);
+    for (const array of [result.queueCounters, result.groupCounters, result.waitHistogram, result.queueWaitHistogram]) buffers.add(array.buffer as ArrayBuffer);
   }
   return [...buffers];
 }

@@ -33,9 +33,25 @@ export interface PlannedSource {
 /** Progress of a whole run (all scenarios and batches): replications done, the total, seconds left (estimate). */
 export type RunProgressSink = (done: number, total: number, etaSec: number | null) => void;
 
-/** Replications are run in batches of at most this many when no precision rule sets the stopping points,
- * so memory stays bounded and a paired comparison never holds more than a batch of vectors. */
+/** Replications are run in batches of at most this many, so memory stays bounded and a paired comparison never
+ * holds more than a batch of vectors. */
 const BATCH = 250;
+/** And in batches whose KPI vectors (every scenario of a comparison together) take at most this many bytes: a plan of
+ * 50 queues × 92 days of 15 minutes has 2 MB vectors. The statistics do not depend on the batches (replications are
+ * added in order), only the memory of this thread does. */
+const BATCH_BYTES = 64 * 1024 * 1024;
+
+/** Replications per batch for vectors of `layoutLength` values, `scenarios` of them per replication. */
+export function batchSize(layoutLength: number, scenarios: number): number {
+  return Math.max(1, Math.min(BATCH, Math.floor(BATCH_BYTES / (layoutLength * Float64Array.BYTES_PER_ELEMENT * scenarios))));
+}
+
+/** The batches [from, to) between two stop points, at most `size` replications each. */
+function batches(from: number, to: number, size: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (let start = from; start < to; start += size) out.push([start, Math.min(to, start + size)]);
+  return out;
+}
 
 /** Where a run checks whether to stop: fixed in advance, so the answer never depends on the number of workers. */
 function stopPoints(maxReplications: number, precision: PrecisionTarget | undefined): number[] {
@@ -83,12 +99,15 @@ export async function runSingle(options: {
   const { runner, planned, maxReplications, precision } = options;
   const accumulator = createRunAccumulator(planned.plan, options.targetServiceLevel === undefined ? undefined : { targetServiceLevel: options.targetServiceLevel });
   const tracker = progressTracker(maxReplications, options.onProgress);
+  const size = batchSize(accumulator.layout.length, 1);
   let done = 0;
   let reached = false;
   for (const end of stopPoints(maxReplications, precision)) {
-    const vectors = await runner.vectors(planned.source, done, end, (d) => tracker.within(d));
-    vectors.forEach((vector, i) => accumulator.add(done + i, vector));
-    tracker.finishPart(end - done);
+    for (const [from, to] of batches(done, end, size)) {
+      const vectors = await runner.vectors(planned.source, from, to, (d) => tracker.within(d));
+      vectors.forEach((vector, i) => accumulator.add(from + i, vector));
+      tracker.finishPart(to - from);
+    }
     done = end;
     if (precision && precisionReached({ values: accumulator.values(precision.kpi), halfWidth: precision.halfWidth, upTo: done })) {
       reached = true;
@@ -131,19 +150,22 @@ export async function runPaired(options: {
   const variantRuns = variants.map((variant) => createRunAccumulator(variant.planned.plan));
   const paired = createPairedAccumulator({ layout, variants: variants.map((variant) => variant.name) });
   const tracker = progressTracker(maxReplications * (variants.length + 1), options.onProgress);
+  const size = batchSize(layout.length, variants.length + 1);
   let done = 0;
   let reached = false;
   for (const end of stopPoints(maxReplications, precision)) {
-    const batches: Float64Array[][] = [];
-    for (const planned of [baseline, ...variants.map((variant) => variant.planned)]) {
-      batches.push(await runner.vectors(planned.source, done, end, (d) => tracker.within(d)));
-      tracker.finishPart(end - done);
-    }
-    for (let i = 0; i < end - done; i++) {
-      const k = done + i;
-      baselineRun.add(k, batches[0]![i]!);
-      variantRuns.forEach((run, v) => run.add(k, batches[v + 1]![i]!));
-      paired.add(k, batches[0]![i]!, variants.map((_, v) => batches[v + 1]![i]!));
+    for (const [from, to] of batches(done, end, size)) {
+      const vectors: Float64Array[][] = [];
+      for (const planned of [baseline, ...variants.map((variant) => variant.planned)]) {
+        vectors.push(await runner.vectors(planned.source, from, to, (d) => tracker.within(d)));
+        tracker.finishPart(to - from);
+      }
+      for (let i = 0; i < to - from; i++) {
+        const k = from + i;
+        baselineRun.add(k, vectors[0]![i]!);
+        variantRuns.forEach((run, v) => run.add(k, vectors[v + 1]![i]!));
+        paired.add(k, vectors[0]![i]!, variants.map((_, v) => vectors[v + 1]![i]!));
+      }
     }
     done = end;
     if (

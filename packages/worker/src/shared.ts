@@ -37,3 +37,4 @@ export {
   type RunProgressSink,
 } from "./runPlan.js";
 export { loadHighs, solverSession } from "./solver.js";
+export { workerMemoryBytes, defaultWorkerCount } from "./memory.js";

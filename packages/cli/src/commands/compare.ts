@@ -22,6 +22,7 @@ import { parseCommandArgs } from "../args.js";
 import { InputError } from "../errors.js";
 import { DELTA_LEGEND, formatDelta } from "../format/delta.js";
 import { formatValue, renderTable } from "../format/units.js";
+import { writeJson } from "../format/writeJson.js";
 import { progressBar } from "../run/progressBar.js";
 import { comparable, progressTracker, recipeSource, runPaired, type VectorRunner } from "@ccplan/worker/node";
 import { createRunner } from "../run/runner.js";
@@ -83,7 +84,7 @@ export async function runCompare(args: string[], write: (text: string) => void):
     ...chosen.map((variant) => ({ label: `intervention ${JSON.stringify(variant.name)}`, scenario: variant.scenario })),
     ...(loaded.scenario.money ? jobVariants(plannedRuns(moneyJob(flags.replications))) : []),
   ]);
-  const runner = createRunner(flags.workers);
+  const runner = createRunner(flags.workers, [baseline.plan, ...variants.map((variant) => variant.planned.plan)]);
   // The comparison's runs are kept as span samples, so the money stage does not simulate the baseline and the
   // steady states again (core's SampleBook, keyed by what the engine sees).
   const book = new SampleBook();
@@ -155,7 +156,7 @@ export async function runCompare(args: string[], write: (text: string) => void):
       decision: decided,
     };
     if (values.json) {
-      write(`${JSON.stringify(output, null, 2)}\n`);
+      writeJson(write, output);
       return;
     }
     write(`${renderComparison(output.scenario, output.replications, assumptions, outcome.baseline.kpis, interventions)}\n`);

@@ -2,7 +2,7 @@ import { createRunAccumulator, mergeShards } from "@ccplan/core";
 import { parseCommandArgs } from "../args.js";
 import { InputError } from "../errors.js";
 import { readUserFile } from "../io.js";
-import { readReportFlags, renderReport, REPORT_FLAGS, REPORT_FLAGS_HELP } from "./reportFlags.js";
+import { readReportFlags, writeReport, REPORT_FLAGS, REPORT_FLAGS_HELP } from "./reportFlags.js";
 
 export const mergeHelp = `ccplan merge <part.json>… [--target-sl F] [--all-intervals] [--json | --csv]
 
@@ -35,5 +35,5 @@ export function runMerge(args: string[], write: (text: string) => void): void {
   const accumulator = createRunAccumulator(merged, report.targetServiceLevel === undefined ? undefined : { targetServiceLevel: report.targetServiceLevel });
   merged.vectors.forEach((vector, k) => accumulator.add(k, vector));
   const statistics = accumulator.summary();
-  write(renderReport(statistics, report));
+  writeReport(write, statistics, report);
 }

@@ -3,6 +3,7 @@ import { numberFlag } from "../args.js";
 import { InputError } from "../errors.js";
 import { intervalCsv } from "../format/intervalCsv.js";
 import { renderRunStatistics } from "../format/summaryTable.js";
+import { writeJson } from "../format/writeJson.js";
 
 /** The flags that choose how one run's statistics are judged and printed (`simulate` and `merge`). */
 export const REPORT_FLAGS = {
@@ -33,6 +34,12 @@ export function readReportFlags(values: Record<string, string | boolean | string
   };
   if (flags.csv && flags.json) throw new InputError("--csv and --json cannot be combined: choose one output format");
   return flags;
+}
+
+/** `renderReport`, written: JSON in pieces (`writeJson`), so a large run's text is never whole in memory. */
+export function writeReport(write: (text: string) => void, statistics: RunStatistics, flags: ReportFlags, extra: { json?: object; note?: string } = {}): void {
+  if (flags.json) writeJson(write, { ...statistics, ...extra.json });
+  else write(renderReport(statistics, flags, extra));
 }
 
 /** The run's statistics as the flags ask: JSON, CSV of every interval, or the table. */

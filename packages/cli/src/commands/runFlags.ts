@@ -3,7 +3,6 @@ import { InputError } from "../errors.js";
 import { FLAG_RANGES } from "../flagRanges.js";
 import { KPI_REGISTRY, type AssumptionsView, type KpiId } from "@ccplan/core";
 import type { PrecisionTarget } from "@ccplan/worker/node";
-import { defaultWorkers } from "../run/runner.js";
 
 /** The flags every simulating command shares. */
 export const RUN_FLAGS = {
@@ -23,7 +22,8 @@ export const DEFAULT_MAX_REPLICATIONS_WITH_PRECISION = 1000;
 export interface RunFlags {
   replications: number;
   precision?: PrecisionTarget;
-  workers: number;
+  /** Given with --workers; undefined: `createRunner` picks the default (cores, and the memory the plans need). */
+  workers?: number;
   seed?: number;
   /** `combined`: each replication draws the scenario's uncertain inputs; `fixed` (--fixed-assumptions): central values. */
   assumptions: AssumptionsView;
@@ -41,7 +41,7 @@ export function readRunFlags(values: Record<string, string | boolean | string[] 
   return {
     replications,
     ...(halfWidth !== undefined && { precision: { kpi: checkPrecisionKpi(str("precision-kpi") ?? "serviceLevel"), halfWidth } }),
-    workers: numberFlag("workers", str("workers"), FLAG_RANGES.workers) ?? defaultWorkers(),
+    ...(str("workers") !== undefined && { workers: numberFlag("workers", str("workers"), FLAG_RANGES.workers)! }),
     ...(str("seed") !== undefined && { seed: numberFlag("seed", str("seed"), FLAG_RANGES.seed)! }),
     assumptions: values["fixed-assumptions"] === true ? "fixed" : "combined",
   };

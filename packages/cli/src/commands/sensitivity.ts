@@ -1,4 +1,5 @@
 import {
+  compileScenario,
   sensitivityAsync,
   sensitivityJob,
   spanKpiSample,
@@ -15,8 +16,9 @@ import { numberFlag, parseCommandArgs } from "../args.js";
 import { InputError } from "../errors.js";
 import { FLAG_RANGES } from "../flagRanges.js";
 import { formatValue, renderTable } from "../format/units.js";
+import { writeJson } from "../format/writeJson.js";
 import { progressBar } from "../run/progressBar.js";
-import { createRunner, defaultWorkers } from "../run/runner.js";
+import { createRunner } from "../run/runner.js";
 import { jobVariants, refuseOversizedRuns } from "../run/limits.js";
 import { loadScenario } from "../run/sources.js";
 
@@ -50,7 +52,7 @@ export async function runSensitivity(args: string[], write: (text: string) => vo
   if (positionals.length !== 1) throw new InputError(`ccplan sensitivity takes one scenario file; got ${positionals.length}`);
   const replications = numberFlag("replications", values.replications, { ...FLAG_RANGES.replications, max: 10_000 }) ?? DEFAULT_REPLICATIONS;
   const range = numberFlag("range", values.range, { min: 0, max: 1, exclusiveMin: true, exclusiveMax: true }) ?? 0.2;
-  const workers = numberFlag("workers", values.workers, FLAG_RANGES.workers) ?? defaultWorkers();
+  const workers = numberFlag("workers", values.workers, FLAG_RANGES.workers);
   const seed = numberFlag("seed", values.seed, FLAG_RANGES.seed);
   const loaded = loadScenario(positionals[0]!);
   const scenario = seed === undefined ? loaded.scenario : { ...loaded.scenario, seed };
@@ -79,7 +81,8 @@ export async function runSensitivity(args: string[], write: (text: string) => vo
   refuseOversizedRuns(loaded.path, jobVariants(planned));
   const runs = planned.length;
 
-  const runner = createRunner(workers);
+  // The points change volumes and times, not the span or the queues: the baseline's plan sizes the workers.
+  const runner = createRunner(workers, [compileScenario(scenario)]);
   const bar = progressBar();
   const tracker = progressTracker(runs * replications, bar.update);
   try {
@@ -93,7 +96,8 @@ export async function runSensitivity(args: string[], write: (text: string) => vo
       },
     });
     bar.done();
-    write(values.json ? `${JSON.stringify(result, null, 2)}\n` : `${renderSensitivity(result)}\n`);
+    if (values.json) writeJson(write, result);
+    else write(`${renderSensitivity(result)}\n`);
   } finally {
     bar.done();
     await runner.close();

@@ -7,7 +7,7 @@ import { progressBar } from "../run/progressBar.js";
 import { refuseOversizedRuns } from "../run/limits.js";
 import { createRunner } from "../run/runner.js";
 import { intervalSource, loadScenario, scenarioSource, stationarySource, type ResolvedSource } from "../run/sources.js";
-import { readReportFlags, renderReport, REPORT_FLAGS, REPORT_FLAGS_HELP } from "./reportFlags.js";
+import { readReportFlags, writeReport, REPORT_FLAGS, REPORT_FLAGS_HELP } from "./reportFlags.js";
 import { loadCalibration } from "../run/callLogInput.js";
 import { readRunFlags, RUN_FLAGS } from "./runFlags.js";
 
@@ -33,7 +33,7 @@ outcomes (what a single day may look like). The same seed gives the same output,
                     target defaults to the calibration's
   --precision P     run until the 95% CI half-width of --precision-kpi (default serviceLevel) is at most P (a fraction,
                     or seconds for time KPIs), checked at fixed points (20, 40, 80, …), at most --replications (default 1000)
-  --workers W       worker threads (default: the number of cores)
+  --workers W       worker threads (default: the number of cores, fewer if the free memory would not hold them)
   --shard I/N       run only the I-th of N equal parts of --replications and print them as a shard file (JSON);
                     'ccplan merge' combines the parts into exactly the output of one run
   --fixed-assumptions  keep every uncertain input of the scenario (ranges such as the experience model's) at its
@@ -76,7 +76,7 @@ export async function runSimulate(args: string[], write: (text: string) => void)
   if (positionals.length > 1) throw new InputError(`ccplan simulate takes one scenario file; got ${positionals.length}: ${positionals.join(", ")}`);
   const resolved = resolveSource(values, positionals[0], flags.seed, flags.assumptions);
 
-  const runner = createRunner(flags.workers);
+  const runner = createRunner(flags.workers, [resolved.plan]);
   const bar = progressBar();
   try {
     if (shard) {
@@ -110,7 +110,7 @@ export async function runSimulate(args: string[], write: (text: string) => void)
     const note = precision
       ? `${precision.reached ? "precision reached" : "precision NOT reached"}: ${precision.kpi} ±${precision.halfWidth}`
       : undefined;
-    write(renderReport(statistics, report, { ...(precision && { json: { precision } }), ...(note !== undefined && { note }) }));
+    writeReport(write, statistics, report, { ...(precision && { json: { precision } }), ...(note !== undefined && { note }) });
   } finally {
     bar.done();
     await runner.close();
@@ -176,7 +176,7 @@ function resolveSource(
       handleCv: 1,
       patienceDist: "exponential",
       patienceCv: 1,
-      targetAnswerSec: numberFlag("target", str("target"), { min: 0 }) ?? model.targetAnswerSec,
+      targetAnswerSec: numberFlag("target", str("target"), FLAG_RANGES.target) ?? model.targetAnswerSec,
       calibration: model,
     });
   }

@@ -1,4 +1,4 @@
-import { checkVariantLimits, formatScenarioIssues, parseScenario, type PhaseRunRequest, type Scenario } from "@ccplan/core";
+import { checkRunLimits, formatScenarioIssues, parseScenario, type PhaseRunRequest, type Scenario } from "@ccplan/core";
 import { InputError } from "../errors.js";
 
 /** A scenario a command is about to simulate, and what messages call it (`intervention "X"`, a sensitivity point…). */
@@ -17,7 +17,7 @@ export interface PlannedVariant {
  * problem they would find. Every simulating command calls it with every variant it will run.
  */
 export function refuseOversizedRuns(source: string, variants: readonly PlannedVariant[]): void {
-  const oversized = variants.flatMap((variant) => checkVariantLimits(variant.scenario, variant.label));
+  const oversized = checkRunLimits(variants);
   if (oversized.length > 0) {
     throw new InputError(`${source}: nothing was simulated, because a run would exceed the size limits:\n${oversized.map((issue) => `✖ ${issue.message}`).join("\n")}`);
   }

@@ -1,21 +1,28 @@
-import { availableParallelism } from "node:os";
-import { createNodePool, inProcessRunner, poolRunner, type Pool, type VectorRunner } from "@ccplan/worker/node";
+import { availableParallelism, freemem } from "node:os";
+import type { Plan } from "@ccplan/core";
+import { createNodePool, defaultWorkerCount, inProcessRunner, poolRunner, type Pool, type VectorRunner } from "@ccplan/worker/node";
 
-export function defaultWorkers(): number {
-  return Math.max(1, availableParallelism());
+/**
+ * `--workers`' default: one per core, but only as many as the free memory holds for the plans to run (each worker
+ * needs about `workerMemoryBytes(plan)`: little for a week of one queue, a few hundred MB for 50 queues × 92 days of
+ * 15 minutes). Without plans, one per core.
+ */
+export function defaultWorkers(plans: readonly Plan[] = []): number {
+  return defaultWorkerCount({ cores: Math.max(1, availableParallelism()), availableBytes: freemem(), plans });
 }
 
 /**
  * A runner of KPI vectors for the CLI: in this thread with one worker (no start-up cost), else in a pool of
- * worker threads. Replication k is the same pure function of (plan, k) either way, so the output does not
- * depend on the number of workers.
+ * worker threads. `workers` undefined: `defaultWorkers(plans)`. Replication k is the same pure function of
+ * (plan, k) either way, so the output does not depend on the number of workers.
  */
-export function createRunner(workers: number): VectorRunner & { close(): Promise<void> } {
-  if (workers === 1) return { ...inProcessRunner(), close: async () => {} };
+export function createRunner(workers: number | undefined, plans: readonly Plan[] = []): VectorRunner & { close(): Promise<void> } {
+  const size = workers ?? defaultWorkers(plans);
+  if (size === 1) return { ...inProcessRunner(), close: async () => {} };
   let pool: Pool | undefined;
   return {
     vectors(source, from, to, onProgress) {
-      pool ??= createNodePool({ size: workers });
+      pool ??= createNodePool({ size });
       return poolRunner(pool).vectors(source, from, to, onProgress);
     },
     async close() {

@@ -5,6 +5,7 @@ export {
   GroupCounter,
   GROUP_COUNTER_COUNT,
   sumCounters,
+  replicationResultBytes,
   type ReplicationResult,
   type CounterTotals,
 } from "./result.js";

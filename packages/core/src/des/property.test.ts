@@ -112,19 +112,23 @@ describe("the engine on random small plans", () => {
         expect(result.waitHistogram.every((value) => value >= 0 && Number.isFinite(value))).toBe(true);
         expect(result.queueCounters.length).toBe(p.intervalCount * p.queues.length * QUEUE_COUNTER_COUNT);
         expect(result.groupCounters.length).toBe(p.intervalCount * p.groups.length * GROUP_COUNTER_COUNT);
-        for (let interval = 0; interval < p.intervalCount; interval++) {
-          for (let q = 0; q < p.queues.length; q++) {
-            const totals = sumCounters(result, { from: interval, to: interval + 1, queue: q });
-            const t = totals.queue;
-            // Every offered contact ends answered, abandoned or unfinished.
-            expect(t[Q.answered]! + t[Q.abandoned]! + t[Q.unfinished]!).toBe(t[Q.offered]);
-            expect(t[Q.delayed]!).toBeLessThanOrEqual(t[Q.offered]!);
-            for (const kpi of KPI_REGISTRY as readonly KpiDefinition[]) {
-              const value = kpi.compute(totals);
-              if (value === null) continue;
-              expect(Number.isFinite(value), `${kpi.id} = ${value}`).toBe(true);
-              if (kpi.unit === "seconds") expect(value, kpi.id).toBeGreaterThanOrEqual(0);
-            }
+        // Every offered contact ends answered, abandoned or unfinished, in every interval of every queue.
+        for (let cell = 0; cell < p.intervalCount * p.queues.length; cell++) {
+          const t = result.queueCounters.subarray(cell * QUEUE_COUNTER_COUNT, (cell + 1) * QUEUE_COUNTER_COUNT);
+          expect(t[Q.answered]! + t[Q.abandoned]! + t[Q.unfinished]!).toBe(t[Q.offered]);
+          expect(t[Q.delayed]!).toBeLessThanOrEqual(t[Q.offered]!);
+        }
+        // KPIs of every interval (all queues) and of every queue over the span: what the reports show.
+        const rows = [
+          ...Array.from({ length: p.intervalCount }, (_, interval) => sumCounters(result, { from: interval, to: interval + 1 })),
+          ...p.queues.map((_, queue) => sumCounters(result, { from: 0, to: p.intervalCount, queue })),
+        ];
+        for (const totals of rows) {
+          for (const kpi of KPI_REGISTRY as readonly KpiDefinition[]) {
+            const value = kpi.compute(totals);
+            if (value === null) continue;
+            expect(Number.isFinite(value), `${kpi.id} = ${value}`).toBe(true);
+            if (kpi.unit === "seconds") expect(value, kpi.id).toBeGreaterThanOrEqual(0);
           }
         }
       }),

@@ -64,6 +64,8 @@ const DEFAULT_MAX_ARRIVALS = 50_000_000;
 // property loads, so that the whole of it fits V8's inlining budget of `startService`.
 const INT_COUNTER_BASE = ContactInt.counterBase;
 const INT_KIND = ContactInt.kind;
+const INT_INTERVAL = ContactInt.interval;
+const EMPTY = new Float64Array(0);
 const KIND_REPEAT = ContactKind.repeat;
 const QC_ANSWERED = QueueCounter.answered;
 const QC_ANSWERED_WITHIN_TARGET = QueueCounter.answeredWithinTarget;
@@ -262,6 +264,7 @@ class Engine {
   private queueCounters = new Float64Array(0);
   private groupCounters = new Float64Array(0);
   private waitHistogram = new Float64Array(0);
+  private queueWaitHistogram = new Float64Array(0);
   private returnDraws: (AttributeDraws | null)[] = [];
   private replication = 0;
   /** Scheduled agents per group now (before absences). */
@@ -365,7 +368,10 @@ class Engine {
     const { intervalCount, intervalSec, seed } = plan;
     this.queueCounters = new Float64Array(intervalCount * queueCount * QUEUE_COUNTER_COUNT);
     this.groupCounters = new Float64Array(intervalCount * groupCount * GROUP_COUNTER_COUNT);
-    this.waitHistogram = new Float64Array(intervalCount * queueCount * WAIT_BIN_COUNT);
+    // Waits per interval (all queues) and, with several queues, per queue over the span: what the KPIs read, in a
+    // fraction of the memory of a histogram per interval and queue (50 queues × 92 days of 15 minutes: 38 MB, not 1.9 GB).
+    this.waitHistogram = new Float64Array(intervalCount * WAIT_BIN_COUNT);
+    this.queueWaitHistogram = new Float64Array(queueCount > 1 ? queueCount * WAIT_BIN_COUNT : 0);
     this.replication = replication;
     this.interval = 0;
     this.nowSec = 0;
@@ -472,9 +478,12 @@ class Engine {
       queueCounters: this.queueCounters,
       groupCounters: this.groupCounters,
       waitHistogram: this.waitHistogram,
+      queueWaitHistogram: this.queueWaitHistogram,
       eventCount: this.eventCount,
     };
     if (plan.wagePerHour !== undefined) result.wagePerHour = plan.wagePerHour;
+    // The result owns its arrays: a simulator kept in a cache holds no replication's counters between runs.
+    this.queueCounters = this.groupCounters = this.waitHistogram = this.queueWaitHistogram = EMPTY;
     return result;
   }
 
@@ -615,9 +624,18 @@ class Engine {
       if (waitSec <= this.targetSec[q]!) counters[base + QC_ANSWERED_WITHIN_TARGET]!++;
       counters[base + QC_HANDLE_SUM_SEC]! += handleSec;
       counters[base + QC_RESOLVED]! += resolved;
-      this.waitHistogram[cell * WAIT_BIN_COUNT + waitBin(waitSec)]!++;
+      // One queue: the interval's row is the cell's. Several: the interval's row and the queue's, apart.
+      if (this.queueCount === 1) this.waitHistogram[cell * WAIT_BIN_COUNT + waitBin(waitSec)]!++;
+      else this.countWaitOfQueue(int[row + INT_INTERVAL]!, q, waitSec);
       this.countAnsweredExperience(id, q, base, satisfaction, resolved, nowSec + handleSec);
     }
+  }
+
+  /** With several queues: an answered wait in its interval's row (all queues) and in its queue's row (the span). */
+  private countWaitOfQueue(interval: number, q: number, waitSec: number): void {
+    const bin = waitBin(waitSec);
+    this.waitHistogram[interval * WAIT_BIN_COUNT + bin]!++;
+    this.queueWaitHistogram[q * WAIT_BIN_COUNT + bin]!++;
   }
 
   /** The experience counters of an answered contact (its row and satisfaction known; `endSec` its conversation's end). */

@@ -73,6 +73,14 @@ export function checkVariantLimits(scenario: Scenario, label?: string): Scenario
   return issues;
 }
 
+/**
+ * `checkVariantLimits` for every run a command or page is about to start (a job's `plannedRuns`, the variants of a
+ * comparison, …), each issue naming its run: the one call to make before any worker starts.
+ */
+export function checkRunLimits(runs: readonly { scenario: Scenario; label?: string }[]): ScenarioIssue[] {
+  return runs.flatMap((run) => checkVariantLimits(run.scenario, run.label ?? "a run"));
+}
+
 function agentIssues(scenario: Scenario, context: string): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
   const maxAgents = SCENARIO_LIMITS.maxAgentsPerGroup;

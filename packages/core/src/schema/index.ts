@@ -67,7 +67,7 @@ export {
 export { WEEKDAYS, weekdaySchema, weekdayIndex, shiftWeekday, type Weekday } from "./weekday.js";
 export { CLOCK_TIME_PATTERN, clockTimeSchema, clockMinutes, formatClock } from "./clockTime.js";
 export { SCENARIO_LIMITS } from "./limits.js";
-export { checkScenarioLimits, checkVariantLimits } from "./checkLimits.js";
+export { checkRunLimits, checkScenarioLimits, checkVariantLimits } from "./checkLimits.js";
 export { BASELINE_NAME } from "./crossCheck.js";
 export { describeValue, formatPath, type ScenarioIssue } from "./scenarioIssue.js";
 export { migrate, type MigrateResult } from "./migrate.js";

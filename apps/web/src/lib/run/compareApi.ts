@@ -2,10 +2,12 @@
 // runPaired, exactly as `ccplan compare`) off the page's main thread, where summarising a week of intervals takes
 // hundreds of milliseconds. The replications themselves run in the pool of Web Workers that `runner` reaches.
 import {
+  checkRunLimits,
   compileScenario,
   countRuns,
   decision,
   evaluationsJob,
+  plannedRuns,
   formatClock,
   kpiVectorLayout,
   requiredAgents,
@@ -68,6 +70,11 @@ export async function compare(request: CompareRequest, runner: VectorRunner, onP
       : countRuns(evaluationsJob({ scenario, interventions, replications: request.maxReplications, assumptions }), (phase) =>
           [...keys.values()].includes(runKey(phase.scenario, phase.recipe)),
         );
+  // Every phase's size is checked before anything runs (the baseline and the interventions were, with the scenario).
+  if (interventions.length > 0) {
+    const oversized = checkRunLimits(plannedRuns(evaluationsJob({ scenario, interventions, replications: 1 })));
+    if (oversized.length > 0) throw new Error(`nothing was simulated, because a run would exceed the size limits: ${oversized.map((issue) => issue.message).join("; ")}`);
+  }
   const tracker = progressTracker(comparisonRuns + moneyRuns * request.maxReplications, onProgress);
   // The comparison's runs are kept as span samples (a few hundred numbers each) for the money stage.
   const recording: VectorRunner = {

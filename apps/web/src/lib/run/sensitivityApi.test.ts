@@ -29,4 +29,18 @@ describe("sensitivity (in the comparison worker)", () => {
   it("names an intervention the scenario does not have", async () => {
     await expect(sensitivity({ scenario: defaultScenario(), intervention: "nope", replications: 2, range: 0.2 }, inProcessRunner())).rejects.toThrow(/no intervention named "nope"/);
   });
+
+  it("refuses a point beyond the size limits before anything runs, naming it", async () => {
+    const scenario = defaultScenario();
+    // 4.6 million first contacts in the week, ×1.2 at the volume's high point: over 5 million with the returns.
+    const queue = scenario.queues[0]!;
+    const forecast = queue.forecast as { dailyContacts: number[] };
+    const big = { ...scenario, interventions: [], queues: [{ ...queue, forecast: { ...forecast, dailyContacts: forecast.dailyContacts.map(() => 500_000) } }] };
+    let ran = false;
+    const runner = { vectors: async () => ((ran = true), []) };
+    await expect(sensitivity({ scenario: big as Scenario, replications: 2, range: 0.2 }, runner)).rejects.toThrow(
+      /nothing was simulated, because a point would exceed the size limits: about [\d,]+ contacts expected in one replication of sensitivity point "Arrival volume/,
+    );
+    expect(ran).toBe(false);
+  });
 });

@@ -1,6 +1,6 @@
 // Which assumptions move the answer: core's sensitivity (a tornado per output), each simulated point's replications
 // run in the pool of Web Workers, in the comparison worker (the bookkeeping stays off the page's thread).
-import { runPhaseJob, sensitivityAsync, sensitivityJob, spanKpiSample, type KpiSample, type Scenario, type SensitivityResult } from "@ccplan/core";
+import { checkRunLimits, plannedRuns, sensitivityAsync, sensitivityJob, spanKpiSample, type Scenario, type SensitivityResult } from "@ccplan/core";
 import { progressTracker, recipeSource, type RunProgressSink, type VectorRunner } from "@ccplan/worker";
 
 export interface SensitivityRequest {
@@ -14,18 +14,17 @@ export interface SensitivityRequest {
   range: number;
 }
 
-/** Runs core's sensitivity analysis; progress counts every simulated point's replications (a dry pass sizes it). */
+/** Runs core's sensitivity analysis; progress counts every simulated point's replications (a dry pass sizes it, and
+ * checks every point's size before anything runs: a point beyond the limits is refused, named). */
 export async function sensitivity(request: SensitivityRequest, runner: VectorRunner, onProgress?: RunProgressSink): Promise<SensitivityResult> {
   const { scenario, replications, range } = request;
   const intervention = request.intervention === undefined ? undefined : scenario.interventions.find((candidate) => candidate.name === request.intervention);
   if (request.intervention !== undefined && !intervention) throw new Error(`no intervention named ${JSON.stringify(request.intervention)} in the scenario`);
   const options = { scenario, replications, range, ...(intervention && { intervention }) };
-  let runs = 0;
-  runPhaseJob(sensitivityJob(options), (phase) => {
-    runs++;
-    return Array.from({ length: phase.replications }, (): KpiSample => ({}));
-  });
-  const tracker = progressTracker(runs * replications, onProgress);
+  const planned = plannedRuns(sensitivityJob(options));
+  const oversized = checkRunLimits(planned);
+  if (oversized.length > 0) throw new Error(`nothing was simulated, because a point would exceed the size limits: ${oversized.map((issue) => issue.message).join("; ")}`);
+  const tracker = progressTracker(planned.length * replications, onProgress);
   return sensitivityAsync({
     ...options,
     runPhase: async (phase) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AUTOSAVE_KEYS, discardUnreadable, restoreAutosave, writeAutosave, type StorageLike } from "./autosave.js";
+import { AUTOSAVE_KEYS, discardUnreadable, restoreAutosave, storageRefusal, writeAutosave, type StorageLike } from "./autosave.js";
 
 function memory(entries: Record<string, string> = {}): StorageLike & { data: Map<string, string> } {
   const data = new Map(Object.entries(entries));
@@ -48,6 +48,12 @@ describe("autosave", () => {
 
   it("reports a browser that refuses to store", () => {
     const full: StorageLike = { getItem: () => null, setItem: () => { throw new Error("QuotaExceededError"); }, removeItem: () => {} };
-    expect(writeAutosave(full, { text: scenario, valid: true, dirty: false, compare: [] })).toMatch(/did not let ccplan keep the scenario \(QuotaExceededError\)/);
+    expect(writeAutosave(full, { text: scenario, valid: true, dirty: false, compare: [] })).toBe(
+      "this browser did not let ccplan keep your last change (its storage for this site is full); save the scenario as a file to keep it",
+    );
+    const quota = Object.assign(new Error("Failed to execute 'setItem' on 'Storage': Setting the value of 'ccplan.scenario' exceeded the quota."), { name: "QuotaExceededError" });
+    expect(storageRefusal(quota)).toBe("its storage for this site is full");
+    expect(storageRefusal(Object.assign(new Error("The operation is insecure."), { name: "SecurityError" }))).toBe("its storage is turned off for this site");
+    expect(storageRefusal(new Error("disk on fire"))).toBe("disk on fire");
   });
 });

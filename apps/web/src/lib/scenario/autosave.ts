@@ -94,10 +94,21 @@ export function writeAutosave(storage: StorageLike, state: AutosaveState): strin
     storage.setItem(AUTOSAVE_KEYS.compare, JSON.stringify(state.compare));
     return null;
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return `this browser did not let ccplan keep the scenario (${reason}); save it as a file to keep your changes`;
+    return `this browser did not let ccplan keep your last change (${storageRefusal(error)}); save the scenario as a file to keep it`;
   }
 }
+
+/** Why a browser refused to store, in a planner's words (DOMException names are the same in every browser). */
+export function storageRefusal(error: unknown): string {
+  const name = error instanceof Error || (typeof error === "object" && error !== null && "name" in error) ? String((error as { name: unknown }).name) : "";
+  const message = error instanceof Error ? error.message : String(error);
+  if (name === "QuotaExceededError" || name === "NS_ERROR_DOM_QUOTA_REACHED" || /quota/i.test(message)) return "its storage for this site is full";
+  if (name === "SecurityError") return "its storage is turned off for this site";
+  return message;
+}
+
+/** What the status says when the browser has no storage at all (disabled, or blocked for this site). */
+export const NO_STORAGE = "this browser keeps nothing for this site (its storage is turned off); save the scenario as a file to keep it";
 
 /** Forgets the unreadable texts, once the planner has looked at them (and perhaps downloaded them). */
 export function discardUnreadable(storage: StorageLike): void {

@@ -10,7 +10,7 @@ import {
   type ScenarioWarning,
 } from "@ccplan/core";
 import { untrack } from "svelte";
-import { discardUnreadable, restoreAutosave, writeAutosave, type StorageLike } from "./autosave.js";
+import { discardUnreadable, NO_STORAGE, restoreAutosave, writeAutosave, type StorageLike } from "./autosave.js";
 import { defaultScenario, type BundledScenario } from "./bundled.js";
 import { draftText, isObject, tryJson, type Draft } from "./draft.js";
 import { forecastFromCsv } from "./forecastCsv.js";
@@ -69,6 +69,7 @@ export class ScenarioStore {
   pending: PendingReplace | null = $state(null);
   /** Autosaved texts that could not be read, kept for the planner to download or discard. */
   unreadable: string[] = $state([]);
+  /** Why the last change is not kept in this browser (storage refused it, or there is none); null once one is kept. */
   storageError: string | null = $state(null);
   /** The queue the forecast editor shows, where an imported forecast goes. */
   activeQueue = $state(0);
@@ -110,6 +111,7 @@ export class ScenarioStore {
         this.notice = { tone: "info", text: `The scenario kept in this browser was written in format version ${restored.fromVersion}; it was upgraded to the current format.` };
       }
     } else this.#openBundledNow(defaultScenario());
+    if (!storage) this.storageError = NO_STORAGE;
     if (storage) {
       $effect(() => {
         const state = { text: this.text, valid: this.result.ok, dirty: this.dirty, compare: this.selectedNames };
