@@ -47,11 +47,11 @@ const resolutionTimeSchema = z.strictObject({
   // Article 000_84b7cbeb28961648: "each 10% cut in resolution time raises satisfaction by 8%" (relative).
   changePerTenPercentCut: uncertainNumber(z.number().min(0).max(1))
     .default(article(0.08))
-    .describe("Relative change of satisfaction for each 10% cut in the mean resolution time (0.08 = +8%), compounding: satisfaction ∝ (resolution time)^(−ln 1.08 / ln(1/0.9)). Relative, not points. Default 0.08, graded article: article 000_84b7cbeb28961648."),
+    .describe("Relative change of satisfaction for each 10% cut in resolution time (0.08 = +8%), compounding. Applied to each contact by the time its problem takes in the simulation (from its first contact, through waits and repeat contacts, to the end of the conversation plus resolution.resolutionTime), and calibrated so that cutting every problem's time by 10% raises the reference center's CSAT by exactly this. Relative, not points. Default 0.08, graded article: article 000_84b7cbeb28961648."),
   // Assumption: a day, a common promise for back-office work.
   referenceHours: uncertainNumber(z.number().positive().max(8760))
     .default(triangular(18, 24, 30, "assumption: a day, a common promise for back-office work"))
-    .describe("Mean resolution time (hours) at which the resolution-time effect is nil: a scenario with a longer mean time is less satisfied, a shorter one more. Default 24, triangular 18 to 30 (assumption: a day is a common promise for back-office work; the range is kept to a quarter either side because the article's rule compounds over it, so a wider one would move every scenario's CSAT level more than its reference CSAT's own range)."),
+    .describe("Resolution time (hours) of a problem at which it neither raises nor lowers its customer's satisfaction: the reference center's. A contact whose problem takes longer (its waits, repeat contacts and resolution.resolutionTime) is less satisfied, a shorter one more. Applies only to scenarios that set resolution.resolutionTime. Default 24, triangular 18 to 30 (assumption: a day is a common promise for back-office work; the range is kept to a quarter either side because the article's rule compounds over it, so a wider one would move such a scenario's CSAT level more than its reference CSAT's own range)."),
 });
 
 const repeatsSchema = z.strictObject({
@@ -63,6 +63,10 @@ const repeatsSchema = z.strictObject({
   referenceRepeatRate: uncertainNumber(z.number().min(0.05).max(0.9))
     .default(triangular(0.1, 0.2, 0.3, "assumption: first-contact resolution around 80% is typical"))
     .describe("Repeat-contact rate of the reference center at which the articles' rules are calibrated. Default 0.2, triangular 0.1 to 0.3 (assumption: first-contact resolution around 80% is typical, and centers report 70% to 90%)."),
+  // Assumption: at the reference center an unresolved customer calls back the same working day.
+  referenceDelayHours: uncertainNumber(z.number().min(0).max(8760))
+    .default(triangular(2, 6, 10, "assumption: an unresolved customer calls back the same working day"))
+    .describe("How much later a problem resolved at a repeat contact is resolved at the reference center (the repeat's delay), hours: the repeat rule and the resolution-time rule are calibrated together with it, so that a repeat's longer resolution time and its repeat penalty add up to the article's +6% per 5 points, not more (an unresolved problem is not penalised twice). 0: repeats do not lengthen problems there. Shortened when both rules cannot hold with it (a high reference CSAT or repeat rate). Default 6, triangular 2 to 10 (assumption: an unresolved customer calls back the same working day, anywhere from a couple of hours later to the end of a day)."),
 });
 
 const complaintsSchema = z.strictObject({
@@ -73,7 +77,7 @@ const complaintsSchema = z.strictObject({
   // Assumption: a problem that takes ten times as long makes a dissatisfied customer ~1.26 times as likely to complain.
   resolutionTimeElasticity: uncertainNumber(z.number().min(0).max(3))
     .default(triangular(0, 0.1, 0.2, "assumption: ten times as long, about 1.26 times the odds"))
-    .describe("How the complaint propensity grows with the contact's own resolution time: odds ∝ (resolution time / reference)^elasticity. Default 0.1, triangular 0 to 0.2 (assumption: ten times as long, about 1.26 times the odds; no source measures it, so the range runs from no effect to twice it)."),
+    .describe("How the complaint propensity grows with the time the contact's problem takes (as the simulation runs it, waits and repeat contacts included): odds ∝ (resolution time / reference)^elasticity. Default 0.1, triangular 0 to 0.2 (assumption: ten times as long, about 1.26 times the odds; no source measures it, so the range runs from no effect to twice it)."),
 });
 
 type Share = { mean: number; sd: number };
@@ -109,6 +113,41 @@ const loyaltySchema = z.strictObject({
   ).prefault({}),
 });
 
+/** The shapes an abandoned contact's satisfaction may take as a function of its wait. */
+export const ABANDONED_CURVES = ["unresolved", "dissatisfied", "points"] as const;
+
+const abandonedPointSchema = z.strictObject({
+  waitMinutes: z.number().min(0).max(720).describe("Wait before hanging up, minutes."),
+  satisfaction: z.number().min(0).max(1).describe("Probability that a customer who hung up after this wait is satisfied (for NPS, churn and complaints)."),
+});
+
+// Assumption: a caller who hangs up has had nothing resolved, so they are as satisfied as a contact answered after the
+// same wait whose problem stays unresolved; no source measures it (surveys rarely reach callers who hung up).
+const abandonedSatisfactionSchema = z
+  .strictObject({
+    curve: z
+      .enum(ABANDONED_CURVES)
+      .default("unresolved")
+      .describe("How satisfied a customer who hung up is, by how long they waited (for NPS, churn and complaints; CSAT follows experience.abandoned): \"unresolved\" as a contact answered after the same wait whose problem stays unresolved, by the wait curve, so a 5-second hang-up is far less dissatisfied than a 30-minute one (default; assumption: a hang-up resolves nothing, and no source measures abandoners' satisfaction); \"dissatisfied\" never satisfied, however short the wait; \"points\" your own curve (e.g. from a survey of callers who hung up)."),
+    points: z
+      .array(abandonedPointSchema)
+      .min(1)
+      .max(50)
+      .optional()
+      .describe("Curve \"points\" only: the satisfaction of a customer who hung up after each wait (minutes ascending), linear in between, flat before the first and after the last."),
+  })
+  .superRefine((settings, context) => {
+    const points = settings.points ?? [];
+    if (settings.curve === "points" && points.length === 0) {
+      context.addIssue({ code: "custom", path: ["points"], message: 'curve "points" needs at least one point {waitMinutes, satisfaction}' });
+    }
+    for (let i = 1; i < points.length; i++) {
+      if (!(points[i]!.waitMinutes > points[i - 1]!.waitMinutes)) {
+        context.addIssue({ code: "custom", path: ["points", i, "waitMinutes"], message: `waits must ascend: ${points[i]!.waitMinutes} after ${points[i - 1]!.waitMinutes}` });
+      }
+    }
+  });
+
 /**
  * The customer-experience model: satisfaction per contact (wait, resolution time, first-contact resolution,
  * repeat contacts and additional effects on a bounded log-odds scale), the CSAT survey, complaints, NPS and churn.
@@ -126,9 +165,10 @@ export const experienceSchema = z.strictObject({
   abandoned: z
     .enum(["dissatisfied", "excluded"])
     .default("dissatisfied")
-    .describe("Abandoned contacts in CSAT: surveyed like the others and counted dissatisfied (default), or left out of the survey. NPS, churn and complaints always count them as dissatisfied."),
+    .describe("Abandoned contacts in CSAT: surveyed like the others and counted dissatisfied (default), or left out of the survey. For NPS, churn and complaints their satisfaction follows abandonedSatisfaction."),
+  abandonedSatisfaction: abandonedSatisfactionSchema.prefault({}).describe("How satisfied a customer who hung up is, by how long they waited (NPS, churn, complaints)."),
   wait: waitSchema.prefault({}).describe("How waiting lowers satisfaction."),
-  resolutionTime: resolutionTimeSchema.prefault({}).describe("How the mean resolution time (resolution.resolutionTime) moves satisfaction."),
+  resolutionTime: resolutionTimeSchema.prefault({}).describe("How the time a problem takes to resolve moves its customer's satisfaction (scenarios with resolution.resolutionTime)."),
   repeats: repeatsSchema.prefault({}).describe("How unresolved and repeat contacts lower satisfaction."),
   effects: z
     .array(satisfactionEffectSchema)
@@ -145,6 +185,8 @@ export type ExperienceSpec = z.infer<typeof experienceSchema>;
 export type Experience = Resolved<ExperienceSpec>;
 /** One additional satisfaction effect, resolved (interventions' `SatisfactionEffect` has the same shape). */
 export type ExperienceEffect = Resolved<z.infer<typeof satisfactionEffectSchema>>;
+/** How an abandoned contact's satisfaction is set (experience.abandonedSatisfaction.curve). */
+export type AbandonedCurve = (typeof ABANDONED_CURVES)[number];
 /** A wait curve's name. */
 export type WaitCurve = (typeof WAIT_CURVES)[number];
 

@@ -42,6 +42,8 @@ export {
   type ExperienceSpec,
   type ExperienceEffect,
   type WaitCurve,
+  ABANDONED_CURVES,
+  type AbandonedCurve,
 } from "./experience.js";
 export { shiftSchema, shiftBreakSchema, rampingAgentsSchema, type Shift, type ShiftBreak, type RampingAgents } from "./shift.js";
 export { shiftTemplateSchema, templateBreakSchema, groupLimitFields, type ShiftTemplate, type TemplateBreak } from "./shiftTemplate.js";
