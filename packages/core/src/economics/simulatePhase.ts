@@ -1,5 +1,5 @@
 import { createScenarioSimulator } from "../uncertainty/scenarioSimulator.js";
-import { sumCounters } from "../des/result.js";
+import { sumCounters, type ReplicationResult } from "../des/result.js";
 import type { Plan } from "../des/plan.js";
 import { computeKpis } from "../kpi/registry.js";
 import { compileScenario } from "../plan/compile.js";
@@ -47,8 +47,11 @@ export function createPhaseRunner(): RunPhase {
     const simulator = createScenarioSimulator(request.recipe, { align: (plan) => alignCandidateRates(plan, paired) });
     const first = firstCountedInterval(simulator.plan);
     const samples: KpiSample[] = [];
+    // Each result is reduced at once: the next run refills its arrays.
+    let previous: ReplicationResult | undefined;
     for (let k = 0; k < request.replications; k++) {
-      samples.push(computeKpis(sumCounters(simulator.run(k), { from: first, to: simulator.plan.intervalCount })));
+      previous = simulator.run(k, { recycle: previous });
+      samples.push(computeKpis(sumCounters(previous, { from: first, to: simulator.plan.intervalCount })));
     }
     return samples;
   };
