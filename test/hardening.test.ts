@@ -113,6 +113,12 @@ describe("input edges", () => {
     const cv = await run("simulate", file("cv.json", raw), "--workers", "1");
     expect(cv.code).toBe(2);
     expect(cv.stderr).toMatch(/too large; expected a number ≤ 20, received 21\n {2}→ at queues\[0\]\.handle\.cv/);
+    // Money has upper bounds too: a wage of 1e300 an hour is a typo, refused with its limit.
+    raw.queues[0].handle = { dist: "lognormal", meanSec: 180, cv: 0.8 };
+    raw.money.wagePerHour = 1e300;
+    const wage = await run("simulate", file("wage.json", raw), "--workers", "1");
+    expect(wage.code).toBe(2);
+    expect(wage.stderr).toMatch(/expected a number ≤ 10,?000, received 1e\+300\n {2}→ at money\.wagePerHour/);
   });
 
   // Valid values at the edges of each distribution's range: each runs and reports finite numbers (a cv that squares to
@@ -170,6 +176,22 @@ describe("merge names what differs and checks the values", () => {
     const result = await run("merge", part1, part2);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`variant "+4 agents on Late" in ${part2} versus "the baseline" in ${part1}`);
+  });
+
+  it("reads every other file a user names with a byte-order mark as without: a shard, a call log, a calibration, an interval report", async () => {
+    const parts = [await shard(1), await shard(2)];
+    const plain = await run("merge", file("plain1.json", parts[0]), file("plain2.json", parts[1]));
+    const bom = await run("merge", file("bom1.json", `\ufeff${JSON.stringify(parts[0])}`), file("bom2.json", `\ufeff${JSON.stringify(parts[1])}`));
+    expect(bom.code).toBe(0);
+    expect(bom.stdout).toBe(plain.stdout);
+    const log = readFileSync(join(repoRoot, "examples", "call-log-sample.csv"), "utf8").split("\n").slice(0, 300).join("\n");
+    const calibration = await run("calibrate", file("log.csv", `\ufeff${log}`), "--json");
+    expect(calibration.code).toBe(0);
+    expect(calibration.stdout).toBe((await run("calibrate", file("plain-log.csv", log), "--json")).stdout);
+    const calibrated = await run("calibrate", "--calibration", file("calibration.json", `\ufeff${calibration.stdout}`), "--scenario", scenarioPath("default.json"), "--out", join(dir, "calibrated.json"));
+    expect(calibrated.code, calibrated.stderr).toBe(0);
+    const report = await run("calibrate", "--interval-report", file("report.csv", "\ufeffstart,offered,answered,abandoned,asa_seconds,abandon_wait_seconds\n08:00,100,90,10,30,40\n"));
+    expect(report.stdout).toContain("Mean patience from the interval report: 310.0 s");
   });
 
   it("refuses a part whose values were edited to 1e308, by name", async () => {
