@@ -1,6 +1,7 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { KPI_REGISTRY, scenarioJsonSchema } from "@ccplan/core";
 import { expect, it } from "vitest";
+import { expectReadmeBlock } from "./readmeBlock.js";
 
 const README = new URL("../README.md", import.meta.url);
 const START = "<!-- kpi-table:start (generated from the KPI registry by test/readme.test.ts; UPDATE_GOLDEN=1 rewrites it) -->";
@@ -49,21 +50,6 @@ function parameterTable(): string {
     if (node) walk(node, section);
   }
   return ["| field | default | meaning and source of the default |", "|---|---|---|", ...rows].join("\n");
-}
-
-/** Checks that the README block between two markers is `expected`; UPDATE_GOLDEN=1 rewrites it. */
-function expectReadmeBlock(startMarker: string, endMarker: string, expected: string) {
-  const readme = readFileSync(README, "utf8");
-  const start = readme.indexOf(startMarker);
-  const end = readme.indexOf(endMarker);
-  expect(start, `README.md lacks the marker ${startMarker}`).toBeGreaterThanOrEqual(0);
-  expect(end).toBeGreaterThan(start);
-  const current = readme.slice(start + startMarker.length, end).trim();
-  if (process.env.UPDATE_GOLDEN === "1" && current !== expected) {
-    writeFileSync(README, `${readme.slice(0, start + startMarker.length)}\n${expected}\n${readme.slice(end)}`);
-    return;
-  }
-  expect(current).toBe(expected);
 }
 
 it("the README's KPI table is the registry's", () => expectReadmeBlock(START, END, kpiTable()));

@@ -15,7 +15,8 @@ export type PlanChannel = "phone" | "chat" | "email" | "selfService";
 /**
  * The customer-experience model, compiled (see experience/compileExperience.ts for how each number is made).
  * A contact's satisfaction is σ(L): L = `answeredLogOdds[q × 4 + (unresolved ? 1 : 0) + (repeat ? 2 : 0)]` plus the
- * wait term; an abandoned contact's satisfaction is 0. Tables, so the engine does a lookup and one `exp` per contact.
+ * wait term; an abandoned contact's satisfaction is `abandonedSatisfactionByWait` at its wait. Tables, so the engine
+ * does lookups and interpolations, no `exp`, per contact.
  */
 export interface PlanExperience {
   /** Probability that a contact answers the survey. */
@@ -32,12 +33,26 @@ export interface PlanExperience {
    * (email: hours late counted as minutes); phone and chat: 0 and 1. */
   waitGraceSecByQueue: Float64Array;
   waitScaleByQueue: Float64Array;
-  /** Complaint propensity of a dissatisfied answered contact of queue q by its resolution uniform u: entry
-   * q × complaintTableSize + floor(u × complaintTableSize). */
-  complaintPropensityByUniform: Float64Array;
-  complaintTableSize: number;
-  /** Complaint propensity of an abandoned contact. */
+  /** Queues with a resolution time: a contact whose problem takes T seconds in the simulation (from its first
+   * contact to the end of this conversation, plus the queue's resolution time from this contact's "resolution"
+   * uniform, at least a second) adds the shift at x = ln(T / `resolutionReferenceSec`) in
+   * `resolutionShiftByLogRatio` (entry i at x = `resolutionLogRatioMin` + i / `resolutionStepsPerUnit`, linear in
+   * between, the ends beyond); queues without one add nothing (their repeats' share is in `answeredLogOdds`). */
+  resolutionReferenceSec: number;
+  resolutionShiftByLogRatio: Float64Array;
+  resolutionLogRatioMin: number;
+  resolutionStepsPerUnit: number;
+  /** Complaint propensity h₀ of a dissatisfied answered contact whose problem takes the reference time, and the
+   * elasticity e of its odds in that time: logit h = logit h₀ + e × x (queues with a resolution time; else h₀). */
+  complaintPropensity: number;
+  complaintElasticity: number;
+  /** Complaint propensity of an abandoned contact (its complaint probability is (1 − its satisfaction) × this). */
   abandonedComplaintPropensity: number;
+  /** Satisfaction of an abandoned contact by its counted wait (as answered contacts count it: the queue's grace and
+   * scale), sampled every `waitStepSec` from 0, linear in between, the last entry beyond: two rows of
+   * `abandonedWaitSteps` entries, a first contact or retry ([0, steps)) and a repeat contact ([steps, 2 × steps)). */
+  abandonedSatisfactionByWait: Float64Array;
+  abandonedWaitSteps: number;
   /** NPS classes and churn of satisfied and dissatisfied customers (linear in satisfaction). */
   loyalty: {
     satisfied: { promoters: number; detractors: number; churn: number };

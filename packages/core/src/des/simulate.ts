@@ -1,4 +1,5 @@
 import { compileExperience } from "../experience/compileExperience.js";
+import { logisticTabulated, logTabulated } from "../experience/tabulated.js";
 import { dayVolumeMultiplier } from "../random/gammaMultiplier.js";
 import { DEFAULT_EXPERIENCE } from "../schema/experience.js";
 import { stream } from "../random/streams.js";
@@ -134,8 +135,10 @@ const REAL_PRIORITY_CLASS = ContactReal.priorityClass;
  *   is its resolution time (from its "resolution" uniform); the handle time does not enter. So its probability p of
  *   being satisfied is decided then, which is the same as deciding it when the contact ends and costs less:
  *   σ(answeredLogOdds + wait term), tabulated per outcome every 5 s of wait (a lookup and an interpolation). An
- *   abandoned contact has p = 0. A contact answers the survey when its "survey" uniform is below the response
- *   rate, and says it is satisfied when its "satisfaction" uniform is below p (CSAT);
+ *   abandoned contact's p is the experience's abandoned table at its counted wait (as satisfied as an unresolved
+ *   contact answered after that wait, by default); in CSAT, when surveyed, it counts as dissatisfied. A contact
+ *   answers the survey when its "survey" uniform is below the response rate, and says it is satisfied when its
+ *   "satisfaction" uniform is below p (CSAT);
  *   the engine also sums p (a lower-variance estimate), the complaint probabilities (1 − p) × propensity, the
  *   resolution time of each resolved problem (from its first contact to the end of the resolving conversation
  *   plus the resolution time beyond it), and, per customer journey that ends (resolved, or not coming back within
@@ -249,8 +252,22 @@ class Engine {
   /** Per queue: 1 when every answered contact has the same complaint propensity (no resolution time), so that the
    * expected complaints follow from the counters at the end (linear in the satisfaction summed). */
   private readonly constantComplaints: Uint8Array;
-  private readonly complaintPropensity: Float64Array;
-  private readonly complaintTableSize: number;
+  /** h₀ and, for queues with a resolution time, logit h₀ and the elasticity e (0 when the propensity is constant). */
+  private readonly complaintPropensity: number;
+  private readonly complaintLogOdds: number;
+  private readonly complaintElasticity: number;
+  /** The resolution-time shift by ln(T / reference) (see PlanExperience), unpacked. */
+  private readonly logReferenceSec: number;
+  private readonly resolutionShift: Float64Array;
+  private readonly resolutionMin: number;
+  private readonly resolutionStepsPerUnit: number;
+  /** The last answered contact's problem time T (seconds) and ln(T / reference), set with its satisfaction in a queue
+   * with a resolution time, read by `countResolutionTime`. */
+  private lastProblemSec = 0;
+  private lastLogRatio = 0;
+  /** An abandoned contact's satisfaction by counted wait: two rows (first or retry, repeat) of `abandonedSteps`. */
+  private readonly abandonedSatisfaction: Float64Array;
+  private readonly abandonedSteps: number;
   /** Handle seconds each group started for each queue in the current interval, [g × queueCount + q] (cost shares). */
   private readonly handleByGroupQueue: Float64Array;
 
@@ -345,8 +362,17 @@ class Engine {
     this.surveyRate = experience.surveyResponseRate;
     this.resolutionTime = plan.queues.map((queue) => queue.resolutionTime ?? null);
     this.constantComplaints = Uint8Array.from(plan.queues, (queue) => (queue.resolutionTime ? 0 : 1));
-    this.complaintPropensity = experience.complaintPropensityByUniform;
-    this.complaintTableSize = experience.complaintTableSize;
+    const h0 = experience.complaintPropensity;
+    const variableComplaints = h0 > 0 && h0 < 1 && experience.complaintElasticity > 0;
+    this.complaintPropensity = h0;
+    this.complaintLogOdds = variableComplaints ? Math.log(h0 / (1 - h0)) : 0;
+    this.complaintElasticity = variableComplaints ? experience.complaintElasticity : 0;
+    this.logReferenceSec = Math.log(experience.resolutionReferenceSec);
+    this.resolutionShift = experience.resolutionShiftByLogRatio;
+    this.resolutionMin = experience.resolutionLogRatioMin;
+    this.resolutionStepsPerUnit = experience.resolutionStepsPerUnit;
+    this.abandonedSatisfaction = experience.abandonedSatisfactionByWait;
+    this.abandonedSteps = experience.abandonedWaitSteps;
     this.handleByGroupQueue = new Float64Array(this.groupCount * this.queueCount);
   }
 
@@ -599,8 +625,13 @@ class Engine {
     // Satisfaction: the outcome (unresolved +1, repeat +2) picks the no-wait value; a counted wait adds its term.
     const outcome = q * 4 + (1 - resolved) + (int[row + INT_KIND] === KIND_REPEAT ? 2 : 0);
     const countedWaitSec = waitSec - this.waitGraceSec[q]!;
+    const resolutionTime = this.resolutionTime[q] ?? null;
     const satisfaction =
-      countedWaitSec > 0 ? this.satisfactionAfter(outcome, countedWaitSec * this.waitScale[q]!) : this.satisfactionByWait[outcome * this.waitSteps]!;
+      resolutionTime !== null
+        ? this.satisfactionWithResolution(id, outcome, countedWaitSec * this.waitScale[q]!, nowSec + handleSec, resolutionTime)
+        : countedWaitSec > 0
+          ? this.satisfactionAfter(outcome, countedWaitSec * this.waitScale[q]!)
+          : this.satisfactionByWait[outcome * this.waitSteps]!;
     real[id * CONTACT_REAL_FIELDS + REAL_SATISFACTION] = satisfaction;
     const cell = int[row + INT_COUNTER_BASE]!;
     if (cell >= 0) {
@@ -635,34 +666,60 @@ class Engine {
     const surveyed = +(real[realRow + REAL_U_SURVEY]! < this.surveyRate);
     counters[base + QC_SURVEYED]! += surveyed;
     counters[base + QC_SURVEYED_SATISFIED]! += surveyed & +(real[realRow + REAL_U_SATISFACTION]! < satisfaction);
-    const resolutionTime = this.resolutionTime[q];
-    if (resolutionTime) {
-      this.countResolutionTime(resolutionTime, id, q, base, satisfaction, resolved, endSec);
+    if (this.resolutionTime[q]) {
+      this.countResolutionTime(base, satisfaction, resolved);
     } else if (resolved) {
       counters[base + QC_RESOLUTION_TIME_SUM_SEC]! += endSec - real[realRow + REAL_PROBLEM_START_SEC]!;
     }
     if (resolved) counters[base + QC_JOURNEY_SATISFIED_EXPECTED]! += satisfaction;
   }
 
-  /** The complaint and resolution-time counters of an answered contact of a queue with a resolution time (kept out
-   * of `countAnsweredExperience`, so that the common case stays small enough to be inlined). */
-  private countResolutionTime(
-    resolutionTime: DurationSampler,
-    id: number,
-    q: number,
-    base: number,
-    satisfaction: number,
-    resolved: number,
-    endSec: number,
-  ): void {
+  /** The complaint and resolution-time counters of an answered contact of a queue with a resolution time, from the
+   * problem time `satisfactionWithResolution` kept (out of `countAnsweredExperience`, so that the common case stays
+   * small enough to be inlined). */
+  private countResolutionTime(base: number, satisfaction: number, resolved: number): void {
     const counters = this.queueCounters;
+    const elasticity = this.complaintElasticity;
+    const propensity = elasticity > 0 ? logisticTabulated(this.complaintLogOdds + elasticity * this.lastLogRatio) : this.complaintPropensity;
+    counters[base + QueueCounter.complaintsExpected]! += (1 - satisfaction) * propensity;
+    if (resolved) counters[base + QueueCounter.resolutionTimeSumSec]! += this.lastProblemSec;
+  }
+
+  /**
+   * Satisfaction of contact `id` of a queue with a resolution time, answered with outcome `outcome` after `countedSec`
+   * of counted wait (≤ 0: none), its conversation ending at `endSec`: σ(no-wait log-odds + the wait's shift + the
+   * shift of the time its problem takes, T = endSec − the problem's first arrival + its resolution time beyond the
+   * conversation), from tables. Keeps T and ln(T / reference) for `countResolutionTime`.
+   */
+  private satisfactionWithResolution(id: number, outcome: number, countedSec: number, endSec: number, resolutionTime: DurationSampler): number {
     const real = this.pool.real;
     const realRow = id * CONTACT_REAL_FIELDS;
-    // The propensity depends on this contact's resolution time (without one, finishCounters adds complaints up).
-    const uResolution = real[realRow + ContactReal.uResolution]!;
-    const size = this.complaintTableSize;
-    counters[base + QueueCounter.complaintsExpected]! += (1 - satisfaction) * this.complaintPropensity[q * size + ((uResolution * size) | 0)]!;
-    if (resolved) counters[base + QueueCounter.resolutionTimeSumSec]! += endSec + resolutionTime(uResolution) - real[realRow + ContactReal.problemStartSec]!;
+    const problemSec = endSec - real[realRow + REAL_PROBLEM_START_SEC]! + resolutionTime(real[realRow + ContactReal.uResolution]!);
+    const logRatio = logTabulated(problemSec > 1 ? problemSec : 1) - this.logReferenceSec;
+    this.lastProblemSec = problemSec;
+    this.lastLogRatio = logRatio;
+    let logOdds = this.experience.answeredLogOdds[outcome]!;
+    if (countedSec > 0) logOdds += this.waitShiftAfter(countedSec);
+    const table = this.resolutionShift;
+    const position = (logRatio - this.resolutionMin) * this.resolutionStepsPerUnit;
+    if (!(position > 0)) logOdds += table[0]!;
+    else if (!(position < table.length - 1)) logOdds += table[table.length - 1]!;
+    else {
+      const i = position | 0;
+      const low = table[i]!;
+      logOdds += low + (position - i) * (table[i + 1]! - low);
+    }
+    return logisticTabulated(logOdds);
+  }
+
+  /** The wait's log-odds shift after `countedSec` seconds of counted wait (> 0): the table, linear in between. */
+  private waitShiftAfter(countedSec: number): number {
+    const table = this.experience.waitLogOdds;
+    const position = countedSec * this.waitPerStep;
+    if (!(position < table.length - 1)) return table[table.length - 1]!;
+    const i = position | 0;
+    const low = table[i]!;
+    return low + (position - i) * (table[i + 1]! - low);
   }
 
   /** Satisfaction of outcome `outcome` after `countedSec` seconds of counted wait (> 0): the table, linear in between
@@ -671,6 +728,20 @@ class Engine {
     const steps = this.waitSteps;
     const table = this.satisfactionByWait;
     const base = outcome * steps;
+    const position = countedSec * this.waitPerStep;
+    if (!(position < steps - 1)) return table[base + steps - 1]!;
+    const i = position | 0;
+    const low = table[base + i]!;
+    return low + (position - i) * (table[base + i + 1]! - low);
+  }
+
+  /** Satisfaction of an abandoned contact of row `repeat` (0 first or retry, 1 repeat) after `countedSec` of counted
+   * wait: the table, linear in between, its first entry at or below 0, its last beyond it. */
+  private abandonedAfter(repeat: number, countedSec: number): number {
+    const steps = this.abandonedSteps;
+    const table = this.abandonedSatisfaction;
+    const base = repeat * steps;
+    if (!(countedSec > 0)) return table[base]!;
     const position = countedSec * this.waitPerStep;
     if (!(position < steps - 1)) return table[base + steps - 1]!;
     const i = position | 0;
@@ -747,20 +818,23 @@ class Engine {
     const priority = this.anyPriority && pool.real[realRow + REAL_PRIORITY_CLASS] === 1;
     (priority ? this.priorityLines[q]! : this.lines[q]!).remove(pool.int[row + ContactInt.linePosition]!, nowSec);
     const cell = pool.int[row + ContactInt.counterBase]!;
+    const waitSec = nowSec - pool.real[realRow + ContactReal.arrivalSec]!;
+    // Its satisfaction (for NPS, churn and complaints) by how long it waited, counted as an answered contact's wait.
+    const satisfaction = this.abandonedAfter(pool.int[row + INT_KIND] === KIND_REPEAT ? 1 : 0, (waitSec - this.waitGraceSec[q]!) * this.waitScale[q]!);
     if (cell >= 0) {
       const counters = this.queueCounters;
       const base = cell * QUEUE_COUNTER_COUNT;
-      const waitSec = nowSec - pool.real[realRow + ContactReal.arrivalSec]!;
       counters[base + QueueCounter.abandoned]!++;
       if (priority) counters[base + QueueCounter.priorityAbandoned]!++;
       counters[base + QueueCounter.waitAbandonedSumSec]! += waitSec;
       if (waitSec <= this.targetSec[q]!) counters[base + QueueCounter.abandonedWithinTarget]!++;
-      // An abandoned contact is dissatisfied (p = 0); in CSAT only when the scenario surveys abandoners.
+      counters[base + QueueCounter.complaintsExpected]! += (1 - satisfaction) * this.experience.abandonedComplaintPropensity;
+      // In CSAT only when the scenario surveys abandoners, and then as dissatisfied.
       if (this.experience.surveyAbandoned && pool.real[realRow + ContactReal.uSurvey]! < this.surveyRate) {
         counters[base + QueueCounter.surveyed]!++;
       }
     }
-    pool.real[realRow + ContactReal.satisfaction] = 0;
+    pool.real[realRow + ContactReal.satisfaction] = satisfaction;
     if (pool.real[realRow + ContactReal.uRetry]! < this.retryProbability[q]!) {
       const delay = this.plan.queues[q]!.retryDelay(pool.real[realRow + ContactReal.uRetryDelay]!);
       this.scheduleReturn(id, nowSec + delay, ContactKind.retry);
@@ -972,13 +1046,12 @@ class Engine {
         counters[base + QueueCounter.detractorsExpected] = satisfiedJourneys * satisfied.detractors + dissatisfiedJourneys * dissatisfied.detractors;
         counters[base + QueueCounter.customersLostExpected] = satisfiedJourneys * satisfied.churn + dissatisfiedJourneys * dissatisfied.churn;
         const answered = counters[base + QueueCounter.answered]!;
-        // Complaints: (1 − p) × propensity per answered contact (summed as they came when it varies), an abandoned
-        // contact the abandoned propensity (p = 0).
+        // Complaints: (1 − p) × propensity per answered contact (summed as they came when it varies; abandoned
+        // contacts' were summed as they hung up).
         if (this.constantComplaints[q]) {
           const answeredSatisfied = counters[base + QueueCounter.satisfiedExpected]!;
-          counters[base + QueueCounter.complaintsExpected] = (answered - answeredSatisfied) * this.complaintPropensity[q * this.complaintTableSize]!;
+          counters[base + QueueCounter.complaintsExpected]! += (answered - answeredSatisfied) * this.complaintPropensity;
         }
-        counters[base + QueueCounter.complaintsExpected]! += counters[base + QueueCounter.abandoned]! * this.experience.abandonedComplaintPropensity;
         counters[base + QueueCounter.answeredOnline] = this.online[q] ? answered : 0;
         counters[base + QueueCounter.selfServed] = this.selfService[q] ? answered : 0;
       }

@@ -91,12 +91,25 @@ export function validatePlan(plan: Plan): void {
         if (!(value >= 0 && Number.isFinite(value))) fail(`experience.${name}[${i}]`, value, "a finite number ≥ 0");
       });
     }
-    wholeAtLeast("experience.complaintTableSize", experience.complaintTableSize, 1);
-    if (experience.complaintPropensityByUniform.length !== queues * experience.complaintTableSize) {
-      fail("experience.complaintPropensityByUniform length", experience.complaintPropensityByUniform.length, `complaintTableSize per queue (${queues * experience.complaintTableSize})`);
+    probability("experience.complaintPropensity", experience.complaintPropensity);
+    if (!(experience.complaintElasticity >= 0 && Number.isFinite(experience.complaintElasticity))) fail("experience.complaintElasticity", experience.complaintElasticity, "a finite number ≥ 0");
+    if (!(experience.resolutionReferenceSec > 0 && Number.isFinite(experience.resolutionReferenceSec))) {
+      fail("experience.resolutionReferenceSec", experience.resolutionReferenceSec, "a finite number of seconds > 0");
     }
-    experience.complaintPropensityByUniform.forEach((value, i) => probability(`experience.complaintPropensityByUniform[${i}]`, value));
+    if (experience.resolutionShiftByLogRatio.length === 0) fail("experience.resolutionShiftByLogRatio length", 0, "at least one entry");
+    experience.resolutionShiftByLogRatio.forEach((value, i) => {
+      if (!Number.isFinite(value)) fail(`experience.resolutionShiftByLogRatio[${i}]`, value, "a finite number");
+    });
+    if (!Number.isFinite(experience.resolutionLogRatioMin)) fail("experience.resolutionLogRatioMin", experience.resolutionLogRatioMin, "a finite number");
+    if (!(experience.resolutionStepsPerUnit > 0 && Number.isFinite(experience.resolutionStepsPerUnit))) {
+      fail("experience.resolutionStepsPerUnit", experience.resolutionStepsPerUnit, "a finite number > 0");
+    }
     probability("experience.abandonedComplaintPropensity", experience.abandonedComplaintPropensity);
+    wholeAtLeast("experience.abandonedWaitSteps", experience.abandonedWaitSteps, 1);
+    if (experience.abandonedSatisfactionByWait.length !== 2 * experience.abandonedWaitSteps) {
+      fail("experience.abandonedSatisfactionByWait length", experience.abandonedSatisfactionByWait.length, `two rows of abandonedWaitSteps (${2 * experience.abandonedWaitSteps})`);
+    }
+    experience.abandonedSatisfactionByWait.forEach((value, i) => probability(`experience.abandonedSatisfactionByWait[${i}]`, value));
     for (const kind of ["satisfied", "dissatisfied"] as const) {
       for (const share of ["promoters", "detractors", "churn"] as const) probability(`experience.loyalty.${kind}.${share}`, experience.loyalty[kind][share]);
     }

@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { inverseCdf } from "../random/distributions.js";
 import { experienceSchema } from "../schema/experience.js";
-import { compileExperience, resolutionTimeShift, WAIT_STEP_SEC } from "./compileExperience.js";
-import { logOddsShift, satisfactionScale } from "./satisfactionScale.js";
+import { DEFAULT_EXPERIENCE } from "../schema/experience.js";
+import { compileExperience, experienceScale, resolutionTimeShift, WAIT_STEP_SEC } from "./compileExperience.js";
+import { logOddsShift, resolutionCutGain, satisfactionScale } from "./satisfactionScale.js";
 
-const scale = satisfactionScale({ referenceCsat: 0.75, referenceRepeatRate: 0.2, changePerFivePointsFewer: 0.06 });
+// The defaults' scale: the repeat and resolution-time rules calibrated together, repeats 6 hours later at the reference.
+const scale = satisfactionScale({ referenceCsat: 0.75, referenceRepeatRate: 0.2, changePerFivePointsFewer: 0.06, changePerTenPercentCut: 0.08, repeatLengthening: 0.25 });
 const HOUR = 3600;
 
 describe("compileExperience", () => {
@@ -18,16 +20,42 @@ describe("compileExperience", () => {
     ],
   });
 
-  it("adds the resolution-time shift and the effects to the ideal contact, and the penalties per outcome", () => {
+  it("is calibrated on the defaults' scale", () => {
+    expect(experienceScale(DEFAULT_EXPERIENCE)).toEqual(scale);
+    expect(resolutionCutGain(scale)).toBeCloseTo(0.08, 12);
+  });
+
+  it("adds the effects to the ideal contact and the penalties per outcome; repeats without a resolution time take γ", () => {
     const training = logOddsShift(scale, 1.12);
-    const slow = resolutionTimeShift(scale, experience, 3);
-    expect(slow).toBeCloseTo(-2.62745, 4);
-    expect(plan.answeredLogOdds[0]).toBeCloseTo(scale.idealLogOdds + slow + training, 10);
-    expect(plan.answeredLogOdds[1]).toBeCloseTo(scale.idealLogOdds + slow + training - scale.repeatPenalty, 10);
-    expect(plan.answeredLogOdds[3]).toBeCloseTo(scale.idealLogOdds + slow + training - 2 * scale.repeatPenalty, 10);
-    // Email: no resolution time; self-service: no agent, so no training effect.
+    // Phone, with a resolution time: its problem's time is added per contact, so no γ here.
+    expect(plan.answeredLogOdds[0]).toBeCloseTo(scale.idealLogOdds + training, 10);
+    expect(plan.answeredLogOdds[1]).toBeCloseTo(scale.idealLogOdds + training - scale.repeatPenalty, 10);
+    expect(plan.answeredLogOdds[2]).toBeCloseTo(scale.idealLogOdds + training - scale.repeatPenalty, 10);
+    expect(plan.answeredLogOdds[3]).toBeCloseTo(scale.idealLogOdds + training - 2 * scale.repeatPenalty, 10);
+    // Email, no resolution time: a repeat loses the reference center's γ as well.
     expect(plan.answeredLogOdds[4]).toBeCloseTo(scale.idealLogOdds + training, 10);
+    expect(plan.answeredLogOdds[6]).toBeCloseTo(scale.idealLogOdds + training - scale.repeatPenalty - scale.repeatResolutionPenalty, 10);
+    // Self-service: no agent, so no training effect.
     expect(plan.answeredLogOdds[8]).toBeCloseTo(scale.idealLogOdds, 10);
+  });
+
+  it("tabulates the resolution-time shift by ln(time / reference) from −8 to 8: 0 at the reference, falling", () => {
+    const table = plan.resolutionShiftByLogRatio;
+    const at = (x: number) => table[Math.round((x - plan.resolutionLogRatioMin) * plan.resolutionStepsPerUnit)]!;
+    expect(plan.resolutionReferenceSec).toBe(24 * HOUR);
+    expect(table).toHaveLength(16 * 64 + 1);
+    expect(at(0)).toBe(0);
+    expect(at(Math.log(3))).toBeCloseTo(resolutionTimeShift(experience, 3), 1);
+    expect(table[512 + Math.round(64 * Math.log(2))]!).toBeCloseTo(resolutionTimeShift(experience, Math.exp(Math.round(64 * Math.log(2)) / 64)), 12);
+    for (let i = 1; i < table.length; i++) expect(table[i]!).toBeLessThan(table[i - 1]!);
+    // No queue with a resolution time: no table to build.
+    expect(compileExperience({ experience, queues: [{}] }).resolutionShiftByLogRatio).toHaveLength(1);
+  });
+
+  it("carries the complaint settings: h₀ and the elasticity of its odds in the problem's time", () => {
+    expect(plan.complaintPropensity).toBe(0.04);
+    expect(plan.complaintElasticity).toBe(0.1);
+    expect(plan.abandonedComplaintPropensity).toBe(0.04);
   });
 
   it("tabulates the wait every 5 s until the linear curve reaches its floor (16 minutes)", () => {
@@ -41,14 +69,6 @@ describe("compileExperience", () => {
   it("counts an email's wait past its target, hours as minutes; phone and chat from the first second", () => {
     expect([...plan.waitGraceSecByQueue]).toEqual([0, 24 * HOUR, 0]);
     expect([...plan.waitScaleByQueue]).toEqual([1, 2 / 60, 1]);
-  });
-
-  it("tabulates the complaint propensity by resolution uniform: rising for the queue with a resolution time", () => {
-    const size = plan.complaintTableSize;
-    const phone = plan.complaintPropensityByUniform.subarray(0, size);
-    for (let i = 1; i < size; i++) expect(phone[i]!).toBeGreaterThan(phone[i - 1]!);
-    expect(plan.complaintPropensityByUniform[size]).toBe(0.04);
-    expect(plan.abandonedComplaintPropensity).toBe(0.04);
   });
 
   it("carries the survey settings and the loyalty classes", () => {

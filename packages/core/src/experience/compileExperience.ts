@@ -1,7 +1,6 @@
 import type { DurationSampler, PlanChannel, PlanExperience } from "../des/plan.js";
 import type { Experience } from "../schema/experience.js";
-import { complaintPropensity } from "./complaints.js";
-import { logOddsShift, satisfactionScale, type SatisfactionScale } from "./satisfactionScale.js";
+import { logOddsShift, resolutionShift, satisfactionScale, sigmoid, type ScaleSettings, type SatisfactionScale } from "./satisfactionScale.js";
 import { waitMultiplier } from "./waitCurve.js";
 
 /** What the experience model needs to know about a queue. */
@@ -22,68 +21,68 @@ export const WAIT_STEP_SEC = 5;
 // The table stops where the curve is within this of its floor, or at 12 hours of counted wait.
 const WAIT_TABLE_TOLERANCE = 1e-7;
 const WAIT_TABLE_MAX_SEC = 12 * 3600;
-const COMPLAINT_TABLE_SIZE = 1024;
+// The resolution-time table: ln(time / reference) from −8 to 8 (the reference / 2981 to 2981 times it: 29 seconds to
+// 8 years for a day), every 1/64; flat beyond.
+const RESOLUTION_TABLE_LIMIT = 8;
+const RESOLUTION_STEPS_PER_UNIT = 64;
 // Keeps a zero floor finite on the log-odds scale (satisfaction below 1e-9 of its level is none).
 const MIN_MULTIPLIER = 1e-9;
 
 /**
  * The experience model of a plan, from the scenario's `experience` settings and its queues' channels and
  * resolution times (seconds; omitted: problems are resolved when the resolving conversation ends):
- * - the satisfaction scale calibrated at the reference center (`satisfactionScale`);
- * - per queue, the log-odds of an answered contact with no wait: the ideal contact, plus the shift of the mean
- *   resolution time (`resolutionTimeMeanSec`) ((mean / reference)^(−ln(1 + c) / ln(1/0.9)) as a relative change, c = changePerTenPercentCut),
- *   plus, for queues answered by agents (not self-service), the shift of each `effects` entry (1 + relativeChange);
- *   minus the repeat penalty for an unresolved contact and again for a repeat contact;
+ * - the satisfaction scale calibrated at the reference center (`satisfactionScale`), the repeat and resolution-time
+ *   rules together, with the reference center's repeats `repeats.referenceDelayHours` later;
+ * - per queue, the log-odds of an answered contact with no wait: the ideal contact, plus, for queues answered by
+ *   agents (not self-service), the shift of each `effects` entry (1 + relativeChange); minus the repeat penalty for an
+ *   unresolved contact and again for a repeat contact. A queue with a resolution time adds, per contact, the shift
+ *   of the time its problem takes in the simulation (the resolution table); a queue without one has problems resolved
+ *   as the conversation ends and takes the reference center's: none for a first contact, and for a repeat what the
+ *   reference center's repeats lose to their longer time (γ), so the repeat rule holds there as it did;
  * - the wait table: the log-odds shift of `waitMultiplier` every `WAIT_STEP_SEC` of counted wait;
- * - the complaint propensity by resolution uniform (`complaintPropensity` at the resolution time that uniform gives).
+ * - the resolution table: the shift of a problem taking r times `resolutionTime.referenceHours`, by ln r
+ *   (`resolutionShift`), and the complaint propensity's settings (`complaintPropensity`, same ratio);
+ * - the satisfaction of an abandoned contact by its wait (`abandonedTable`).
  * Costs a few milliseconds; done once per plan.
  */
 export function compileExperience(options: { experience: Experience; queues: readonly ExperienceQueue[] }): PlanExperience {
   const { experience, queues } = options;
-  const scaleSettings = {
-    referenceCsat: experience.referenceCsat,
-    referenceRepeatRate: experience.repeats.referenceRepeatRate,
-    changePerFivePointsFewer: experience.repeats.changePerFivePointsFewer,
-  };
-  const scaleKey = JSON.stringify(scaleSettings);
-  const scale = remembered(`scale ${scaleKey}`, () => satisfactionScale(scaleSettings));
   const referenceSec = experience.resolutionTime.referenceHours * 3600;
+  const scaleKey = JSON.stringify(scaleSettingsOf(experience));
+  const scale = experienceScale(experience);
   let effectsShift = 0;
   for (const effect of experience.effects) effectsShift += logOddsShift(scale, Math.max(MIN_MULTIPLIER, 1 + effect.relativeChange));
 
   const answeredLogOdds = new Float64Array(queues.length * 4);
   queues.forEach((queue, q) => {
-    const meanSec = queue.resolutionTime ? queue.resolutionTimeMeanSec : undefined;
-    const resolutionShift = meanSec !== undefined ? resolutionTimeShift(scale, experience, meanSec / referenceSec) : 0;
-    const base = scale.idealLogOdds + resolutionShift + (queue.channel === "selfService" ? 0 : effectsShift);
+    const base = scale.idealLogOdds + (queue.channel === "selfService" ? 0 : effectsShift);
+    const repeatResolution = queue.resolutionTime ? 0 : scale.repeatResolutionPenalty;
     for (let outcome = 0; outcome < 4; outcome++) {
-      const penalties = (outcome & 1) + ((outcome >> 1) & 1);
-      answeredLogOdds[q * 4 + outcome] = base - penalties * scale.repeatPenalty;
+      const unresolved = outcome & 1;
+      const repeat = (outcome >> 1) & 1;
+      answeredLogOdds[q * 4 + outcome] = base - (unresolved + repeat) * scale.repeatPenalty - repeat * repeatResolution;
     }
   });
 
+  const waitLogOdds = remembered(`wait ${scaleKey} ${JSON.stringify(experience.wait)}`, () => waitTable(scale, experience));
+  const anyResolutionTime = queues.some((queue) => queue.resolutionTime);
   const complaints = experience.complaints;
-  const complaintPropensityByUniform = new Float64Array(queues.length * COMPLAINT_TABLE_SIZE);
-  queues.forEach((queue, q) => {
-    const sampler = queue.resolutionTime ?? null;
-    for (let i = 0; i < COMPLAINT_TABLE_SIZE; i++) {
-      complaintPropensityByUniform[q * COMPLAINT_TABLE_SIZE + i] = sampler
-        ? complaintPropensity(complaints, { resolutionSec: sampler((i + 0.5) / COMPLAINT_TABLE_SIZE), referenceSec })
-        : complaints.dissatisfiedPropensity;
-    }
-  });
-
   return {
     surveyResponseRate: experience.surveyResponseRate,
     surveyAbandoned: experience.abandoned === "dissatisfied",
     answeredLogOdds,
-    waitLogOdds: remembered(`wait ${scaleKey} ${JSON.stringify(experience.wait)}`, () => waitTable(scale, experience)),
+    waitLogOdds,
     waitStepSec: WAIT_STEP_SEC,
     waitGraceSecByQueue: Float64Array.from(queues, (queue) => (queue.channel === "email" ? (queue.waitGraceSec ?? 0) : 0)),
     waitScaleByQueue: Float64Array.from(queues, (queue) => (queue.channel === "email" ? (queue.lateMinutesPerHour ?? 1) / 60 : 1)),
-    complaintPropensityByUniform,
-    complaintTableSize: COMPLAINT_TABLE_SIZE,
+    resolutionReferenceSec: referenceSec,
+    resolutionShiftByLogRatio: anyResolutionTime ? remembered(`resolution ${scaleKey}`, () => resolutionTable(scale)) : new Float64Array(1),
+    resolutionLogRatioMin: -RESOLUTION_TABLE_LIMIT,
+    resolutionStepsPerUnit: RESOLUTION_STEPS_PER_UNIT,
+    complaintPropensity: complaints.dissatisfiedPropensity,
+    complaintElasticity: complaints.resolutionTimeElasticity,
     abandonedComplaintPropensity: complaints.dissatisfiedPropensity,
+    ...abandonedTable(scale, experience, waitLogOdds),
     loyalty: {
       satisfied: { ...experience.loyalty.satisfied },
       dissatisfied: { ...experience.loyalty.dissatisfied },
@@ -103,12 +102,42 @@ function remembered<T>(key: string, make: () => T): T {
   return value;
 }
 
-/** The log-odds shift of a mean resolution time `ratio` times the reference: the article's rule, compounded. */
-export function resolutionTimeShift(scale: SatisfactionScale, experience: Pick<Experience, "resolutionTime">, ratio: number): number {
-  const change = experience.resolutionTime.changePerTenPercentCut;
-  if (change === 0 || ratio === 1) return 0;
-  const exponent = Math.log(1 + change) / Math.log(1 / 0.9);
-  return logOddsShift(scale, Math.max(MIN_MULTIPLIER, Math.pow(ratio, -exponent)));
+/** What the satisfaction scale of these experience settings is calibrated from. */
+function scaleSettingsOf(experience: Experience): ScaleSettings {
+  return {
+    referenceCsat: experience.referenceCsat,
+    referenceRepeatRate: experience.repeats.referenceRepeatRate,
+    changePerFivePointsFewer: experience.repeats.changePerFivePointsFewer,
+    changePerTenPercentCut: experience.resolutionTime.changePerTenPercentCut,
+    repeatLengthening: experience.repeats.referenceDelayHours / experience.resolutionTime.referenceHours,
+  };
+}
+
+/** The satisfaction scale of these experience settings (`satisfactionScale`: the reference center, the repeat and
+ * resolution-time rules calibrated together), remembered for the last few settings. */
+export function experienceScale(experience: Experience): SatisfactionScale {
+  const settings = scaleSettingsOf(experience);
+  return remembered(`scale ${JSON.stringify(settings)}`, () => satisfactionScale(settings));
+}
+
+/**
+ * The log-odds shift of a problem that takes `ratio` times the reference resolution time, on the scale of these
+ * experience settings (see `resolutionShift`): what the engine adds to a contact of a queue with a resolution time.
+ */
+export function resolutionTimeShift(experience: Experience, ratio: number): number {
+  return resolutionShift(experienceScale(experience), ratio);
+}
+
+/** The resolution-time shift by ln(time / reference), from −RESOLUTION_TABLE_LIMIT every 1/RESOLUTION_STEPS_PER_UNIT. */
+function resolutionTable(scale: SatisfactionScale): Float64Array {
+  const size = 2 * RESOLUTION_TABLE_LIMIT * RESOLUTION_STEPS_PER_UNIT + 1;
+  const table = new Float64Array(size);
+  let previous = 0;
+  for (let i = 0; i < size; i++) {
+    previous = resolutionShift(scale, Math.exp(i / RESOLUTION_STEPS_PER_UNIT - RESOLUTION_TABLE_LIMIT), previous);
+    table[i] = previous;
+  }
+  return table;
 }
 
 /** The wait's log-odds shift every WAIT_STEP_SEC, from 0 until the curve reaches its floor (or 12 hours). */
@@ -121,4 +150,57 @@ function waitTable(scale: SatisfactionScale, experience: Experience): Float64Arr
     if (multiplier - wait.floor <= WAIT_TABLE_TOLERANCE || (sec > 0 && multiplier >= 1)) break;
   }
   return Float64Array.from(values);
+}
+
+/**
+ * The satisfaction of an abandoned contact every WAIT_STEP_SEC of counted wait, a first contact's row then a repeat's
+ * (experience.abandonedSatisfaction):
+ * - "unresolved": as the reference center's contact answered after the same wait whose problem stays unresolved:
+ *   σ(L₀ − β + wait shift), and σ(L₀ − 2β − γ + wait shift) for a repeat; no agent's effect (nobody answered), and
+ *   the reference center's resolution time (the problem is not resolved: its penalty is β, not a time as well);
+ * - "dissatisfied": 0 whatever the wait (one entry);
+ * - "points": the user's curve, linear between points, flat before the first and after the last, sampled to the last.
+ */
+function abandonedTable(
+  scale: SatisfactionScale,
+  experience: Experience,
+  waitLogOdds: Float64Array,
+): { abandonedSatisfactionByWait: Float64Array; abandonedWaitSteps: number } {
+  const settings = experience.abandonedSatisfaction;
+  if (settings.curve === "dissatisfied") return { abandonedSatisfactionByWait: new Float64Array(2), abandonedWaitSteps: 1 };
+  if (settings.curve === "points") {
+    const points = settings.points ?? [];
+    const lastSec = points.length > 0 ? points[points.length - 1]!.waitMinutes * 60 : 0;
+    const steps = Math.min(Math.ceil(lastSec / WAIT_STEP_SEC), WAIT_TABLE_MAX_SEC / WAIT_STEP_SEC) + 1;
+    const table = new Float64Array(2 * steps);
+    for (let step = 0; step < steps; step++) {
+      const value = pointsAt(points, (step * WAIT_STEP_SEC) / 60);
+      table[step] = value;
+      table[steps + step] = value;
+    }
+    return { abandonedSatisfactionByWait: table, abandonedWaitSteps: steps };
+  }
+  const steps = waitLogOdds.length;
+  const table = new Float64Array(2 * steps);
+  const first = scale.idealLogOdds - scale.repeatPenalty;
+  const repeat = scale.idealLogOdds - 2 * scale.repeatPenalty - scale.repeatResolutionPenalty;
+  for (let step = 0; step < steps; step++) {
+    table[step] = sigmoid(first + waitLogOdds[step]!);
+    table[steps + step] = sigmoid(repeat + waitLogOdds[step]!);
+  }
+  return { abandonedSatisfactionByWait: table, abandonedWaitSteps: steps };
+}
+
+/** The user's abandoned-satisfaction curve at `minutes`: linear between points, flat outside them. */
+function pointsAt(points: readonly { waitMinutes: number; satisfaction: number }[], minutes: number): number {
+  if (points.length === 0) return 0;
+  if (minutes <= points[0]!.waitMinutes) return points[0]!.satisfaction;
+  for (let i = 1; i < points.length; i++) {
+    const right = points[i]!;
+    if (minutes <= right.waitMinutes) {
+      const left = points[i - 1]!;
+      return left.satisfaction + ((minutes - left.waitMinutes) / (right.waitMinutes - left.waitMinutes)) * (right.satisfaction - left.satisfaction);
+    }
+  }
+  return points[points.length - 1]!.satisfaction;
 }

@@ -1,4 +1,4 @@
-export { compileExperience, resolutionTimeShift, WAIT_STEP_SEC, type ExperienceQueue } from "./compileExperience.js";
+export { compileExperience, experienceScale, resolutionTimeShift, WAIT_STEP_SEC, type ExperienceQueue } from "./compileExperience.js";
 export { complaintPropensity, complaintProbability, type ComplaintSettings } from "./complaints.js";
 export {
   churnFromSatisfaction,
@@ -8,5 +8,15 @@ export {
   type LoyaltyClass,
   type LoyaltySettings,
 } from "./loyalty.js";
-export { logOddsShift, referenceCsatAt, satisfactionScale, sigmoid, type SatisfactionScale } from "./satisfactionScale.js";
+export {
+  logOddsShift,
+  referenceCsatAt,
+  resolutionCutGain,
+  resolutionShift,
+  satisfactionScale,
+  sigmoid,
+  type ScaleSettings,
+  type SatisfactionScale,
+} from "./satisfactionScale.js";
+export { logisticTabulated, logTabulated } from "./tabulated.js";
 export { logisticScaleMinutes, waitMultiplier, type WaitCurveSettings } from "./waitCurve.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { logOddsShift, referenceCsatAt, satisfactionScale, sigmoid } from "./satisfactionScale.js";
+import { logOddsShift, referenceCsatAt, resolutionCutGain, resolutionShift, satisfactionScale, sigmoid } from "./satisfactionScale.js";
 
 // The defaults: a reference center with CSAT 75% and a repeat rate of 20%; 5 points fewer repeats → +6%.
 const scale = satisfactionScale({ referenceCsat: 0.75, referenceRepeatRate: 0.2, changePerFivePointsFewer: 0.06 });
@@ -63,3 +63,69 @@ describe("logOddsShift", () => {
     expect(low).toBeCloseTo(1.1863, 3);
   });
 });
+
+// The defaults: the reference center's repeats come back 6 hours later, a quarter of its 24-hour resolution time.
+describe("the repeat and resolution-time rules calibrated together", () => {
+  const settings = { referenceCsat: 0.75, referenceRepeatRate: 0.2, changePerFivePointsFewer: 0.06, changePerTenPercentCut: 0.08 };
+  const joint = satisfactionScale({ ...settings, repeatLengthening: 0.25 });
+  const csatAt = (scale: typeof joint, repeatRate: number) => referenceCsatAt(scale.idealLogOdds, scale.repeatPenalty, repeatRate, scale.repeatResolutionPenalty);
+
+  it("both article rules hold exactly at the reference center: 5 points fewer repeats +6%, every problem 10% faster +8%", () => {
+    expect(csatAt(joint, 0.2)).toBeCloseTo(0.75, 12);
+    expect(csatAt(joint, 0.15) / 0.75).toBeCloseTo(1.06, 12);
+    expect(resolutionCutGain(joint)).toBeCloseTo(0.08, 12);
+    // γ is what a repeat loses to its problem taking 1.25 times the reference time, on the same scale.
+    expect(joint.repeatResolutionPenalty).toBeCloseTo(-resolutionShift(joint, 1.25), 10);
+    expect(joint.repeatResolutionPenalty).toBeGreaterThan(0);
+    expect(joint.repeatLengthening).toBe(0.25);
+  });
+
+  it("does not penalise an unresolved problem twice: the repeat penalty shrinks by what the longer time already costs", () => {
+    const apart = satisfactionScale(settings);
+    expect(apart.repeatResolutionPenalty).toBe(0);
+    expect(joint.repeatPenalty).toBeLessThan(apart.repeatPenalty);
+    // Both penalties at full strength (the old penalty, then the time on top) would overstate the rule: about +6.6%.
+    const twice = { ...apart, repeatResolutionPenalty: joint.repeatResolutionPenalty };
+    const overstated = csatAt({ ...twice, idealLogOdds: solveIdeal(twice) }, 0.15) / 0.75 - 1;
+    expect(overstated).toBeCloseTo(0.0656, 4);
+  });
+
+  it("without repeats that lengthen problems, the exponent is the rule's own, ln 1.08 / ln(1/0.9), and a 10% cut is one shift", () => {
+    const apart = satisfactionScale(settings);
+    expect(apart.resolutionExponent).toBeCloseTo(Math.log(1.08) / Math.log(1 / 0.9), 14);
+    expect(resolutionShift(apart, 0.9)).toBeCloseTo(logOddsShift(apart, 1.08), 12);
+    expect(resolutionCutGain(apart)).toBeCloseTo(0.08, 12);
+    // The lengthened repeats gain less from a cut, so the joint exponent is larger.
+    expect(joint.resolutionExponent).toBeGreaterThan(apart.resolutionExponent);
+  });
+
+  it("compounds the rule per contact: 0 at the reference, falling with the time, by the reference center's CSAT", () => {
+    expect(resolutionShift(joint, 1)).toBe(0);
+    const longer = [0.5, 1, 2, 3, 10].map((ratio) => resolutionShift(joint, ratio));
+    for (let i = 1; i < longer.length; i++) expect(longer[i]!).toBeLessThan(longer[i - 1]!);
+    expect(resolutionShift(joint, 3)).toBeCloseTo(logOddsShift(joint, 3 ** -joint.resolutionExponent), 12);
+    expect(resolutionShift({ ...joint, resolutionExponent: 0 }, 3)).toBe(0);
+  });
+
+  it("shortens the reference center's repeat delay when both rules cannot hold with it, and says so", () => {
+    // At CSAT 80% with 20% repeats, ideal contacts are nearly all satisfied: repeats that take twice as long leave a
+    // 10% cut too little to gain from. The longest lengthening that works is about 0.28.
+    const high = satisfactionScale({ ...settings, referenceCsat: 0.8, repeatLengthening: 1 });
+    expect(high.repeatLengthening).toBeLessThan(0.35);
+    expect(high.repeatLengthening).toBeGreaterThan(0.2);
+    expect(resolutionCutGain(high)).toBeCloseTo(0.08, 9);
+    expect(csatAt(high, 0.15) / 0.8).toBeCloseTo(1.06, 9);
+  });
+});
+
+/** The ideal log-odds that gives the reference CSAT 75% on a scale's penalties (bisection). */
+function solveIdeal(scale: { repeatPenalty: number; referenceRepeatRate: number; repeatResolutionPenalty: number }): number {
+  let lo = -60;
+  let hi = 60;
+  for (let i = 0; i < 200; i++) {
+    const mid = (lo + hi) / 2;
+    if (referenceCsatAt(mid, scale.repeatPenalty, scale.referenceRepeatRate, scale.repeatResolutionPenalty) < 0.75) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}

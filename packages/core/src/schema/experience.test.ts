@@ -9,7 +9,7 @@ describe("experienceSchema", () => {
       abandoned: "dissatisfied",
       wait: { curve: "linear", changePerMinute: -0.05, floor: 0.2, midpointMinutes: 3 },
       resolutionTime: { changePerTenPercentCut: 0.08, referenceHours: 24 },
-      repeats: { changePerFivePointsFewer: 0.06, referenceRepeatRate: 0.2 },
+      repeats: { changePerFivePointsFewer: 0.06, referenceRepeatRate: 0.2, referenceDelayHours: 6 },
       effects: [],
       complaints: { dissatisfiedPropensity: 0.04, resolutionTimeElasticity: 0.1 },
       loyalty: { satisfied: { promoters: 0.55, detractors: 0.1, churn: 0.1 }, dissatisfied: { promoters: 0.05, detractors: 0.7, churn: 0.3 } },
@@ -27,6 +27,18 @@ describe("experienceSchema", () => {
     expect(experienceSchema.safeParse({ effects: [{ name: "x", relativeChange: 0.1 }] }).success).toBe(false);
     expect(experienceSchema.safeParse({ effects: [{ name: "x", relativeChange: -1, source: "s" }] }).success).toBe(false);
     expect(experienceSchema.safeParse({ loyalty: { satisfied: { promoters: 0.8, detractors: 0.3 } } }).success).toBe(false);
+  });
+
+  it("takes an abandoned contact's satisfaction as an unresolved one's by default, or the user's curve of ascending waits", () => {
+    expect(DEFAULT_EXPERIENCE.abandonedSatisfaction).toEqual({ curve: "unresolved" });
+    const points = [{ waitMinutes: 0, satisfaction: 0.5 }, { waitMinutes: 10, satisfaction: 0.1 }];
+    expect(experienceSchema.parse({ abandonedSatisfaction: { curve: "points", points } }).abandonedSatisfaction.points).toEqual(points);
+    const missing = experienceSchema.safeParse({ abandonedSatisfaction: { curve: "points" } });
+    expect(missing.success).toBe(false);
+    expect(missing.error!.issues[0]!.path).toEqual(["abandonedSatisfaction", "points"]);
+    const descending = experienceSchema.safeParse({ abandonedSatisfaction: { curve: "points", points: [...points].reverse() } });
+    expect(descending.error!.issues[0]!.message).toMatch(/waits must ascend: 0 after 10/);
+    expect(experienceSchema.safeParse({ abandonedSatisfaction: { curve: "points", points: [{ waitMinutes: 1, satisfaction: 1.2 }] } }).success).toBe(false);
   });
 
   it("names the source of every default in its help text", () => {

@@ -53,14 +53,14 @@ const resolutionTimeSchema = z.strictObject({
     .min(0)
     .max(1)
     .default(0.08)
-    .describe("Relative change of satisfaction for each 10% cut in the mean resolution time (0.08 = +8%), compounding: satisfaction ∝ (resolution time)^(−ln 1.08 / ln(1/0.9)). Relative, not points. Default 0.08: article 000_84b7cbeb28961648."),
+    .describe("Relative change of satisfaction for each 10% cut in resolution time (0.08 = +8%), compounding. Applied to each contact by the time its problem takes in the simulation (from its first contact, through waits and repeat contacts, to the end of the conversation plus resolution.resolutionTime), and calibrated so that cutting every problem's time by 10% raises the reference center's CSAT by exactly this. Relative, not points. Default 0.08: article 000_84b7cbeb28961648."),
   // Assumption: a day, a common promise for back-office work.
   referenceHours: z
     .number()
     .positive()
     .max(8760)
     .default(24)
-    .describe("Mean resolution time (hours) at which the resolution-time effect is nil: a scenario with a longer mean time is less satisfied, a shorter one more. Default 24 (assumption)."),
+    .describe("Resolution time (hours) of a problem at which it neither raises nor lowers its customer's satisfaction: the reference center's. A contact whose problem takes longer (its waits, repeat contacts and resolution.resolutionTime) is less satisfied, a shorter one more. Applies only to scenarios that set resolution.resolutionTime. Default 24 (assumption)."),
 });
 
 const repeatsSchema = z.strictObject({
@@ -78,6 +78,13 @@ const repeatsSchema = z.strictObject({
     .max(0.9)
     .default(0.2)
     .describe("Repeat-contact rate of the reference center at which the articles' rules are calibrated. Default 0.2 (assumption: first-contact resolution around 80% is typical)."),
+  // Assumption: at the reference center an unresolved customer calls back the same working day.
+  referenceDelayHours: z
+    .number()
+    .min(0)
+    .max(8760)
+    .default(6)
+    .describe("How much later a problem resolved at a repeat contact is resolved at the reference center (the repeat's delay), hours: the repeat rule and the resolution-time rule are calibrated together with it, so that a repeat's longer resolution time and its repeat penalty add up to the article's +6% per 5 points, not more (an unresolved problem is not penalised twice). 0: repeats do not lengthen problems there. Shortened when both rules cannot hold with it (a high reference CSAT or repeat rate). Default 6 (assumption: an unresolved customer calls back the same working day)."),
 });
 
 const complaintsSchema = z.strictObject({
@@ -94,7 +101,7 @@ const complaintsSchema = z.strictObject({
     .min(0)
     .max(3)
     .default(0.1)
-    .describe("How the complaint propensity grows with the contact's own resolution time: odds ∝ (resolution time / reference)^elasticity. Default 0.1 (assumption: ten times as long, about 1.26 times the odds)."),
+    .describe("How the complaint propensity grows with the time the contact's problem takes (as the simulation runs it, waits and repeat contacts included): odds ∝ (resolution time / reference)^elasticity. Default 0.1 (assumption: ten times as long, about 1.26 times the odds)."),
 });
 
 const loyaltyClassSchema = (defaults: { promoters: number; detractors: number; churn: number }, who: string) =>
@@ -112,6 +119,41 @@ const loyaltySchema = z.strictObject({
   satisfied: loyaltyClassSchema({ promoters: 0.55, detractors: 0.1, churn: 0.1 }, "satisfied").prefault({}),
   dissatisfied: loyaltyClassSchema({ promoters: 0.05, detractors: 0.7, churn: 0.3 }, "dissatisfied").prefault({}),
 });
+
+/** The shapes an abandoned contact's satisfaction may take as a function of its wait. */
+export const ABANDONED_CURVES = ["unresolved", "dissatisfied", "points"] as const;
+
+const abandonedPointSchema = z.strictObject({
+  waitMinutes: z.number().min(0).max(720).describe("Wait before hanging up, minutes."),
+  satisfaction: z.number().min(0).max(1).describe("Probability that a customer who hung up after this wait is satisfied (for NPS, churn and complaints)."),
+});
+
+// Assumption: a caller who hangs up has had nothing resolved, so they are as satisfied as a contact answered after the
+// same wait whose problem stays unresolved; no source measures it (surveys rarely reach callers who hung up).
+const abandonedSatisfactionSchema = z
+  .strictObject({
+    curve: z
+      .enum(ABANDONED_CURVES)
+      .default("unresolved")
+      .describe("How satisfied a customer who hung up is, by how long they waited (for NPS, churn and complaints; CSAT follows experience.abandoned): \"unresolved\" as a contact answered after the same wait whose problem stays unresolved, by the wait curve, so a 5-second hang-up is far less dissatisfied than a 30-minute one (default; assumption: a hang-up resolves nothing, and no source measures abandoners' satisfaction); \"dissatisfied\" never satisfied, however short the wait; \"points\" your own curve (e.g. from a survey of callers who hung up)."),
+    points: z
+      .array(abandonedPointSchema)
+      .min(1)
+      .max(50)
+      .optional()
+      .describe("Curve \"points\" only: the satisfaction of a customer who hung up after each wait (minutes ascending), linear in between, flat before the first and after the last."),
+  })
+  .superRefine((settings, context) => {
+    const points = settings.points ?? [];
+    if (settings.curve === "points" && points.length === 0) {
+      context.addIssue({ code: "custom", path: ["points"], message: 'curve "points" needs at least one point {waitMinutes, satisfaction}' });
+    }
+    for (let i = 1; i < points.length; i++) {
+      if (!(points[i]!.waitMinutes > points[i - 1]!.waitMinutes)) {
+        context.addIssue({ code: "custom", path: ["points", i, "waitMinutes"], message: `waits must ascend: ${points[i]!.waitMinutes} after ${points[i - 1]!.waitMinutes}` });
+      }
+    }
+  });
 
 /**
  * The customer-experience model: satisfaction per contact (wait, resolution time, first-contact resolution,
@@ -136,9 +178,10 @@ export const experienceSchema = z.strictObject({
   abandoned: z
     .enum(["dissatisfied", "excluded"])
     .default("dissatisfied")
-    .describe("Abandoned contacts in CSAT: surveyed like the others and counted dissatisfied (default), or left out of the survey. NPS, churn and complaints always count them as dissatisfied."),
+    .describe("Abandoned contacts in CSAT: surveyed like the others and counted dissatisfied (default), or left out of the survey. For NPS, churn and complaints their satisfaction follows abandonedSatisfaction."),
+  abandonedSatisfaction: abandonedSatisfactionSchema.prefault({}).describe("How satisfied a customer who hung up is, by how long they waited (NPS, churn, complaints)."),
   wait: waitSchema.prefault({}).describe("How waiting lowers satisfaction."),
-  resolutionTime: resolutionTimeSchema.prefault({}).describe("How the mean resolution time (resolution.resolutionTime) moves satisfaction."),
+  resolutionTime: resolutionTimeSchema.prefault({}).describe("How the time a problem takes to resolve moves its customer's satisfaction (scenarios with resolution.resolutionTime)."),
   repeats: repeatsSchema.prefault({}).describe("How unresolved and repeat contacts lower satisfaction."),
   effects: z
     .array(satisfactionEffectSchema)
@@ -153,6 +196,8 @@ export const experienceSchema = z.strictObject({
 export type Experience = z.infer<typeof experienceSchema>;
 /** One additional satisfaction effect (interventions' `SatisfactionEffect` has the same shape). */
 export type ExperienceEffect = z.infer<typeof satisfactionEffectSchema>;
+/** How an abandoned contact's satisfaction is set (experience.abandonedSatisfaction.curve). */
+export type AbandonedCurve = (typeof ABANDONED_CURVES)[number];
 /** A wait curve's name. */
 export type WaitCurve = (typeof WAIT_CURVES)[number];
 

@@ -39,6 +39,8 @@ export {
   type Experience,
   type ExperienceEffect,
   type WaitCurve,
+  ABANDONED_CURVES,
+  type AbandonedCurve,
 } from "./experience.js";
 export { shiftSchema, shiftBreakSchema, rampingAgentsSchema, type Shift, type ShiftBreak, type RampingAgents } from "./shift.js";
 export { shiftTemplateSchema, templateBreakSchema, groupLimitFields, type ShiftTemplate, type TemplateBreak } from "./shiftTemplate.js";
