@@ -18,3 +18,4 @@ export * from "./roster/index.js";
 export * from "./runs/index.js";
 export * from "./capacity/index.js";
 export * from "./calibration/index.js";
+export * from "./valueOfInformation/index.js";
