@@ -13,6 +13,7 @@ import {
   type KpiVectorLayout,
   type Plan,
   type ReplicationResult,
+  type SimulationOptions,
   type Simulator,
 } from "@ccplan/core";
 import { releaseProxy, transfer } from "comlink";
@@ -96,13 +97,13 @@ export interface ReplicationKpiVector {
  * Throws an Error whose message names the source and the replication that failed.
  */
 export function runReplications(source: PlanSource, from: number, to: number, progress?: ProgressCallback): ReplicationResult[] {
-  const results = replicate(source, from, to, progress, (result) => result);
+  const results = replicate(source, from, to, progress, false, (result) => result);
   return transfer(results, transferables(results));
 }
 
 /** As `runReplications`, but each replication comes back as its KPI vector (computed here, in the worker). */
 export function runKpiVectors(source: PlanSource, from: number, to: number, progress?: ProgressCallback): ReplicationKpiVector[] {
-  const vectors = replicate(source, from, to, progress, (result, entry) => ({
+  const vectors = replicate(source, from, to, progress, true, (result, entry) => ({
     replication: result.replication,
     vector: kpiVector(entry.plan, result, (entry.layout ??= kpiVectorLayout(entry.plan))),
   }));
@@ -114,6 +115,8 @@ function replicate<T>(
   from: number,
   to: number,
   progress: ProgressCallback | undefined,
+  /** Whether `output` reduces a result at once (then each run refills the previous result's arrays: SimulationOptions.recycle). */
+  reduces: boolean,
   output: (result: ReplicationResult, entry: Compiled) => T,
 ): T[] {
   const results: T[] = [];
@@ -129,9 +132,11 @@ function replicate<T>(
       // answers, which it can only do after this synchronous loop: never await it here.
       void Promise.resolve(progress!(done)).catch(() => undefined);
     };
-    const options = progress ? { onProgress: (fraction: number) => report(replication - from + fraction) } : undefined;
+    const options: SimulationOptions = progress ? { onProgress: (fraction: number) => report(replication - from + fraction) } : {};
     for (; replication < to; replication++) {
-      results.push(output(entry.simulator.run(replication, options), entry));
+      const result = entry.simulator.run(replication, options);
+      if (reduces) options.recycle = result;
+      results.push(output(result, entry));
       if (progress) report(replication + 1 - from);
     }
   } catch (error) {

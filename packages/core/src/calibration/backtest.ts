@@ -1,5 +1,6 @@
 import { kpiVector } from "../compare/kpiVector.js";
 import { kpiVectorIndex, kpiVectorLayout, type KpiVectorLayout } from "../compare/kpiVectorLayout.js";
+import type { ReplicationResult } from "../des/result.js";
 import { createSimulator } from "../des/simulate.js";
 import { erlangA } from "../queueing/erlangA.js";
 import { summarize } from "../stats/summary.js";
@@ -165,7 +166,9 @@ export function runBacktest(log: CallLog, calibration: Calibration, options: Bac
     const plan = calibratedPlan(day.input);
     const layout = kpiVectorLayout(plan);
     const simulator = createSimulator(plan);
-    const list = Array.from({ length: options.replications }, (_, k) => kpiVector(plan, simulator.run(k), layout));
+    // Each result is reduced to its vector at once: the next run refills its arrays.
+    let previous: ReplicationResult | undefined;
+    const list = Array.from({ length: options.replications }, (_, k) => kpiVector(plan, (previous = simulator.run(k, { recycle: previous })), layout));
     options.onDay?.(d + 1, days.length);
     return list;
   });

@@ -36,16 +36,19 @@ export class AttributeDraws {
   /** Uniforms of the next `BLOCK` contacts, contact-major, in the order of PURPOSES (then "priority" when drawn). */
   private readonly block: Float64Array;
   private cursor: number;
-  private readonly streams: Xor4096Fill[];
+  /** One generator per purpose (in the order of the row's fields); null for a purpose the plan never reads. */
+  private readonly streams: (Xor4096Fill | null)[];
   /** Uniforms per contact: the PURPOSES, plus one from the "priority" stream in a queue with a priority class. */
   private readonly stride: number;
   private readonly withPriority: boolean;
 
   /** `withPriority`: also draw each contact's "priority" uniform (a queue with a priority class); the other purposes
-   * draw the same values either way. */
-  constructor(seed: number, replication: number, lane: number, withPriority = false) {
+   * draw the same values either way. `unused`: purposes whose uniforms the plan never reads (`unusedPurposes`): their
+   * streams are neither opened nor drawn, and their fields in a contact's row hold stale values. Every other purpose
+   * draws exactly the values it would draw with all of them, so pairing across scenarios is unchanged. */
+  constructor(seed: number, replication: number, lane: number, withPriority = false, unused: readonly StreamPurpose[] = []) {
     const purposes: StreamPurpose[] = withPriority ? [...PURPOSES, "priority"] : [...PURPOSES];
-    this.streams = purposes.map((purpose) => new Xor4096Fill(seed, replication, purpose, lane));
+    this.streams = purposes.map((purpose) => (unused.includes(purpose) ? null : new Xor4096Fill(seed, replication, purpose, lane)));
     this.withPriority = withPriority;
     this.stride = purposes.length;
     this.block = new Float64Array(BLOCK * this.stride);
@@ -81,7 +84,29 @@ export class AttributeDraws {
   // replication, purpose, lane)`, in their order.
   private refill(): void {
     const stride = this.stride;
-    for (let s = 0; s < stride; s++) this.streams[s]!.fill(this.block, s, stride, BLOCK);
+    for (let s = 0; s < stride; s++) this.streams[s]?.fill(this.block, s, stride, BLOCK);
     this.cursor = 0;
   }
+}
+
+/**
+ * The attribute purposes a queue's contacts never read, so that no uniform is drawn for them: patience without a
+ * patience distribution (nobody abandons), fcr and repeatDelay at FCR 1 (a uniform on [0, 1) is always below 1: every
+ * answer resolves), retry and retryDelay with no retries, resolution without a resolution time. Whether a scenario
+ * uses them or not, the streams that are drawn give the same values, so a variant that starts using one (FCR below 1)
+ * meets the same customers with the same handle times and patience.
+ */
+export function unusedPurposes(queue: {
+  patience: unknown;
+  priority?: { patience?: unknown };
+  fcr: number;
+  retryProbability: number;
+  resolutionTime?: unknown;
+}): StreamPurpose[] {
+  const unused: StreamPurpose[] = [];
+  if (!queue.patience && !queue.priority?.patience) unused.push("patience");
+  if (!(queue.fcr < 1)) unused.push("fcr", "repeatDelay");
+  if (!(queue.retryProbability > 0)) unused.push("retry", "retryDelay");
+  if (!queue.resolutionTime) unused.push("resolution");
+  return unused;
 }

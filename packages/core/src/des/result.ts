@@ -1,4 +1,4 @@
-import { WAIT_BIN_COUNT } from "./waitHistogram.js";
+import { histogramQuantile, WAIT_BIN_COUNT } from "./waitHistogram.js";
 
 /**
  * Counters one replication accumulates per interval and queue. A contact is counted in the interval in
@@ -90,7 +90,8 @@ export const GROUP_COUNTER_COUNT = 3;
  * arrived in) and, with several queues, `queueWaitHistogram[queue * WAIT_BIN_COUNT + bin]` (each queue's over the
  * counted span; empty for one queue, whose waits are the interval rows): the wait quantiles the KPIs report, for the
  * span, a day, an interval or a queue, without a histogram per interval and queue (which, at 538 bins, would take
- * 1.9 GB for 50 queues × 92 days of 15 minutes).
+ * 1.9 GB for 50 queues × 92 days of 15 minutes). One count per answered contact counted: an interval's row adds up to
+ * the `answered` counters of its queues, a queue's row to that queue's, which `kpiVector` relies on.
  */
 export interface ReplicationResult {
   replication: number;
@@ -112,7 +113,9 @@ export interface ReplicationResult {
 export interface CounterTotals {
   queue: Float64Array;
   group: Float64Array;
-  waitHistogram: Float64Array;
+  /** The p-quantile (0 < p < 1) of the answered contacts' waits, seconds (`histogramQuantile` of the range's summed
+   * wait histogram); null when nothing was answered. */
+  waitQuantile(p: number): number | null;
   /** Length of the summed span in seconds (for time averages such as mean queue length). */
   spanSec: number;
   /** Loaded wage per scheduled agent-hour, when the plan has one (cost per contact is undefined without it). */
@@ -122,11 +125,12 @@ export interface CounterTotals {
 /** Sums the counters of intervals [from, to) for one queue (or all when `queue` is undefined). Agent-group
  * counters are summed over the groups serving that queue (all groups when `queue` is undefined). The waits of one
  * queue of several are kept over the counted span only: with `queue`, the range must reach the span's end and no
- * counted wait may lie before it (as for the counted span, which starts after the warm-up); throws otherwise. */
+ * counted wait may lie before it (as for the counted span, which starts after the warm-up); throws otherwise. The
+ * summed wait histogram comes along (`waitHistogram`). */
 export function sumCounters(
   result: ReplicationResult,
   range: { from: number; to: number; queue?: number; groupsServingQueue?: ArrayLike<number> },
-): CounterTotals {
+): CounterTotals & { waitHistogram: Float64Array } {
   const { queueCount, groupCount } = result;
   const queue = new Float64Array(QUEUE_COUNTER_COUNT);
   const group = new Float64Array(GROUP_COUNTER_COUNT);
@@ -157,7 +161,13 @@ export function sumCounters(
       for (let c = 0; c < GROUP_COUNTER_COUNT; c++) group[c]! += result.groupCounters[base + c]!;
     }
   }
-  const totals: CounterTotals = { queue, group, waitHistogram, spanSec: (range.to - range.from) * result.intervalSec };
+  const totals: CounterTotals & { waitHistogram: Float64Array } = {
+    queue,
+    group,
+    waitHistogram,
+    waitQuantile: (p) => histogramQuantile(waitHistogram, p),
+    spanSec: (range.to - range.from) * result.intervalSec,
+  };
   if (result.wagePerHour !== undefined) totals.wagePerHour = result.wagePerHour;
   return totals;
 }

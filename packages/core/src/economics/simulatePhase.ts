@@ -1,5 +1,5 @@
 import { createSimulator } from "../des/simulate.js";
-import { sumCounters } from "../des/result.js";
+import { sumCounters, type ReplicationResult } from "../des/result.js";
 import type { Plan } from "../des/plan.js";
 import { computeKpis } from "../kpi/registry.js";
 import { compileScenario } from "../plan/compile.js";
@@ -56,8 +56,11 @@ function simulatePlan(plan: Plan, replications: number): KpiSample[] {
   const simulator = createSimulator(plan);
   const first = firstCountedInterval(plan);
   const samples: KpiSample[] = [];
+  // Each result is reduced at once: the next run refills its arrays.
+  let previous: ReplicationResult | undefined;
   for (let k = 0; k < replications; k++) {
-    samples.push(computeKpis(sumCounters(simulator.run(k), { from: first, to: plan.intervalCount })));
+    previous = simulator.run(k, { recycle: previous });
+    samples.push(computeKpis(sumCounters(previous, { from: first, to: plan.intervalCount })));
   }
   return samples;
 }

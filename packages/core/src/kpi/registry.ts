@@ -1,5 +1,4 @@
 import { GroupCounter as G, QueueCounter as Q, type CounterTotals } from "../des/result.js";
-import { histogramQuantile } from "../des/waitHistogram.js";
 
 /** Units a KPI may be expressed in. JSON output always uses these (seconds and fractions; NPS as a score from −100
  * to 100; money in the scenario's currency; customers as a count). */
@@ -92,7 +91,7 @@ export const KPI_REGISTRY = [
     definition: "Median wait of answered contacts, from a histogram whose bins are 1 s wide below 3 minutes and 2.5% wide above.",
     aggregation: "histogram quantile",
     higherIsBetter: false,
-    compute: (t) => histogramQuantile(t.waitHistogram, 0.5),
+    compute: (t) => t.waitQuantile(0.5),
   },
   {
     id: "waitP90",
@@ -101,7 +100,7 @@ export const KPI_REGISTRY = [
     definition: "Wait that 90% of answered contacts did not exceed (same histogram as the median).",
     aggregation: "histogram quantile",
     higherIsBetter: false,
-    compute: (t) => histogramQuantile(t.waitHistogram, 0.9),
+    compute: (t) => t.waitQuantile(0.9),
   },
   {
     id: "occupancy",

@@ -1,0 +1,182 @@
+// The browser's figures of issue #15 (see bench/README.md): in Debian's chromium, on the built page (vite preview),
+// the default comparison — scenarios/default.json, the baseline and its 3 interventions, 100 paired replications of
+// the week — from the click on "Run comparison" to the results table, and the sensitivity analysis of the baseline
+// (20 replications per point) from its click to its tornado. Each round opens the page afresh (as a planner does), so
+// worker start-up is included. Writes bench/browser-results.json at the repository root.
+//
+//   node apps/web/bench/comparison.mjs [--rounds 3] [--skip-sensitivity]
+//
+// Needs a build (`npm run build`) and /usr/bin/chromium.
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { createServer } from "node:net";
+import { availableParallelism, cpus, loadavg, release, tmpdir, totalmem } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const webRoot = fileURLToPath(new URL("../", import.meta.url));
+const repoRoot = join(webRoot, "..", "..");
+const output = join(repoRoot, "bench", "browser-results.json");
+const CHROMIUM = "/usr/bin/chromium";
+const args = process.argv.slice(2);
+const rounds = Number(args.includes("--rounds") ? args[args.indexOf("--rounds") + 1] : (process.env.BENCH_ROUNDS ?? 3));
+const skipSensitivity = args.includes("--skip-sensitivity");
+const round = (value, digits = 3) => Number(value.toPrecision(digits));
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+if (!existsSync(join(webRoot, "dist", "index.html"))) throw new Error("apps/web/dist is missing: run `npm run build` at the repository root first");
+if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: the browser bench needs Debian's chromium (apt-get install -y chromium)`);
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const port = await freePort();
+const viteBin = join(dirname(createRequire(import.meta.url).resolve("vite/package.json")), "bin", "vite.js");
+const preview = spawn(process.execPath, [viteBin, "preview", "--host", "127.0.0.1", "--port", String(port), "--strictPort"], {
+  cwd: webRoot,
+  detached: true,
+  stdio: "ignore",
+});
+const url = `http://127.0.0.1:${port}/`;
+for (let tries = 0; ; tries++) {
+  try {
+    if ((await fetch(url)).ok) break;
+  } catch {
+    if (tries > 300) throw new Error(`vite preview did not answer on ${url}`);
+  }
+  await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
+const profile = mkdtempSync(join(tmpdir(), "ccplan-bench-"));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: CHROMIUM,
+  headless: true,
+  viewport: { width: 1280, height: 800 },
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+
+/** Polls `test` in the page every 50 ms (a plain querySelector: cheap for the page) until it holds; throws on the page's run error. */
+async function until(page, test, timeoutMs = 600_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const state = await page.evaluate(test);
+    if (state === true) return;
+    if (typeof state === "string") throw new Error(state);
+    if (Date.now() > deadline) throw new Error("timed out");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** One fresh page: the time from the click on Run to the results table, and the workers it started. */
+async function comparisonRound() {
+  const page = await context.newPage();
+  const workers = new Set();
+  page.on("worker", (worker) => workers.add(worker.url()));
+  await page.goto(url);
+  const run = page.getByRole("button", { name: /^Run comparison/ });
+  await run.waitFor({ timeout: 60_000 });
+  const label = (await run.textContent()) ?? "";
+  const replications = await page.locator("#run-replications").inputValue();
+  await page.waitForTimeout(1_000);
+  const load1 = loadavg()[0];
+  const cpuBefore = process.cpuUsage();
+  const startMs = await page.evaluate(() => performance.now());
+  await run.click();
+  await until(page, () => {
+    const error = document.querySelector("[data-testid=run-error]")?.textContent;
+    if (error) return error;
+    return document.querySelector(".results[aria-busy='false'] table.kpi-table") !== null;
+  });
+  const endMs = await page.evaluate(() => performance.now());
+  const facts = (await page.getByTestId("run-facts").textContent()) ?? "";
+  const hardwareConcurrency = await page.evaluate(() => navigator.hardwareConcurrency);
+  void cpuBefore;
+  await page.close();
+  const seconds = (endMs - startMs) / 1000;
+  console.log(`  comparison (${label.trim()}, ${replications} replications): ${seconds.toFixed(2)} s, load ${load1.toFixed(2)}`);
+  return { seconds: round(seconds, 4), load1: round(load1), replications: Number(replications), facts: facts.trim(), workerScripts: workers.size, hardwareConcurrency };
+}
+
+/** One fresh page: a comparison first (the page offers sensitivity on its results), then the baseline's sensitivity. */
+async function sensitivityRound() {
+  const page = await context.newPage();
+  await page.goto(url);
+  const run = page.getByRole("button", { name: /^Run comparison/ });
+  await run.waitFor({ timeout: 60_000 });
+  await page.locator("#run-replications").fill("20");
+  await run.click();
+  await until(page, () => document.querySelector(".results[aria-busy='false'] table.kpi-table") !== null);
+  const form = page.getByRole("form", { name: "Run the sensitivity analysis" });
+  await form.getByLabel("Analyse").selectOption({ label: "the baseline (its KPIs)" });
+  const perPoint = await form.getByLabel("Replications per point").inputValue();
+  await page.waitForTimeout(500);
+  const load1 = loadavg()[0];
+  const startMs = await page.evaluate(() => performance.now());
+  await form.getByRole("button", { name: "Run sensitivity" }).click();
+  await until(page, () => document.querySelector("[data-testid=sensitivity-facts]") !== null);
+  const endMs = await page.evaluate(() => performance.now());
+  const facts = (await page.getByTestId("sensitivity-facts").textContent()) ?? "";
+  await page.close();
+  const seconds = (endMs - startMs) / 1000;
+  console.log(`  sensitivity of the baseline (${perPoint} per point): ${seconds.toFixed(2)} s, load ${load1.toFixed(2)}`);
+  return { seconds: round(seconds, 4), load1: round(load1), replicationsPerPoint: Number(perPoint), facts: facts.trim() };
+}
+
+const loadStart = loadavg().map((v) => round(v));
+console.log(`browser: the default comparison, ${rounds} rounds on fresh pages (load ${loadStart.join(" ")})`);
+const comparisons = [];
+const sensitivities = [];
+try {
+  for (let r = 0; r < rounds; r++) comparisons.push(await comparisonRound());
+  if (!skipSensitivity) for (let r = 0; r < Math.max(1, Math.min(rounds, 2)); r++) sensitivities.push(await sensitivityRound());
+} finally {
+  await context.close();
+  rmSync(profile, { recursive: true, force: true });
+  try {
+    process.kill(-preview.pid, "SIGTERM");
+  } catch {
+    // already gone
+  }
+}
+
+let commit = { sha: "unknown", dirty: null };
+try {
+  commit = {
+    sha: execFileSync("git", ["-C", repoRoot, "rev-parse", "HEAD"], { encoding: "utf8" }).trim(),
+    dirty: execFileSync("git", ["-C", repoRoot, "status", "--porcelain", "--untracked-files=no"], { encoding: "utf8" }).trim() !== "",
+  };
+} catch {
+  // not a git checkout
+}
+const results = {
+  benchmark: "the default comparison in chromium: scenarios/default.json, baseline + 3 interventions × 100 paired replications of the week, from Run to the results table; the baseline's sensitivity analysis (20 replications per point) from Run to its tornado",
+  date: new Date().toISOString(),
+  commit,
+  machine: { cpu: cpus()[0]?.model ?? "unknown", cores: availableParallelism(), memoryGiB: round(totalmem() / 2 ** 30), os: `${process.platform} ${release()}`, node: process.version, chromium: context.browser()?.version() ?? execFileSync(CHROMIUM, ["--version"], { encoding: "utf8" }).trim() },
+  loadAverage: { start: loadStart, end: loadavg().map((v) => round(v)) },
+  comparison: { seconds: round(median(comparisons.map((run) => run.seconds)), 4), target: 4, rounds: comparisons },
+  sensitivity: sensitivities.length > 0 ? { seconds: round(median(sensitivities.map((run) => run.seconds)), 4), rounds: sensitivities } : null,
+  notes:
+    "Wall-clock seconds, medians over fresh pages (worker start-up included). On a shared machine (load1 above the cores) " +
+    "they are long by the share of the CPU other processes took.",
+};
+writeFileSync(output, `${JSON.stringify(results, null, 2)}\n`);
+console.log(
+  `browser: default comparison ${results.comparison.seconds} s (target < 4 s)` +
+    (results.sensitivity ? ` · sensitivity ${results.sensitivity.seconds} s` : "") +
+    ` · load ${loadStart.join(" ")}; wrote bench/browser-results.json`,
+);
