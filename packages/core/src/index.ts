@@ -19,3 +19,4 @@ export * from "./runs/index.js";
 export * from "./capacity/index.js";
 export * from "./calibration/index.js";
 export * from "./valueOfInformation/index.js";
+export * from "./anchoring/index.js";
