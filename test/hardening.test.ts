@@ -113,6 +113,36 @@ describe("input edges", () => {
     const cv = await run("simulate", file("cv.json", raw), "--workers", "1");
     expect(cv.code).toBe(2);
     expect(cv.stderr).toMatch(/too large; expected a number ≤ 20, received 21\n {2}→ at queues\[0\]\.handle\.cv/);
+    // Money has upper bounds too: a wage of 1e300 an hour is a typo, refused with its limit.
+    raw.queues[0].handle = { dist: "lognormal", meanSec: 180, cv: 0.8 };
+    raw.money.wagePerHour = 1e300;
+    const wage = await run("simulate", file("wage.json", raw), "--workers", "1");
+    expect(wage.code).toBe(2);
+    expect(wage.stderr).toMatch(/expected a number ≤ 10,?000, received 1e\+300\n {2}→ at money\.wagePerHour/);
+  });
+
+  // Valid values at the edges of each distribution's range: each runs and reports finite numbers (a cv that squares to
+  // 0 once overflowed the gamma shape and failed with exit 1).
+  const edges: [string, object][] = [
+    ["a gamma handle time with cv 5e-324", { handle: { dist: "gamma", meanSec: 180, cv: 5e-324 } }],
+    ["a gamma patience with cv 1e-160 and a mean of 5e-324 s", { patience: { dist: "gamma", meanSec: 5e-324, cv: 1e-160 } }],
+    ["a log-normal handle time with cv 5e-324", { handle: { dist: "lognormal", meanSec: 180, cv: 5e-324 } }],
+    ["a gamma handle time of a week with cv 20", { handle: { dist: "gamma", meanSec: 604_800, cv: 20 } }],
+    ["a log-normal patience of a year with cv 20", { patience: { dist: "lognormal", meanSec: 365 * 86_400, cv: 20 } }],
+    ["an empirical handle time from 5e-324 s to a week", { handle: { dist: "empirical", valuesSec: [5e-324, 604_800] } }],
+    ["a survival curve that is all tail", { handle: { dist: "survival", timesSec: [5e-324], survival: [1], tailMeanSec: 604_800 } }],
+    ["a survival curve that ends at 0", { handle: { dist: "survival", timesSec: [0], survival: [1], tailMeanSec: 0 } }],
+    ["an Erlang-1000 handle time of 5e-324 s", { handle: { dist: "erlang", meanSec: 5e-324, k: 1000 } }],
+    ["a daily cv of 5e-324", { forecast: { dailyContacts: [500], intradayProfile: "flat", dailyCv: 5e-324 } }],
+  ];
+  it.each(edges)("runs %s with finite numbers", async (_, queue) => {
+    const result = await run("simulate", file("edge.json", day({ contacts: 500, agents: 3, queue })), "--replications", "2", "--workers", "1", "--json");
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const kpis = Object.entries(JSON.parse(result.stdout).kpis as Record<string, { mean: number | null; ci95: number[] | null; p10: number | null; p90: number | null }>);
+    // A KPI the scenario does not define (money without wages) is null throughout; every other is finite.
+    for (const [name, kpi] of kpis) if (kpi.mean !== null) expect([kpi.mean, ...kpi.ci95!, kpi.p10, kpi.p90].every(Number.isFinite), name).toBe(true);
+    expect(kpis.filter(([, kpi]) => kpi.mean !== null).map(([name]) => name)).toEqual(expect.arrayContaining(["serviceLevel", "asa", "aht", "abandonRate", "occupancy"]));
   });
 
   it("reads CSV counts in decimal only and names the line of an unterminated quote", async () => {
@@ -148,6 +178,22 @@ describe("merge names what differs and checks the values", () => {
     expect(result.stderr).toContain(`variant "+4 agents on Late" in ${part2} versus "the baseline" in ${part1}`);
   });
 
+  it("reads every other file a user names with a byte-order mark as without: a shard, a call log, a calibration, an interval report", async () => {
+    const parts = [await shard(1), await shard(2)];
+    const plain = await run("merge", file("plain1.json", parts[0]), file("plain2.json", parts[1]));
+    const bom = await run("merge", file("bom1.json", `\ufeff${JSON.stringify(parts[0])}`), file("bom2.json", `\ufeff${JSON.stringify(parts[1])}`));
+    expect(bom.code).toBe(0);
+    expect(bom.stdout).toBe(plain.stdout);
+    const log = readFileSync(join(repoRoot, "examples", "call-log-sample.csv"), "utf8").split("\n").slice(0, 300).join("\n");
+    const calibration = await run("calibrate", file("log.csv", `\ufeff${log}`), "--json");
+    expect(calibration.code).toBe(0);
+    expect(calibration.stdout).toBe((await run("calibrate", file("plain-log.csv", log), "--json")).stdout);
+    const calibrated = await run("calibrate", "--calibration", file("calibration.json", `\ufeff${calibration.stdout}`), "--scenario", scenarioPath("default.json"), "--out", join(dir, "calibrated.json"));
+    expect(calibrated.code, calibrated.stderr).toBe(0);
+    const report = await run("calibrate", "--interval-report", file("report.csv", "\ufeffstart,offered,answered,abandoned,asa_seconds,abandon_wait_seconds\n08:00,100,90,10,30,40\n"));
+    expect(report.stdout).toContain("Mean patience from the interval report: 310.0 s");
+  });
+
   it("refuses a part whose values were edited to 1e308, by name", async () => {
     const part1 = await shard(1);
     const edited = await shard(2);
@@ -158,6 +204,10 @@ describe("merge names what differs and checks the values", () => {
     expect(result.stderr).toContain(`${paths[1]} is refused: replication 2, the span, KPI serviceLevel is 1e+308; expected a fraction in [0, 1]`);
   });
 });
+
+// The CLI's commands, as it names them when asked for one it does not have.
+let commandNames: string[] = [];
+await run("no-such-command").then(({ stderr }) => (commandNames = /expected one of (.+)$/m.exec(stderr)![1]!.split(", ")));
 
 describe("a closed pipe ends every command quietly (no stack trace) with the conventional status 141", () => {
   const bin = fileURLToPath(new URL("../packages/cli/dist/bin.js", import.meta.url));
@@ -177,8 +227,10 @@ describe("a closed pipe ends every command quietly (no stack trace) with the con
     ["erlang", "--model", "c", "--rate", "200", "--aht", "180", "--agents", "14", "--json"],
     ["sensitivity", "scenarios/default.json", "--replications", "1", "--range", "0.1", "--workers", "1", "--output", "serviceLevel"],
     ["help"],
+    // Every command's help goes to standard output the same way: the list is the CLI's own, so a new command is covered.
+    ...commandNames.map((command) => [command, "--help"]),
   ];
-  it.each(commands)("%s", async (...args) => {
+  it.each(commands)("%s %s", async (...args) => {
     const result = await closedPipe(args);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(141);

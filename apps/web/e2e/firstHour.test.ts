@@ -100,6 +100,16 @@ describe("a new user's first hour, in chromium", () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.waitForTimeout(300);
     expect(await sideways()).toBe(0);
+    // Nothing is cut off at the edge either: every view's link in the header, every planner tab, in full view.
+    const outside = await page.evaluate(() =>
+      [...document.querySelectorAll(".site-header nav a, .planner-tabs [role=tab]")]
+        .filter((element) => {
+          const box = element.getBoundingClientRect();
+          return box.left < 0 || box.right > window.innerWidth || box.width === 0;
+        })
+        .map((element) => element.textContent),
+    );
+    expect(outside).toEqual([]);
     await screenshot("planner-390x844");
     // Every editor fits: wide tables (the shift grid) scroll inside their own box.
     for (const name of ["Handling", "Shifts", "Money", "Model", "Scenario", "Forecast"]) {

@@ -46,6 +46,12 @@ describe("the served page's headers and its storage status, in chromium", () => 
     expect(policy).not.toContain("'unsafe-inline'");
   });
 
+  it("the README gives static hosts exactly the headers npm start sends", () => {
+    const readme = readFileSync(join(webRoot, "..", "..", "README.md"), "utf8");
+    const block = /## Serving the web page[\s\S]*?```\n([\s\S]*?)\n```/.exec(readme)?.[1];
+    expect(block).toBe(Object.entries(SECURITY_HEADERS).map(([name, value]) => `${name}: ${value}`).join("\n"));
+  });
+
   it("cannot be framed by another page", async () => {
     // A page of another origin (about:blank) frames it: chromium must refuse to render it there.
     await page.setContent(`<iframe id="framed" src="${server!.url}" width="800" height="600"></iframe>`);

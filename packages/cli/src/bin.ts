@@ -10,6 +10,7 @@ import { runSimulate, simulateHelp } from "./commands/simulate.js";
 import { calibrateHelp, runCalibrate } from "./commands/calibrate.js";
 import { backtestHelp, runBacktest } from "./commands/backtest.js";
 import { rosterHelp, runRoster } from "./commands/roster.js";
+import { anchorHelp, runAnchor } from "./commands/anchor.js";
 import { EXIT, InputError } from "./errors.js";
 import { writeAllSync } from "./output.js";
 
@@ -23,6 +24,7 @@ const COMMANDS: Record<string, { help: string; run: (args: string[], write: (tex
   calibrate: { help: calibrateHelp, run: runCalibrate },
   backtest: { help: backtestHelp, run: runBacktest },
   roster: { help: rosterHelp, run: runRoster },
+  anchor: { help: anchorHelp, run: runAnchor },
 };
 
 const USAGE = `ccplan: what-if planning for contact centers
@@ -39,6 +41,7 @@ Commands:
   calibrate  fit handle times, patience, classes and staffing to a call log, with the evidence
   backtest   predict each day of a call log with a calibration and compare with what happened
   roster     the cheapest roster from shift templates that meets the target at a confidence (HiGHS + simulation)
+  anchor     set the experience model's levels from your center's CSAT (and NPS, churn, complaints), with their ranges
 
 Exit codes: 0 success, 1 the run failed, 2 bad arguments or invalid input. Add --debug for stack traces.`;
 

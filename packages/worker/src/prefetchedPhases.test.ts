@@ -3,6 +3,7 @@ import { parseScenario, plannedRuns, sensitivityAsync, sensitivityJob, spanKpiSa
 import { describe, expect, it } from "vitest";
 import { prefetchedPhases } from "./prefetchedPhases.js";
 import { inProcessRunner } from "./vectorRunner.js";
+import { recipeSource } from "./planSource.js";
 
 const parsed = parseScenario(JSON.parse(readFileSync(new URL("../../../test/fixtures/roster-tiny.json", import.meta.url), "utf8")));
 if (!parsed.ok) throw new Error("the fixture does not parse");
@@ -12,8 +13,7 @@ describe("prefetchedPhases", () => {
   it("answers a sensitivity analysis exactly as runs made one at a time, each planned run started at once and made once", async () => {
     const runner = inProcessRunner();
     const simulate = async (request: PhaseRunRequest) => {
-      const source = { kind: "scenario" as const, scenario: request.scenario };
-      return (await runner.vectors(source, 0, request.replications)).map(spanKpiSample);
+      return (await runner.vectors(recipeSource(request.recipe, request.label), 0, request.replications)).map(spanKpiSample);
     };
     const oneByOne = await sensitivityAsync({ ...options, runPhase: simulate });
 

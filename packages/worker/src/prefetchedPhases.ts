@@ -1,4 +1,4 @@
-import { simulationKey, type KpiSample, type PhaseRunRequest } from "@ccplan/core";
+import { runKey, type KpiSample, type PhaseRunRequest } from "@ccplan/core";
 
 type RunPhase = (request: PhaseRunRequest) => Promise<readonly KpiSample[]>;
 
@@ -30,5 +30,5 @@ export function prefetchedPhases(planned: readonly PhaseRunRequest[], run: RunPh
 }
 
 function sameRun(a: PhaseRunRequest, b: PhaseRunRequest): boolean {
-  return a.replications === b.replications && a.label === b.label && simulationKey(a.scenario) === simulationKey(b.scenario);
+  return a.replications === b.replications && a.label === b.label && runKey(a.scenario, a.recipe) === runKey(b.scenario, b.recipe);
 }

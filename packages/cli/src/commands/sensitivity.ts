@@ -11,7 +11,7 @@ import {
   type SensitivityUnit,
   type Tornado,
 } from "@ccplan/core";
-import { prefetchedPhases, progressTracker } from "@ccplan/worker/node";
+import { prefetchedPhases, progressTracker, recipeSource } from "@ccplan/worker/node";
 import { numberFlag, parseCommandArgs } from "../args.js";
 import { InputError } from "../errors.js";
 import { FLAG_RANGES } from "../flagRanges.js";
@@ -90,7 +90,7 @@ export async function runSensitivity(args: string[], write: (text: string) => vo
       ...options,
       // Every point is queued in the pool at once (the dry pass listed them), each answered in its turn.
       runPhase: prefetchedPhases(planned, async (request: PhaseRunRequest): Promise<KpiSample[]> => {
-        const source = { kind: "scenario" as const, scenario: request.scenario, ...(request.label !== undefined && { label: request.label }) };
+        const source = recipeSource(request.recipe, request.label);
         const part = tracker.part(request.replications);
         const vectors = await runner.vectors(source, 0, request.replications, part.within);
         part.finish();

@@ -127,6 +127,16 @@ it("inverseCdf(erlang, k = 1) equals the exponential's inverse exactly", () => {
   }
 });
 
+it("inverseCdf(gamma or lognormal) with the tiniest cv a file can hold is the mean, finite everywhere", () => {
+  // cv 1e-160 and 5e-324 square to 0: a gamma shape 1/cv² that would overflow to Infinity.
+  for (const cv of [1e-160, 5e-324]) {
+    for (const dist of ["gamma", "lognormal"] as const) {
+      const sample = inverseCdf({ dist, meanSec: 180, cv });
+      for (const u of [1e-12, 0.5, 1 - 2 ** -53]) expect(sample(u)).toBeCloseTo(180, 9);
+    }
+  }
+});
+
 it("inverseCdf(lognormal) has the log-normal's median and 97.5% quantile (1e-8)", () => {
   const sample = inverseCdf({ dist: "lognormal", meanSec: 300, cv: 0.9 });
   // median = mean/√(1 + cv²); q(0.975) = exp(μ + 1.959963984540054·σ) (numpy).

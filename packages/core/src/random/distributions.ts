@@ -32,9 +32,13 @@ export function inverseCdf(spec: DurationDistribution): DurationSampler {
       return gammaSampler(1, spec.meanSec);
     case "lognormal":
       return lognormalSampler(spec.meanSec, spec.cv);
-    case "gamma":
-      if (spec.cv === 0 || spec.meanSec === 0) return constantSampler(spec.meanSec);
-      return gammaSampler(1 / (spec.cv * spec.cv), spec.meanSec * spec.cv * spec.cv);
+    case "gamma": {
+      // A cv below about 1e-154 squares to 0 (shape 1/cv² overflows): a spread far below a double's resolution
+      // of the mean, so the duration is the mean, as with cv 0.
+      const shape = 1 / (spec.cv * spec.cv);
+      if (!Number.isFinite(shape) || spec.meanSec === 0) return constantSampler(spec.meanSec);
+      return gammaSampler(shape, spec.meanSec * spec.cv * spec.cv);
+    }
     case "erlang":
       if (spec.meanSec === 0) return constantSampler(0);
       return gammaSampler(spec.k, spec.meanSec / spec.k);

@@ -6,6 +6,10 @@ it("dayVolumeMultiplier is 1 when cv is 0", () => {
   expect(dayVolumeMultiplier(0.123, 0)).toBe(1);
 });
 
+it("dayVolumeMultiplier is 1 when cv is too small to square (1e-160, 5e-324), not an overflowed gamma shape", () => {
+  for (const cv of [1e-160, 5e-324]) for (const u of [0, 0.5, 0.999]) expect(dayVolumeMultiplier(u, cv)).toBe(1);
+});
+
 it("dayVolumeMultiplier matches gamma quantiles with mean 1 (scipy) to 1e-7", () => {
   // scipy.stats.gamma.ppf(u, 1/0.08², scale=0.08²)
   const cases: [number, number][] = [

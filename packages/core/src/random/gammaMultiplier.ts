@@ -15,6 +15,8 @@ export function dayVolumeMultiplier(u: number, cv: number): number {
   let sampler = samplers.get(cv);
   if (sampler === undefined) {
     if (!(cv > 0 && Number.isFinite(cv))) throw new Error(`invalid daily volume cv: ${cv}; expected a finite number ≥ 0`);
+    // A cv below about 1e-154 squares to 0 (shape 1/cv² overflows): no spread a double can hold, as with cv 0.
+    if (!Number.isFinite(1 / (cv * cv))) return 1;
     sampler = gammaSampler(1 / (cv * cv), cv * cv);
     if (samplers.size >= 64) samplers.delete(samplers.keys().next().value!);
     samplers.set(cv, sampler);

@@ -8,3 +8,11 @@ export {
   type BreakEven,
   type LinearNetBenefit,
 } from "./acceptability.js";
+export {
+  decisionAnalysis,
+  DECISION_ANALYSIS_METHOD,
+  EVPPI_REPORTED,
+  type DecisionAnalysis,
+  type DecisionInputs,
+  type InputValue,
+} from "./decisionAnalysis.js";

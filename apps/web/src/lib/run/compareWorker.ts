@@ -5,7 +5,8 @@ import type { RunProgressSink, VectorRunner } from "@ccplan/worker";
 import { compare, exportJson, type CompareRequest } from "./compareApi";
 import { viewTransferables, type ComparisonView } from "./comparisonView";
 import { sensitivity, type SensitivityRequest } from "./sensitivityApi";
-import type { SensitivityResult } from "@ccplan/core";
+import type { Anchoring, SensitivityResult } from "@ccplan/core";
+import { anchor, type AnchorRequest } from "./anchorApi";
 
 /** The page's pool runner as the comparison worker sees it: progress goes back through a proxied callback. */
 export interface RemoteRunner {
@@ -31,6 +32,14 @@ const api = {
   async sensitivity(request: SensitivityRequest, runner: Remote<RemoteRunner>, onProgress?: Remote<RunProgressSink>): Promise<SensitivityResult> {
     try {
       return await sensitivity(request, localRunner(runner), onProgress ? (done, total, etaSec) => void onProgress(done, total, etaSec) : undefined);
+    } finally {
+      runner[releaseProxy]();
+      onProgress?.[releaseProxy]();
+    }
+  },
+  async anchor(request: AnchorRequest, runner: Remote<RemoteRunner>, onProgress?: Remote<RunProgressSink>): Promise<Anchoring> {
+    try {
+      return await anchor(request, localRunner(runner), onProgress ? (done, total, etaSec) => void onProgress(done, total, etaSec) : undefined);
     } finally {
       runner[releaseProxy]();
       onProgress?.[releaseProxy]();

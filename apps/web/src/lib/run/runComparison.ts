@@ -1,6 +1,7 @@
 // The page's side of a comparison: the pool of Web Workers runs the replications, the comparison worker keeps the
 // statistics; this thread only passes messages, so it never holds a task over a few milliseconds.
-import type { Scenario, SensitivityResult } from "@ccplan/core";
+import type { Anchoring, AssumptionsView, Scenario, SensitivityResult } from "@ccplan/core";
+import type { AnchorRequest } from "./anchorApi";
 import { poolRunner, type PrecisionTarget } from "@ccplan/worker";
 import { proxy, releaseProxy, transfer, wrap, type Remote } from "comlink";
 import { comparisonPool } from "./comparisonPool";
@@ -42,6 +43,8 @@ export interface RunComparisonOptions {
   selected: readonly string[];
   maxReplications: number;
   precision?: PrecisionTarget;
+  /** Draw the uncertain inputs per replication (`combined`, the default) or keep them central (`fixed`). */
+  assumptions?: AssumptionsView;
   signal: AbortSignal;
   /** Replications done over all scenarios, the total, and seconds left (estimate; null at first). */
   onProgress?: (done: number, total: number, etaSec: number | null) => void;
@@ -61,6 +64,7 @@ export function runComparison(options: RunComparisonOptions): Promise<Comparison
     selected: [...options.selected],
     maxReplications: options.maxReplications,
     ...(options.precision && { precision: options.precision }),
+    ...(options.assumptions && { assumptions: options.assumptions }),
   };
   return inWorker((remote, runner, progress) => remote.compare(request, runner, progress), options);
 }
@@ -72,6 +76,11 @@ export function runSensitivity(options: {
   onProgress?: RunComparisonOptions["onProgress"];
 }): Promise<SensitivityResult> {
   return inWorker((remote, runner, progress) => remote.sensitivity(options.request, runner, progress), options);
+}
+
+/** Core's anchoring of the experience model to the center's figures, its trial simulations in the workers. */
+export function runAnchoring(options: { request: AnchorRequest; signal: AbortSignal; onProgress?: RunComparisonOptions["onProgress"] }): Promise<Anchoring> {
+  return inWorker((remote, runner, progress) => remote.anchor(options.request, runner, progress), options);
 }
 
 type ProgressSink = NonNullable<RunComparisonOptions["onProgress"]>;

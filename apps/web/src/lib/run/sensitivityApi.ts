@@ -1,7 +1,7 @@
 // Which assumptions move the answer: core's sensitivity (a tornado per output), each simulated point's replications
 // run in the pool of Web Workers, in the comparison worker (the bookkeeping stays off the page's thread).
 import { checkRunLimits, plannedRuns, sensitivityAsync, sensitivityJob, spanKpiSample, type Scenario, type SensitivityResult } from "@ccplan/core";
-import { prefetchedPhases, progressTracker, type RunProgressSink, type VectorRunner } from "@ccplan/worker";
+import { prefetchedPhases, progressTracker, recipeSource, type RunProgressSink, type VectorRunner } from "@ccplan/worker";
 
 export interface SensitivityRequest {
   /** A validated scenario, as plain data. */
@@ -29,9 +29,8 @@ export async function sensitivity(request: SensitivityRequest, runner: VectorRun
     ...options,
     // Every point is queued in the pool at once (the dry pass listed them), each answered in its turn.
     runPhase: prefetchedPhases(planned, async (phase) => {
-      const source = { kind: "scenario" as const, scenario: phase.scenario, ...(phase.label !== undefined && { label: phase.label }) };
       const part = tracker.part(phase.replications);
-      const vectors = await runner.vectors(source, 0, phase.replications, part.within);
+      const vectors = await runner.vectors(recipeSource(phase.recipe, phase.label), 0, phase.replications, part.within);
       part.finish();
       return vectors.map(spanKpiSample);
     }),

@@ -1,0 +1,13 @@
+export {
+  ANCHOR_METHOD,
+  ANCHOR_REPLICATIONS,
+  anchoredScenario,
+  anchorToCenter,
+  checkCenterFigures,
+  type AnchoredFigure,
+  type AnchoredParameter,
+  type Anchoring,
+  type AnchorFit,
+  type CenterFigures,
+  type ObservedFigure,
+} from "./anchorToCenter.js";

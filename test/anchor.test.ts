@@ -1,0 +1,42 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseScenarioText } from "@ccplan/core";
+import { afterAll, describe, expect, it } from "vitest";
+import { ccplan } from "./cliRunner.js";
+
+const dir = mkdtempSync(join(tmpdir(), "ccplan-anchor-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("ccplan anchor", () => {
+  it("solves the reference CSAT and the churn level from a center's figures, shows the fit and writes the anchored file", () => {
+    const out = join(dir, "anchored.json");
+    const run = ccplan("anchor", "test/fixtures/roster-tiny.json", "--csat", "0.76", "--surveys", "400", "--churn", "0.15", "--customers", "2000", "--replications", "6", "--out", out, "--json");
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.parameters.map((parameter: { path: string }) => parameter.path)).toEqual([
+      "experience.referenceCsat",
+      "experience.loyalty.satisfied.churn",
+      "experience.loyalty.dissatisfied.churn",
+    ]);
+    const csat = result.fit.find((entry: { figure: string }) => entry.figure === "csat");
+    expect(Math.abs(csat.after.mean - 0.76)).toBeLessThan(0.002);
+    expect(csat.observedRange[1] - csat.observedRange[0]).toBeCloseTo(2 * 1.96 * Math.sqrt((0.76 * 0.24) / 400), 3);
+    // The written file is the user's, with the anchored values set, and it parses.
+    const written = readFileSync(out, "utf8");
+    const parsed = parseScenarioText(written);
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) expect(parsed.scenario.experience.referenceCsat).toBe(result.parameters[0].value);
+    expect(JSON.parse(written).name).toBe(JSON.parse(readFileSync("test/fixtures/roster-tiny.json", "utf8")).name);
+  });
+
+  it("refuses a CSAT written in percent and figures without their counts, naming the flag", () => {
+    const percent = ccplan("anchor", "test/fixtures/roster-tiny.json", "--csat", "76", "--surveys", "400");
+    expect(percent.code).toBe(2);
+    expect(percent.stderr).toMatch(/--csat/);
+    const noCount = ccplan("anchor", "test/fixtures/roster-tiny.json", "--csat", "0.76");
+    expect(noCount.code).toBe(2);
+    expect(noCount.stderr).toMatch(/--surveys/);
+  });
+});
