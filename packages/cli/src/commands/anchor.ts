@@ -16,6 +16,7 @@ import { InputError } from "../errors.js";
 import { FLAG_RANGES } from "../flagRanges.js";
 import { renderTable } from "../format/units.js";
 import { writeJson } from "../format/writeJson.js";
+import { recipeSource } from "@ccplan/worker/node";
 import { createRunner } from "../run/runner.js";
 import { loadScenario } from "../run/sources.js";
 
@@ -80,7 +81,7 @@ export async function runAnchor(args: string[], write: (text: string) => void): 
       figures,
       replications,
       runPhase: async (request: PhaseRunRequest): Promise<KpiSample[]> => {
-        const vectors = await runner.vectors({ kind: "scenario", scenario: request.scenario }, 0, request.replications, () => {});
+        const vectors = await runner.vectors(recipeSource(request.recipe, request.label), 0, request.replications, () => {});
         return vectors.map(spanKpiSample);
       },
     });
