@@ -6,6 +6,9 @@ import { durationToSeconds } from "../schema/distribution.js";
 import type { Scenario } from "../schema/scenario.js";
 import { MIN_ERLANG_HANDLE_SEC, MIN_ERLANG_PATIENCE_SEC, requiredAgents } from "../staffing/requiredAgents.js";
 
+/** Highest service-level target given to Erlang for the starting requirement (a target of 1 is out of its reach). */
+const MAX_ERLANG_SERVICE_LEVEL = 0.9999;
+
 /** What {@link erlangRequirements} needs. */
 export interface ErlangRequirementsOptions {
   scenario: Scenario;
@@ -110,7 +113,9 @@ export function groupQueues(options: ErlangRequirementsOptions): Map<string, Poo
             model: anyPatience ? "a" : "c",
             ...(anyPatience && { patienceSec: pooledPatienceSec }),
             targetAnswerSec,
-            targetServiceLevel,
+            // Erlang never reaches 100% (some caller always may wait), but a simulated interval does when nobody waits
+            // past the target: start from 99.99% and let the simulation correct it.
+            targetServiceLevel: Math.min(targetServiceLevel, MAX_ERLANG_SERVICE_LEVEL),
             ...(options.maxOccupancy !== undefined && { maxOccupancy: options.maxOccupancy }),
           }).agents;
     requirements.set(name, {

@@ -146,6 +146,10 @@ describe("optimiseRoster within limits that cannot cover the day", () => {
     });
     const quick = rosterDocument(await optimiseRoster({ scenario: instant, solver: session, simulate, replications: 4, iterations: 1, confidenceLevels: [] }), "USD");
     expect(quick.intervals.filter((row) => row.open).every((row) => row.requiredErlang > 0 && row.requiredErlang <= 2)).toBe(true);
+    // A target of 100%: out of Erlang's reach (it once asked 20,000 agents an interval), not of a simulated week's.
+    const perfect = tinyRosterScenario((input) => void (input.queues[0]!.targetServiceLevel = 1));
+    const strict = rosterDocument(await optimiseRoster({ scenario: perfect, solver: session, simulate, replications: 4, iterations: 1, confidenceLevels: [] }), "USD");
+    expect(strict.intervals.filter((row) => row.open).every((row) => row.requiredErlang > 5 && row.requiredErlang < 40)).toBe(true);
   });
 
   it("rosters several groups, each from its own templates, and only the groups asked for", async () => {
