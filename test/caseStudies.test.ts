@@ -36,14 +36,19 @@ function load(file: string): Scenario {
   return parsed.scenario;
 }
 
-/** The baseline and the scenario's first intervention in its steady state, on paired replications. */
+/**
+ * The baseline and the scenario's first intervention in its steady state, on paired replications, with every uncertain
+ * input at its central value: a claim is about what the model predicts from its central assumptions (the spread the
+ * assumptions add is the money's business, not the claim's).
+ */
 function beforeAndAfter(file: string) {
   const scenario = load(file);
   const [baseline, first] = scenarioVariants(scenario);
   const run = createPhaseRunner();
   const pairedWith = [baseline!.scenario, first!.scenario];
-  const before = run({ scenario: baseline!.scenario, replications: REPLICATIONS, pairedWith });
-  const after = run({ scenario: first!.scenario, replications: REPLICATIONS, pairedWith });
+  const fixed = (intervention?: string) => ({ scenario, ...(intervention !== undefined && { intervention }), assumptions: "fixed" as const });
+  const before = run({ scenario: baseline!.scenario, replications: REPLICATIONS, pairedWith, recipe: fixed() });
+  const after = run({ scenario: first!.scenario, replications: REPLICATIONS, pairedWith, recipe: fixed(first!.name) });
   return { scenario, intervention: first!.name, before: summarizeSamples(before), after: summarizeSamples(after), delta: summarizeDeltas(before, after), samples: { before, after } };
 }
 type CaseResult = ReturnType<typeof beforeAndAfter>;

@@ -354,7 +354,7 @@ describe("ccplan capacity", () => {
       const week = ccplan("capacity", "scenarios/year-plan.json", "--week", "14", "--replication", "7", "--out", out, "--json");
       expect(week.code, week.stderr).toBe(0);
       const { kpis } = JSON.parse(week.stdout);
-      const simulated = ccplan("simulate", out, "--replications", "1", "--workers", "1", "--json");
+      const simulated = ccplan("simulate", out, "--replications", "1", "--workers", "1", "--fixed-assumptions", "--json");
       expect(simulated.code, simulated.stderr).toBe(0);
       const summary = JSON.parse(simulated.stdout).kpis;
       for (const id of ["serviceLevel", "offered", "answered", "asa", "aht", "csat", "occupancy"]) expect(summary[id].mean, id).toBe(kpis[id]);

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { KPI_REGISTRY, scenarioJsonSchema } from "@ccplan/core";
+import { centralValue, describeUncertain, isGradedValue, isUncertainSpec, KPI_REGISTRY, scenarioJsonSchema } from "@ccplan/core";
 import { expect, it } from "vitest";
 import { expectReadmeBlock } from "./readmeBlock.js";
 
@@ -27,6 +27,12 @@ interface SchemaNode {
   items?: SchemaNode;
 }
 
+/** A default as the table shows it: the value, and for a graded or uncertain one its central value, range and grade. */
+function defaultText(value: unknown): string {
+  if (isUncertainSpec(value) || isGradedValue(value)) return `\`${centralValue(value)}\` (${describeUncertain(value)})`;
+  return `\`${JSON.stringify(value)}\``;
+}
+
 /** Every documented field of the model sections (resolution, experience, money), with its default and the
  * description the schema gives it (which names the source of each default effect size). */
 function parameterTable(): string {
@@ -38,7 +44,7 @@ function parameterTable(): string {
       for (const [key, child] of Object.entries(object.properties!)) {
         const childPath = `${path}.${key}`;
         if (child.description) {
-          const value = child.default === undefined ? "–" : `\`${JSON.stringify(child.default)}\``;
+          const value = child.default === undefined ? "–" : defaultText(child.default);
           rows.push(`| \`${childPath}\` | ${value} | ${child.description.replaceAll("|", "\\|").replaceAll("\n", " ")} |`);
         }
         walk(child, childPath);

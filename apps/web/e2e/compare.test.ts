@@ -160,6 +160,20 @@ describe("run and compare, in chromium", () => {
     // Staffing, service level, target met, wait, satisfaction against wait; ROI and cumulative net when priced.
     expect(await page.locator(".chart-frame svg.chart-svg").count()).toBeGreaterThanOrEqual(5);
     expect(await page.getByTestId("at-risk").textContent()).toMatch(/Baseline/);
+
+    // No benefit is priced in the default scenario: the cards say which uncertainty they carry, give no ROI, and say
+    // what each option buys per unit of cost instead.
+    expect(await page.getByTestId("assumptions-view").getAttribute("data-assumptions")).toBe("combined");
+    const hire = page.locator(`[data-testid=money-cards] article[data-intervention="${addAgents}"]`);
+    expect(await hire.getByTestId("no-benefit").isVisible()).toBe(true);
+    expect(await hire.locator('[data-figure="roi"]').count()).toBe(0);
+    const buys = hire.getByTestId("cost-effectiveness");
+    expect(await buys.isVisible()).toBe(true);
+    expect(await buys.locator('tr[data-ratio="perServiceLevelPoint"] .main').textContent()).toMatch(/^\$[\d,]+$/);
+    expect(await buys.locator('tr[data-ratio="perServiceLevelPoint"] .detail').textContent()).toMatch(/^95% CI \$[\d,]+ to \$[\d,]+$/);
+    expect(await buys.locator('tr[data-ratio="perAbandonAvoided"] .main').textContent()).toMatch(/^\$\d+\.\d\d$/);
+    await hire.scrollIntoViewIfNeeded();
+    await screenshot("compare-cost-effectiveness");
     await screenshot("compare-results-full", true);
     await docsShot("compare", "#results-title");
     // One day at a time reads well: Tuesday, whose opening takes the night's returns.
@@ -280,6 +294,18 @@ describe("run and compare, in chromium", () => {
     expect(name).toBe("Training programme");
     // A course fee, and what a kept customer is worth (the default counts no benefit until the planner enters one).
     await page.locator(`[data-path="interventions[${interventions.length}].costPerTrainee"]`).fill("450");
+    // The vendor's claim (journeys: AHT −8%, FCR +5 points), in the editors' percent convention, the FCR gain as a
+    // range the trainer doubts (low, most likely, high); no satisfaction effect of its own is assumed.
+    const training = `interventions[${interventions.length}]`;
+    await page.locator(`[data-path="${training}.ahtChange"]`).fill("-8");
+    const fcr = page.locator(`[data-uncertain="${training}.fcrChange"]`);
+    await fcr.getByTestId("uncertain-form").selectOption("triangular");
+    await fcr.locator(`[data-path="${training}.fcrChange.low"]`).fill("2");
+    await fcr.locator(`[data-path="${training}.fcrChange.mode"]`).fill("5");
+    await fcr.locator(`[data-path="${training}.fcrChange.high"]`).fill("6");
+    await fcr.getByLabel("Grade").selectOption({ label: "literature (published research)" });
+    await fcr.scrollIntoViewIfNeeded();
+    await screenshot("editor-uncertain-fcr");
     await page.getByRole("tab", { name: "Money" }).click();
     await page.locator('[data-path="money.customerLifetimeValue"]').fill("1800");
     await replications().fill("20");
@@ -292,8 +318,16 @@ describe("run and compare, in chromium", () => {
     expect(await roi.locator(".ci").textContent()).toMatch(/^95% CI −?\d/);
     expect(await roi.locator(".spread").textContent()).toMatch(/^P10–P90 −?\d/);
     expect(await card.locator('[data-figure="npv"] .ci').textContent()).toMatch(/^95% CI −?\$/);
-    expect(await card.locator('[data-figure="benefitCostRatio"] .main').textContent()).toMatch(/^\d+\.\d\d×$/);
+    expect(await card.locator('[data-figure="benefitCostRatio"] .main').textContent()).toMatch(/^−?\d+\.\d\d×$/);
     expect(await card.getByTestId("payback-sentence").textContent()).toMatch(/12-month horizon/);
+    // The benefit rests on a lifetime value entered as a plain number and on the model's assumed churn shares: the
+    // evidence bar says so, and so does the warning beside the ROI; the sources of the uncertainty are listed.
+    const evidence = card.getByTestId("evidence-bar");
+    expect(await evidence.isVisible()).toBe(true);
+    expect(await evidence.textContent()).toMatch(/assumption \d+(\.\d)?%/);
+    expect(await card.getByTestId("evidence-warning").textContent()).toMatch(/^Most of this benefit rests on .+, an assumption; enter your own figure\.$/);
+    expect(await card.getByTestId("variance-shares").locator("li").count()).toBeGreaterThan(0);
+    expect(await page.getByTestId("prob-best").textContent()).toMatch(/the baseline \d+(\.\d)?%/);
     // The trainer's view: in class, the learning curve, the steady state.
     const phases = page.getByTestId("phase-table").locator("tbody tr");
     expect(await phases.count()).toBeGreaterThan(2);
@@ -301,6 +335,13 @@ describe("run and compare, in chromium", () => {
     expect(await phases.last().locator("th").textContent()).toContain("steady state");
     await page.getByRole("heading", { name: "Money and timeline" }).scrollIntoViewIfNeeded();
     await screenshot("compare-training-money");
+    // On a phone the card stacks: ROI, the warning, the evidence bar and the sources stay readable.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await card.scrollIntoViewIfNeeded();
+    await screenshot("compare-training-money-390x844");
+    await evidence.scrollIntoViewIfNeeded();
+    await screenshot("compare-training-evidence-390x844");
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 
   it("opens the product-training case study and shows its money and timeline", { timeout: 240_000 }, async () => {

@@ -13,6 +13,7 @@ export * from "./compare/index.js";
 export * from "./economics/index.js";
 export * from "./sensitivity/index.js";
 export * from "./experience/index.js";
+export * from "./uncertainty/index.js";
 export * from "./staffing/index.js";
 export * from "./roster/index.js";
 export * from "./runs/index.js";

@@ -1,4 +1,4 @@
-import { compileScenario, createSimulator, kpiVector, parseScenario, scenarioVariants, stationaryPlan, type ReplicationResult } from "@ccplan/core";
+import { compileScenario, createScenarioSimulator, createSimulator, kpiVector, parseScenario, scenarioVariants, stationaryPlan, type ReplicationResult } from "@ccplan/core";
 import { describe, expect, it } from "vitest";
 import { compileSource, runKpiVectors, runReplications, transferables } from "./api.js";
 import { describeSource, type PlanSource } from "./planSource.js";
@@ -52,13 +52,15 @@ describe("runReplications", () => {
     expect(chunks.map(bytes)).toEqual(whole);
   });
 
-  it("compiles a scenario's variant as core does, with a seed override", () => {
+  it("compiles a scenario's variant as core does, with a seed override, each replication at its draw unless assumptions are fixed", () => {
     const source: PlanSource = { kind: "scenario", scenario, variant: "+2 on Day", seed: 9 };
     const parsed = parseScenario(scenario);
     if (!parsed.ok) throw new Error(`fixture invalid: ${parsed.issues.map((issue) => issue.message).join("; ")}`);
     const variant = scenarioVariants(parsed.scenario)[1]!;
-    const direct = createSimulator(compileScenario({ ...variant.scenario, seed: 9 })).run(2);
-    expect(runReplications(source, 2, 3).map(bytes)).toEqual([bytes(direct)]);
+    const drawn = createScenarioSimulator({ scenario: { ...parsed.scenario, seed: 9 }, intervention: "+2 on Day" }).run(2);
+    expect(runReplications(source, 2, 3).map(bytes)).toEqual([bytes(drawn)]);
+    const central = createSimulator(compileScenario({ ...variant.scenario, seed: 9 })).run(2);
+    expect(runReplications({ ...source, assumptions: "fixed" }, 2, 3).map(bytes)).toEqual([bytes(central)]);
     expect(compileSource(source).seed).toBe(9);
     expect(compileSource({ kind: "scenario", scenario }).seed).toBe(1);
   });

@@ -1,6 +1,7 @@
 import {
   calibratedPlan,
   compileScenario,
+  createScenarioSimulator,
   createSimulator,
   formatScenarioIssues,
   kpiVector,
@@ -27,13 +28,20 @@ const PLAN_CACHE_SIZE = 8;
 
 interface Compiled {
   plan: Plan;
-  simulator: Simulator;
+  simulator: Pick<Simulator, "run">;
   layout?: KpiVectorLayout;
 }
 const cache = new Map<string, Compiled>();
 
-/** Builds the plan a source describes. Throws an Error that says what is wrong with the source. */
+/** Builds the plan a source describes (a scenario's at the central values of its uncertain inputs). Throws an Error
+ * that says what is wrong with the source. */
 export function compileSource(source: PlanSource): Plan {
+  return buildSource(source).plan;
+}
+
+/** The plan a source describes and how to run its replications: a scenario's each at its own draw of the uncertain
+ * inputs (core's `createScenarioSimulator`), unless the source fixes them at their central values. */
+function buildSource(source: PlanSource): { plan: Plan; simulator: Pick<Simulator, "run"> } {
   switch (source.kind) {
     case "scenario": {
       const parsed = parseScenario(source.scenario);
@@ -43,21 +51,31 @@ export function compileSource(source: PlanSource): Plan {
       if (!variant) {
         throw new Error(`unknown variant ${JSON.stringify(source.variant)}; expected one of ${variants.map((v) => JSON.stringify(v.name)).join(", ")}`);
       }
-      return compileScenario(source.seed === undefined ? variant.scenario : { ...variant.scenario, seed: source.seed });
+      const simulator = createScenarioSimulator({
+        scenario: source.seed === undefined ? parsed.scenario : { ...parsed.scenario, seed: source.seed },
+        intervention: source.variant === undefined || source.variant === variants[0]!.name ? undefined : source.variant,
+        stage: source.stage,
+        assumptions: source.assumptions,
+      });
+      return { plan: simulator.plan, simulator };
     }
-    case "stationary":
-      return stationaryPlan(source.options);
+    case "stationary": {
+      const plan = stationaryPlan(source.options);
+      return { plan, simulator: createSimulator(plan) };
+    }
     case "intervals": {
       const parsed = parseIntervalTable(source.csv);
       if (!parsed.ok) throw new Error(`not a valid interval file:\n${parsed.errors.map((e) => `✖ ${e}`).join("\n")}`);
       const built = planFromIntervals(parsed.table, source.options);
       if (!built.ok) throw new Error(built.error);
-      return built.plan;
+      return { plan: built.plan, simulator: createSimulator(built.plan) };
     }
     case "capacityWeeks":
       throw new Error("a capacityWeeks source runs with runCapacityWeeks (each week is its own plan), not as one plan");
-    case "calibrated":
-      return calibratedPlan(source.input);
+    case "calibrated": {
+      const plan = calibratedPlan(source.input);
+      return { plan, simulator: createSimulator(plan) };
+    }
     default:
       throw new Error(`unknown plan source kind ${JSON.stringify((source as { kind?: unknown }).kind)}; expected "scenario", "stationary", "intervals", "capacityWeeks" or "calibrated"`);
   }
@@ -72,8 +90,7 @@ function compiled(source: PlanSource): Compiled {
     cache.set(key, hit);
     return hit;
   }
-  const plan = compileSource(source);
-  const entry: Compiled = { plan, simulator: createSimulator(plan) };
+  const entry: Compiled = buildSource(source);
   cache.set(key, entry);
   if (cache.size > PLAN_CACHE_SIZE) cache.delete(cache.keys().next().value!);
   return entry;

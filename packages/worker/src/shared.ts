@@ -1,5 +1,5 @@
 // What both entries export: the plan source, the worker api and the pool over any worker factory.
-export { describeSource, type PlanSource, type StationarySourceOptions } from "./planSource.js";
+export { describeSource, recipeSource, type PlanSource, type StationarySourceOptions } from "./planSource.js";
 export { simulateCapacityWeeks, type CapacityWeeksSource, type CapacityWeekResult } from "./capacityJob.js";
 export { poolWeekSimulator, inProcessWeekSimulator, type CapacityScenarioSource } from "./capacityRunner.js";
 export {

@@ -1,7 +1,7 @@
 /// <reference types="node" />
 // The Node pool as the CLI uses it: real worker threads running the built worker (dist/nodeWorker.js; `npm test`
 // builds first) over core. Determinism, cancel, failures and progress, end to end.
-import { createSimulator, kpiVector, stationaryPlan, type ReplicationResult } from "@ccplan/core";
+import { createScenarioSimulator, createSimulator, kpiVector, parseScenario, stationaryPlan, type ReplicationResult } from "@ccplan/core";
 import { compileSource, createNodePool, createPool, nodeWorkerHandle, type PlanSource, type RunProgress } from "@ccplan/worker/node";
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -100,7 +100,10 @@ describe("createNodePool", () => {
     try {
       const a = await one.run({ source, replications: 8 });
       const b = await two.run({ source, replications: 8, chunkSize: 3 });
-      const simulator = createSimulator(compileSource(source));
+      // Each replication at its own draw of the scenario's uncertain inputs (the experience model's ranges), as core does.
+      const parsed = parseScenario(scenario);
+      if (!parsed.ok) throw new Error("fixture invalid");
+      const simulator = createScenarioSimulator({ scenario: parsed.scenario, intervention: "+2 on Day" });
       expect(a.results.map(bytes)).toEqual(Array.from({ length: 8 }, (_, k) => bytes(simulator.run(k))));
       expect(b.results.map(bytes)).toEqual(a.results.map(bytes));
     } finally {

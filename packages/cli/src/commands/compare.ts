@@ -1,15 +1,19 @@
 import {
   KPI_REGISTRY,
   countRuns,
+  decision,
   evaluationsJob,
   plannedRuns,
+  runKey,
   runPhaseJobAsync,
   SampleBook,
-  simulationKey,
   type Scenario,
   scenarioVariants,
   spanKpiSample,
+  type AssumptionsView,
+  type CostEffectivenessRatio,
   type DeltaStatistics,
+  type InterventionEvaluation,
   type InterventionMoney,
   type KpiStatisticsByKpi,
   type KpiSummary,
@@ -20,20 +24,26 @@ import { DELTA_LEGEND, formatDelta } from "../format/delta.js";
 import { formatValue, renderTable } from "../format/units.js";
 import { writeJson } from "../format/writeJson.js";
 import { progressBar } from "../run/progressBar.js";
-import { comparable, progressTracker, runPaired, type VectorRunner } from "@ccplan/worker/node";
+import { comparable, progressTracker, recipeSource, runPaired, type VectorRunner } from "@ccplan/worker/node";
 import { createRunner } from "../run/runner.js";
 import { jobVariants, refuseOversizedRuns } from "../run/limits.js";
 import { loadScenario, scenarioSource } from "../run/sources.js";
 import { readRunFlags, RUN_FLAGS } from "./runFlags.js";
 
 export const compareHelp = `ccplan compare <scenario.json> [--only <name>]… [--replications N | --precision P [--precision-kpi K]]
-               [--workers W] [--seed S] [--json]
+               [--workers W] [--seed S] [--fixed-assumptions] [--json]
 
 Runs the baseline and each intervention of the scenario on the same seeds (common random numbers, so every
 difference is paired) and prints, for every KPI, the mean and its 95% CI for each, then each intervention's change
 against the baseline with its 95% CI, marked where the CI excludes zero. With --precision, runs until every
 intervention's change in --precision-kpi (default serviceLevel) has a 95% CI half-width of at most P.
-  --only NAME   compare only this intervention (repeat for several)`;
+Each replication draws the scenario's uncertain inputs (the experience model's ranges, any range in the file) once,
+the same draw for the baseline, every intervention and every phase; with a money section, the money of each
+intervention over the horizon follows: its P10–P90, payback and the probability each option is best are those of
+a year at each draw (not one simulated week times 52), with the evidence grades it rests on, where its uncertainty
+comes from, and what it buys per unit of cost.
+  --only NAME           compare only this intervention (repeat for several)
+  --fixed-assumptions   keep every uncertain input at its central value: the simulation's noise alone`;
 
 /** `ccplan compare`: the baseline against each intervention, side by side, with paired deltas. */
 export async function runCompare(args: string[], write: (text: string) => void): Promise<void> {
@@ -51,8 +61,9 @@ export async function runCompare(args: string[], write: (text: string) => void):
   const chosen = all.slice(1).filter((variant) => !only || only.includes(variant.name));
   if (chosen.length === 0) throw new InputError(`${loaded.path} has no interventions to compare; add one to its "interventions" list`);
 
-  const baseline = scenarioSource(loaded, undefined, flags.seed);
-  const variants = chosen.map((variant) => ({ name: variant.name, planned: scenarioSource(loaded, variant.name, flags.seed) }));
+  const assumptions = flags.assumptions;
+  const baseline = scenarioSource(loaded, undefined, flags.seed, assumptions);
+  const variants = chosen.map((variant) => ({ name: variant.name, planned: scenarioSource(loaded, variant.name, flags.seed, assumptions) }));
   for (const variant of variants) {
     if (!comparable(baseline.plan, variant.planned.plan)) {
       throw new InputError(`intervention ${JSON.stringify(variant.name)} changes the simulated days or the queues; it cannot be compared interval by interval with the baseline`);
@@ -65,6 +76,7 @@ export async function runCompare(args: string[], write: (text: string) => void):
     evaluationsJob({
       scenario: seededScenario,
       replications,
+      assumptions,
       interventions: seededScenario.interventions.filter((intervention) => chosen.some((variant) => variant.name === intervention.name)),
     });
   refuseOversizedRuns(loaded.path, [
@@ -77,9 +89,10 @@ export async function runCompare(args: string[], write: (text: string) => void):
   // steady states again (core's SampleBook, keyed by what the engine sees).
   const book = new SampleBook();
   const seeded = (scenario: Scenario) => (flags.seed === undefined ? scenario : { ...scenario, seed: flags.seed });
+  const file = seededScenario;
   const keys = new Map([
-    [baseline.source, simulationKey(seeded(all[0]!.scenario))] as const,
-    ...variants.map((variant, v) => [variant.planned.source, simulationKey(seeded(chosen[v]!.scenario))] as const),
+    [baseline.source, runKey(seeded(all[0]!.scenario), { scenario: file, assumptions })] as const,
+    ...variants.map((variant, v) => [variant.planned.source, runKey(seeded(chosen[v]!.scenario), { scenario: file, intervention: variant.name, assumptions })] as const),
   ]);
   const recording: VectorRunner = {
     async vectors(source, from, to, onProgress) {
@@ -101,16 +114,16 @@ export async function runCompare(args: string[], write: (text: string) => void):
     });
     const replications = outcome.comparison.replications;
     const moneyByName = new Map<string, InterventionMoney | null>();
+    let evaluations: InterventionEvaluation[] = [];
     if (loaded.scenario.money) {
       // Money needs each intervention's phases (class weeks, learning curve, steady state) over the horizon:
-      // core's economics asks for the runs it needs, on the same seeds, and prices them.
+      // core's economics asks for the runs it needs, on the same seeds and draws, and prices them.
       const job = () => moneyJob(replications);
-      const tracker = progressTracker(replications * countRuns(job(), (request) => book.get(request.scenario, request.replications) !== undefined), bar.update);
-      const evaluations = await runPhaseJobAsync(job(), async (request) => {
-        const known = book.get(request.scenario, request.replications);
+      const tracker = progressTracker(replications * countRuns(job(), (request) => book.get(request) !== undefined), bar.update);
+      evaluations = await runPhaseJobAsync(job(), async (request) => {
+        const known = book.get(request);
         if (known) return known;
-        const source = { kind: "scenario" as const, scenario: request.scenario, ...(request.label !== undefined && { label: request.label }) };
-        const vectors = await runner.vectors(source, 0, request.replications, (done) => tracker.within(done));
+        const vectors = await runner.vectors(recipeSource(request.recipe, request.label), 0, request.replications, (done) => tracker.within(done));
         tracker.finishPart(request.replications);
         return vectors.map(spanKpiSample);
       });
@@ -131,21 +144,24 @@ export async function runCompare(args: string[], write: (text: string) => void):
         intervals: statistics.intervals.map((interval, i) => ({ ...interval, deltas: deltas.intervals[i]!.deltas })),
       };
     });
+    const decided = decision(evaluations);
     const output = {
       scenario: outcome.baseline.scenario,
       seed: outcome.baseline.seed,
       replications: outcome.comparison.replications,
+      assumptions,
       ...(outcome.precision && { precision: outcome.precision }),
       baseline: outcome.baseline,
       interventions,
+      decision: decided,
     };
     if (values.json) {
       writeJson(write, output);
       return;
     }
-    write(`${renderComparison(output.scenario, output.replications, outcome.baseline.kpis, interventions)}\n`);
+    write(`${renderComparison(output.scenario, output.replications, assumptions, outcome.baseline.kpis, interventions)}\n`);
     const priced = interventions.filter((intervention) => intervention.money !== null);
-    if (priced.length > 0) write(`\n${renderMoney(priced as { name: string; money: InterventionMoney }[])}\n`);
+    if (priced.length > 0) write(`\n${renderMoney(priced as { name: string; money: InterventionMoney }[], decided?.probBest ?? null)}\n`);
   } finally {
     bar.done();
     await runner.close();
@@ -157,9 +173,17 @@ const meanWithCi = (summary: KpiStatisticsByKpi[keyof KpiStatisticsByKpi], unit:
     ? `${formatValue(summary.mean, unit)} [${formatValue(summary.ci95[0], unit)}, ${formatValue(summary.ci95[1], unit)}]`
     : formatValue(summary.mean, unit);
 
+/** What the figures' uncertainty covers, for the tables' headings. */
+export function assumptionsNote(assumptions: AssumptionsView): string {
+  return assumptions === "combined"
+    ? "assumptions combined: each replication draws the uncertain inputs (ranges), so intervals carry them and the simulation's noise; --fixed-assumptions for the noise alone"
+    : "assumptions fixed: every uncertain input at its central value, so intervals carry the simulation's noise alone";
+}
+
 function renderComparison(
   scenario: string,
   replications: number,
+  assumptions: AssumptionsView,
   baseline: KpiStatisticsByKpi,
   interventions: { name: string; kpis: KpiStatisticsByKpi; deltas: Record<string, DeltaStatistics> }[],
 ): string {
@@ -173,6 +197,7 @@ function renderComparison(
   );
   return [
     `${scenario} · ${replications} paired replications (common random numbers)`,
+    assumptionsNote(assumptions),
     means,
     "",
     deltas,
@@ -186,24 +211,86 @@ function moneyCell(summary: KpiSummary, format: (value: number) => string): stri
   return `${format(summary.mean)}${ci}`;
 }
 
-/** Each intervention's money against the baseline over the horizon: mean [95% CI] across replications. */
-function renderMoney(interventions: { name: string; money: InterventionMoney }[]): string {
+function spreadCell(summary: KpiSummary, format: (value: number) => string): string {
+  if (summary.p10 === null || summary.p90 === null) return "–";
+  return `${format(summary.p10)} to ${format(summary.p90)}`;
+}
+
+/** The break-even value of a kept customer: above it (or, for an option that loses customers, below it) the NPV is positive. */
+function breakEvenCell(ratio: CostEffectivenessRatio | null, format: (value: number) => string): string {
+  if (!ratio) return "–";
+  if (ratio.quadrant === "dominant") return "any (pays without them)";
+  if (ratio.quadrant === "dominated") return "none (loses customers and money)";
+  const ci = ratio.ci95 ? ` [${format(ratio.ci95[0])}, ${format(ratio.ci95[1])}]` : " [unbounded]";
+  return `${ratio.quadrant === "savingPerLoss" ? "below " : "above "}${format(ratio.mean!)}${ci}`;
+}
+
+function ratioCell(ratio: CostEffectivenessRatio | null, format: (value: number) => string): string {
+  if (!ratio) return "–";
+  if (ratio.quadrant === "dominant") return "dominant (no extra cost, better)";
+  if (ratio.quadrant === "dominated") return "dominated (no saving, worse)";
+  const ci = ratio.ci95 ? ` [${format(ratio.ci95[0])}, ${format(ratio.ci95[1])}]` : " [unbounded]";
+  return `${ratio.quadrant === "savingPerLoss" ? "saves " : ""}${format(ratio.mean!)}${ci}`;
+}
+
+/**
+ * Each intervention's money against the baseline over the horizon: mean [95% CI of the mean] across replications,
+ * the P10–P90 of a year, payback, the probability each is best, the evidence it rests on, where its uncertainty comes
+ * from and what it buys; then the warnings.
+ */
+function renderMoney(interventions: { name: string; money: InterventionMoney }[], probBest: Record<string, number> | null): string {
   const first = interventions[0]!.money;
   const amount = (value: number) => `${Math.round(value).toLocaleString("en-US")}`;
   const ratio = (value: number) => value.toFixed(2);
   const percent = (value: number) => `${(value * 100).toFixed(0)}%`;
   const month = (value: number) => value.toFixed(1);
+  const cost = (value: number) => (Math.abs(value) >= 100 ? amount(value) : value.toFixed(2));
+  const noPayback = (m: InterventionMoney) => (!m.benefitPriced ? "– (no benefit priced)" : m.totalCost.mean !== null && m.totalCost.mean <= 0 ? "– (costs nothing)" : null);
   const rows: [string, (money: InterventionMoney) => string][] = [
     [`Incremental cost (${first.currency})`, (m) => moneyCell(m.totalCost, amount)],
-    [`Benefit (${first.currency})`, (m) => moneyCell(m.totalBenefit, amount)],
-    ["ROI = (benefit − cost) / cost", (m) => (m.roi.mean === null && m.saving.mean !== null ? `saves ${moneyCell(m.saving, amount)}` : moneyCell(m.roi, percent))],
+    [`Benefit (${first.currency})`, (m) => (m.benefitPriced ? moneyCell(m.totalBenefit, amount) : "– (none priced)")],
+    [
+      "ROI = (benefit − cost) / cost",
+      (m) =>
+        m.totalCost.mean === 0
+          ? "– (costs nothing)"
+          : m.roi.mean === null && m.saving.mean !== null
+            ? `saves ${moneyCell(m.saving, amount)}`
+            : m.benefitPriced
+              ? moneyCell(m.roi, percent)
+              : "– (no benefit priced)",
+    ],
+    ["  ROI, P10 to P90 of a year", (m) => spreadCell(m.roi, percent)],
     ["Benefit / cost", (m) => moneyCell(m.benefitCostRatio, ratio)],
     [`NPV at ${(first.discountRatePerYear * 100).toFixed(0)}% a year (${first.currency})`, (m) => moneyCell(m.npv, amount)],
-    ["Payback month (when it pays back)", (m) => moneyCell(m.paybackMonth, month)],
-    [`Pays back within ${first.horizonMonths} months`, (m) => (m.probPaybackWithinHorizon.mean === null ? "–" : `${percent(m.probPaybackWithinHorizon.mean)} of replications`)],
+    ["  NPV, P10 to P90 of a year", (m) => spreadCell(m.npv, amount)],
+    ["Payback month (in years it pays back)", (m) => noPayback(m) ?? (m.paybackMonth.mean === null ? "never" : `${month(m.paybackMonth.mean)} (P10–P90 ${spreadCell(m.paybackMonth, month)})`)],
+    [`Pays back within ${first.horizonMonths} months`, (m) => noPayback(m) ?? (m.probPaybackWithinHorizon.mean === null ? "–" : `${percent(m.probPaybackWithinHorizon.mean)} of years`)],
+    ...(probBest ? ([["Probability best (of all options)", (m: InterventionMoney) => percent(probBest[interventions.find((i) => i.money === m)!.name] ?? 0)]] as [string, (money: InterventionMoney) => string][]) : []),
+    [`Value beyond the horizon, not booked (${first.currency})`, (m) => (m.retentionBeyondHorizon.mean ? moneyCell(m.retentionBeyondHorizon, amount) : "–")],
+    [
+      "Evidence (share of benefit)",
+      (m) => (m.evidence ? (["measured", "literature", "article", "assumption"] as const).filter((grade) => m.evidence![grade] > 0.005).map((grade) => `${grade} ${percent(m.evidence![grade])}`).join(", ") : "–"),
+    ],
+    [`Cost per service-level point`, (m) => ratioCell(m.costEffectiveness.perServiceLevelPoint, cost)],
+    [`Cost per abandoned contact avoided`, (m) => ratioCell(m.costEffectiveness.perAbandonAvoided, cost)],
+    [`Cost per complaint avoided`, (m) => ratioCell(m.costEffectiveness.perComplaintAvoided, cost)],
+    [`Cost per customer kept`, (m) => ratioCell(m.costEffectiveness.perCustomerKept, cost)],
+    [`Break-even value of a kept customer`, (m) => breakEvenCell(m.costEffectiveness.breakEvenCustomerValue, cost)],
   ];
+  const warnings = interventions.flatMap((i) => (i.money.evidenceWarning ? [`⚠ ${i.name}: ${i.money.evidenceWarning}.`] : []));
+  // Where each NPV's uncertainty comes from: the first-order shares of 5% or more.
+  const sources = interventions.map((i) => {
+    const shares = i.money.varianceShares.filter((entry) => entry.share >= 0.05).slice(0, 4);
+    return `${i.name}: ${shares.length > 0 ? shares.map((entry) => `${entry.label} ${percent(entry.share)}`).join("; ") : "no source above 5%"}`;
+  });
   return [
-    `Money over ${first.horizonMonths} months against the baseline (mean [95% CI of the mean]; phases: class, learning curve, steady state)`,
+    `Money over ${first.horizonMonths} months against the baseline (mean [95% CI of the mean]; P10 to P90 of a year; phases: class, learning curve, steady state)`,
+    assumptionsNote(first.assumptions),
     renderTable(["", ...interventions.map((i) => i.name)], rows.map(([label, cell]) => [label, ...interventions.map((i) => cell(i.money))])),
+    ...(probBest ? [`Probability best: ${Object.entries(probBest).map(([name, p]) => `${name} ${percent(p)}`).join(", ")}.`] : []),
+    "Where the NPV's uncertainty comes from (first-order variance shares; simulation: what the draws leave unexplained):",
+    ...sources.map((line) => `  ${line}`),
+    ...warnings,
   ].join("\n");
 }

@@ -1,7 +1,7 @@
 import { numberFlag } from "../args.js";
 import { InputError } from "../errors.js";
 import { FLAG_RANGES } from "../flagRanges.js";
-import { KPI_REGISTRY, type KpiId } from "@ccplan/core";
+import { KPI_REGISTRY, type AssumptionsView, type KpiId } from "@ccplan/core";
 import type { PrecisionTarget } from "@ccplan/worker/node";
 
 /** The flags every simulating command shares. */
@@ -12,6 +12,7 @@ export const RUN_FLAGS = {
   workers: { type: "string" },
   seed: { type: "string" },
   json: { type: "boolean" },
+  "fixed-assumptions": { type: "boolean" },
 } as const;
 
 export const DEFAULT_REPLICATIONS = 100;
@@ -24,6 +25,8 @@ export interface RunFlags {
   /** Given with --workers; undefined: `createRunner` picks the default (cores, and the memory the plans need). */
   workers?: number;
   seed?: number;
+  /** `combined`: each replication draws the scenario's uncertain inputs; `fixed` (--fixed-assumptions): central values. */
+  assumptions: AssumptionsView;
 }
 
 export function readRunFlags(values: Record<string, string | boolean | string[] | undefined>): RunFlags {
@@ -40,6 +43,7 @@ export function readRunFlags(values: Record<string, string | boolean | string[] 
     ...(halfWidth !== undefined && { precision: { kpi: checkPrecisionKpi(str("precision-kpi") ?? "serviceLevel"), halfWidth } }),
     ...(str("workers") !== undefined && { workers: numberFlag("workers", str("workers"), FLAG_RANGES.workers)! }),
     ...(str("seed") !== undefined && { seed: numberFlag("seed", str("seed"), FLAG_RANGES.seed)! }),
+    assumptions: values["fixed-assumptions"] === true ? "fixed" : "combined",
   };
 }
 

@@ -11,7 +11,7 @@ import {
   type SensitivityUnit,
   type Tornado,
 } from "@ccplan/core";
-import { progressTracker } from "@ccplan/worker/node";
+import { progressTracker, recipeSource } from "@ccplan/worker/node";
 import { numberFlag, parseCommandArgs } from "../args.js";
 import { InputError } from "../errors.js";
 import { FLAG_RANGES } from "../flagRanges.js";
@@ -89,7 +89,7 @@ export async function runSensitivity(args: string[], write: (text: string) => vo
     const result = await sensitivityAsync({
       ...options,
       runPhase: async (request: PhaseRunRequest): Promise<KpiSample[]> => {
-        const source = { kind: "scenario" as const, scenario: request.scenario, ...(request.label !== undefined && { label: request.label }) };
+        const source = recipeSource(request.recipe, request.label);
         const vectors = await runner.vectors(source, 0, request.replications, (done) => tracker.within(done));
         tracker.finishPart(request.replications);
         return vectors.map(spanKpiSample);

@@ -1,4 +1,4 @@
-import { kpiVectorLayout, SCENARIO_LIMITS, scenarioVariants, shardDocument, shardRange } from "@ccplan/core";
+import { kpiVectorLayout, SCENARIO_LIMITS, scenarioVariants, shardDocument, shardRange, type AssumptionsView } from "@ccplan/core";
 import { choiceFlag, numberFlag, parseCommandArgs, requiredNumberFlag } from "../args.js";
 import { InputError } from "../errors.js";
 import { FLAG_RANGES } from "../flagRanges.js";
@@ -17,6 +17,7 @@ ccplan simulate --intervals <file.csv> [--aht A] [--handle-dist exponential|logn
                 [--patience P] [--patience-dist exponential|lognormal|gamma] [--patience-cv C] [--target T] [run options]
 ccplan simulate --intervals <file.csv> --calibration calibration.json [--target T] [run options]
 run options: [--replications N] [--precision P [--precision-kpi K]] [--workers W] [--seed S] [--shard I/N]
+             [--fixed-assumptions]
 report options: [--target-sl F] [--all-intervals] [--json | --csv]
 
 Runs the discrete-event simulation for N seeded replications (default 100) and reports every KPI of the registry
@@ -35,6 +36,8 @@ outcomes (what a single day may look like). The same seed gives the same output,
   --workers W       worker threads (default: the number of cores, fewer if the free memory would not hold them)
   --shard I/N       run only the I-th of N equal parts of --replications and print them as a shard file (JSON);
                     'ccplan merge' combines the parts into exactly the output of one run
+  --fixed-assumptions  keep every uncertain input of the scenario (ranges such as the experience model's) at its
+                    central value; by default each replication draws them, so the intervals carry that uncertainty too
 ${REPORT_FLAGS_HELP}`;
 
 /** `ccplan simulate`: builds a plan source from one of three inputs, runs it, prints a summary table or JSON. */
@@ -71,7 +74,7 @@ export async function runSimulate(args: string[], write: (text: string) => void)
     throw new InputError("ccplan simulate needs exactly one source: a scenario file, --rate … for a stationary center, or --intervals <file.csv>");
   }
   if (positionals.length > 1) throw new InputError(`ccplan simulate takes one scenario file; got ${positionals.length}: ${positionals.join(", ")}`);
-  const resolved = resolveSource(values, positionals[0], flags.seed);
+  const resolved = resolveSource(values, positionals[0], flags.seed, flags.assumptions);
 
   const runner = createRunner(flags.workers, [resolved.plan]);
   const bar = progressBar();
@@ -126,14 +129,19 @@ export function parseShard(raw: string | undefined): { index: number; count: num
   return { index, count };
 }
 
-function resolveSource(values: Record<string, string | boolean | undefined>, scenarioPath: string | undefined, seed: number | undefined): ResolvedSource {
+function resolveSource(
+  values: Record<string, string | boolean | undefined>,
+  scenarioPath: string | undefined,
+  seed: number | undefined,
+  assumptions: AssumptionsView,
+): ResolvedSource {
   const str = (name: string) => values[name] as string | undefined;
   if (scenarioPath !== undefined) {
     const loaded = loadScenario(scenarioPath);
     const variant = str("variant");
     const chosen = scenarioVariants(loaded.scenario).find((candidate, index) => (variant === undefined ? index === 0 : candidate.name === variant));
     if (chosen) refuseOversizedRuns(loaded.path, [{ label: variant === undefined ? "the baseline" : `intervention ${JSON.stringify(variant)}`, scenario: chosen.scenario }]);
-    return scenarioSource(loaded, variant, seed);
+    return scenarioSource(loaded, variant, seed, assumptions);
   }
   if (str("variant") !== undefined) throw new InputError("--variant needs a scenario file");
   if (str("calibration") !== undefined && str("intervals") === undefined) throw new InputError("--calibration needs --intervals <file.csv>");

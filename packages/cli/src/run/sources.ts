@@ -7,6 +7,7 @@ import {
   scenarioFingerprint,
   scenarioVariants,
   stationaryPlan,
+  type AssumptionsView,
   type IntervalPlanOptions,
   type Plan,
   type Scenario,
@@ -38,8 +39,9 @@ export function loadScenario(path: string): LoadedScenario {
   return { path, raw: JSON.parse(text), scenario: parsed.scenario, variantNames: scenarioVariants(parsed.scenario).map((v) => v.name) };
 }
 
-/** The source of one variant (the baseline when `variant` is undefined) of a loaded scenario. */
-export function scenarioSource(loaded: LoadedScenario, variant: string | undefined, seed: number | undefined): ResolvedSource {
+/** The source of one variant (the baseline when `variant` is undefined) of a loaded scenario: each replication at its
+ * own draw of the scenario's uncertain inputs, unless `assumptions` is "fixed". */
+export function scenarioSource(loaded: LoadedScenario, variant: string | undefined, seed: number | undefined, assumptions: AssumptionsView = "combined"): ResolvedSource {
   const variants = scenarioVariants(loaded.scenario);
   const chosen = variant === undefined ? variants[0]! : variants.find((v) => v.name === variant);
   if (!chosen) {
@@ -51,6 +53,7 @@ export function scenarioSource(loaded: LoadedScenario, variant: string | undefin
     scenario: loaded.raw,
     ...(variant !== undefined && variant !== variants[0]!.name && { variant }),
     ...(seed !== undefined && { seed }),
+    ...(assumptions === "fixed" && { assumptions }),
   };
   return { source, plan: compileScenario(scenario), fingerprint: scenarioFingerprint(source) };
 }

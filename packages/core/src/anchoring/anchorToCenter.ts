@@ -119,7 +119,8 @@ export async function anchorToCenter(options: {
   const runPhase = options.runPhase ?? createPhaseRunner();
   const { figures } = options;
   const baseline: Scenario = { ...options.scenario, interventions: [] };
-  const run = async (scenario: Scenario) => await runPhase({ scenario, replications, pairedWith: [scenario] });
+  // At the central values of every other input (no draws): the figure is matched by the model's central prediction.
+  const run = async (scenario: Scenario) => await runPhase({ scenario, replications, pairedWith: [scenario], recipe: { scenario, assumptions: "fixed" } });
   const before = await run(baseline);
   const mean = (samples: readonly KpiSample[], id: string) => summarize(samples.map((sample) => sample[id] as number | null)).mean ?? Number.NaN;
 

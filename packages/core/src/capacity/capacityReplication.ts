@@ -1,4 +1,5 @@
 import { interventionStageAtWeek } from "../interventions/interventionTimeline.js";
+import { resolveCentral } from "../schema/uncertain.js";
 import { groupAgentHoursPerWeek, groupHeadcount } from "../interventions/scenarioEdits.js";
 import { counterUniform } from "../random/counterUniform.js";
 import type { HiringClass } from "../schema/capacity.js";
@@ -149,7 +150,9 @@ export function capacityReplication(
   const people = replicationPeople(run, replication);
   const inputs = replicationWeekInputs(run, replication, people);
   const hours = hoursPerPerson(scenario);
-  const wage = scenario.money?.wagePerHour ?? 0;
+  // Amounts at their central values (a range in the money section is the comparison's business, not the plan's).
+  const money = scenario.money && resolveCentral(scenario.money);
+  const wage = money?.wagePerHour ?? 0;
   const width = CAPACITY_FIELDS.length;
   const row = new Float64Array(capacity.weeks * width);
   const kpiBase = CAPACITY_FIELD.serviceLevel;
@@ -158,7 +161,7 @@ export function capacityReplication(
     for (const [name, weeks] of Object.entries(people)) {
       const week = weeks[w]!;
       const group = capacity.groups[name]!;
-      const costPerHire = group.hiring.costPerHire ?? scenario.money?.hiringCostPerAgent ?? 0;
+      const costPerHire = group.hiring.costPerHire ?? money?.hiringCostPerAgent ?? 0;
       const paidHours = week.employed * hours[name]!;
       row[base + CAPACITY_FIELD.employed]! += week.employed;
       row[base + CAPACITY_FIELD.trainees]! += week.trainees;

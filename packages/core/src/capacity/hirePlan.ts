@@ -1,4 +1,5 @@
 import { WEEKS_PER_MONTH } from "../economics/moneyReplications.js";
+import { resolveCentral } from "../schema/uncertain.js";
 import { groupAgentHoursPerWeek, groupHeadcount } from "../interventions/scenarioEdits.js";
 import { LpModel } from "../roster/lpModel.js";
 import type { SolverSession } from "../roster/mipSolver.js";
@@ -180,8 +181,10 @@ function classCandidates(options: { scenario: Scenario; name: string; group: Cap
   const scenarioGroup = scenario.groups.find((candidate) => candidate.name === name)!;
   const people = groupHeadcount(scenarioGroup);
   const hours = people > 0 ? groupAgentHoursPerWeek(scenarioGroup) / people : 40;
-  const wagePerWeek = (scenario.money?.wagePerHour ?? 0) * hours;
-  const costPerHire = group.hiring.costPerHire ?? scenario.money?.hiringCostPerAgent ?? 0;
+  // Amounts at their central values (a range in the money section is the comparison's business, not the plan's).
+  const money = scenario.money && resolveCentral(scenario.money);
+  const wagePerWeek = (money?.wagePerHour ?? 0) * hours;
+  const costPerHire = group.hiring.costPerHire ?? money?.hiringCostPerAgent ?? 0;
   const veteranRate = weeklyRate(group.attrition?.perMonth ?? 0);
   const newHireRate = weeklyRate(group.attrition?.newHirePerMonth ?? group.attrition?.perMonth ?? 0);
   const newHireWeeks = (group.attrition?.newHireMonths ?? 0) * WEEKS_PER_MONTH;

@@ -6,7 +6,9 @@ import { CAPACITY_FIELD, CAPACITY_FIELDS } from "./capacityReplication.js";
 import { trainerTrajectory } from "./trainerTrajectory.js";
 
 const raw = JSON.parse(readFileSync(new URL("../../../../test/fixtures/capacity-small.json", import.meta.url), "utf8"));
-raw.money = { wagePerHour: 24, customerLifetimeValue: 100 };
+// A kept would-be leaver stays on average half the 12-month horizon (the retention model's small-churn limit) and earns
+// 100 / 6 a month: 100 a customer kept, so the figures below stay round.
+raw.money = { wagePerHour: 24, customerLifetimeValue: 100, customerLifetimeMonths: 6 };
 raw.interventions = [{ kind: "training", name: "Coaching", hoursOffFloor: 8, classWeeks: 1, learningCurveWeeks: 0, costPerTrainee: 50 }];
 const parsed = parseScenario(raw);
 if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
@@ -34,8 +36,9 @@ describe("trainerTrajectory", () => {
     expect(trajectory.weeks[0]!.stage).toBeNull();
     expect(trajectory.weeks[1]!.stage).toMatchObject({ inClass: true, classShare: 1 });
     expect(trajectory.weeks.map((week) => week.cost)).toEqual([0, 500, 0, 0, 0, 0]);
-    expect(trajectory.weeks.map((week) => week.benefit.mean)).toEqual([0, -1000, 1000, 1000, 1000, 1000]);
-    expect(trajectory.weeks.map((week) => week.cumulativeNet.mean)).toEqual([0, -1500, -500, 500, 1500, 2500]);
+    const rounded = (value: number | null) => (value === null ? null : Math.round(value * 1e6) / 1e6 + 0);
+    expect(trajectory.weeks.map((week) => rounded(week.benefit.mean))).toEqual([0, -1000, 1000, 1000, 1000, 1000]);
+    expect(trajectory.weeks.map((week) => rounded(week.cumulativeNet.mean))).toEqual([0, -1500, -500, 500, 1500, 2500]);
     expect(trajectory.breakEvenWeek).toMatchObject({ mean: 4, n: 2 });
     expect(trajectory.breakEvenShare).toBe(1);
     expect(trajectory.weeks[3]!.kpis.serviceLevel.delta.mean).toBe(0);

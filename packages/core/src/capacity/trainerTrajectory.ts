@@ -1,5 +1,6 @@
 import { WEEKS_PER_MONTH } from "../economics/moneyReplications.js";
-import { BENEFIT_PARTS, weeklyBenefit } from "../economics/weeklyBenefit.js";
+import { resolveCentral } from "../schema/uncertain.js";
+import { BENEFIT_PARTS, weeklyBenefit } from "../economics/phaseCounts.js";
 import { applyIntervention } from "../interventions/applyIntervention.js";
 import { interventionStageAtWeek, type InterventionStage } from "../interventions/interventionTimeline.js";
 import type { Scenario } from "../schema/scenario.js";
@@ -70,7 +71,8 @@ export function trainerTrajectory(options: {
   }
   const { startWeek } = options.intervention;
   const width = CAPACITY_FIELDS.length;
-  const money = scenario.money;
+  // Amounts at their central values (a range in the money section is the comparison's business, not the trajectory's).
+  const money = scenario.money && resolveCentral(scenario.money);
   const costLines = money ? applyIntervention({ ...scenario, interventions: [] }, intervention).costLines : [];
   const weekCost = (offset: number) => {
     if (offset < 0) return 0;

@@ -12,6 +12,9 @@ import { stationaryPlan } from "./stationaryPlan.js";
 import { describe as explain, meanInterval } from "./testing/replicationStats.js";
 import { deterministic, exponential, testPlan } from "./testing/testPlan.js";
 import { COMPARISON_ALPHA } from "./testing/validationFamily.js";
+import { resolveCentral } from "../schema/uncertain.js";
+
+const parseExperience = (settings: unknown) => resolveCentral(experienceSchema.parse(settings));
 
 const HOUR = 3600;
 const DAY = 24 * HOUR;
@@ -23,7 +26,7 @@ const SERVICE_COUNTERS = [
 const totals = (result: ReplicationResult) => sumCounters(result, { from: 0, to: result.intervalCount });
 const withExperience = (plan: Plan, settings: unknown): Plan => ({
   ...plan,
-  experience: compileExperience({ experience: experienceSchema.parse(settings), queues: plan.queues.map((queue) => ({ ...queue, waitGraceSec: queue.targetAnswerSec })) }),
+  experience: compileExperience({ experience: parseExperience(settings), queues: plan.queues.map((queue) => ({ ...queue, waitGraceSec: queue.targetAnswerSec })) }),
 });
 
 /** A busy day with everything that returns: waits, abandonment, retries, repeats, a resolution time. */

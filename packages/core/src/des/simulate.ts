@@ -53,6 +53,12 @@ export interface SimulationOptions {
 export interface Simulator {
   /** Replication `replication` of the plan (see `simulateReplication`); the result arrays are fresh. */
   run(replication: number, options?: SimulationOptions): ReplicationResult;
+  /**
+   * Runs the following replications with another experience model for the same queues (a replication's draw of
+   * uncertain satisfaction, complaint and loyalty inputs: core's uncertainty/): only its tables are rebuilt, in well
+   * under a millisecond, where a new simulator would compile the whole plan again. Every random number stays.
+   */
+  setExperience(experience: PlanExperience): void;
 }
 
 // Event payloads in the heap: contact id × 4 + kind.
@@ -176,7 +182,7 @@ export function simulateReplication(plan: Plan, replication: number, options?: S
 export function createSimulator(plan: Plan): Simulator {
   validatePlan(plan);
   const engine = new Engine(plan);
-  return { run: (replication, options) => engine.run(replication, options) };
+  return { run: (replication, options) => engine.run(replication, options), setExperience: (experience) => engine.useExperience(experience) };
 }
 
 /** The default experience model for a plan that carries none (hand-built plans, interval files). */
@@ -244,36 +250,36 @@ class Engine {
   private readonly absentBelow: (Int32Array | null)[];
   /** Per queue, when nobody serving it is scheduled (returns are held until it opens); null when never closed. */
   private readonly closed: (ClosedSpans | null)[];
-  // The experience model, unpacked for the hot path (see PlanExperience).
-  private readonly experience: PlanExperience;
+  // The experience model, unpacked for the hot path (see PlanExperience); replaced by `useExperience`.
+  private experience!: PlanExperience;
   /** Satisfaction by outcome and counted wait, [(q × 4 + outcome) × waitSteps + step]: σ(answeredLogOdds + the wait
    * table), so a contact costs a lookup and a linear interpolation, not an exp. */
-  private readonly satisfactionByWait: Float64Array;
-  private readonly waitSteps: number;
-  private readonly waitPerStep: number;
-  private readonly waitGraceSec: Float64Array;
-  private readonly waitScale: Float64Array;
-  private readonly surveyRate: number;
+  private satisfactionByWait!: Float64Array;
+  private waitSteps!: number;
+  private waitPerStep!: number;
+  private waitGraceSec!: Float64Array;
+  private waitScale!: Float64Array;
+  private surveyRate!: number;
   private readonly resolutionTime: (DurationSampler | null)[];
   /** Per queue: 1 when every answered contact has the same complaint propensity (no resolution time), so that the
    * expected complaints follow from the counters at the end (linear in the satisfaction summed). */
   private readonly constantComplaints: Uint8Array;
   /** h₀ and, for queues with a resolution time, logit h₀ and the elasticity e (0 when the propensity is constant). */
-  private readonly complaintPropensity: number;
-  private readonly complaintLogOdds: number;
-  private readonly complaintElasticity: number;
+  private complaintPropensity!: number;
+  private complaintLogOdds!: number;
+  private complaintElasticity!: number;
   /** The resolution-time shift by ln(T / reference) (see PlanExperience), unpacked. */
-  private readonly logReferenceSec: number;
-  private readonly resolutionShift: Float64Array;
-  private readonly resolutionMin: number;
-  private readonly resolutionStepsPerUnit: number;
+  private logReferenceSec!: number;
+  private resolutionShift!: Float64Array;
+  private resolutionMin!: number;
+  private resolutionStepsPerUnit!: number;
   /** The last answered contact's problem time T (seconds) and ln(T / reference), set with its satisfaction in a queue
    * with a resolution time, read by `countResolutionTime`. */
   private lastProblemSec = 0;
   private lastLogRatio = 0;
   /** An abandoned contact's satisfaction by counted wait: two rows (first or retry, repeat) of `abandonedSteps`. */
-  private readonly abandonedSatisfaction: Float64Array;
-  private readonly abandonedSteps: number;
+  private abandonedSatisfaction!: Float64Array;
+  private abandonedSteps!: number;
   /** Handle seconds each group started for each queue in the current interval, [g × queueCount + q] (cost shares). */
   private readonly handleByGroupQueue: Float64Array;
   /** Per queue, the attribute purposes its contacts never read (not drawn; see `unusedPurposes`). */
@@ -354,22 +360,31 @@ class Engine {
       const spans = closedSpans(plan, q);
       return spans.count > 0 ? spans : null;
     });
-    const experience = plan.experience ?? defaultExperience(plan);
+    this.useExperience(plan.experience ?? defaultExperience(plan));
+    this.resolutionTime = plan.queues.map((queue) => queue.resolutionTime ?? null);
+    this.constantComplaints = Uint8Array.from(plan.queues, (queue) => (queue.resolutionTime ? 0 : 1));
+    this.handleByGroupQueue = new Float64Array(this.groupCount * this.queueCount);
+    this.unused = plan.queues.map((queue) => unusedPurposes(queue));
+  }
+
+  /** Unpacks an experience model for the hot path (the constructor's, or a replication's: `Simulator.setExperience`). */
+  useExperience(experience: PlanExperience): void {
+    if (experience === this.experience) return;
+    if (experience.answeredLogOdds.length !== this.queueCount * 4 || experience.waitGraceSecByQueue.length !== this.queueCount) {
+      throw new Error(`invalid experience model: made for ${experience.waitGraceSecByQueue.length} queues; expected ${this.queueCount}`);
+    }
     this.experience = experience;
     const waitSteps = experience.waitLogOdds.length;
     this.waitSteps = waitSteps;
     this.waitPerStep = 1 / experience.waitStepSec;
-    this.satisfactionByWait = new Float64Array(experience.answeredLogOdds.length * waitSteps);
+    const table = new Float64Array(experience.answeredLogOdds.length * waitSteps);
     experience.answeredLogOdds.forEach((logOdds, outcome) => {
-      for (let step = 0; step < waitSteps; step++) {
-        this.satisfactionByWait[outcome * waitSteps + step] = 1 / (1 + Math.exp(-logOdds - experience.waitLogOdds[step]!));
-      }
+      for (let step = 0; step < waitSteps; step++) table[outcome * waitSteps + step] = 1 / (1 + Math.exp(-logOdds - experience.waitLogOdds[step]!));
     });
+    this.satisfactionByWait = table;
     this.waitGraceSec = experience.waitGraceSecByQueue;
     this.waitScale = experience.waitScaleByQueue;
     this.surveyRate = experience.surveyResponseRate;
-    this.resolutionTime = plan.queues.map((queue) => queue.resolutionTime ?? null);
-    this.constantComplaints = Uint8Array.from(plan.queues, (queue) => (queue.resolutionTime ? 0 : 1));
     const h0 = experience.complaintPropensity;
     const variableComplaints = h0 > 0 && h0 < 1 && experience.complaintElasticity > 0;
     this.complaintPropensity = h0;
@@ -381,8 +396,6 @@ class Engine {
     this.resolutionStepsPerUnit = experience.resolutionStepsPerUnit;
     this.abandonedSatisfaction = experience.abandonedSatisfactionByWait;
     this.abandonedSteps = experience.abandonedWaitSteps;
-    this.handleByGroupQueue = new Float64Array(this.groupCount * this.queueCount);
-    this.unused = plan.queues.map((queue) => unusedPurposes(queue));
   }
 
   run(replication: number, options?: SimulationOptions): ReplicationResult {

@@ -5,12 +5,31 @@ export {
   BENEFIT_PARTS,
   complaintCount,
   customersLost,
+  offlineContacts,
   onlineContacts,
+  phaseDifferences,
+  salesContacts,
   weeklyBenefit,
   type BenefitParts,
-} from "./weeklyBenefit.js";
-export { moneyReplications, WEEKS_PER_MONTH, type MoneyReplication, type PhaseKpis } from "./moneyReplications.js";
-export { interventionMoney, summarizeMoney, type InterventionMoney } from "./interventionMoney.js";
+  type PhaseDifferences,
+  type PhaseLevels,
+} from "./phaseCounts.js";
+export {
+  benefitPriced,
+  moneyReplications,
+  priceReplication,
+  totalCosts,
+  WEEKS_PER_MONTH,
+  type Costs,
+  type HorizonEffects,
+  type MoneyReplication,
+  type PhaseKpis,
+  type PricedPhase,
+} from "./moneyReplications.js";
+export { DECISION_METHOD, evaluateMoney, summarizeMoney, type InterventionMoney, type MoneyDraws } from "./interventionMoney.js";
+export { costEffectiveness, ratio, type CostEffectiveness, type CostEffectivenessRatio, type Quadrant } from "./costEffectiveness.js";
+export { benefitInputs, evidenceShares, evidenceWarning, weakestGrade, type EvidenceInput, type EvidenceShares } from "./evidence.js";
+export { cohortCustomerMonths, cohortCustomersAt, keptCustomers, monthlyHazard, type RetentionPhase } from "./retention.js";
 export {
   evaluateIntervention,
   evaluateInterventionAsync,
@@ -24,6 +43,7 @@ export {
   interventionPhases,
   runPhaseJob,
   runPhaseJobAsync,
+  runKey,
   simulationKey,
   summarizeDeltas,
   summarizeSamples,
@@ -39,3 +59,4 @@ export {
 } from "./phases.js";
 export { alignCandidateRates, createPhaseRunner, simulatePhase } from "./simulatePhase.js";
 export { SampleBook } from "./sampleBook.js";
+export { BASELINE_OPTION, decision, decisionDraws, type Decision, type DecisionDraws } from "./decision.js";

@@ -1,7 +1,8 @@
 import type { CostLine } from "../interventions/costLine.js";
 import type { Money } from "../schema/money.js";
 import type { KpiSample } from "./kpiSample.js";
-import { BENEFIT_PARTS, weeklyBenefit, type BenefitParts } from "./weeklyBenefit.js";
+import { BENEFIT_PARTS, phaseDifferences, type BenefitParts, type PhaseDifferences, type PhaseLevels } from "./phaseCounts.js";
+import { keptCustomers, type RetentionPhase } from "./retention.js";
 
 /** Weeks in a month: 52 weeks / 12 months. Simulated weeks become months at this rate. */
 export const WEEKS_PER_MONTH = 52 / 12;
@@ -21,6 +22,26 @@ export interface PhaseKpis {
   intervention: readonly KpiSample[];
 }
 
+/** One phase of one replication, ready to price: where it falls and what it changes over its simulated span. */
+export interface PricedPhase {
+  startWeek: number;
+  /** Week it ends (Infinity: to the horizon's end). */
+  endWeek: number;
+  spanWeeks: number;
+  differences: PhaseDifferences;
+  levels: PhaseLevels;
+}
+
+/** What an option changes over the horizon, in the units cost-effectiveness divides by. */
+export interface HorizonEffects {
+  /** The service level's change in points, weeks-weighted over the horizon. */
+  serviceLevelPoints: number;
+  abandonsAvoided: number;
+  complaintsAvoided: number;
+  /** Would-be leavers kept: customers whose loss within their horizon the option avoids (journeys ÷ journeys per customer). */
+  customersKept: number;
+}
+
 /** One replication's money over the horizon: one simulated future. */
 export interface MoneyReplication {
   /** Per month of the horizon (the last may be partial): incremental cost and benefit, and the cumulative net. */
@@ -29,22 +50,30 @@ export interface MoneyReplication {
   totalBenefit: number;
   /** The benefit by source over the horizon. */
   benefits: BenefitParts;
-  /** (benefit − cost) / cost; null when the cost is ≤ 0 (the intervention saves money: see `saving`). */
+  /** (benefit − cost) / cost; null when the cost is ≤ 0 (the option saves money: see `saving`) or no benefit is priced. */
   roi: number | null;
-  /** benefit / cost; null when the cost is ≤ 0. */
+  /** benefit / cost; null as `roi`. */
   benefitCostRatio: number | null;
   /** −cost when the cost is ≤ 0, else null. */
   saving: number | null;
-  /** First month from which the cumulative net (benefit − cost, one-off costs in month 1) stays ≥ 0 to the end of
-   * the horizon; null when it ends below 0. */
+  /** First month from which the cumulative net (benefit − cost, one-off costs in month 1) stays ≥ 0 to the end of the
+   * horizon; null when it ends at or below 0, when the option costs nothing or when no benefit is priced. */
   paybackMonth: number | null;
   /** The same on a weekly grid: the trainer's break-even week. */
   breakEvenWeek: number | null;
   /** Net present value: −one-off costs + Σ monthly net × (1 + rate)^(−t/12), t the month's end in months. */
   npv: number;
+  /** Customers still kept at the horizon's end, and what they are worth at the lifetime value (reported, never booked). */
+  customersKeptAtHorizonEnd: number;
+  retentionBeyondHorizon: number;
+  /** The retention part of the NPV, and that part per unit of `customerLifetimeValue` (for the break-even value). */
+  retentionNpv: number;
+  npvPerCustomerValue: number;
+  effects: HorizonEffects;
 }
 
-interface Costs {
+/** An intervention's cost lines added up by kind, in the scenario's currency. */
+export interface Costs {
   oneOff: number;
   perWeek: number;
   perMonth: number;
@@ -52,7 +81,7 @@ interface Costs {
   laterPerWeek: { fromWeek: number; amount: number }[];
 }
 
-function totalCosts(costLines: readonly CostLine[], currency: string): Costs {
+export function totalCosts(costLines: readonly CostLine[], currency: string): Costs {
   const costs: Costs = { oneOff: 0, perWeek: 0, perMonth: 0, laterPerWeek: [] };
   for (const line of costLines) {
     if (line.currency !== currency) {
@@ -72,17 +101,134 @@ function recurringCost(costs: Costs, from: number, to: number): number {
   return cost;
 }
 
+/** Whether the money section prices any benefit (otherwise ROI and payback say nothing; cost-effectiveness does). */
+export function benefitPriced(money: Money): boolean {
+  return money.customerLifetimeValue > 0 || money.costPerComplaint > 0 || money.revenuePerAnsweredContact > 0 || money.costPerContactOffline > 0 || money.costPerContactOnline > 0;
+}
+
 /**
- * Per replication, the incremental money of an intervention against its baseline over `money.horizonMonths`.
- *
- * Costs come from the cost lines: one-off amounts at the start (month 1, undiscounted), weekly amounts × the weeks
- * of each month (52/12 a month), monthly amounts as they are; a recurring line with `fromWeek` from that week on. Benefits come from the simulated phases: each
- * phase's weekly benefit (`weeklyBenefit`, from the paired samples of replication k) times the weeks of the month
- * it covers; weeks no phase covers bring nothing. Replication k of every phase builds the k-th future, so the
- * spread across replications carries the simulation's uncertainty into the money. That future repeats the
- * phase's simulated week for every week of the phase: the mean and its confidence interval are those of the
- * weekly figures times the weeks, while the P10–P90 spread is that of a world where every week is like one
- * simulated week (an upper bound: real weeks partly average out).
+ * Prices one replication: its phases' differences over the financial calendar (a month is 52/12 weeks; month m covers
+ * weeks [(m − 1)·52/12, m·52/12); each phase's weekly figure is its span's difference ÷ its `spanWeeks`, for the weeks of
+ * the month it covers).
+ * - Complaints avoided × `costPerComplaint`; problems answered by an agent × `revenuePerAnsweredContact`; channel
+ *   substitution: the baseline's variable contact cost minus the option's (offline and online contacts × their
+ *   costs), so fewer contacts of any kind save money.
+ * - Retention (economics/retention.ts): the customers kept accumulate; each customer-month within the horizon earns
+ *   `customerLifetimeValue` ÷ `customerLifetimeMonths`; the customers still kept at the end are reported apart.
+ *   Customers are journeys ÷ `journeysPerCustomer`.
+ * - Costs: one-off in month 1, weekly lines × the weeks of the month, monthly lines as they are; a recurring line with
+ *   `fromWeek` from that week on.
+ */
+export function priceReplication(options: { money: Money; costs: Costs; phases: readonly PricedPhase[] }): MoneyReplication {
+  const { money, costs, phases } = options;
+  const horizonMonths = money.horizonMonths;
+  const horizonWeeks = horizonMonths * WEEKS_PER_MONTH;
+  const margin = money.customerLifetimeValue / money.customerLifetimeMonths;
+  const perCustomer = 1 / money.journeysPerCustomer;
+  const retention: RetentionPhase[] = phases.map((phase) => {
+    const perMonth = WEEKS_PER_MONTH / phase.spanWeeks;
+    const { journeys, churn } = phase.levels;
+    const known = journeys !== null && churn !== null && journeys > 0;
+    return {
+      startMonth: phase.startWeek / WEEKS_PER_MONTH,
+      endMonth: phase.endWeek / WEEKS_PER_MONTH,
+      customersPerMonth: known ? journeys * perCustomer * perMonth : null,
+      churnBaseline: known ? churn : null,
+      churnIntervention: known ? Math.min(1, Math.max(0, churn + phase.differences.customersLost / journeys)) : null,
+      keptPerMonth: -phase.differences.customersLost * perCustomer * perMonth,
+    };
+  });
+  // Weekly flows of the other benefits (currency per week while a phase lasts).
+  const weekly = phases.map((phase) => {
+    const d = phase.differences;
+    const perWeek = 1 / phase.spanWeeks;
+    return {
+      start: phase.startWeek,
+      end: phase.endWeek,
+      complaints: -d.complaints * money.costPerComplaint * perWeek,
+      sales: d.salesContacts * money.revenuePerAnsweredContact * perWeek,
+      channelSubstitution: -(d.offline * money.costPerContactOffline + d.online * money.costPerContactOnline) * perWeek,
+    };
+  });
+  const flows = (periodWeeks: number) => {
+    const bounds: number[] = [];
+    for (let from = 0; from < horizonWeeks - 1e-9; from += periodWeeks) bounds.push(from);
+    bounds.push(horizonWeeks);
+    const kept = keptCustomers(retention, horizonMonths, bounds.map((week) => week / WEEKS_PER_MONTH));
+    const periods = bounds.slice(0, -1).map((from, p) => {
+      const to = bounds[p + 1]!;
+      const customerMonths = kept.customerMonths[p]!;
+      const parts: BenefitParts = { retention: customerMonths * margin, complaints: 0, sales: 0, channelSubstitution: 0 };
+      for (const phase of weekly) {
+        const overlap = Math.min(to, phase.end) - Math.max(from, phase.start);
+        if (overlap <= 0) continue;
+        parts.complaints += phase.complaints * overlap;
+        parts.sales += phase.sales * overlap;
+        parts.channelSubstitution += phase.channelSubstitution * overlap;
+      }
+      const recurring = recurringCost(costs, from, to);
+      return { cost: recurring + (from === 0 ? costs.oneOff : 0), benefit: sumParts(parts), endWeek: to, parts, customerMonths };
+    });
+    return { periods, atHorizonEnd: kept.atHorizonEnd };
+  };
+  const { periods: monthly, atHorizonEnd } = flows(WEEKS_PER_MONTH);
+  let cumulative = 0;
+  const months = monthly.map(({ cost, benefit }) => ({ cost, benefit, cumulativeNet: (cumulative += benefit - cost) }));
+  const totalCost = monthly.reduce((sum, month) => sum + month.cost, 0);
+  const totalBenefit = monthly.reduce((sum, month) => sum + month.benefit, 0);
+  const benefits: BenefitParts = { retention: 0, complaints: 0, sales: 0, channelSubstitution: 0 };
+  for (const month of monthly) for (const part of BENEFIT_PARTS) benefits[part] += month.parts[part];
+  const rate = money.discountRatePerYear;
+  const discount = (endWeek: number) => (1 + rate) ** (-endWeek / WEEKS_PER_MONTH / 12);
+  const npv = monthly.reduce((sum, month, index) => sum + (month.benefit - month.cost + (index === 0 ? costs.oneOff : 0)) * discount(month.endWeek), -costs.oneOff);
+  // The retention part of the NPV at a lifetime value of 1: customer-months kept ÷ lifetime months, discounted.
+  const npvPerCustomerValue = monthly.reduce((sum, month) => sum + (month.customerMonths / money.customerLifetimeMonths) * discount(month.endWeek), 0);
+  const priced = benefitPriced(money);
+  const scale = Math.abs(totalCost) + Math.abs(totalBenefit);
+  const pays = priced && totalCost > 0;
+  const positive = (cumulativeNets: number[]) => cumulativeNets.length > 0 && cumulativeNets[cumulativeNets.length - 1]! > 1e-9 * scale;
+  const monthNets = months.map((month) => month.cumulativeNet);
+  const weekNets = pays ? cumulativeNet(flows(1).periods) : [];
+  return {
+    months,
+    totalCost,
+    totalBenefit,
+    benefits,
+    roi: pays ? (totalBenefit - totalCost) / totalCost : null,
+    benefitCostRatio: pays ? totalBenefit / totalCost : null,
+    saving: totalCost > 0 ? null : -totalCost,
+    paybackMonth: pays && positive(monthNets) ? breakEven(monthNets, scale) : null,
+    breakEvenWeek: pays && positive(weekNets) ? breakEven(weekNets, scale) : null,
+    npv,
+    customersKeptAtHorizonEnd: atHorizonEnd,
+    retentionBeyondHorizon: atHorizonEnd * money.customerLifetimeValue,
+    retentionNpv: npvPerCustomerValue * money.customerLifetimeValue,
+    npvPerCustomerValue,
+    effects: horizonEffects(phases, horizonWeeks, perCustomer),
+  };
+}
+
+function horizonEffects(phases: readonly PricedPhase[], horizonWeeks: number, perCustomer: number): HorizonEffects {
+  const effects: HorizonEffects = { serviceLevelPoints: 0, abandonsAvoided: 0, complaintsAvoided: 0, customersKept: 0 };
+  for (const phase of phases) {
+    const weeks = Math.max(0, Math.min(phase.endWeek, horizonWeeks) - phase.startWeek);
+    if (weeks === 0) continue;
+    const spans = weeks / phase.spanWeeks;
+    const d = phase.differences;
+    effects.serviceLevelPoints += (100 * d.serviceLevel * weeks) / horizonWeeks;
+    effects.abandonsAvoided -= d.abandoned * spans;
+    effects.complaintsAvoided -= d.complaints * spans;
+    effects.customersKept -= d.customersLost * spans * perCustomer;
+  }
+  return effects;
+}
+
+/**
+ * Per replication, the money of an intervention against its baseline over `money.horizonMonths`, from the paired
+ * samples of its phases as simulated (`priceReplication` of each replication's differences). Replication k of every
+ * phase builds the k-th simulated future; each simulated week stands for every week of its phase, so the spread
+ * across replications overstates a year's noise (see `evaluateMoney`, which corrects it). For callers with one
+ * money setting and one set of cost lines (tests, tables); the evaluation prices each replication at its own draw.
  *
  * Throws when phases hold different numbers of replications or a cost line is in another currency.
  */
@@ -92,6 +238,15 @@ export function moneyReplications(options: { money: Money; costLines: readonly C
 } {
   const { money, phases } = options;
   const costs = totalCosts(options.costLines, money.currency);
+  const measured = measurePhases(phases);
+  const replications = measured.differences[0]
+    ? measured.differences[0].map((_, k) => priceReplication({ money, costs, phases: pricedPhases(phases, measured, k) }))
+    : [];
+  return { replications, notCounted: valuedMissing(money, measured.missing) };
+}
+
+/** Each phase's differences and levels, replication by replication, and the benefits the engine cannot count. */
+export function measurePhases(phases: readonly PhaseKpis[]): { differences: PhaseDifferences[][]; levels: PhaseLevels[][]; missing: Set<keyof BenefitParts> } {
   const count = phases[0]?.baseline.length ?? 0;
   for (const phase of phases) {
     if (phase.baseline.length !== count || phase.intervention.length !== count) {
@@ -99,61 +254,40 @@ export function moneyReplications(options: { money: Money; costLines: readonly C
         `invalid phase "${phase.label}": ${phase.baseline.length} baseline and ${phase.intervention.length} intervention replications; expected ${count} of each, paired`,
       );
     }
+    if (!(phase.spanWeeks > 0)) throw new Error(`invalid spanWeeks: ${phase.spanWeeks}; expected a number of weeks > 0`);
   }
-  const horizonWeeks = money.horizonMonths * WEEKS_PER_MONTH;
-  const notCounted = new Set<keyof BenefitParts>();
-  const replications: MoneyReplication[] = [];
-  for (let k = 0; k < count; k++) {
-    const weekly = phases.map((phase) => {
-      const benefit = weeklyBenefit({ money, baseline: phase.baseline[k]!, intervention: phase.intervention[k]!, spanWeeks: phase.spanWeeks });
-      benefit.notCounted.forEach((part) => notCounted.add(part));
-      return { start: phase.startWeek, end: phase.weeks === null ? Infinity : phase.startWeek + phase.weeks, parts: benefit.parts };
-    });
-    const benefitIn = (from: number, to: number) => {
-      const parts: BenefitParts = { retention: 0, complaints: 0, sales: 0, channelSubstitution: 0 };
-      for (const phase of weekly) {
-        const overlap = Math.min(to, phase.end) - Math.max(from, phase.start);
-        if (overlap > 0) for (const part of BENEFIT_PARTS) parts[part] += phase.parts[part] * overlap;
-      }
-      return parts;
-    };
-    const flows = (periodWeeks: number) => {
-      const periods: { cost: number; benefit: number; endWeek: number; parts: BenefitParts }[] = [];
-      for (let from = 0; from < horizonWeeks - 1e-9; from += periodWeeks) {
-        const to = Math.min(from + periodWeeks, horizonWeeks);
-        const parts = benefitIn(from, to);
-        const recurring = recurringCost(costs, from, to);
-        periods.push({ cost: recurring + (from === 0 ? costs.oneOff : 0), benefit: sumParts(parts), endWeek: to, parts });
-      }
-      return periods;
-    };
-    const monthly = flows(WEEKS_PER_MONTH);
-    let cumulative = 0;
-    const months = monthly.map(({ cost, benefit }) => ({ cost, benefit, cumulativeNet: (cumulative += benefit - cost) }));
-    const totalCost = monthly.reduce((sum, month) => sum + month.cost, 0);
-    const totalBenefit = monthly.reduce((sum, month) => sum + month.benefit, 0);
-    const benefits: BenefitParts = { retention: 0, complaints: 0, sales: 0, channelSubstitution: 0 };
-    for (const month of monthly) for (const part of BENEFIT_PARTS) benefits[part] += month.parts[part];
-    const rate = money.discountRatePerYear;
-    const npv = monthly.reduce(
-      (sum, month, index) => sum + (month.benefit - month.cost + (index === 0 ? costs.oneOff : 0)) * (1 + rate) ** (-month.endWeek / WEEKS_PER_MONTH / 12),
-      -costs.oneOff,
-    );
-    const scale = Math.abs(totalCost) + Math.abs(totalBenefit);
-    replications.push({
-      months,
-      totalCost,
-      totalBenefit,
-      benefits,
-      roi: totalCost > 0 ? (totalBenefit - totalCost) / totalCost : null,
-      benefitCostRatio: totalCost > 0 ? totalBenefit / totalCost : null,
-      saving: totalCost > 0 ? null : -totalCost,
-      paybackMonth: breakEven(months.map((month) => month.cumulativeNet), scale),
-      breakEvenWeek: breakEven(cumulativeNet(flows(1)), scale),
-      npv,
-    });
+  const missing = new Set<keyof BenefitParts>();
+  const differences: PhaseDifferences[][] = [];
+  const levels: PhaseLevels[][] = [];
+  for (const phase of phases) {
+    const ofPhase = phase.baseline.map((baseline, k) => phaseDifferences(baseline, phase.intervention[k]!));
+    ofPhase.forEach((measured) => measured.missing.forEach((part) => missing.add(part)));
+    differences.push(ofPhase.map((measured) => measured.differences));
+    levels.push(ofPhase.map((measured) => measured.levels));
   }
-  return { replications, notCounted: [...notCounted] };
+  return { differences, levels, missing };
+}
+
+/** Replication k's phases, ready to price, with `differences` (by phase) in place of the measured ones when given. */
+export function pricedPhases(phases: readonly PhaseKpis[], measured: { differences: PhaseDifferences[][]; levels: PhaseLevels[][] }, k: number, differences?: readonly PhaseDifferences[]): PricedPhase[] {
+  return phases.map((phase, p) => ({
+    startWeek: phase.startWeek,
+    endWeek: phase.weeks === null ? Infinity : phase.startWeek + phase.weeks,
+    spanWeeks: phase.spanWeeks,
+    differences: differences?.[p] ?? measured.differences[p]![k]!,
+    levels: measured.levels[p]![k]!,
+  }));
+}
+
+/** The benefits with a money value set whose counts the engine does not report. */
+export function valuedMissing(money: Money, missing: ReadonlySet<keyof BenefitParts>): (keyof BenefitParts)[] {
+  const valued: Record<keyof BenefitParts, boolean> = {
+    retention: money.customerLifetimeValue > 0,
+    complaints: money.costPerComplaint > 0,
+    sales: money.revenuePerAnsweredContact > 0,
+    channelSubstitution: money.costPerContactOffline > 0 || money.costPerContactOnline > 0,
+  };
+  return BENEFIT_PARTS.filter((part) => missing.has(part) && valued[part]);
 }
 
 const sumParts = (parts: BenefitParts) => parts.retention + parts.complaints + parts.sales + parts.channelSubstitution;

@@ -1,13 +1,14 @@
 import { canonicalJson } from "../compare/scenarioFingerprint.js";
 import { applyIntervention } from "../interventions/applyIntervention.js";
 import type { CostLine } from "../interventions/costLine.js";
-import { interventionTimeline, type InterventionStage } from "../interventions/interventionTimeline.js";
+import { interventionTimeline, STEADY_STATE, type InterventionStage } from "../interventions/interventionTimeline.js";
 import { arrivalRates } from "../plan/compile.js";
 import type { Intervention } from "../schema/intervention.js";
-import { moneySchema } from "../schema/money.js";
 import type { Scenario } from "../schema/scenario.js";
 import { summarize, type KpiSummary } from "../stats/summary.js";
-import { interventionMoney, type InterventionMoney } from "./interventionMoney.js";
+import type { AssumptionsView } from "../uncertainty/draws.js";
+import { simulatedInputs, type ScenarioRecipe } from "../uncertainty/recipe.js";
+import { evaluateMoney, type InterventionMoney, type MoneyDraws } from "./interventionMoney.js";
 import type { KpiSample } from "./kpiSample.js";
 import { WEEKS_PER_MONTH, type PhaseKpis } from "./moneyReplications.js";
 
@@ -63,9 +64,30 @@ export interface PhaseRunRequest {
    * all the same candidate rate (`simulatePhase` does), or a scenario with less volume draws other customers.
    */
   pairedWith: readonly Scenario[];
+  /**
+   * How to build the scenario at each replication's draw of the uncertain inputs (`scenario` is it at the central
+   * values): a runner simulates replication k of the recipe (core's `createScenarioSimulator`; a worker source
+   * { kind: "scenario", scenario, variant: intervention, stage, assumptions }), so the draw is the same for the
+   * baseline, every intervention and every phase.
+   */
+  recipe: ScenarioRecipe;
   /** What this run is, for messages (a size limit, a failed run): "the baseline", `intervention "X" (in class)`,
    * `sensitivity point "Handle time" high: intervention "X" (steady state)`, … */
   label?: string;
+}
+
+/**
+ * The key of a run: what the engine sees at the central values (`simulationKey`) and, when the run draws uncertain
+ * inputs that move the simulation, which recipe builds its replications (two recipes with the same central scenario
+ * may draw differently). Equal keys, equal samples.
+ */
+export function runKey(scenario: Scenario, recipe: ScenarioRecipe): string {
+  const drawn = simulatedInputs(recipe);
+  // An intervention's own drawn inputs make its replications its own; without them, the draws are the scenario's.
+  const own = drawn.some((input) => input.intervention !== null);
+  const stage = recipe.intervention === undefined ? null : (recipe.stage ?? STEADY_STATE);
+  const draws = drawn.length === 0 ? "" : JSON.stringify([recipe.assumptions ?? "combined", drawn.map((input) => [input.key, input.spec]), own ? [recipe.intervention, stage] : null]);
+  return `${simulationKey(scenario)}${draws}`;
 }
 
 /** Runs one scenario's replications and returns each one's span KPIs, in replication order. */
@@ -90,6 +112,8 @@ export interface InterventionEvaluation {
   phases: PhaseResult[];
   /** Null when the scenario has no money section (nothing to price). */
   money: InterventionMoney | null;
+  /** Per replication: the draws of the uncertain inputs and the option's net benefit (null without money). */
+  draws: MoneyDraws | null;
 }
 
 export interface EvaluateOptions {
@@ -97,6 +121,8 @@ export interface EvaluateOptions {
   intervention: Intervention;
   /** Replications per scenario (≥ 1; 2 or more for confidence intervals). */
   replications: number;
+  /** Draw the uncertain inputs per replication (`combined`, the default) or keep them at their central values (`fixed`). */
+  assumptions?: AssumptionsView;
 }
 
 /** A computation that asks for simulations: it yields each run it needs and receives its samples back. */
@@ -145,7 +171,7 @@ function requestKey(request: PhaseRunRequest): string {
   for (const scenario of [request.scenario, ...request.pairedWith]) {
     for (const [queue, peak] of peakRates(scenario)) peaks.set(queue, Math.max(peaks.get(queue) ?? 0, peak));
   }
-  return `${request.replications}|${simulationKey(request.scenario)}|${JSON.stringify([...peaks].sort())}`;
+  return `${request.replications}|${runKey(request.scenario, request.recipe)}|${JSON.stringify([...peaks].sort())}`;
 }
 
 const peakCache = new WeakMap<Scenario, [string, number][]>();
@@ -193,12 +219,17 @@ export function evaluateInterventionAsync(options: EvaluateOptions & { runPhase:
  * order): the money part of a comparison. The baseline is simulated once for all of them (runs are memoised), unless
  * an intervention changes the peak arrival rates the runner aligns the baseline's candidates to.
  */
-export function evaluateInterventions(options: { scenario: Scenario; replications: number; runPhase: RunPhase }): InterventionEvaluation[] {
+export function evaluateInterventions(options: { scenario: Scenario; replications: number; assumptions?: AssumptionsView; runPhase: RunPhase }): InterventionEvaluation[] {
   return runPhaseJob(evaluationsJob(options), options.runPhase);
 }
 
 /** `evaluateInterventions` with a runner that may return a promise. */
-export function evaluateInterventionsAsync(options: { scenario: Scenario; replications: number; runPhase: RunPhaseAsync }): Promise<InterventionEvaluation[]> {
+export function evaluateInterventionsAsync(options: {
+  scenario: Scenario;
+  replications: number;
+  assumptions?: AssumptionsView;
+  runPhase: RunPhaseAsync;
+}): Promise<InterventionEvaluation[]> {
   return runPhaseJobAsync(evaluationsJob(options), options.runPhase);
 }
 
@@ -210,10 +241,13 @@ export function* evaluationsJob(options: {
   scenario: Scenario;
   replications: number;
   interventions?: readonly Intervention[];
+  assumptions?: AssumptionsView;
 }): PhaseJob<InterventionEvaluation[]> {
   const evaluations: InterventionEvaluation[] = [];
   for (const intervention of options.interventions ?? options.scenario.interventions) {
-    evaluations.push(yield* evaluationJob({ scenario: options.scenario, intervention, replications: options.replications }));
+    evaluations.push(
+      yield* evaluationJob({ scenario: options.scenario, intervention, replications: options.replications, ...(options.assumptions && { assumptions: options.assumptions }) }),
+    );
   }
   return evaluations;
 }
@@ -254,30 +288,36 @@ export function* evaluationJob(options: EvaluateOptions): PhaseJob<InterventionE
   const { replications } = options;
   if (!(Number.isInteger(replications) && replications >= 1)) throw new Error(`invalid replications: ${replications}; expected a whole number ≥ 1`);
   const prepared = interventionPhases(options.scenario, options.intervention);
-  const unique = new Map<string, Scenario>();
-  const labels = new Map<string, string>();
+  const assumptions = options.assumptions ?? "combined";
+  // The file the recipes rebuild the phases from holds this very intervention (it may be a variant of the file's).
+  const others = options.scenario.interventions.filter((candidate) => candidate.name !== options.intervention.name);
+  const file: Scenario = options.scenario.interventions.includes(options.intervention) ? options.scenario : { ...options.scenario, interventions: [...others, options.intervention] };
+  const recipeOf = (stage: InterventionStage | null): ScenarioRecipe => ({
+    scenario: file,
+    ...(stage && { intervention: options.intervention.name, stage }),
+    assumptions,
+  });
+  const unique = new Map<string, { scenario: Scenario; recipe: ScenarioRecipe; label: string }>();
+  const keyOf = (scenario: Scenario, stage: InterventionStage | null) => runKey(scenario, recipeOf(stage));
   const named = [
-    { scenario: prepared.baseline, label: "the baseline" },
-    ...prepared.phases.map((phase) => ({ scenario: phase.scenario, label: `intervention ${JSON.stringify(options.intervention.name)} (${phase.label})` })),
+    { scenario: prepared.baseline, stage: null, label: "the baseline" },
+    ...prepared.phases.map((phase) => ({ scenario: phase.scenario, stage: phase.stage, label: `intervention ${JSON.stringify(options.intervention.name)} (${phase.label})` })),
   ];
-  for (const { scenario, label } of named) {
-    const key = simulationKey(scenario);
-    if (!unique.has(key)) {
-      unique.set(key, scenario);
-      labels.set(key, label);
-    }
+  for (const { scenario, stage, label } of named) {
+    const key = keyOf(scenario, stage);
+    if (!unique.has(key)) unique.set(key, { scenario, recipe: recipeOf(stage), label });
   }
-  const pairedWith = [...unique.values()];
+  const pairedWith = [...unique.values()].map((run) => run.scenario);
   const results = new Map<string, readonly KpiSample[]>();
-  for (const [key, scenario] of unique) {
-    const samples = yield { scenario, replications, pairedWith, label: labels.get(key)! };
+  for (const [key, run] of unique) {
+    const samples = yield { scenario: run.scenario, replications, pairedWith, recipe: run.recipe, label: run.label };
     if (samples.length !== replications) throw new Error(`the phase runner returned ${samples.length} replications; expected ${replications}`);
     results.set(key, samples);
   }
-  const baseline = results.get(simulationKey(prepared.baseline))!;
+  const baseline = results.get(keyOf(prepared.baseline, null))!;
   const spanWeeks = (scenario: Scenario) => options.scenario.money?.spanWeeks ?? scenario.days.length / 7;
   const phases = prepared.phases.map((phase): PhaseResult => {
-    const intervention = results.get(simulationKey(phase.scenario))!;
+    const intervention = results.get(keyOf(phase.scenario, phase.stage))!;
     return {
       label: phase.label,
       startWeek: phase.startWeek,
@@ -289,8 +329,8 @@ export function* evaluationJob(options: EvaluateOptions): PhaseJob<InterventionE
       deltas: summarizeDeltas(baseline, intervention),
     };
   });
-  const money = options.scenario.money ? interventionMoney({ money: moneySchema.parse(options.scenario.money), costLines: prepared.costLines, phases }) : null;
-  return { name: options.intervention.name, replications, baseline: summarizeSamples(baseline), phases, money };
+  const priced = file.money ? evaluateMoney({ scenario: file, intervention: options.intervention, phases, assumptions }) : null;
+  return { name: options.intervention.name, replications, baseline: summarizeSamples(baseline), phases, money: priced?.money ?? null, draws: priced?.draws ?? null };
 }
 
 /** Every KPI present in the samples, summarised across them. */

@@ -1,10 +1,10 @@
-import type { Scenario } from "../schema/scenario.js";
 import type { KpiSample } from "./kpiSample.js";
-import { simulationKey } from "./phases.js";
+import { runKey, type PhaseRunRequest } from "./phases.js";
 
 /**
- * Samples of runs already made, by what the engine sees (`simulationKey`), in replication order: a comparison's
- * runs answer the money stage's requests for the same scenarios (baseline, steady states) instead of being made again.
+ * Samples of runs already made, by what the engine sees and how its replications draw (`runKey`), in replication
+ * order: a comparison's runs answer the money stage's requests for the same scenarios (baseline, steady states)
+ * instead of being made again.
  */
 export class SampleBook {
   #samples = new Map<string, KpiSample[]>();
@@ -17,9 +17,10 @@ export class SampleBook {
     this.#samples.set(key, kept);
   }
 
-  /** The first `replications` samples of a scenario's run, if that many are kept. */
-  get(scenario: Scenario, replications: number): readonly KpiSample[] | undefined {
-    const kept = this.#samples.get(simulationKey(scenario));
+  /** The first `replications` samples of a request's run, if that many are kept. */
+  get(request: Pick<PhaseRunRequest, "scenario" | "recipe" | "replications">): readonly KpiSample[] | undefined {
+    const replications = request.replications;
+    const kept = this.#samples.get(runKey(request.scenario, request.recipe));
     return kept && kept.length >= replications ? kept.slice(0, replications) : undefined;
   }
 }

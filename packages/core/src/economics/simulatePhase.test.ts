@@ -48,7 +48,7 @@ describe("simulatePhase", () => {
 
   it("returns the span KPIs of replications 0 … n − 1 in order", () => {
     const scenario = day(800);
-    const samples = simulatePhase({ scenario, replications: 3, pairedWith: [scenario] });
+    const samples = simulatePhase({ scenario, replications: 3, pairedWith: [scenario], recipe: { scenario, assumptions: "fixed" } });
     const plan = compileScenario(scenario);
     expect(samples).toEqual([0, 1, 2].map((k) => replicationKpis(plan, createSimulator(plan).run(k)).span));
   });

@@ -1,4 +1,4 @@
-import { createSimulator } from "../des/simulate.js";
+import { createScenarioSimulator } from "../uncertainty/scenarioSimulator.js";
 import { sumCounters, type ReplicationResult } from "../des/result.js";
 import type { Plan } from "../des/plan.js";
 import { computeKpis } from "../kpi/registry.js";
@@ -26,10 +26,11 @@ export function alignCandidateRates(plan: Plan, paired: readonly Plan[]): Plan {
 }
 
 /**
- * A phase runner on core's simulator, in this thread: compiles the scenario, aligns its candidate rates with the
- * scenarios it is paired with (`alignCandidateRates`), runs replications 0 … n − 1 and returns each one's KPIs
- * over the counted span. Compiled plans are cached per scenario object, so a runner made once for an evaluation
- * compiles each scenario once. For tests, sensitivity runs in one process and the CLI without workers.
+ * A phase runner on core's simulator, in this thread: builds the request's recipe (`createScenarioSimulator`: each
+ * replication at its own draw of the uncertain inputs), aligns its candidate rates with the scenarios it is paired
+ * with (`alignCandidateRates`), runs replications 0 … n − 1 and returns each one's KPIs over the counted span.
+ * Compiled plans of the paired scenarios are cached per scenario object. For tests, sensitivity runs in one process
+ * and the CLI without workers.
  */
 export function createPhaseRunner(): RunPhase {
   const plans = new WeakMap<Scenario, Plan>();
@@ -42,25 +43,21 @@ export function createPhaseRunner(): RunPhase {
     return plan;
   };
   return (request: PhaseRunRequest) => {
-    const plan = alignCandidateRates(compiled(request.scenario), request.pairedWith.map(compiled));
-    return simulatePlan(plan, request.replications);
+    const paired = request.pairedWith.map(compiled);
+    const simulator = createScenarioSimulator(request.recipe, { align: (plan) => alignCandidateRates(plan, paired) });
+    const first = firstCountedInterval(simulator.plan);
+    const samples: KpiSample[] = [];
+    // Each result is reduced at once: the next run refills its arrays.
+    let previous: ReplicationResult | undefined;
+    for (let k = 0; k < request.replications; k++) {
+      previous = simulator.run(k, { recycle: previous });
+      samples.push(computeKpis(sumCounters(previous, { from: first, to: simulator.plan.intervalCount })));
+    }
+    return samples;
   };
 }
 
 /** `createPhaseRunner()` for a single request. */
 export function simulatePhase(request: PhaseRunRequest): readonly KpiSample[] {
   return createPhaseRunner()(request);
-}
-
-function simulatePlan(plan: Plan, replications: number): KpiSample[] {
-  const simulator = createSimulator(plan);
-  const first = firstCountedInterval(plan);
-  const samples: KpiSample[] = [];
-  // Each result is reduced at once: the next run refills its arrays.
-  let previous: ReplicationResult | undefined;
-  for (let k = 0; k < replications; k++) {
-    previous = simulator.run(k, { recycle: previous });
-    samples.push(computeKpis(sumCounters(previous, { from: first, to: plan.intervalCount })));
-  }
-  return samples;
 }

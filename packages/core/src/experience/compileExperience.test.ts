@@ -4,13 +4,16 @@ import { experienceSchema } from "../schema/experience.js";
 import { DEFAULT_EXPERIENCE } from "../schema/experience.js";
 import { compileExperience, experienceScale, resolutionTimeShift, WAIT_STEP_SEC } from "./compileExperience.js";
 import { logOddsShift, resolutionCutGain, satisfactionScale } from "./satisfactionScale.js";
+import { resolveCentral } from "../schema/uncertain.js";
+
+const parseExperience = (settings: unknown) => resolveCentral(experienceSchema.parse(settings));
 
 // The defaults' scale: the repeat and resolution-time rules calibrated together, repeats 6 hours later at the reference.
 const scale = satisfactionScale({ referenceCsat: 0.75, referenceRepeatRate: 0.2, changePerFivePointsFewer: 0.06, changePerTenPercentCut: 0.08, repeatLengthening: 0.25 });
 const HOUR = 3600;
 
 describe("compileExperience", () => {
-  const experience = experienceSchema.parse({ effects: [{ name: "training", relativeChange: 0.12, source: "article 000_84b7cbeb28961648" }] });
+  const experience = parseExperience({ effects: [{ name: "training", relativeChange: 0.12, source: "article 000_84b7cbeb28961648" }] });
   const plan = compileExperience({
     experience,
     queues: [
@@ -75,15 +78,15 @@ describe("compileExperience", () => {
     expect(plan.surveyResponseRate).toBe(0.15);
     expect(plan.surveyAbandoned).toBe(true);
     expect(plan.loyalty.dissatisfied).toEqual({ promoters: 0.05, detractors: 0.7, churn: 0.3 });
-    const excluded = compileExperience({ experience: experienceSchema.parse({ abandoned: "excluded" }), queues: [{}] });
+    const excluded = compileExperience({ experience: parseExperience({ abandoned: "excluded" }), queues: [{}] });
     expect(excluded.surveyAbandoned).toBe(false);
   });
 
   it("exponential and logistic tables run until the curve is within 1e-7 of its floor (at most 12 hours)", () => {
-    const exponential = compileExperience({ experience: experienceSchema.parse({ wait: { curve: "exponential" } }), queues: [{}] });
+    const exponential = compileExperience({ experience: parseExperience({ wait: { curve: "exponential" } }), queues: [{}] });
     expect(exponential.waitLogOdds.length).toBeGreaterThan(200);
     expect(exponential.waitLogOdds.length).toBeLessThanOrEqual(12 * 720 + 1);
-    const none = compileExperience({ experience: experienceSchema.parse({ wait: { changePerMinute: 0 } }), queues: [{}] });
+    const none = compileExperience({ experience: parseExperience({ wait: { changePerMinute: 0 } }), queues: [{}] });
     expect([...none.waitLogOdds]).toEqual([0, 0]);
   });
 });

@@ -144,9 +144,11 @@ function resolutionTable(scale: SatisfactionScale): Float64Array {
 function waitTable(scale: SatisfactionScale, experience: Experience): Float64Array {
   const wait = experience.wait;
   const values: number[] = [];
+  let previous = 0;
   for (let sec = 0; sec <= WAIT_TABLE_MAX_SEC; sec += WAIT_STEP_SEC) {
     const multiplier = waitMultiplier(wait, sec / 60);
-    values.push(multiplier >= 1 ? 0 : logOddsShift(scale, Math.max(MIN_MULTIPLIER, multiplier)));
+    previous = multiplier >= 1 ? 0 : logOddsShift(scale, Math.max(MIN_MULTIPLIER, multiplier), previous);
+    values.push(previous);
     if (multiplier - wait.floor <= WAIT_TABLE_TOLERANCE || (sec > 0 && multiplier >= 1)) break;
   }
   return Float64Array.from(values);

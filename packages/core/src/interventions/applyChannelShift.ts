@@ -1,12 +1,12 @@
 import { arrivalRates } from "../plan/compile.js";
-import type { Intervention } from "../schema/intervention.js";
+import type { ResolvedIntervention } from "../schema/intervention.js";
 import type { Forecast, Scenario } from "../schema/scenario.js";
 import type { AppliedIntervention } from "./applyIntervention.js";
 import type { InterventionStage } from "./interventionTimeline.js";
 import { statedCostLines } from "./pricing.js";
 import { fail, findQueueIndex } from "./scenarioEdits.js";
 
-type ChannelShift = Extract<Intervention, { kind: "channelShift" }>;
+type ChannelShift = Extract<ResolvedIntervention, { kind: "channelShift" }>;
 
 /**
  * Moves a share s · f of queue `from`'s forecast contacts (f: the share of the adoption in force) to queue `to`:

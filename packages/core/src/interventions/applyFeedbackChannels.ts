@@ -1,13 +1,11 @@
-import type { Intervention } from "../schema/intervention.js";
+import type { ResolvedIntervention } from "../schema/intervention.js";
 import type { Scenario } from "../schema/scenario.js";
 import type { AppliedIntervention } from "./applyIntervention.js";
 import type { InterventionStage } from "./interventionTimeline.js";
 import { statedCostLines } from "./pricing.js";
 import { withSatisfactionEffect, withSurveyResponseChange } from "./scenarioEdits.js";
 
-type FeedbackChannels = Extract<Intervention, { kind: "feedbackChannels" }>;
-
-const DEFAULT_SATISFACTION = { relativeChange: 0.15, source: "article 000_84b7cbeb28961648 (multi-channel feedback, satisfaction +15%)" };
+type FeedbackChannels = Extract<ResolvedIntervention, { kind: "feedbackChannels" }>;
 
 /**
  * More feedback channels with a share f of the effect in force: a satisfaction effect satisfactionChange · f
@@ -19,11 +17,10 @@ export function applyFeedbackChannels(scenario: Scenario, intervention: Feedback
   const effect = stage.effect;
   let result = scenario;
   if (effect > 0) {
-    const isDefault = intervention.satisfactionChange === DEFAULT_SATISFACTION.relativeChange;
     result = withSatisfactionEffect(result, {
       name: intervention.name,
       relativeChange: intervention.satisfactionChange * effect,
-      source: intervention.source ?? (isDefault ? DEFAULT_SATISFACTION.source : "scenario file"),
+      source: intervention.source ?? "scenario file",
     });
     result = withSurveyResponseChange(result, intervention.surveyResponseChange * effect);
   }

@@ -1,5 +1,6 @@
 import { clockMinutes, formatClock } from "../schema/clockTime.js";
-import type { Intervention, InterventionKind } from "../schema/intervention.js";
+import type { Intervention, InterventionKind, ResolvedIntervention } from "../schema/intervention.js";
+import { resolveCentral } from "../schema/uncertain.js";
 import type { Scenario } from "../schema/scenario.js";
 import type { Shift } from "../schema/shift.js";
 import { shiftWeekday } from "../schema/weekday.js";
@@ -19,7 +20,7 @@ export interface AppliedIntervention {
   costLines: CostLine[];
 }
 
-type Of<K extends InterventionKind> = Extract<Intervention, { kind: K }>;
+type Of<K extends InterventionKind> = Extract<ResolvedIntervention, { kind: K }>;
 type Transform<K extends InterventionKind> = (scenario: Scenario, intervention: Of<K>, stage: InterventionStage) => AppliedIntervention;
 
 /**
@@ -27,6 +28,9 @@ type Transform<K extends InterventionKind> = (scenario: Scenario, intervention: 
  * it does not change with its input, which it never mutates; treat both as immutable) and the
  * intervention's cost lines. Everything else, the seed included, is kept, so the two run on common
  * random numbers.
+ *
+ * Its effect sizes and costs are numbers: an intervention whose are uncertain is applied at their central values
+ * (resolve it at a draw first, as core's uncertainty/ does per replication, to apply it at others).
  *
  * `stage` says how far along the intervention is (see `interventionTimeline`): by default the steady state,
  * every effect in force. Cost lines are those of the whole intervention whatever the stage.
@@ -41,7 +45,7 @@ type Transform<K extends InterventionKind> = (scenario: Scenario, intervention: 
  */
 export function applyIntervention(scenario: Scenario, intervention: Intervention, stage: InterventionStage = STEADY_STATE): AppliedIntervention {
   const transform = TRANSFORMS[intervention.kind] as Transform<InterventionKind>;
-  return transform(scenario, intervention, stage);
+  return transform(scenario, resolveCentral(intervention), stage);
 }
 
 // One transform per kind; the mapped type makes a new kind in the schema a compile error until it has one.
@@ -98,7 +102,7 @@ const TRANSFORMS: { [K in InterventionKind]: Transform<K> } = {
     let result = scenario;
     const costLines: CostLine[] = [];
     intervention.interventions.forEach((part, index) => {
-      const applied = applyIntervention(result, part, stage.parts?.[index] ?? stage);
+      const applied = applyIntervention(result, part as Intervention, stage.parts?.[index] ?? stage);
       result = applied.scenario;
       costLines.push(...applied.costLines.map((line) => ({ ...line, label: `${intervention.name}: ${line.label}` })));
     });

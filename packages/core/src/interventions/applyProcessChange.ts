@@ -1,11 +1,11 @@
-import type { Intervention } from "../schema/intervention.js";
+import type { ResolvedIntervention } from "../schema/intervention.js";
 import type { Scenario } from "../schema/scenario.js";
 import type { AppliedIntervention } from "./applyIntervention.js";
 import type { InterventionStage } from "./interventionTimeline.js";
 import { statedCostLines } from "./pricing.js";
 import { fail, scaleDuration, withFcrChange } from "./scenarioEdits.js";
 
-type ProcessChange = Extract<Intervention, { kind: "processChange" }>;
+type ProcessChange = Extract<ResolvedIntervention, { kind: "processChange" }>;
 
 /**
  * A process change with a share f of its effect in force: resolution time (`resolution.resolutionTime`, which

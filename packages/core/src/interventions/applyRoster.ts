@@ -1,4 +1,5 @@
 import type { Intervention } from "../schema/intervention.js";
+import { resolveCentral } from "../schema/uncertain.js";
 import type { Scenario } from "../schema/scenario.js";
 import type { CostLine } from "./costLine.js";
 import { newAgentLines } from "./pricing.js";
@@ -15,7 +16,8 @@ export function applyRoster(scenario: Scenario, intervention: Extract<Interventi
   const group = findGroup(scenario, intervention, intervention.group);
   const updated = { ...group, shifts: intervention.shifts };
   const groups = scenario.groups.map((old) => (old === group ? updated : old));
-  const money = scenario.money;
+  // Priced at the money section's central values unless the scenario is resolved at a draw.
+  const money = scenario.money && resolveCentral(scenario.money);
   const costLines: CostLine[] = [];
   if (money) {
     const label = `${intervention.name}: roster of ${group.name}`;

@@ -1,4 +1,4 @@
-import type { Intervention } from "../schema/intervention.js";
+import type { ResolvedIntervention } from "../schema/intervention.js";
 import type { Scenario, ScenarioGroup } from "../schema/scenario.js";
 import type { AppliedIntervention } from "./applyIntervention.js";
 import type { InterventionStage } from "./interventionTimeline.js";
@@ -12,13 +12,10 @@ import {
   withSatisfactionEffect,
 } from "./scenarioEdits.js";
 
-type Training = Extract<Intervention, { kind: "training" }>;
+type Training = Extract<ResolvedIntervention, { kind: "training" }>;
 
 /** Most of a group's time the class may take in a week: the floor is never left empty by a class. */
 export const MAX_CLASS_SHRINKAGE = 0.95;
-
-/** Default satisfaction effect of training and its source (the schema's default). */
-const DEFAULT_SATISFACTION = { relativeChange: 0.12, source: "article 000_84b7cbeb28961648 (product-knowledge training, satisfaction +12%)" };
 
 /**
  * A training programme at one stage of its timeline (see `interventionTimeline`).
@@ -74,11 +71,10 @@ export function applyTraining(scenario: Scenario, intervention: Training, stage:
     }
     const share = trainedShare(scenario.groups);
     result = withFcrChange(result, intervention.fcrChange * effect * share);
-    const isDefault = intervention.satisfactionChange === DEFAULT_SATISFACTION.relativeChange;
     result = withSatisfactionEffect(result, {
       name: intervention.name,
       relativeChange: intervention.satisfactionChange * effect * share,
-      source: intervention.source ?? (isDefault ? DEFAULT_SATISFACTION.source : "scenario file"),
+      source: intervention.source ?? "scenario file",
     });
   }
 

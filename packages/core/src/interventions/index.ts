@@ -14,3 +14,4 @@ export {
 export { MAX_CLASS_SHRINKAGE } from "./applyTraining.js";
 export { groupAgentHoursPerWeek, groupHeadcount, MIN_FCR, type SatisfactionEffect } from "./scenarioEdits.js";
 export { interventionIssues } from "./interventionIssues.js";
+export { EFFECT_PRESETS, effectPresets, type EffectPreset } from "./effectPresets.js";

@@ -23,8 +23,11 @@ const CHAT_HOURS = 64;
 describe("training", () => {
   const training = parsed({ kind: "training", name: "Coaching", groups: ["Phone team"], ahtChange: -0.1, fcrChange: 0.05, costPerTrainee: 450, hoursOffFloor: 16 });
 
-  it("parses with the article's satisfaction default and the documented timing defaults", () => {
-    expect(training).toMatchObject({ satisfactionChange: 0.12, classWeeks: 1, learningCurveWeeks: 4, oneOffCost: 0 });
+  it("parses with no satisfaction effect of its own (no article outcome as a default) and the documented timing defaults", () => {
+    expect(training).toMatchObject({ satisfactionChange: 0, classWeeks: 1, learningCurveWeeks: 4, oneOffCost: 0 });
+    // Nothing is appended to the experience model, so CSAT moves only through the wait, the AHT and the FCR.
+    const scenario = { ...baseline(), experience: { effects: [] } } as unknown as Scenario;
+    expect((applyIntervention(scenario, training).scenario as unknown as { experience: { effects: unknown[] } }).experience.effects).toEqual([]);
   });
 
   it("at full effect scales handle times by the trained share of each queue's agent-hours and moves FCR by the trained share", () => {
@@ -66,7 +69,8 @@ describe("training", () => {
 
   it("appends its satisfaction effect, scaled by the stage and the trained share, when the scenario has an experience section", () => {
     const scenario = { ...baseline(), experience: { effects: [{ name: "earlier", relativeChange: 0.01, source: "x" }] } } as Scenario;
-    const { scenario: after } = applyIntervention(scenario, training, { effect: 0.5, inClass: false });
+    const withEffect = parsed({ ...training, satisfactionChange: 0.12, source: "article 000_84b7cbeb28961648 (product-knowledge training, satisfaction +12%)" });
+    const { scenario: after } = applyIntervention(scenario, withEffect, { effect: 0.5, inClass: false });
     const effects = (after as unknown as { experience: { effects: { name: string; relativeChange: number; source: string }[] } }).experience.effects;
     expect(effects).toHaveLength(2);
     expect(effects[1]!.name).toBe("Coaching");
@@ -74,7 +78,7 @@ describe("training", () => {
     expect(effects[1]!.source).toBe("article 000_84b7cbeb28961648 (product-knowledge training, satisfaction +12%)");
     // Without an experience section there is nothing to attach it to.
     const { experience: _none, ...without } = scenario as Scenario & { experience?: unknown };
-    expect("experience" in applyIntervention(without as Scenario, training).scenario).toBe(false);
+    expect("experience" in applyIntervention(without as Scenario, withEffect).scenario).toBe(false);
   });
 
   it("throws on a group the scenario lacks", () => {
@@ -142,9 +146,18 @@ describe("channelShift", () => {
 });
 
 describe("feedbackChannels", () => {
-  it("adds the article's +15% satisfaction effect, scales the survey response rate and prices its costs", () => {
+  it("adds its satisfaction effect (the article's +15% when entered; none by default), scales the survey response rate and prices its costs", () => {
     const scenario = { ...baseline(), experience: { effects: [], surveyResponseRate: 0.2 } } as unknown as Scenario;
-    const feedback = parsed({ kind: "feedbackChannels", name: "Phone, chat and email", surveyResponseChange: 0.5, oneOffCost: 8000 });
+    const plain = parsed({ kind: "feedbackChannels", name: "Phone, chat and email", surveyResponseChange: 0.5 });
+    expect((applyIntervention(scenario, plain).scenario as unknown as { experience: { effects: unknown[] } }).experience.effects).toEqual([]);
+    const feedback = parsed({
+      kind: "feedbackChannels",
+      name: "Phone, chat and email",
+      satisfactionChange: { uncertain: "triangular", low: 0.075, mode: 0.15, high: 0.225, grade: "article" },
+      source: "article 000_84b7cbeb28961648 (multi-channel feedback, satisfaction +15%)",
+      surveyResponseChange: 0.5,
+      oneOffCost: 8000,
+    });
     const { scenario: after, costLines } = applyIntervention(scenario, feedback);
     const experience = (after as unknown as { experience: { effects: unknown[]; surveyResponseRate: number } }).experience;
     expect(experience.effects).toEqual([{ name: "Phone, chat and email", relativeChange: 0.15, source: "article 000_84b7cbeb28961648 (multi-channel feedback, satisfaction +15%)" }]);

@@ -275,6 +275,20 @@ export const KPI_REGISTRY = [
     compute: (t) => t.queue[Q.abandoned]!,
   },
   {
+    id: "journeysAnswered",
+    label: "Problems answered by an agent",
+    unit: "contacts",
+    definition:
+      "Customer problems an agent took up: contacts answered by an agent (self-service excluded) that are not repeat contacts about a problem answered before, estimated as agent-answered contacts × (1 − repeat-contact rate) since the engine does not count answered repeats apart. Sales through service count per problem, not per call.",
+    aggregation: "sum",
+    higherIsBetter: true,
+    compute: (t) => {
+      const offered = t.queue[Q.offered]!;
+      const agentAnswered = t.queue[Q.answered]! - t.queue[Q.selfServed]!;
+      return offered > 0 ? agentAnswered * (1 - t.queue[Q.repeatOffered]! / offered) : 0;
+    },
+  },
+  {
     id: "meanQueueLength",
     label: "Mean queue length",
     unit: "contacts",

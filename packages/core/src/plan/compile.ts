@@ -1,7 +1,8 @@
-import type { DurationSampler, Plan, PlanGroup, PlanQueue } from "../des/plan.js";
+import type { DurationSampler, Plan, PlanExperience, PlanGroup, PlanQueue } from "../des/plan.js";
 import { compileExperience } from "../experience/compileExperience.js";
 import { distributionMean, inverseCdf } from "../random/distributions.js";
 import { durationToSeconds } from "../schema/distribution.js";
+import { centralValue, resolveCentral } from "../schema/uncertain.js";
 import { chatSchema, emailSchema, type Scenario, type ScenarioGroup, type ScenarioQueue } from "../schema/scenario.js";
 import type { Shift } from "../schema/shift.js";
 import type { Weekday } from "../schema/weekday.js";
@@ -24,7 +25,8 @@ const UNUSED: DurationSampler = () => 0;
  * default) each group serving it works it after all its other queues; a self-service queue is dropped from every
  * group's `serves` (it needs no agent); chat queues carry their sessions per agent and handle-time growth.
  * The experience model is compiled from `experience` and `resolution.resolutionTime` (`compileExperience`), and
- * `money.wagePerHour`, when given, rides along for cost per contact.
+ * `money.wagePerHour`, when given, rides along for cost per contact. Uncertain numbers are taken at their central
+ * values: resolve the scenario at a draw first (core's uncertainty/) to compile it there.
  * Expects a scenario from `parseScenario`; throws on one that breaks its cross-field rules.
  */
 export function compileScenario(scenario: Scenario): Plan {
@@ -102,14 +104,7 @@ export function compileScenario(scenario: Scenario): Plan {
     return [...served.filter((q) => !lastInGroups(scenario.queues[q]!)), ...served.filter((q) => lastInGroups(scenario.queues[q]!))];
   }
 
-  const experience = compileExperience({
-    experience: scenario.experience,
-    queues: scenario.queues.map((queue, q) => ({
-      ...queues[q]!,
-      waitGraceSec: queues[q]!.targetAnswerSec,
-      lateMinutesPerHour: queue.email?.satisfactionMinutesPerHourLate,
-    })),
-  });
+  const experience = scenarioExperience(scenario, queues);
 
   return {
     name: scenario.name,
@@ -123,8 +118,25 @@ export function compileScenario(scenario: Scenario): Plan {
     queues,
     groups,
     experience,
-    ...(scenario.money ? { wagePerHour: scenario.money.wagePerHour } : {}),
+    ...(scenario.money ? { wagePerHour: centralValue(scenario.money.wagePerHour) } : {}),
   };
+}
+
+/**
+ * The experience model of a scenario for its compiled queues (`compileExperience` with what each queue brings: its
+ * channel, resolution time, and for email the response target and how lateness counts). Uncertain numbers at their
+ * central values, unless the scenario is resolved at a draw. What a replication with its own draw of the experience
+ * inputs swaps into the simulator (`Simulator.setExperience`).
+ */
+export function scenarioExperience(scenario: Scenario, queues: readonly PlanQueue[]): PlanExperience {
+  return compileExperience({
+    experience: resolveCentral(scenario.experience),
+    queues: scenario.queues.map((queue, q) => ({
+      ...queues[q]!,
+      waitGraceSec: queues[q]!.targetAnswerSec,
+      lateMinutesPerHour: queue.email?.satisfactionMinutesPerHourLate,
+    })),
+  });
 }
 
 /** The shift's full-speed agents: its agents less the ramping ones (never below 0). */

@@ -1,4 +1,4 @@
-export { compileScenario, arrivalRates } from "./compile.js";
+export { compileScenario, arrivalRates, scenarioExperience } from "./compile.js";
 export { staffingTimeline, peakAgents, type StaffingTimeline } from "./staffingTimeline.js";
 export { INTRADAY_PROFILE_NAMES, intradayWeights, quarterHourProfile, type IntradayProfileName } from "./intradayProfiles.js";
 export { dayLabels, intervalLabels } from "./planLabels.js";

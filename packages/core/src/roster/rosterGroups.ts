@@ -1,4 +1,5 @@
 import type { Scenario, ScenarioGroup } from "../schema/scenario.js";
+import { centralValue } from "../schema/uncertain.js";
 import type { Shift } from "../schema/shift.js";
 import { templateTimes, type TemplateTimes } from "./templateChoices.js";
 
@@ -53,7 +54,7 @@ export function rosterGroups(scenario: Scenario, names?: readonly string[]): { o
       problem: { path: "groups[0].shiftTemplates", message: "no group has shift templates (groups[].shiftTemplates); expected at least one template to build a roster from, e.g. { \"name\": \"Full day\", \"starts\": { \"from\": \"07:00\", \"to\": \"12:00\" }, \"hours\": 8.5, \"days\": [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"] }" },
     };
   }
-  const wagePerHour = scenario.money?.wagePerHour ?? 1;
+  const wagePerHour = scenario.money ? centralValue(scenario.money.wagePerHour) : 1;
   return {
     ok: true,
     groups: chosen.map((index) => {

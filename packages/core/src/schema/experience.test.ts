@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_EXPERIENCE, experienceSchema } from "./experience.js";
+import { DEFAULT_EXPERIENCE, DEFAULT_EXPERIENCE_SPEC, experienceSchema } from "./experience.js";
+import { centralValue, isGradedValue, isUncertainSpec, resolveCentral } from "./uncertain.js";
 
 describe("experienceSchema", () => {
   it("defaults every field, with the articles' effect sizes", () => {
@@ -17,9 +18,30 @@ describe("experienceSchema", () => {
   });
 
   it("fills nested defaults around the fields a file gives", () => {
-    const parsed = experienceSchema.parse({ wait: { curve: "logistic" }, loyalty: { satisfied: { churn: 0.05 } } });
+    const parsed = resolveCentral(experienceSchema.parse({ wait: { curve: "logistic" }, loyalty: { satisfied: { churn: 0.05 } } }));
     expect(parsed.wait).toEqual({ curve: "logistic", changePerMinute: -0.05, floor: 0.2, midpointMinutes: 3 });
     expect(parsed.loyalty.satisfied).toEqual({ promoters: 0.55, detractors: 0.1, churn: 0.05 });
+  });
+
+  it("gives the articles' rules their figure, graded article, and every assumption a range centred on the old point default", () => {
+    const spec = DEFAULT_EXPERIENCE_SPEC;
+    for (const rule of [spec.wait.changePerMinute, spec.resolutionTime.changePerTenPercentCut, spec.repeats.changePerFivePointsFewer]) {
+      expect(isGradedValue(rule) && rule.grade === "article" && rule.source).toBeTruthy();
+    }
+    const assumptions = [
+      spec.referenceCsat,
+      spec.surveyResponseRate,
+      spec.wait.floor,
+      spec.wait.midpointMinutes,
+      spec.resolutionTime.referenceHours,
+      spec.repeats.referenceRepeatRate,
+      spec.complaints.dissatisfiedPropensity,
+      spec.complaints.resolutionTimeElasticity,
+      ...Object.values(spec.loyalty.satisfied),
+      ...Object.values(spec.loyalty.dissatisfied),
+    ];
+    for (const value of assumptions) expect(isUncertainSpec(value) && value.grade === "assumption" && value.source).toBeTruthy();
+    expect(assumptions.map((value) => centralValue(value))).toEqual([0.75, 0.15, 0.2, 3, 24, 0.2, 0.04, 0.1, 0.55, 0.1, 0.1, 0.05, 0.7, 0.3]);
   });
 
   it("rejects unknown keys, effects without a source, and promoters + detractors above 1", () => {

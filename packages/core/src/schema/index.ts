@@ -15,6 +15,7 @@ export {
   type Channel,
   type ChatSettings,
   type EmailSettings,
+  type ResolvedScenario,
   type Scenario,
   type ScenarioInput,
   type ScenarioQueue,
@@ -22,7 +23,7 @@ export {
   type Forecast,
   type IntradayProfile,
 } from "./scenario.js";
-export { moneySchema } from "./money.js";
+export { moneySchema, type Money, type MoneySpec } from "./money.js";
 export {
   capacitySchema,
   capacityGroupSchema,
@@ -36,7 +37,9 @@ export {
   satisfactionEffectSchema,
   WAIT_CURVES,
   DEFAULT_EXPERIENCE,
+  DEFAULT_EXPERIENCE_SPEC,
   type Experience,
+  type ExperienceSpec,
   type ExperienceEffect,
   type WaitCurve,
   ABANDONED_CURVES,
@@ -44,7 +47,25 @@ export {
 } from "./experience.js";
 export { shiftSchema, shiftBreakSchema, rampingAgentsSchema, type Shift, type ShiftBreak, type RampingAgents } from "./shift.js";
 export { shiftTemplateSchema, templateBreakSchema, groupLimitFields, type ShiftTemplate, type TemplateBreak } from "./shiftTemplate.js";
-export { interventionSchema, type Intervention, type InterventionKind } from "./intervention.js";
+export { interventionSchema, type Intervention, type InterventionKind, type ResolvedIntervention } from "./intervention.js";
+export {
+  EVIDENCE_GRADES,
+  UNCERTAIN_KINDS,
+  centralValue,
+  describeUncertain,
+  gradeOf,
+  isGradedValue,
+  isUncertainSpec,
+  resolveCentral,
+  resolveUncertain,
+  uncertainNumber,
+  type EvidenceGrade,
+  type GradedValue,
+  type Resolved,
+  type UncertainKind,
+  type UncertainNumber,
+  type UncertainSpec,
+} from "./uncertain.js";
 export { WEEKDAYS, weekdaySchema, weekdayIndex, shiftWeekday, type Weekday } from "./weekday.js";
 export { CLOCK_TIME_PATTERN, clockTimeSchema, clockMinutes, formatClock } from "./clockTime.js";
 export { SCENARIO_LIMITS } from "./limits.js";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { SCENARIO_LIMITS } from "./limits.js";
 import { shiftSchema } from "./shift.js";
+import { defaultOf, uncertainNumber, type Resolved, type UncertainNumber } from "./uncertain.js";
 
 const nameSchema = z.string().min(1).max(100);
 
@@ -14,7 +15,7 @@ const shiftRef = {
   shift: nameSchema.describe("Name of the shift in that group."),
 };
 // Each kind has an id, so the JSON Schema defines it once (in $defs) for the list and for `combined`.
-const factor = z.number().positive().max(100);
+const factor = uncertainNumber(z.number().positive().max(100));
 const agentsLimit = SCENARIO_LIMITS.maxAgentsPerGroup;
 
 /**
@@ -96,13 +97,16 @@ export const scalePatienceSchema = z.strictObject({
   queue: nameSchema.optional().describe("Queue to change; omitted: every queue."),
 }).meta({ id: "scalePatienceIntervention" });
 
-// Effect sizes below come with their source; a file may name its own in `source`.
+// Effect sizes below come with their source; a file may name its own in `source`. Every effect size and cost may be
+// uncertain (schema/uncertain.ts): a number, a graded number or a range. No effect defaults to an article's outcome:
+// an effect the model would then "predict" would only be the figure entered (the articles' figures are presets,
+// see interventions/effectPresets.ts).
 const sourceField = z
   .string()
   .max(500)
   .optional()
   .describe('Where this intervention\'s effect sizes come from (e.g. "vendor proposal 2026", "pilot in team B"); omitted: the defaults\' sources.');
-const cost = (what: string) => z.number().min(-1e9).max(1e9).default(0).describe(`${what} Default 0 (assumption: enter your own).`);
+const cost = (what: string) => uncertainNumber(z.number().min(-1e9).max(1e9)).default(0).describe(`${what} Default 0 (assumption: enter your own).`);
 const oneOffCost = cost("One-off cost at the start (project, licences, set-up), in the scenario's currency.");
 const perMonthCost = cost("Recurring cost per month (licences, extra staff outside the simulated groups), in the scenario's currency.");
 const rampWeeks = (what: string) => z.number().min(0).max(104).describe(what);
@@ -122,25 +126,16 @@ export const trainingSchema = z.strictObject({
     .optional()
     .describe("Agent groups trained (every agent of each); omitted: every group."),
   // Assumption: no default gain; journeys.md's vendor claim is AHT −8%, FCR +5 points.
-  ahtChange: z
-    .number()
-    .gt(-0.9)
-    .max(1)
+  ahtChange: uncertainNumber(z.number().gt(-0.9).max(1))
     .default(0)
-    .describe("Relative change of the trained agents' handle time at full effect, e.g. −0.08 for 8% shorter. Default 0 (assumption: enter the programme's claim or your pilot's figure)."),
-  fcrChange: z
-    .number()
-    .min(-1)
-    .max(1)
+    .describe("Relative change of the trained agents' handle time at full effect, e.g. −0.08 for 8% shorter. Default 0 (assumption: enter the programme's claim or your pilot's figure, as a range if you doubt it)."),
+  fcrChange: uncertainNumber(z.number().min(-1).max(1))
     .default(0)
     .describe("Change of first-contact resolution in points at full effect, e.g. 0.05 for +5 points (78% → 83%). Default 0 (assumption)."),
-  // Article 000_84b7cbeb28961648: product-knowledge training raised satisfaction by 12% (manufacturer case).
-  satisfactionChange: z
-    .number()
-    .min(-1)
-    .max(10)
-    .default(0.12)
-    .describe("Relative change of satisfaction of answered contacts at full effect, beyond what the AHT and FCR gains bring (0.12 = +12%). Default 0.12: product-knowledge training raised satisfaction by 12% (article 000_84b7cbeb28961648, manufacturer case)."),
+  // No default effect: the +12% of article 000_84b7cbeb28961648 is that training's outcome (a preset, graded article).
+  satisfactionChange: uncertainNumber(z.number().min(-1).max(10))
+    .default(0)
+    .describe("Relative change of satisfaction of answered contacts at full effect, beyond what the AHT, FCR and wait changes bring (0.12 = +12%). Default 0: no effect beyond them (an article's outcome is not an input; the +12% of article 000_84b7cbeb28961648's manufacturer case is a preset, graded article, with a range)."),
   // Assumption: two days of class.
   hoursOffFloor: z
     .number()
@@ -164,10 +159,7 @@ export const trainingSchema = z.strictObject({
     })
     .optional()
     .describe("Train in weekly cohorts, a number or a share of the trainees each week, so that fewer agents are off the floor at once (give one of agents and share). Omitted: everyone in the same weeks."),
-  costPerTrainee: z
-    .number()
-    .min(0)
-    .max(1e7)
+  costPerTrainee: uncertainNumber(z.number().min(0).max(1e7))
     .default(0)
     .describe("Cost per trainee (course fee, materials, trainer time), one-off; wages in class are not added: they are paid anyway, and the lost time shows as worse service. Default 0 (assumption: enter your own)."),
   oneOffCost: oneOffCost,
@@ -179,14 +171,11 @@ export const processChangeSchema = z.strictObject({
   kind: z.literal("processChange"),
   ...common,
   // Article 000_84b7cbeb28961648: simplifying approvals cut resolution time by 30%.
-  resolutionTimeChange: z
-    .number()
-    .gt(-1)
-    .max(10)
-    .default(-0.3)
-    .describe("Relative change of the resolution time (resolution.resolutionTime), e.g. −0.3 for 30% shorter. Default −0.3: fewer approval steps cut resolution time by 30% (article 000_84b7cbeb28961648)."),
-  fcrChange: z.number().min(-1).max(1).default(0).describe("Change of first-contact resolution in points (0.05 = +5 points). Default 0 (assumption)."),
-  ahtChange: z.number().gt(-0.9).max(1).default(0).describe("Relative change of handle time of every queue (e.g. −0.05). Default 0 (assumption)."),
+  resolutionTimeChange: uncertainNumber(z.number().gt(-1).max(10))
+    .default(defaultOf<UncertainNumber>({ value: -0.3, grade: "article", source: "article 000_84b7cbeb28961648 (fewer approval steps cut resolution time by 30%)" }))
+    .describe("Relative change of the resolution time (resolution.resolutionTime), e.g. −0.3 for 30% shorter. Default −0.3, graded article: fewer approval steps cut resolution time by 30% (article 000_84b7cbeb28961648)."),
+  fcrChange: uncertainNumber(z.number().min(-1).max(1)).default(0).describe("Change of first-contact resolution in points (0.05 = +5 points). Default 0 (assumption)."),
+  ahtChange: uncertainNumber(z.number().gt(-0.9).max(1)).default(0).describe("Relative change of handle time of every queue (e.g. −0.05). Default 0 (assumption)."),
   implementationWeeks: rampWeeks("Weeks from the start (when the costs begin) until the change takes effect. Default 0 (assumption).").default(0),
   oneOffCost: oneOffCost,
   perMonthCost: perMonthCost,
@@ -199,7 +188,7 @@ export const channelShiftSchema = z.strictObject({
   ...common,
   from: nameSchema.describe("Queue whose contacts move (e.g. the phone line)."),
   to: nameSchema.describe("Queue that receives them (e.g. chat or a self-service queue); its own handle time and profile apply."),
-  share: z.number().gt(0).max(1).describe("Share of the `from` queue's contacts that move, e.g. 0.2 for 20%."),
+  share: uncertainNumber(z.number().gt(0).max(1)).describe("Share of the `from` queue's contacts that move, e.g. 0.2 for 20%."),
   rampWeeks: rampWeeks("Weeks over which customers adopt the new channel (the moved share grows linearly). Default 0: at once (assumption).").default(0),
   oneOffCost: oneOffCost,
   perMonthCost: perMonthCost,
@@ -210,17 +199,11 @@ export const channelShiftSchema = z.strictObject({
 export const feedbackChannelsSchema = z.strictObject({
   kind: z.literal("feedbackChannels"),
   ...common,
-  // Article 000_84b7cbeb28961648: a multi-channel feedback mechanism raised satisfaction by 15%.
-  satisfactionChange: z
-    .number()
-    .min(-1)
-    .max(10)
-    .default(0.15)
-    .describe("Relative change of satisfaction of answered contacts (0.15 = +15%). Default 0.15: multi-channel feedback (phone, chat, email) raised satisfaction by 15% (article 000_84b7cbeb28961648)."),
-  surveyResponseChange: z
-    .number()
-    .gt(-1)
-    .max(10)
+  // No default effect: the +15% of article 000_84b7cbeb28961648 is that mechanism's outcome (a preset, graded article).
+  satisfactionChange: uncertainNumber(z.number().min(-1).max(10))
+    .default(0)
+    .describe("Relative change of satisfaction of answered contacts (0.15 = +15%). Default 0: no effect of its own (an article's outcome is not an input; the +15% of article 000_84b7cbeb28961648's multi-channel feedback case is a preset, graded article, with a range)."),
+  surveyResponseChange: uncertainNumber(z.number().gt(-1).max(10))
     .default(0)
     .describe("Relative change of the survey response rate (0.3 = 30% more answers). Default 0 (assumption)."),
   rampWeeks: rampWeeks("Weeks until the effect reaches its full size, growing linearly. Default 0 (assumption).").default(0),
@@ -277,9 +260,11 @@ export const combinedSchema = z.strictObject({
  */
 export const interventionSchema = z.discriminatedUnion("kind", [...singleInterventionSchema.options, combinedSchema]);
 
-/** A parsed intervention. */
+/** A parsed intervention; its effect sizes and costs may still be uncertain (see `ResolvedIntervention`). */
 export type Intervention = z.infer<typeof interventionSchema>;
 /** An intervention other than `combined`. */
 export type SingleIntervention = z.infer<typeof singleInterventionSchema>;
+/** An intervention with every number resolved: what its transform computes with. */
+export type ResolvedIntervention = Resolved<Intervention>;
 /** The kinds of intervention. */
 export type InterventionKind = Intervention["kind"];

@@ -7,6 +7,7 @@ import { interventionSchema } from "./intervention.js";
 import { moneySchema } from "./money.js";
 import { SCENARIO_LIMITS } from "./limits.js";
 import { shiftSchema } from "./shift.js";
+import type { Resolved } from "./uncertain.js";
 import { groupLimitFields, shiftTemplateSchema } from "./shiftTemplate.js";
 import { WEEKDAYS, weekdaySchema, type Weekday } from "./weekday.js";
 
@@ -179,6 +180,9 @@ export const scenarioSchema = z
 
 /** A parsed scenario, defaults filled in: what compile, interventions and the UI receive. */
 export type Scenario = z.infer<typeof scenarioSchema>;
+/** A scenario with every uncertain-capable number (experience, money, interventions' effects and costs) a plain number:
+ * one concrete world, as `resolveCentral` or a draw (core's uncertainty/) makes it. */
+export type ResolvedScenario = Resolved<Scenario>;
 /** What a scenario file may contain (defaults optional). */
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 /** A parsed queue. */

@@ -7,6 +7,7 @@ import { parseScenario } from "../schema/parseScenario.js";
 import type { Scenario } from "../schema/scenario.js";
 import { sensitivityInputs } from "./sensitivityInputs.js";
 import { sensitivity } from "./tornado.js";
+import { resolveCentral } from "../schema/uncertain.js";
 
 // One weekday, 08:00–18:00: 1,400 calls of 4 minutes on average, 14 agents for 10 hours (about 71% answered in 20 s).
 function scenario(): Scenario {
@@ -39,7 +40,7 @@ const training: Intervention = interventionSchema.parse({ kind: "training", name
 
 describe("sensitivityInputs", () => {
   it("lists the workload, staff, resolution, the money values set and the intervention's own effect sizes, at ±20%", () => {
-    const inputs = sensitivityInputs(scenario(), training);
+    const inputs = sensitivityInputs(resolveCentral(scenario()), resolveCentral(training));
     expect(inputs.map((input) => input.id).filter((id) => !id.startsWith("experience."))).toEqual([
       "volume",
       "aht",
@@ -50,7 +51,6 @@ describe("sensitivityInputs", () => {
       "money.revenuePerAnsweredContact",
       "money.hiringCostPerAgent",
       "intervention.ahtChange",
-      "intervention.satisfactionChange",
       "intervention.hoursOffFloor",
       "intervention.learningCurveWeeks",
       "intervention.costPerTrainee",
@@ -74,7 +74,7 @@ describe("sensitivityInputs", () => {
     };
     const valued = { ...scenario(), experience, money: { ...scenario().money!, customerLifetimeValue: 900 } } as Scenario;
     const ids = (inputs: ReturnType<typeof sensitivityInputs>) => inputs.map((input) => input.id).filter((id) => id.startsWith("experience."));
-    expect(ids(sensitivityInputs(valued, hire))).toEqual([
+    expect(ids(sensitivityInputs(resolveCentral(valued), resolveCentral(hire)))).toEqual([
       "experience.wait.changePerMinute",
       "experience.resolutionTime.changePerTenPercentCut",
       "experience.repeats.changePerFivePointsFewer",
@@ -83,8 +83,8 @@ describe("sensitivityInputs", () => {
       "experience.loyalty.satisfied.churn",
     ]);
     // Without an intervention there is no money to move: only the satisfaction rules.
-    expect(ids(sensitivityInputs(valued))).toHaveLength(4);
-    const repeats = sensitivityInputs(valued, hire).find((input) => input.id === "experience.repeats.changePerFivePointsFewer")!;
+    expect(ids(sensitivityInputs(resolveCentral(valued)))).toHaveLength(4);
+    const repeats = sensitivityInputs(resolveCentral(valued), resolveCentral(hire)).find((input) => input.id === "experience.repeats.changePerFivePointsFewer")!;
     expect(repeats.base).toBe(0.1);
     expect(repeats.low).toBeCloseTo(0.08, 12);
     expect(repeats.high).toBe(0.12);
@@ -94,7 +94,7 @@ describe("sensitivityInputs", () => {
   });
 
   it("changes agents by whole numbers, keeps FCR ≤ 1 and takes explicit ranges", () => {
-    const inputs = sensitivityInputs({ ...scenario(), resolution: { ...scenario().resolution, fcr: 0.95 } }, hire, { ranges: { volume: { low: 1000, high: 2000 } } });
+    const inputs = sensitivityInputs(resolveCentral({ ...scenario(), resolution: { ...scenario().resolution, fcr: 0.95 } }), resolveCentral(hire), { ranges: { volume: { low: 1000, high: 2000 } } });
     const byId = Object.fromEntries(inputs.map((input) => [input.id, input]));
     expect(byId["intervention.agents"]).toMatchObject({ unit: "agents", base: 3, low: 2, high: 4 });
     expect(byId.fcr!.high).toBe(1);
@@ -123,7 +123,7 @@ describe("sensitivity", () => {
     // The central pair, then a baseline and an intervention per value of each input the engine sees (volume, aht,
     // patience, shrinkage, fcr and the satisfaction model's, when there is one), then an intervention per value of
     // the agents added (the baseline is shared); wage, sales and hiring reuse the central runs.
-    const engineInputs = sensitivityInputs(scenario(), hire).filter((input) => !/^(money|intervention)\./.test(input.id)).length;
+    const engineInputs = sensitivityInputs(resolveCentral(scenario()), resolveCentral(hire)).filter((input) => !/^(money|intervention)\./.test(input.id)).length;
     expect(requests).toHaveLength(2 + engineInputs * 2 * 2 + 2);
     const roi = result.tornados[0]!;
     const swings = roi.bars.map((bar) => Math.abs(bar.swing!));

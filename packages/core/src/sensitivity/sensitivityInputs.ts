@@ -2,9 +2,10 @@ import { scaleDuration } from "../interventions/scenarioEdits.js";
 import { MIN_FCR } from "../interventions/scenarioEdits.js";
 import { distributionMean } from "../random/distributions.js";
 import { durationToSeconds } from "../schema/distribution.js";
-import type { Intervention, SingleIntervention } from "../schema/intervention.js";
+import type { Intervention, ResolvedIntervention, SingleIntervention } from "../schema/intervention.js";
 import type { Money } from "../schema/money.js";
-import type { Scenario } from "../schema/scenario.js";
+import type { Resolved } from "../schema/uncertain.js";
+import type { ResolvedScenario, Scenario } from "../schema/scenario.js";
 
 /** Units an input's values are shown in: fractions as percentages, money in the scenario's currency. */
 export type SensitivityUnit = "fraction" | "seconds" | "contacts" | "agents" | "hours" | "weeks" | "money" | "factor";
@@ -47,7 +48,7 @@ type Target = { scenario: Scenario; intervention: Intervention | undefined };
  * max(1, round(range × agents)); FCR and shrinkage stay within their bounds. The workload inputs scale every queue
  * (the value shown is the total contacts, or the first queue's mean in seconds, or a factor when queues differ).
  */
-export function sensitivityInputs(scenario: Scenario, intervention?: Intervention, options: SensitivityInputOptions = {}): SensitivityInput[] {
+export function sensitivityInputs(scenario: ResolvedScenario, intervention?: ResolvedIntervention, options: SensitivityInputOptions = {}): SensitivityInput[] {
   const range = options.range ?? DEFAULT_SENSITIVITY_RANGE;
   if (!(range > 0 && range < 1)) throw new Error(`invalid range: ${range}; expected a fraction between 0 and 1 (0.2 for ±20%)`);
   const inputs: SensitivityInput[] = [];
@@ -145,7 +146,7 @@ export function sensitivityInputs(scenario: Scenario, intervention?: Interventio
   }
   // The intervention's effect sizes and costs.
   if (intervention) {
-    const parts: { part: SingleIntervention; index: number | null }[] =
+    const parts: { part: Resolved<SingleIntervention>; index: number | null }[] =
       intervention.kind === "combined" ? intervention.interventions.map((part, index) => ({ part, index })) : [{ part: intervention, index: null }];
     for (const { part, index } of parts) {
       for (const field of INTERVENTION_FIELDS[part.kind] ?? []) {

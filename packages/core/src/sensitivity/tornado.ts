@@ -11,6 +11,9 @@ import {
   type RunPhaseAsync,
 } from "../economics/phases.js";
 import { KPI_REGISTRY, type KpiDefinition } from "../kpi/registry.js";
+import { resolveCentral } from "../schema/uncertain.js";
+import { uncertainInputs } from "../uncertainty/inputs.js";
+import { uncertainQuantile } from "../uncertainty/quantile.js";
 import { moneySchema } from "../schema/money.js";
 import type { Intervention } from "../schema/intervention.js";
 import type { Scenario } from "../schema/scenario.js";
@@ -87,8 +90,12 @@ export function sensitivityAsync(options: SensitivityOptions & { runPhase: RunPh
 
 /** The job behind `sensitivity`. */
 export function* sensitivityJob(options: SensitivityOptions): PhaseJob<SensitivityResult> {
-  const { scenario, intervention, replications } = options;
-  const inputs = sensitivityInputs(scenario, intervention, options);
+  // One point is one concrete world: uncertain inputs are taken at their central values, and each input's bar moves
+  // it alone (a range the file gives is the bar's range unless `ranges` says otherwise).
+  const { replications } = options;
+  const scenario = resolveCentral(options.scenario);
+  const intervention = options.intervention && resolveCentral(options.intervention);
+  const inputs = sensitivityInputs(scenario, intervention, { ...options, ranges: { ...fileRanges(options.scenario, options.intervention), ...options.ranges } });
   const central = yield* outcomeJob({ scenario, intervention }, replications);
   const outputs = chooseOutputs(options, central);
   const varied: { input: SensitivityInput; low: Outcome; high: Outcome }[] = [];
@@ -129,16 +136,36 @@ export function* sensitivityJob(options: SensitivityOptions): PhaseJob<Sensitivi
   };
 }
 
+/**
+ * The ranges a file gives its inputs, as tornado ranges: each uncertain input of the experience and money sections and
+ * of the analysed intervention swings from its 10th to its 90th percentile (instead of ±range).
+ */
+function fileRanges(scenario: Scenario, intervention: Intervention | undefined): Record<string, { low: number; high: number }> {
+  const ranges: Record<string, { low: number; high: number }> = {};
+  for (const input of uncertainInputs(scenario)) {
+    const range = { low: uncertainQuantile(input.spec, 0.1), high: uncertainQuantile(input.spec, 0.9) };
+    const [section, index, ...rest] = input.path;
+    if (section !== "interventions") ranges[input.path.join(".")] = range;
+    else if (intervention && input.intervention === intervention.name) {
+      // A part of `combined` is named by its index among the parts (sensitivityInputs' ids).
+      const id = rest[0] === "interventions" ? `intervention.${rest.slice(1).join(".")}` : `intervention.${rest.join(".")}`;
+      ranges[id] = range;
+    }
+    void index;
+  }
+  return ranges;
+}
+
 /** What one point of the analysis produced: the baseline samples, or the intervention's evaluation. */
 type Outcome = { baseline: readonly KpiSample[]; evaluation: InterventionEvaluation | null; scenario: Scenario };
 
 function* outcomeJob(target: { scenario: Scenario; intervention: Intervention | undefined }, replications: number): PhaseJob<Outcome> {
   if (!target.intervention) {
     const baseline: Scenario = { ...target.scenario, interventions: [] };
-    const samples = yield { scenario: baseline, replications, pairedWith: [baseline], label: "the baseline" };
+    const samples = yield { scenario: baseline, replications, pairedWith: [baseline], recipe: { scenario: baseline, assumptions: "fixed" }, label: "the baseline" };
     return { baseline: samples, evaluation: null, scenario: target.scenario };
   }
-  const evaluation = yield* evaluationJob({ scenario: target.scenario, intervention: target.intervention, replications });
+  const evaluation = yield* evaluationJob({ scenario: target.scenario, intervention: target.intervention, replications, assumptions: "fixed" });
   return { baseline: evaluation.phases[0]!.baseline, evaluation, scenario: target.scenario };
 }
 
@@ -191,5 +218,5 @@ function chooseOutputs(options: SensitivityOptions, central: Outcome): OutputSpe
 
 function moneyOf(outcome: Outcome) {
   const evaluation = outcome.evaluation!;
-  return moneyReplications({ money: moneySchema.parse(outcome.scenario.money), costLines: evaluation.money!.costLines, phases: evaluation.phases }).replications;
+  return moneyReplications({ money: resolveCentral(moneySchema.parse(outcome.scenario.money)), costLines: evaluation.money!.costLines, phases: evaluation.phases }).replications;
 }

@@ -131,9 +131,9 @@ export function formatTimeLeft(seconds: number | null): string {
 }
 
 /** Money in the scenario's currency, whole units: 12345.6 USD → "$12,346", 800 CHF → "800 CHF"; signed with "−". */
-export function formatMoney(value: number | null | undefined, currency: string): string {
+export function formatMoney(value: number | null | undefined, currency: string, digits = 0): string {
   if (!defined(value)) return NOT_DEFINED;
-  const amount = groupDigits(Math.abs(value));
+  const amount = groupDigits(Math.abs(value), digits);
   const symbol = CURRENCY_SYMBOLS[currency];
   const text = symbol ? `${symbol}${amount}` : `${amount} ${currency}`;
   return value < 0 && /[1-9]/.test(amount) ? `${MINUS}${text}` : text;

@@ -76,7 +76,9 @@ describe("compare (the comparison worker's work)", () => {
       hoursOffFloor: 16,
       costPerTrainee: 450,
     };
-    const parsed = parseScenario({ ...JSON.parse(readFileSync(new URL("../../../../../scenarios/default.json", import.meta.url), "utf8")), interventions: [training] });
+    const file = JSON.parse(readFileSync(new URL("../../../../../scenarios/default.json", import.meta.url), "utf8"));
+    // A kept customer worth something, so that the money has a benefit to price (the default file prices none).
+    const parsed = parseScenario({ ...file, money: { ...file.money, customerLifetimeValue: 900 }, interventions: [training] });
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
     const progress: [number, number][] = [];
     const view = await compare({ scenario: parsed.scenario, selected: ["Product training"], maxReplications: 3 }, inProcessRunner(), (done, total) => progress.push([done, total]));
@@ -85,6 +87,8 @@ describe("compare (the comparison worker's work)", () => {
     expect(money.phases.map((phase) => phase.label)).toContain("steady state");
     expect(money.phases.length).toBeGreaterThan(2);
     expect(money.money?.roi.n).toBeGreaterThan(0);
+    expect(money.money?.assumptions).toBe("combined");
+    expect(view.decision?.probBest?.baseline).toBeGreaterThanOrEqual(0);
     expect(money.roiByReplication.length).toBe(3);
     // The comparison's 2 × 3 runs, then every phase but the steady state (the comparison's intervention run).
     expect(progress.at(-1)).toEqual([6 + (money.phases.length - 1) * 3, 6 + (money.phases.length - 1) * 3]);
@@ -110,7 +114,12 @@ describe("compare (the comparison worker's work)", () => {
     expect(document.replications).toBe(2);
     expect(document.interventions[0].name).toBe(first);
     expect(Object.keys(document.interventions[0])).toEqual(["name", "costLines", "kpis", "deltas", "targetMet", "days", "intervals", "money", "phases"]);
-    expect(document.interventions[0].money.roi.ci95).toHaveLength(2);
+    // The default file prices no benefit: no ROI, what it buys instead; the document says which view it shows.
+    expect(document.assumptions).toBe("combined");
+    expect(document.interventions[0].money.roi.mean).toBeNull();
+    expect(document.interventions[0].money.costEffectiveness.perServiceLevelPoint.quadrant).toBeDefined();
+    expect(document.interventions[0].money.totalCost.ci95).toHaveLength(2);
+    expect(document.decision.probBest).toBeNull();
     expect(document.interventions[0].intervals[0].deltas.serviceLevel).toBeDefined();
   }, 60_000);
 

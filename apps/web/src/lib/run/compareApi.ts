@@ -5,19 +5,21 @@ import {
   checkRunLimits,
   compileScenario,
   countRuns,
+  decision,
   evaluationsJob,
   plannedRuns,
   formatClock,
   kpiVectorLayout,
   requiredAgents,
   runPhaseJobAsync,
+  runKey,
   SampleBook,
   scenarioVariants,
-  simulationKey,
   spanKpiSample,
+  type AssumptionsView,
   type Scenario,
 } from "@ccplan/core";
-import { progressTracker, runPaired, type PlannedSource, type PlanSource, type PrecisionTarget, type RunProgressSink, type VectorRunner } from "@ccplan/worker";
+import { progressTracker, recipeSource, runPaired, type PlannedSource, type PlanSource, type PrecisionTarget, type RunProgressSink, type VectorRunner } from "@ccplan/worker";
 import { comparisonDocument, type ComparisonDocument } from "./comparisonDocument";
 import { scenarioView, spanSampleArray, type ComparisonView } from "./comparisonView";
 import { moneyView } from "./moneyStage";
@@ -31,6 +33,8 @@ export interface CompareRequest {
   maxReplications: number;
   /** Stop as soon as every intervention's change in this KPI is this precise (95% CI half-width), at most `maxReplications`. */
   precision?: PrecisionTarget;
+  /** Draw the scenario's uncertain inputs per replication (`combined`, the default) or keep them central (`fixed`). */
+  assumptions?: AssumptionsView;
 }
 
 let lastDocument: ComparisonDocument | null = null;
@@ -42,6 +46,7 @@ let lastDocument: ComparisonDocument | null = null;
  */
 export async function compare(request: CompareRequest, runner: VectorRunner, onProgress?: RunProgressSink): Promise<ComparisonView> {
   const { scenario } = request;
+  const assumptions = request.assumptions ?? "combined";
   const variants = scenarioVariants(scenario);
   const unknown = request.selected.filter((name) => !variants.slice(1).some((variant) => variant.name === name));
   if (unknown.length > 0) {
@@ -50,9 +55,10 @@ export async function compare(request: CompareRequest, runner: VectorRunner, onP
   const chosen = [variants[0]!, ...variants.slice(1).filter((variant) => request.selected.includes(variant.name))];
   const interventions = scenario.interventions.filter((intervention) => request.selected.includes(intervention.name));
   const plans = chosen.map((variant) => compileScenario(variant.scenario));
-  const sources: PlanSource[] = chosen.map((variant, index) => ({ kind: "scenario", scenario, ...(index > 0 && { variant: variant.name }) }));
+  const recipes = chosen.map((variant, index) => ({ scenario, ...(index > 0 && { intervention: variant.name }), assumptions }));
+  const sources: PlanSource[] = recipes.map((recipe) => recipeSource(recipe));
   const planned = (index: number): PlannedSource => ({ source: sources[index]!, plan: plans[index]! });
-  const keys = new Map(sources.map((source, index) => [source, simulationKey(chosen[index]!.scenario)]));
+  const keys = new Map(sources.map((source, index) => [source, runKey(chosen[index]!.scenario, recipes[index]!)]));
 
   // One progress bar over both stages: the paired comparison, then the phases of each intervention not yet run
   // (learning curves, classes). The second stage's size is known before anything runs (a dry pass).
@@ -61,8 +67,8 @@ export async function compare(request: CompareRequest, runner: VectorRunner, onP
   const moneyRuns =
     interventions.length === 0
       ? 0
-      : countRuns(evaluationsJob({ scenario, interventions, replications: request.maxReplications }), (phase) =>
-          chosen.some((variant) => simulationKey(variant.scenario) === simulationKey(phase.scenario)),
+      : countRuns(evaluationsJob({ scenario, interventions, replications: request.maxReplications, assumptions }), (phase) =>
+          [...keys.values()].includes(runKey(phase.scenario, phase.recipe)),
         );
   // Every phase's size is checked before anything runs (the baseline and the interventions were, with the scenario).
   if (interventions.length > 0) {
@@ -95,11 +101,10 @@ export async function compare(request: CompareRequest, runner: VectorRunner, onP
   const evaluations =
     interventions.length === 0
       ? []
-      : await runPhaseJobAsync(evaluationsJob({ scenario, interventions, replications }), async (phase) => {
-          const known = book.get(phase.scenario, phase.replications);
+      : await runPhaseJobAsync(evaluationsJob({ scenario, interventions, replications, assumptions }), async (phase) => {
+          const known = book.get(phase);
           if (known) return known;
-          const source = { kind: "scenario" as const, scenario: phase.scenario, ...(phase.label !== undefined && { label: phase.label }) };
-          const vectors = await runner.vectors(source, 0, phase.replications, (done) => tracker.within(done));
+          const vectors = await runner.vectors(recipeSource(phase.recipe, phase.label), 0, phase.replications, (done) => tracker.within(done));
           tracker.finishPart(phase.replications);
           return vectors.map(spanKpiSample);
         });
@@ -112,6 +117,7 @@ export async function compare(request: CompareRequest, runner: VectorRunner, onP
     costLines: chosen.map((variant) => variant.costLines),
     outcome,
     evaluations,
+    assumptions,
   });
   const intervalsPerDay = plans[0]!.intervalsPerDay;
   return {
@@ -139,14 +145,16 @@ export async function compare(request: CompareRequest, runner: VectorRunner, onP
           offeredPerInterval: statistics.intervals.map((row) => row.kpis.offered.mean ?? 0),
         }),
         chosen[s]!.costLines,
-        spanSampleArray(book.get(chosen[s]!.scenario, replications) ?? []),
+        spanSampleArray(book.get({ scenario: chosen[s]!.scenario, recipe: recipes[s]!, replications }) ?? []),
       ),
     ),
     waitCurve: waitCurveView(
       scenario,
       runs.map((statistics) => ({ asaSec: statistics.kpis.asa.mean, waitP90Sec: statistics.kpis.waitP90.mean })),
     ),
-    money: evaluations.map((evaluation, i) => moneyView(scenario, interventions[i]!, evaluation)),
+    money: evaluations.map((evaluation, i) => moneyView(interventions[i]!, evaluation)),
+    assumptions,
+    decision: decision(evaluations),
     deltas: outcome.comparison.variants.map((variant) => ({
       name: variant.name,
       deltas: variant.deltas,

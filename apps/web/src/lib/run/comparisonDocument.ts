@@ -1,4 +1,4 @@
-import type { CostLine, InterventionEvaluation, InterventionMoney, PairedComparison, PhaseResult, RunStatistics } from "@ccplan/core";
+import { decision, type AssumptionsView, type CostLine, type Decision, type InterventionEvaluation, type InterventionMoney, type PairedComparison, type PhaseResult, type RunStatistics } from "@ccplan/core";
 import type { PrecisionOutcome } from "@ccplan/worker";
 
 /** A comparison in the shape of `ccplan compare --json`, so a file saved from the page reads like one from the CLI. */
@@ -6,6 +6,8 @@ export interface ComparisonDocument {
   scenario: string;
   seed: number;
   replications: number;
+  /** Which uncertainty the figures carry (see `ccplan compare --fixed-assumptions`). */
+  assumptions: AssumptionsView;
   precision?: PrecisionOutcome;
   baseline: RunStatistics;
   interventions: (Omit<RunStatistics, "scenario" | "seed" | "replications" | "targetServiceLevel" | "queues" | "intervalQuantiles"> & {
@@ -17,6 +19,8 @@ export interface ComparisonDocument {
     /** The intervention's timeline, phase by phase (per-replication samples left out). */
     phases: Omit<PhaseResult, "baseline" | "intervention">[];
   })[];
+  /** The probability each option is best (null without money). */
+  decision: Decision | null;
 }
 
 /** Puts a paired run's statistics and deltas together as the CLI's JSON does (interval and day rows carry their deltas). */
@@ -26,12 +30,14 @@ export function comparisonDocument(options: {
   outcome: { baseline: RunStatistics; variants: RunStatistics[]; comparison: PairedComparison; precision?: PrecisionOutcome };
   /** One per intervention, in the order of `names[1…]`. */
   evaluations: InterventionEvaluation[];
+  assumptions: AssumptionsView;
 }): ComparisonDocument {
   const { outcome } = options;
   return {
     scenario: outcome.baseline.scenario,
     seed: outcome.baseline.seed,
     replications: outcome.comparison.replications,
+    assumptions: options.assumptions,
     ...(outcome.precision && { precision: outcome.precision }),
     baseline: outcome.baseline,
     interventions: outcome.variants.map((statistics, v) => {
@@ -48,5 +54,6 @@ export function comparisonDocument(options: {
         phases: (options.evaluations[v]?.phases ?? []).map(({ baseline: _b, intervention: _i, ...phase }) => phase),
       };
     }),
+    decision: decision(options.evaluations),
   };
 }

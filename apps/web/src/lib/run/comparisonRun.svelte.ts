@@ -1,4 +1,4 @@
-import type { Scenario } from "@ccplan/core";
+import type { AssumptionsView, Scenario } from "@ccplan/core";
 import type { PrecisionTarget } from "@ccplan/worker";
 import type { ComparisonView } from "./comparisonView";
 import { runComparison } from "./runComparison";
@@ -14,7 +14,7 @@ export class ComparisonRun extends TaskRun<ComparisonView> {
   }
 
   /** Runs the comparison; a run already going is cancelled first. */
-  run(options: { scenario: Scenario; selected: readonly string[]; maxReplications: number; precision?: PrecisionTarget }): Promise<void> {
+  run(options: { scenario: Scenario; selected: readonly string[]; maxReplications: number; precision?: PrecisionTarget; assumptions?: AssumptionsView }): Promise<void> {
     return this.start((signal, onProgress) => runComparison({ ...options, signal, onProgress }));
   }
 }

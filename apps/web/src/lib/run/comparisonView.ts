@@ -4,7 +4,9 @@
 // core's, copied; NaN stands for "undefined" (core's null).
 import { KPI_REGISTRY } from "@ccplan/core";
 import type {
+  AssumptionsView,
   CostLine,
+  Decision,
   KpiSample,
   DeltaStatisticsByKpi,
   IntervalQuantileBasis,
@@ -91,6 +93,10 @@ export interface ComparisonView {
   waitCurve: WaitCurveView;
   /** One per intervention (scenarios[1…]): its timeline phase by phase and its money over the horizon. */
   money: MoneyView[];
+  /** Which uncertainty the figures carry: the assumptions' draws and the simulation (`combined`), or the simulation alone. */
+  assumptions: AssumptionsView;
+  /** The probability each option is best (null without money). */
+  decision: Decision | null;
 }
 
 const field = (value: number | null | undefined): number => (value === null || value === undefined ? Number.NaN : value);

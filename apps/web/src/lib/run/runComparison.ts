@@ -1,6 +1,6 @@
 // The page's side of a comparison: the pool of Web Workers runs the replications, the comparison worker keeps the
 // statistics; this thread only passes messages, so it never holds a task over a few milliseconds.
-import type { Anchoring, Scenario, SensitivityResult } from "@ccplan/core";
+import type { Anchoring, AssumptionsView, Scenario, SensitivityResult } from "@ccplan/core";
 import type { AnchorRequest } from "./anchorApi";
 import { poolRunner, type PrecisionTarget } from "@ccplan/worker";
 import { proxy, releaseProxy, transfer, wrap, type Remote } from "comlink";
@@ -43,6 +43,8 @@ export interface RunComparisonOptions {
   selected: readonly string[];
   maxReplications: number;
   precision?: PrecisionTarget;
+  /** Draw the uncertain inputs per replication (`combined`, the default) or keep them central (`fixed`). */
+  assumptions?: AssumptionsView;
   signal: AbortSignal;
   /** Replications done over all scenarios, the total, and seconds left (estimate; null at first). */
   onProgress?: (done: number, total: number, etaSec: number | null) => void;
@@ -62,6 +64,7 @@ export function runComparison(options: RunComparisonOptions): Promise<Comparison
     selected: [...options.selected],
     maxReplications: options.maxReplications,
     ...(options.precision && { precision: options.precision }),
+    ...(options.assumptions && { assumptions: options.assumptions }),
   };
   return inWorker((remote, runner, progress) => remote.compare(request, runner, progress), options);
 }

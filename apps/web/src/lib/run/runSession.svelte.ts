@@ -1,6 +1,6 @@
 // The planner's runs: the comparison running now, its settings, the run whose results are on screen, and every
 // run kept in this browser. Shared by the planner's tabs, so switching tabs loses nothing.
-import type { Scenario } from "@ccplan/core";
+import type { AssumptionsView, Scenario } from "@ccplan/core";
 import type { PrecisionTarget } from "@ccplan/worker";
 import { newRunId, RunHistory } from "../runs/runHistory.svelte";
 import { runFingerprint } from "../runs/runFile";
@@ -21,6 +21,8 @@ export class RunSession {
   /** The run controls' fields, as typed. */
   replicationsText = $state("100");
   usePrecision = $state(false);
+  /** Run at the central values of every uncertain input (the simulation's noise alone). */
+  fixedAssumptions = $state(false);
   halfWidthText = $state("1");
   /** The run whose results are on screen: the latest, one restored after a reload, or one reopened from the list. */
   shown: SavedRun | null = $state.raw(null);
@@ -47,9 +49,17 @@ export class RunSession {
   }
 
   /** Runs the comparison; when it completes, its results go on screen and into the kept runs. */
-  async start(options: { scenario: Scenario; chosen: string[]; maxReplications: number; precision?: PrecisionTarget; fingerprint?: string }): Promise<void> {
+  async start(options: {
+    scenario: Scenario;
+    chosen: string[];
+    maxReplications: number;
+    precision?: PrecisionTarget;
+    assumptions?: AssumptionsView;
+    fingerprint?: string;
+  }): Promise<void> {
     const { scenario, chosen } = options;
-    await this.run.run({ scenario, selected: chosen, maxReplications: options.maxReplications, ...(options.precision && { precision: options.precision }) });
+    const assumptions = options.assumptions ?? "combined";
+    await this.run.run({ scenario, selected: chosen, maxReplications: options.maxReplications, ...(options.precision && { precision: options.precision }), assumptions });
     const view = this.run.view;
     if (this.run.status !== "done" || !view) return;
     const base: SavedRun = {
@@ -61,7 +71,7 @@ export class RunSession {
       seed: view.seed,
       fingerprint: options.fingerprint ?? runFingerprint(scenario, chosen),
       scenario,
-      settings: { chosen, maxReplications: options.maxReplications, precisionHalfWidth: options.precision?.halfWidth ?? null },
+      settings: { chosen, maxReplications: options.maxReplications, precisionHalfWidth: options.precision?.halfWidth ?? null, assumptions },
       view,
       sizeBytes: 0,
     };

@@ -1,7 +1,7 @@
 // Which assumptions move the answer: core's sensitivity (a tornado per output), each simulated point's replications
 // run in the pool of Web Workers, in the comparison worker (the bookkeeping stays off the page's thread).
 import { checkRunLimits, plannedRuns, sensitivityAsync, sensitivityJob, spanKpiSample, type Scenario, type SensitivityResult } from "@ccplan/core";
-import { progressTracker, type RunProgressSink, type VectorRunner } from "@ccplan/worker";
+import { progressTracker, recipeSource, type RunProgressSink, type VectorRunner } from "@ccplan/worker";
 
 export interface SensitivityRequest {
   /** A validated scenario, as plain data. */
@@ -28,8 +28,7 @@ export async function sensitivity(request: SensitivityRequest, runner: VectorRun
   return sensitivityAsync({
     ...options,
     runPhase: async (phase) => {
-      const source = { kind: "scenario" as const, scenario: phase.scenario, ...(phase.label !== undefined && { label: phase.label }) };
-      const vectors = await runner.vectors(source, 0, phase.replications, (done) => tracker.within(done));
+      const vectors = await runner.vectors(recipeSource(phase.recipe, phase.label), 0, phase.replications, (done) => tracker.within(done));
       tracker.finishPart(phase.replications);
       return vectors.map(spanKpiSample);
     },

@@ -1,9 +1,9 @@
-import { waitMultiplier, type Scenario, type WaitCurve } from "@ccplan/core";
+import { resolveCentral, waitMultiplier, type Scenario, type WaitCurve } from "@ccplan/core";
 
 /** The experience model's satisfaction-against-wait curve, sampled for a chart, with where each scenario sits on it. */
 export interface WaitCurveView {
   curve: WaitCurve;
-  /** Relative change per minute (−0.05 = −5% per minute) and the floor, as the scenario sets them. */
+  /** Relative change per minute (−0.05 = −5% per minute) and the floor, as the scenario sets them (central values). */
   changePerMinute: number;
   floor: number;
   midpointMinutes: number;
@@ -16,7 +16,7 @@ export interface WaitCurveView {
 
 /** Samples the curve every 0.1 minute up to `maxMinutes` and places each scenario's waits on it. */
 export function waitCurveView(scenario: Scenario, waits: { asaSec: number | null; waitP90Sec: number | null }[], maxMinutes = 10): WaitCurveView {
-  const settings = scenario.experience.wait;
+  const settings = resolveCentral(scenario.experience.wait);
   const steps = Math.round(maxMinutes * 10);
   const minutes = Float64Array.from({ length: steps + 1 }, (_, i) => i / 10);
   const kept = minutes.map((t) => waitMultiplier(settings, t));

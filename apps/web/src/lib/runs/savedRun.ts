@@ -1,5 +1,5 @@
 // A run as the planner keeps it: the scenario that ran, its fingerprint, the run's settings, when, and its results.
-import type { Scenario } from "@ccplan/core";
+import type { AssumptionsView, Scenario } from "@ccplan/core";
 import type { ComparisonView } from "../run/comparisonView";
 
 /** How a run was asked for. */
@@ -9,6 +9,8 @@ export interface RunSettings {
   maxReplications: number;
   /** Stop once every service-level change had this 95% CI half-width (a fraction), if asked. */
   precisionHalfWidth: number | null;
+  /** Whether the uncertain inputs were drawn (`combined`) or fixed; omitted in runs kept before there was a choice. */
+  assumptions?: AssumptionsView;
 }
 
 /** What the list of runs shows of a run, without loading its results. */

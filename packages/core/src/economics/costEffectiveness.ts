@@ -1,0 +1,89 @@
+import { counterUniform } from "../random/counterUniform.js";
+import type { HorizonEffects, MoneyReplication } from "./moneyReplications.js";
+
+/** Where an option sits against the baseline: a ratio of cost to effect means something only in two of them. */
+export type Quadrant = "costPerGain" | "savingPerLoss" | "dominant" | "dominated";
+
+/** A cost-effectiveness ratio: expected cost ÷ expected effect with its 95% interval, and the quadrant. */
+export interface CostEffectivenessRatio {
+  /** Expected horizon cost per unit of effect (costPerGain), saving per unit lost (savingPerLoss); null where a ratio
+   * means nothing (dominant: cheaper and better; dominated: dearer and worse). */
+  mean: number | null;
+  /** Paired-bootstrap 95% percentile interval of the ratio; null where the effect's own interval reaches 0 (the ratio
+   * is unbounded) or the ratio means nothing. */
+  ci95: [number, number] | null;
+  quadrant: Quadrant;
+}
+
+/** What an option buys per unit of cost, for when no benefit is priced (or alongside the money). */
+export interface CostEffectiveness {
+  /** Horizon cost per percentage point of the span's service level (weeks-weighted over the horizon). */
+  perServiceLevelPoint: CostEffectivenessRatio | null;
+  perAbandonAvoided: CostEffectivenessRatio | null;
+  perComplaintAvoided: CostEffectivenessRatio | null;
+  /** Per would-be leaver kept (customers whose loss within their horizon the option avoids). */
+  perCustomerKept: CostEffectivenessRatio | null;
+  /** The value of a kept customer (`customerLifetimeValue`) at which the option's NPV is 0, everything else as it is:
+   * the cost to cover per unit of retention NPV a lifetime value of 1 brings. */
+  breakEvenCustomerValue: CostEffectivenessRatio | null;
+}
+
+/** Bootstrap resamples per ratio. */
+const RESAMPLES = 999;
+// The counter-based uniform's lane for bootstrap resamples (never one of the engine's or the assumptions').
+const BOOTSTRAP_LANE = -0x0b00;
+
+/**
+ * Cost-effectiveness of an option from its replications: each ratio is the expected cost over the expected effect
+ * (means over replications), its interval the 2.5th and 97.5th percentiles of the same ratio over 999 paired
+ * bootstrap resamples of the replications (cost and effect resampled together, Efron & Tibshirani 1993, ch. 13; the
+ * resamples are a pure function of the replication count, so the answer is reproducible). The quadrant comes from
+ * the signs of the expected cost and effect.
+ */
+export function costEffectiveness(replications: readonly MoneyReplication[]): CostEffectiveness {
+  const cost = replications.map((r) => r.totalCost);
+  const of = (effect: (e: HorizonEffects) => number) => ratio(cost, replications.map((r) => effect(r.effects)));
+  return {
+    perServiceLevelPoint: of((e) => e.serviceLevelPoints),
+    perAbandonAvoided: of((e) => e.abandonsAvoided),
+    perComplaintAvoided: of((e) => e.complaintsAvoided),
+    perCustomerKept: of((e) => e.customersKept),
+    breakEvenCustomerValue: ratio(
+      // To cover: the NPV without the retention a lifetime value brings, negated; per unit of lifetime value.
+      replications.map((r) => -(r.npv - r.retentionNpv)),
+      replications.map((r) => r.npvPerCustomerValue),
+    ),
+  };
+}
+
+/** The ratio of mean `cost` to mean `effect` with its quadrant and paired-bootstrap interval; null when the effect is nil. */
+export function ratio(cost: readonly number[], effect: readonly number[]): CostEffectivenessRatio | null {
+  const n = cost.length;
+  if (n === 0) return null;
+  const meanCost = mean(cost);
+  const meanEffect = mean(effect);
+  const scale = Math.max(...effect.map(Math.abs), 0);
+  if (!(Math.abs(meanEffect) > 1e-12 * Math.max(1, scale))) return null;
+  const quadrant: Quadrant = meanEffect > 0 ? (meanCost > 0 ? "costPerGain" : "dominant") : meanCost < 0 ? "savingPerLoss" : "dominated";
+  if (quadrant === "dominant" || quadrant === "dominated") return { mean: null, ci95: null, quadrant };
+  const ratios: number[] = [];
+  let crossings = 0;
+  for (let b = 0; b < RESAMPLES; b++) {
+    let c = 0;
+    let e = 0;
+    for (let i = 0; i < n; i++) {
+      const k = Math.floor(counterUniform(n, b, BOOTSTRAP_LANE, i, 0) * n);
+      c += cost[k]!;
+      e += effect[k]!;
+    }
+    if (Math.sign(e) !== Math.sign(meanEffect) || e === 0) crossings++;
+    else ratios.push(c / e);
+  }
+  ratios.sort((a, b) => a - b);
+  // When the effect's resampled mean reaches 0 or beyond in more than 2.5% of resamples, the ratio is unbounded.
+  const bounded = n >= 2 && crossings <= 0.025 * RESAMPLES && ratios.length > 0;
+  const at = (q: number) => ratios[Math.min(ratios.length - 1, Math.max(0, Math.round(q * (ratios.length - 1))))]!;
+  return { mean: meanCost / meanEffect, ci95: bounded ? [at(0.025), at(0.975)] : null, quadrant };
+}
+
+const mean = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;

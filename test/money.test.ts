@@ -1,0 +1,98 @@
+// The money a finance team can defend, on the shipped scenarios: the assumptions' ranges reach the ROI's spread, the
+// draws leave the service comparison as paired as before, and an effect nobody entered is not assumed.
+import { readFileSync } from "node:fs";
+import {
+  createPhaseRunner,
+  evaluateIntervention,
+  interventionSchema,
+  parseScenarioText,
+  summarizeDeltas,
+  type Scenario,
+} from "@ccplan/core";
+import { describe, expect, it } from "vitest";
+
+function load(file: string): Scenario {
+  const parsed = parseScenarioText(readFileSync(new URL(`../scenarios/${file}`, import.meta.url), "utf8"));
+  if (!parsed.ok) throw new Error(`scenarios/${file} does not parse: ${JSON.stringify(parsed.issues)}`);
+  return parsed.scenario;
+}
+
+/** Runs once, on first use inside a test (not while vitest collects the tests). */
+function lazy<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
+describe("product-training under the defaults (assumptions combined)", () => {
+  const evaluated = lazy(() => {
+    const scenario = load("product-training.json");
+    return evaluateIntervention({ scenario, intervention: scenario.interventions[0]!, replications: 30, runPhase: createPhaseRunner() });
+  });
+
+  it("has an ROI whose P10–P90 reflects the loyalty and effect-size ranges, and a payback that is not a point", () => {
+    const evaluation = evaluated();
+    const money = evaluation.money!;
+    expect(money.assumptions).toBe("combined");
+    // The years' ROI spreads over more than a third of its mean (the old noise-only view gave 2,842% to 2,894%).
+    expect(money.roi.p90! - money.roi.p10!).toBeGreaterThan(money.roi.mean! / 3);
+    expect(money.paybackMonth.p90!).toBeGreaterThan(money.paybackMonth.p10!);
+    // The draws behind it include the churn shares and the training's own effect, each with a share of the NPV's variance.
+    const inputs = evaluation.draws!.inputs.map((input) => input.key);
+    expect(inputs).toEqual(expect.arrayContaining(["experience.loyalty.dissatisfied.churn", "interventions[Product-knowledge training].satisfactionChange"]));
+    expect(money.varianceShares.map((entry) => entry.input)).toContain("simulation");
+    expect(money.varianceShares.every((entry) => entry.share >= 0 && entry.share <= 1)).toBe(true);
+  });
+
+  it("says its benefit rests mostly on assumptions", () => {
+    const money = evaluated().money!;
+    expect(money.evidence!.assumption).toBeGreaterThan(0.5);
+    expect(money.evidenceWarning).toMatch(/^most of this benefit rests on .+, an assumption; enter your own figure$/);
+  });
+});
+
+describe("pairing: the draws move what is not known, never which callers come", () => {
+  it("on the default scenario, the service-level deltas are the same with assumption draws as without", () => {
+    const scenario = load("default.json");
+    const run = createPhaseRunner();
+    const deltas = (assumptions: "combined" | "fixed") => {
+      const request = (intervention?: string) => ({
+        scenario,
+        replications: 3,
+        pairedWith: [],
+        recipe: { scenario, ...(intervention && { intervention }), assumptions },
+      });
+      return summarizeDeltas(run(request()), run(request("+4 agents on Late")));
+    };
+    const combined = deltas("combined");
+    const fixed = deltas("fixed");
+    for (const kpi of ["serviceLevel", "asa", "abandonRate", "answered"]) expect(combined[kpi]).toEqual(fixed[kpi]);
+    // What the satisfaction model draws does move: CSAT's change is not the fixed view's.
+    expect(combined.csatExpected!.mean).not.toBe(fixed.csatExpected!.mean);
+  });
+});
+
+describe("no article outcome as a default", () => {
+  it("a training that claims only AHT −8% and FCR +5 points changes CSAT by what the wait and repeat rules give", () => {
+    const scenario = load("product-training.json");
+    const claim = interventionSchema.parse({ kind: "training", name: "Vendor claim", ahtChange: -0.08, fcrChange: 0.05, hoursOffFloor: 0 });
+    // The same changes made directly, with no satisfaction effect at all: the handle time × 0.92 and FCR + 5 points.
+    const direct = interventionSchema.parse({
+      kind: "combined",
+      name: "Direct",
+      interventions: [
+        { kind: "scaleAht", name: "AHT", factor: 0.92 },
+        { kind: "processChange", name: "FCR", resolutionTimeChange: 0, fcrChange: 0.05 },
+      ],
+    });
+    const file = { ...scenario, interventions: [claim, direct] };
+    const run = createPhaseRunner();
+    const request = (intervention?: string) => ({ scenario: file, replications: 4, pairedWith: [], recipe: { scenario: file, ...(intervention && { intervention }), assumptions: "fixed" as const } });
+    const baseline = run(request());
+    const viaTraining = summarizeDeltas(baseline, run(request("Vendor claim")));
+    const viaRules = summarizeDeltas(baseline, run(request("Direct")));
+    expect(viaTraining.csatExpected).toEqual(viaRules.csatExpected);
+    expect(viaTraining.csat).toEqual(viaRules.csat);
+    // And it is a gain of its own size, far below the +17.4% the old +12% default added on top.
+    expect(viaTraining.csatExpected!.mean!).toBeGreaterThan(0);
+  });
+});
