@@ -11,6 +11,7 @@ import {
   type KpiSample,
   type PhaseRunRequest,
 } from "@ccplan/core";
+import { recipeSource } from "@ccplan/worker/node";
 import { numberFlag, parseCommandArgs } from "../args.js";
 import { InputError } from "../errors.js";
 import { FLAG_RANGES } from "../flagRanges.js";
@@ -80,7 +81,7 @@ export async function runAnchor(args: string[], write: (text: string) => void): 
       figures,
       replications,
       runPhase: async (request: PhaseRunRequest): Promise<KpiSample[]> => {
-        const vectors = await runner.vectors({ kind: "scenario", scenario: request.scenario }, 0, request.replications, () => {});
+        const vectors = await runner.vectors(recipeSource(request.recipe), 0, request.replications, () => {});
         return vectors.map(spanKpiSample);
       },
     });
@@ -111,7 +112,7 @@ function renderAnchoring(name: string, anchoring: Anchoring, out: string | undef
     ]),
   );
   const parameters = renderTable(
-    ["parameter", "anchored", "range"],
+    ["parameter (graded measured)", "anchored", "range"],
     anchoring.parameters.map((parameter) => [parameter.path, parameter.value.toFixed(4), `${parameter.low.toFixed(4)} to ${parameter.high.toFixed(4)}`]),
   );
   const limits = anchoring.fit.filter((entry) => entry.limit).map((entry) => `Note: ${entry.limit}.`);

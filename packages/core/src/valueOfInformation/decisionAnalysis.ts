@@ -75,7 +75,7 @@ export function decisionAnalysis(inputs: DecisionInputs): DecisionAnalysis {
       loyalty.map((input) => input.values),
       inputs.yearNpv,
     );
-    reported.push({ input: "loyalty", label: "the loyalty shares together (churn, promoters and detractors of satisfied and dissatisfied customers)", value: result.value, ci95: result.ci95, inputs: loyalty.map((input) => input.key) });
+    reported.push({ input: "loyalty", label: "the loyalty shares together (churn and NPS classes)", value: result.value, ci95: result.ci95, inputs: loyalty.map((input) => input.key) });
     reported.sort((a, b) => b.value - a.value);
   }
 

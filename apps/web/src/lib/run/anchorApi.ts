@@ -1,7 +1,7 @@
 // Anchor to my center: core's anchoring (the levels of the experience model solved from the center's own figures),
 // its trial simulations run in the pool of Web Workers, from the comparison worker (the solve stays off the page).
 import { anchorToCenter, checkRunLimits, spanKpiSample, type Anchoring, type CenterFigures, type Scenario } from "@ccplan/core";
-import type { RunProgressSink, VectorRunner } from "@ccplan/worker";
+import { recipeSource, type RunProgressSink, type VectorRunner } from "@ccplan/worker";
 
 export interface AnchorRequest {
   /** A validated scenario, as plain data. */
@@ -26,7 +26,7 @@ export async function anchor(request: AnchorRequest, runner: VectorRunner, onPro
     runPhase: async (phase) => {
       const oversized = checkRunLimits([phase]);
       if (oversized.length > 0) throw new Error(`nothing was simulated, because the center would exceed the size limits: ${oversized.map((issue) => issue.message).join("; ")}`);
-      const vectors = await runner.vectors({ kind: "scenario", scenario: phase.scenario }, 0, phase.replications, (within) =>
+      const vectors = await runner.vectors(recipeSource(phase.recipe), 0, phase.replications, (within) =>
         onProgress?.(done + within, Math.max(EXPECTED_TRIALS * replications, done + replications), null),
       );
       done += phase.replications;
