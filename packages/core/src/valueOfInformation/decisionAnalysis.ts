@@ -67,7 +67,9 @@ export function decisionAnalysis(inputs: DecisionInputs): DecisionAnalysis {
     const result = evppi([input.values], inputs.yearNpv);
     return { input: input.key, label: input.label, value: result.value, ci95: result.ci95, inputs: [input.key] };
   });
-  singles.sort((a, b) => b.value - a.value);
+  // Largest first; among equal values (often 0), the one that could be worth most (the interval's upper end).
+  const order = (a: InputValue, b: InputValue) => b.value - a.value || b.ci95[1] - a.ci95[1];
+  singles.sort(order);
   const reported = singles.slice(0, EVPPI_REPORTED);
   const loyalty = varying.filter((input) => input.key.startsWith(LOYALTY_PREFIX));
   if (loyalty.length > 1) {
@@ -76,7 +78,7 @@ export function decisionAnalysis(inputs: DecisionInputs): DecisionAnalysis {
       inputs.yearNpv,
     );
     reported.push({ input: "loyalty", label: "the loyalty shares together (churn and NPS classes)", value: result.value, ci95: result.ci95, inputs: loyalty.map((input) => input.key) });
-    reported.sort((a, b) => b.value - a.value);
+    reported.sort(order);
   }
 
   const linear = linearNetBenefits(inputs);
