@@ -11,12 +11,12 @@ import {
   type KpiSample,
   type PhaseRunRequest,
 } from "@ccplan/core";
-import { recipeSource } from "@ccplan/worker/node";
 import { numberFlag, parseCommandArgs } from "../args.js";
 import { InputError } from "../errors.js";
 import { FLAG_RANGES } from "../flagRanges.js";
 import { renderTable } from "../format/units.js";
 import { writeJson } from "../format/writeJson.js";
+import { recipeSource } from "@ccplan/worker/node";
 import { createRunner } from "../run/runner.js";
 import { loadScenario } from "../run/sources.js";
 
@@ -81,7 +81,7 @@ export async function runAnchor(args: string[], write: (text: string) => void): 
       figures,
       replications,
       runPhase: async (request: PhaseRunRequest): Promise<KpiSample[]> => {
-        const vectors = await runner.vectors(recipeSource(request.recipe), 0, request.replications, () => {});
+        const vectors = await runner.vectors(recipeSource(request.recipe, request.label), 0, request.replications, () => {});
         return vectors.map(spanKpiSample);
       },
     });

@@ -178,7 +178,7 @@ export function renderRoster(document: RosterDocument, files: { out?: string | u
     lines.push(
       renderTable(
         ["confidence", "paid hours", "cost per week", ""],
-        document.costOfConfidence.map((row) => [percent(row.confidence), hours(row.paidHours), money(row.cost, currency), row.met ? "" : "not reached in the rounds allowed"]),
+        document.costOfConfidence.map((row) => [percent(row.confidence), hours(row.paidHours), money(row.cost, currency), row.met ? "" : `${row.intervalsShort} interval${row.intervalsShort === 1 ? "" : "s"} short after the rounds allowed`]),
       ),
     );
   }

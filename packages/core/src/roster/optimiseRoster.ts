@@ -145,7 +145,10 @@ export interface RosterResult {
   /** Today's roster is kept: it already met the confidence and the optimiser found nothing cheaper. */
   keptToday: boolean;
   iterations: RosterIteration[];
-  costOfConfidence: { confidence: number; cost: number | null; paidHours: number | null; met: boolean }[];
+  /** Each level's roster; `met`: every open interval reached the level's goal (the asked-for confidence: verified on the
+   * fresh weeks, as `verified`; the others: the level plus the margin on the correcting weeks), else `intervalsShort`
+   * of them did not in the rounds allowed. */
+  costOfConfidence: { confidence: number; cost: number | null; paidHours: number | null; met: boolean; intervalsShort: number }[];
 }
 
 function abortIfNeeded(signal: RosterOptions["signal"]): void {
@@ -425,7 +428,8 @@ export async function optimiseRoster(options: RosterOptions): Promise<RosterResu
   const zMain = normalQuantile(Math.min(0.999, goalOf(confidence)));
   for (const level of levels) {
     if (Math.abs(level - confidence) < 1e-9) {
-      costOfConfidence.push({ confidence: level, cost: chosen.candidate.cost, paidHours: chosen.candidate.paidHours, met: main.best !== null });
+      // The roster reported above: what its row says is what its verification on fresh weeks said.
+      costOfConfidence.push({ confidence: level, cost: chosen.candidate.cost, paidHours: chosen.candidate.paidHours, met: verified, intervalsShort: verified ? 0 : failingFresh.length });
       continue;
     }
     report("confidence", round, `the cost of ${Math.round(level * 100)}% confidence`);
@@ -439,7 +443,8 @@ export async function optimiseRoster(options: RosterOptions): Promise<RosterResu
     );
     const found = await search(start, level, Math.max(2, Math.ceil(iterations / 2)), "confidence");
     const pick = found.best ?? found.last;
-    costOfConfidence.push({ confidence: level, cost: pick.candidate.cost, paidHours: pick.candidate.paidHours, met: found.best !== null });
+    const short = found.best ? 0 : openIntervals.filter((i) => metShare(found.last.outcomes, i) < goalOf(level)).length;
+    costOfConfidence.push({ confidence: level, cost: pick.candidate.cost, paidHours: pick.candidate.paidHours, met: found.best !== null, intervalsShort: short });
   }
 
   return {

@@ -59,7 +59,7 @@ export interface RosterDocument {
   verified: boolean;
   keptToday: boolean;
   iterations: { stage: string; confidence: number; cost: number; paidHours: number; intervalsShort: number; solveSec: number; gap: number }[];
-  costOfConfidence: { confidence: number; paidHours: number | null; cost: number | null; met: boolean }[];
+  costOfConfidence: { confidence: number; paidHours: number | null; cost: number | null; met: boolean; intervalsShort: number }[];
   /** Open intervals today's roster missed (fewer than `confidence` of fresh weeks) that the optimised one meets, and
    * those it still misses. */
   intervalsFixed: string[];
@@ -118,7 +118,7 @@ export function rosterDocument(result: RosterResult, currency: string | null): R
     verified: result.verified,
     keptToday: result.keptToday,
     iterations: result.iterations.map((iteration) => ({ ...iteration, cost: round(iteration.cost, 2), solveSec: round(iteration.solveSec, 3), gap: round(iteration.gap) })),
-    costOfConfidence: result.costOfConfidence.map((row) => ({ confidence: row.confidence, paidHours: row.paidHours === null ? null : round(row.paidHours, 3), cost: row.cost === null ? null : round(row.cost, 2), met: row.met })),
+    costOfConfidence: result.costOfConfidence.map((row) => ({ confidence: row.confidence, paidHours: row.paidHours === null ? null : round(row.paidHours, 3), cost: row.cost === null ? null : round(row.cost, 2), met: row.met, intervalsShort: row.intervalsShort })),
     intervalsFixed: openRows.filter((i) => metShare(today.outcomes, i) < result.confidence && metShare(after, i) >= result.confidence).map((i) => plan.intervalLabels[i]!),
     intervalsStillShort: openRows.filter((i) => metShare(after, i) < result.confidence).map((i) => plan.intervalLabels[i]!),
     intervals,

@@ -145,6 +145,35 @@ describe("buildRosterModel and solveRoster", () => {
     expect(short.every((entry) => solution.values[entry.variable] === 2)).toBe(true);
   });
 
+  it("hold each template's agents per day and the group's paid hours a week, leaving the rest as a named shortfall", async () => {
+    // 08:00–16:00 needs 4; "Day" (8 h from 08:00) may have at most 3 agents, "Half" (4 h from 08:00 or 12:00) at least 1.
+    const day = template({ name: "Day", starts: { from: "08:00", to: "08:00" }, hours: 8, days: ["mon"], maxAgents: 3 });
+    const half = template({ name: "Half", starts: { from: "08:00", to: "12:00", stepMinutes: 240 }, hours: 4, days: ["mon"], minAgents: 1, costPerHour: 40 });
+    const required = new Float64Array(24);
+    for (let hour = 8; hour < 16; hour++) required[hour] = 4;
+    const templates = [templateTimes(day), templateTimes(half)];
+    const paid = (built: ReturnType<typeof buildRosterModel>, values: Float64Array) =>
+      built.choices.reduce((sum, choice) => sum + values[choice.variable]! * templates[choice.template]!.lengthMinutes / 60, 0);
+    const perTemplate = (built: ReturnType<typeof buildRosterModel>, values: Float64Array, t: number) =>
+      built.choices.filter((choice) => choice.template === t).reduce((sum, choice) => sum + values[choice.variable]!, 0);
+
+    const free = buildRosterModel(inputs({ templates, requiredByInterval: required }));
+    const open = await solveRoster(session, free, SOLVE);
+    // Three on "Day" (its most), the fourth agent from two "Half" shifts: 3 × 8 × 25 + 2 × 4 × 40.
+    expect(perTemplate(free, open.values, 0)).toBe(3);
+    expect(perTemplate(free, open.values, 1)).toBe(2);
+    expect(open.objective).toBe(600 + 320);
+
+    // At most 28 paid hours a week: 32 are needed, so 4 agent-hours stay short, named by interval.
+    const capped = buildRosterModel(inputs({ templates, requiredByInterval: required, maxWeeklyHours: 28 }));
+    const solution = await solveRoster(session, capped, SOLVE);
+    expect(paid(capped, solution.values)).toBeLessThanOrEqual(28);
+    expect(perTemplate(capped, solution.values, 1)).toBeGreaterThanOrEqual(1);
+    const short = capped.shortfalls.filter((entry) => solution.values[entry.variable]! > 0);
+    expect(short.reduce((sum, entry) => sum + solution.values[entry.variable]! * capped.slotMinutes / 60, 0)).toBe(4);
+    expect(short.every((entry) => entry.interval >= 8 && entry.interval < 16)).toBe(true);
+  });
+
   it("count locked shifts against the requirement and the limits, and refuse locked shifts that break a limit", async () => {
     const day = template({ name: "Day", starts: { from: "08:00", to: "12:00", stepMinutes: 60 }, hours: 4, days: ["mon"] });
     const locked: Shift = { name: "Contract", start: "08:00", hours: 8, days: ["mon"], agents: 2, breaks: [], locked: true };

@@ -26,7 +26,7 @@ export async function anchor(request: AnchorRequest, runner: VectorRunner, onPro
     runPhase: async (phase) => {
       const oversized = checkRunLimits([phase]);
       if (oversized.length > 0) throw new Error(`nothing was simulated, because the center would exceed the size limits: ${oversized.map((issue) => issue.message).join("; ")}`);
-      const vectors = await runner.vectors(recipeSource(phase.recipe), 0, phase.replications, (within) =>
+      const vectors = await runner.vectors(recipeSource(phase.recipe, phase.label), 0, phase.replications, (within) =>
         onProgress?.(done + within, Math.max(EXPECTED_TRIALS * replications, done + replications), null),
       );
       done += phase.replications;

@@ -38,7 +38,7 @@ describe("sensitivity (in the comparison worker)", () => {
     const big = { ...scenario, interventions: [], queues: [{ ...queue, forecast: { ...forecast, dailyContacts: forecast.dailyContacts.map(() => 500_000) } }] };
     let ran = false;
     const runner = { vectors: async () => ((ran = true), []) };
-    await expect(sensitivity({ scenario: big as Scenario, replications: 2, range: 0.2 }, runner)).rejects.toThrow(
+    await expect(sensitivity({ scenario: big as unknown as Scenario, replications: 2, range: 0.2 }, runner)).rejects.toThrow(
       /nothing was simulated, because a point would exceed the size limits: about [\d,]+ contacts expected in one replication of sensitivity point "Arrival volume/,
     );
     expect(ran).toBe(false);
