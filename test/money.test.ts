@@ -36,6 +36,12 @@ describe("product-training under the defaults (assumptions combined)", () => {
     // The years' ROI spreads over more than a third of its mean (the old noise-only view gave 2,842% to 2,894%).
     expect(money.roi.p90! - money.roi.p10!).toBeGreaterThan(money.roi.mean! / 3);
     expect(money.paybackMonth.p90!).toBeGreaterThan(money.paybackMonth.p10!);
+    // The probability of paying back is a share of years: its interval (Wilson's) stays within [0, 1] and is never a
+    // point, even when every year pays back.
+    const [low, high] = money.probPaybackWithinHorizon.ci95!;
+    expect(low).toBeGreaterThanOrEqual(0);
+    expect(high).toBeLessThanOrEqual(1);
+    expect(high - low).toBeGreaterThan(0);
     // The draws behind it include the churn shares and the training's own effect, each with a share of the NPV's variance.
     const inputs = evaluation.draws!.inputs.map((input) => input.key);
     expect(inputs).toEqual(expect.arrayContaining(["experience.loyalty.dissatisfied.churn", "interventions[Product-knowledge training].satisfactionChange"]));

@@ -144,15 +144,19 @@ export function renderRoster(document: RosterDocument, files: { out?: string | u
   );
   lines.push("");
   lines.push(
-    `Solver: HiGHS, ${document.solver.status}, lower bound ${money(document.lowerBound, currency)}, gap ${percent(document.gap)} (limits ${document.solver.timeLimitSec} s, gap ${percent(document.solver.mipRelGap)}).`,
+    `Solver: HiGHS, ${document.solver.status}, lower bound ${money(document.lowerBound, currency)}${document.intervals.some((row) => row.shortBy > 0) ? " (the shortfall's penalties included)" : ""}, gap ${percent(document.gap)} (limits ${document.solver.timeLimitSec} s, gap ${percent(document.solver.mipRelGap)}).`,
   );
   const open = document.intervals.filter((row) => row.open);
   const missedToday = open.filter((row) => (row.before.targetMet.probability ?? 1) < document.confidence).length;
   lines.push(
     `Confidence ${percent(document.confidence)} (corrected to ${percent(Math.min(1, document.confidence + document.margin))} with the binomial margin), checked on ${document.replications} fresh weeks: ` +
-      (document.verified ? `every one of the ${open.length} open intervals meets it.` : `${document.intervalsStillShort.length} of ${open.length} open intervals still miss it.`),
+      (open.length === 0
+        ? "no interval is open (no contacts forecast), so the cheapest roster is the locked shifts alone."
+        : document.verified
+          ? `every one of the ${open.length} open intervals meets it.`
+          : `${document.intervalsStillShort.length} of ${open.length} open intervals still miss it.`),
   );
-  lines.push(`Today's roster misses it in ${missedToday} of ${open.length} open intervals; the optimised roster fixes ${document.intervalsFixed.length}.`);
+  if (open.length > 0) lines.push(`Today's roster misses it in ${missedToday} of ${open.length} open intervals; the optimised roster fixes ${document.intervalsFixed.length}.`);
   if (document.intervalsStillShort.length > 0) lines.push(`Still short: ${document.intervalsStillShort.slice(0, 12).join(", ")}${document.intervalsStillShort.length > 12 ? ", …" : ""}`);
   const placed = document.intervals.filter((row) => row.shortBy > 0);
   if (placed.length > 0) {

@@ -3,6 +3,7 @@ import type { CostLine } from "../interventions/costLine.js";
 import type { Intervention } from "../schema/intervention.js";
 import type { Money } from "../schema/money.js";
 import type { ResolvedScenario, Scenario } from "../schema/scenario.js";
+import { targetMet } from "../compare/targetMet.js";
 import { summarize, type KpiSummary } from "../stats/summary.js";
 import { drawInputs, resolveAtDraw, type AssumptionsView } from "../uncertainty/draws.js";
 import { uncertainInputs, type InputRole, type UncertainInput } from "../uncertainty/inputs.js";
@@ -221,6 +222,14 @@ function pricingAt(scenario: Scenario, intervention: Intervention, inputs: reado
   return at;
 }
 
+/** The summary of 0/1 outcomes (null: not applicable) with Wilson's score interval, which stays within [0, 1]. */
+function shareSummary(outcomes: readonly (number | null)[]): KpiSummary {
+  const summary = summarize(outcomes);
+  const known = outcomes.filter((outcome): outcome is number => outcome !== null);
+  if (known.length === 0) return summary;
+  return { ...summary, ci95: targetMet(known.reduce((sum, outcome) => sum + outcome, 0), known.length).ci95 };
+}
+
 /** Summaries of per-replication money: means and CIs of the replications as simulated, spread and payback of the years. */
 export function summarizeMoney(options: {
   money: Money;
@@ -251,7 +260,7 @@ export function summarizeMoney(options: {
     roi: of((r) => r.roi),
     benefitCostRatio: of((r) => r.benefitCostRatio),
     paybackMonth: summarize(years.map((r) => r.paybackMonth)),
-    probPaybackWithinHorizon: summarize(paysBack),
+    probPaybackWithinHorizon: shareSummary(paysBack),
     npv: of((r) => r.npv),
     saving: of((r) => r.saving),
     breakEvenWeek: summarize(years.map((r) => r.breakEvenWeek)),

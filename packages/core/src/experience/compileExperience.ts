@@ -91,14 +91,27 @@ export function compileExperience(options: { experience: Experience; queues: rea
 }
 
 // Scenario variants (interventions, their phases) mostly share the calibration and the wait table; both are pure
-// functions of a few numbers, so the last few are kept. Callers never mutate what they get (the plan is read-only).
-const MEMO_SIZE = 16;
-const memo = new Map<string, unknown>();
+// functions of a few numbers, so recent ones are kept. With uncertain inputs every replication has its own draw, and
+// the baseline and each phase of each option meet the same draw one after another (a run goes through all its
+// replications before the next phase's), so the memo holds a few hundred replications' worth: calibrating the scale
+// and its tables again would cost about as much as a short replication. Bounded by count and by the tables' bytes
+// (oldest out first). Callers never mutate what they get (the plan is read-only).
+const MEMO_ENTRIES = 2048;
+const MEMO_BYTES = 24 * 1024 * 1024;
+const memo = new Map<string, { value: unknown; bytes: number }>();
+let memoBytes = 0;
 function remembered<T>(key: string, make: () => T): T {
-  if (memo.has(key)) return memo.get(key) as T;
+  const known = memo.get(key);
+  if (known) return known.value as T;
   const value = make();
-  if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value as string);
-  memo.set(key, value);
+  const bytes = (value instanceof Float64Array ? value.byteLength : 0) + 2 * key.length + 64;
+  while (memo.size > 0 && (memo.size >= MEMO_ENTRIES || memoBytes + bytes > MEMO_BYTES)) {
+    const oldest = memo.keys().next().value as string;
+    memoBytes -= memo.get(oldest)!.bytes;
+    memo.delete(oldest);
+  }
+  memo.set(key, { value, bytes });
+  memoBytes += bytes;
   return value;
 }
 

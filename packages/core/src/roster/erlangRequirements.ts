@@ -4,7 +4,10 @@ import { grossUp } from "../queueing/solveAgents.js";
 import { distributionMean } from "../random/distributions.js";
 import { durationToSeconds } from "../schema/distribution.js";
 import type { Scenario } from "../schema/scenario.js";
-import { requiredAgents } from "../staffing/requiredAgents.js";
+import { MIN_ERLANG_HANDLE_SEC, MIN_ERLANG_PATIENCE_SEC, requiredAgents } from "../staffing/requiredAgents.js";
+
+/** Highest service-level target given to Erlang for the starting requirement (a target of 1 is out of its reach). */
+const MAX_ERLANG_SERVICE_LEVEL = 0.9999;
 
 /** What {@link erlangRequirements} needs. */
 export interface ErlangRequirementsOptions {
@@ -68,7 +71,9 @@ export function groupQueues(options: ErlangRequirementsOptions): Map<string, Poo
     const aht = new Float64Array(count);
     let patienceWeighted = 0;
     let patienceWeight = 0;
-    let anyPatience = false;
+    // The plain mean of the queues' patience, for a span where nothing is offered (no weights to take).
+    let patienceSum = 0;
+    let patienceQueues = 0;
     let targetAnswerSec = Infinity;
     let targetServiceLevel = 0;
     for (const { queue, q } of queues) {
@@ -77,20 +82,28 @@ export function groupQueues(options: ErlangRequirementsOptions): Map<string, Poo
       const patienceSec = queue.patience ? distributionMean(durationToSeconds(queue.patience)) : undefined;
       targetAnswerSec = Math.min(targetAnswerSec, queue.targetAnswerSec);
       targetServiceLevel = Math.max(targetServiceLevel, queue.targetServiceLevel);
+      if (patienceSec !== undefined) {
+        patienceSum += patienceSec;
+        patienceQueues++;
+      }
       for (let i = 0; i < count; i++) {
         const lambda = (offeredByQueue[q]![i]! * share) / intervalSec;
         const handle = planQueue.handleMeanSec * (planQueue.handleScaleByInterval?.[i] ?? 1);
         rate[i]! += lambda;
         aht[i]! += lambda * handle;
         if (patienceSec !== undefined) {
-          anyPatience = true;
           patienceWeighted += lambda * patienceSec;
           patienceWeight += lambda;
         }
       }
     }
     const fallbackAht = queues.length > 0 ? plan.queues[queues[0]!.q]!.handleMeanSec : 1;
-    for (let i = 0; i < count; i++) aht[i] = rate[i]! > 0 ? aht[i]! / rate[i]! : fallbackAht;
+    // The formulas need positive durations: a mean of (nearly) 0 s staffs as the shortest they are given (staffing/).
+    for (let i = 0; i < count; i++) aht[i] = Math.max(MIN_ERLANG_HANDLE_SEC, rate[i]! > 0 ? aht[i]! / rate[i]! : fallbackAht);
+    const anyPatience = patienceQueues > 0;
+    const pooledPatienceSec = anyPatience
+      ? Math.max(MIN_ERLANG_PATIENCE_SEC, patienceWeight > 0 ? patienceWeighted / patienceWeight : patienceSum / patienceQueues)
+      : undefined;
     const agents =
       queues.length === 0
         ? new Int32Array(count)
@@ -98,15 +111,17 @@ export function groupQueues(options: ErlangRequirementsOptions): Map<string, Poo
             arrivalRatePerSec: rate,
             ahtSec: aht,
             model: anyPatience ? "a" : "c",
-            ...(anyPatience && { patienceSec: patienceWeighted / patienceWeight }),
+            ...(anyPatience && { patienceSec: pooledPatienceSec }),
             targetAnswerSec,
-            targetServiceLevel,
+            // Erlang never reaches 100% (some caller always may wait), but a simulated interval does when nobody waits
+            // past the target: start from 99.99% and let the simulation correct it.
+            targetServiceLevel: Math.min(targetServiceLevel, MAX_ERLANG_SERVICE_LEVEL),
             ...(options.maxOccupancy !== undefined && { maxOccupancy: options.maxOccupancy }),
           }).agents;
     requirements.set(name, {
       arrivalRatePerSec: rate,
       ahtSec: aht,
-      patienceSec: anyPatience ? patienceWeighted / patienceWeight : undefined,
+      patienceSec: pooledPatienceSec,
       targetAnswerSec: Number.isFinite(targetAnswerSec) ? targetAnswerSec : 20,
       targetServiceLevel,
       shrinkage: group.shrinkage,

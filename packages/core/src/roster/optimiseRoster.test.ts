@@ -126,6 +126,32 @@ describe("optimiseRoster within limits that cannot cover the day", () => {
     expect(document.costOfConfidence).toEqual([{ confidence: 0.5, paidHours: document.paidHours, cost: document.cost, met: true, intervalsShort: 0 }]);
   });
 
+  it("rosters nobody when nothing is forecast, and names the shortfall of a floor beyond what a group may have", async () => {
+    // No contacts: no open interval, no requirement (the pooled patience once divided by a zero arrival rate).
+    const quiet = tinyRosterScenario((input) => void ((input.queues[0]!.forecast as { intervalContacts: number[] }).intervalContacts = new Array(24).fill(0)));
+    const none = rosterDocument(await optimiseRoster({ scenario: quiet, solver: session, simulate, replications: 4, iterations: 1, confidenceLevels: [] }), "USD");
+    expect(none.intervals.some((row) => row.open)).toBe(false);
+    expect(none.cost).toBe(0);
+    // A floor of 20,000 on the floor is 22,223 scheduled after 10% shrinkage, above the 20,000 a group may have at once:
+    // the program stops at the limit and names what is missing, and the roster is one every tool reads.
+    const crowded = tinyRosterScenario((input) => void (input.groups[0]!.minAgentsOnFloor = 20_000));
+    const document = rosterDocument(await optimiseRoster({ scenario: crowded, solver: session, simulate, replications: 2, iterations: 1, confidenceLevels: [] }), "USD");
+    const open = document.intervals.filter((row) => row.open);
+    expect(open.every((row) => row.scheduled === 20_000 && row.shortBy === 2223)).toBe(true);
+    expect(parseScenario(rosterScenarioFile(tinyRosterInput(), document).file).ok).toBe(true);
+    // Handle times and patience tabulated as zeros: Erlang is given the shortest durations it takes, not a 0 it refuses.
+    const instant = tinyRosterScenario((input) => {
+      input.queues[0]!.handle = { dist: "empirical", valuesSec: [0, 0] };
+      input.queues[0]!.patience = { dist: "empirical", valuesSec: [0] };
+    });
+    const quick = rosterDocument(await optimiseRoster({ scenario: instant, solver: session, simulate, replications: 4, iterations: 1, confidenceLevels: [] }), "USD");
+    expect(quick.intervals.filter((row) => row.open).every((row) => row.requiredErlang > 0 && row.requiredErlang <= 2)).toBe(true);
+    // A target of 100%: out of Erlang's reach (it once asked 20,000 agents an interval), not of a simulated week's.
+    const perfect = tinyRosterScenario((input) => void (input.queues[0]!.targetServiceLevel = 1));
+    const strict = rosterDocument(await optimiseRoster({ scenario: perfect, solver: session, simulate, replications: 4, iterations: 1, confidenceLevels: [] }), "USD");
+    expect(strict.intervals.filter((row) => row.open).every((row) => row.requiredErlang > 5 && row.requiredErlang < 40)).toBe(true);
+  });
+
   it("rosters several groups, each from its own templates, and only the groups asked for", async () => {
     const scenario = tinyRosterScenario((input) => {
       const team = input.groups[0]!;

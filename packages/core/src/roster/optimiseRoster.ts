@@ -3,6 +3,7 @@ import type { Plan } from "../des/plan.js";
 import { grossUp } from "../queueing/solveAgents.js";
 import { normalQuantile } from "../random/normalQuantile.js";
 import type { Scenario } from "../schema/scenario.js";
+import { SCENARIO_LIMITS } from "../schema/limits.js";
 import type { Shift } from "../schema/shift.js";
 import { erlangA } from "../queueing/erlangA.js";
 import { erlangC } from "../queueing/erlangC.js";
@@ -256,7 +257,7 @@ export async function optimiseRoster(options: RosterOptions): Promise<RosterResu
         locked: group.locked,
         lockedCostPerHour: group.wagePerHour,
         requiredByInterval: required.get(group.name)!,
-        maxAgentsAtOnce: group.group.maxAgentsAtOnce,
+        maxAgentsAtOnce: seatLimit(group.group.maxAgentsAtOnce, required.get(group.name)!),
         maxWeeklyHours: group.group.maxWeeklyHours,
         shortfallPenaltyPerSlot: penaltyMultiple * Math.max(group.wagePerHour, ...group.costPerHour),
       });
@@ -468,6 +469,19 @@ export async function optimiseRoster(options: RosterOptions): Promise<RosterResu
     iterations: history,
     costOfConfidence,
   };
+}
+
+/**
+ * The most agents on shift at once the program may schedule: the group's `maxAgentsAtOnce`, and never more than a group
+ * may have (`SCENARIO_LIMITS.maxAgentsPerGroup`), so that a requirement beyond what any scenario can hold (a huge
+ * `minAgentsOnFloor`) is a named shortfall rather than a roster no tool reads. The engine's limit is added only where
+ * the requirement comes near it: each limit is a constraint per slot of the week.
+ */
+function seatLimit(maxAgentsAtOnce: number | undefined, required: Float64Array): number | undefined {
+  const limit = SCENARIO_LIMITS.maxAgentsPerGroup;
+  let most = 0;
+  for (const value of required) most = Math.max(most, value);
+  return most >= limit / 2 ? Math.min(maxAgentsAtOnce ?? limit, limit) : maxAgentsAtOnce;
 }
 
 /** Erlang's gain in service level from one more agent on the phones in interval `i` of a pooled queue (at least 0.005,

@@ -3,6 +3,12 @@ import { requiredAgentsByInterval } from "../queueing/requiredAgentsByInterval.j
 import { distributionMean } from "../random/index.js";
 import { durationToSeconds, type Scenario } from "../schema/index.js";
 
+/** Shortest mean handle time given to the Erlang formulas, seconds: below a second the load is negligible either way,
+ * and Erlang A's domain (patience × agents / handle time) stays bounded. */
+export const MIN_ERLANG_HANDLE_SEC = 1;
+/** Shortest mean patience given to Erlang A, seconds (everyone hangs up at once either way). */
+export const MIN_ERLANG_PATIENCE_SEC = 1e-3;
+
 /** The fewest agents per interval for one load: contacts per interval, agents on the phones, agents to schedule. */
 export interface RequiredAgentsLine {
   /** Mean contacts per interval the line is staffed for. */
@@ -85,10 +91,12 @@ export function requiredAgents(options: RequiredAgentsOptions): QueueRequiredAge
     const planQueue = plan.queues[q]!;
     const shrinkages = [...new Set(scenario.groups.filter((group) => group.serves.includes(queue.name)).map((group) => group.shrinkage))];
     const shrinkage = shrinkages.length === 1 ? shrinkages[0]! : null;
-    const patienceSec = queue.patience ? distributionMean(durationToSeconds(queue.patience)) : undefined;
+    // The formulas need positive durations: a mean of 0 s (tabulated zeros) staffs as the shortest below would.
+    const patienceSec = queue.patience ? Math.max(MIN_ERLANG_PATIENCE_SEC, distributionMean(durationToSeconds(queue.patience))) : undefined;
     const model = patienceSec === undefined ? "c" : "a";
     const scale = planQueue.handleScaleByInterval;
-    const ahtSec = scale ? Float64Array.from({ length: count }, (_, i) => planQueue.handleMeanSec * scale[first + i]!) : planQueue.handleMeanSec;
+    const handleSec = Math.max(MIN_ERLANG_HANDLE_SEC, planQueue.handleMeanSec);
+    const ahtSec = scale ? Float64Array.from({ length: count }, (_, i) => Math.max(MIN_ERLANG_HANDLE_SEC, handleSec * scale[first + i]!)) : handleSec;
     const line = (contacts: Float64Array): RequiredAgentsLine => ({
       contacts,
       ...requiredAgentsByInterval({

@@ -5,6 +5,7 @@ import type { Scenario } from "../schema/scenario.js";
 import type { UncertainSpec } from "../schema/uncertain.js";
 import { drawInputs, inputUniform, resolveAtDraw } from "./draws.js";
 import { uncertainInputs } from "./inputs.js";
+import { inputLabel } from "./labels.js";
 import { uncertainMoments, uncertainQuantile } from "./quantile.js";
 import { recipeScenarioAt, simulatedInputs } from "./recipe.js";
 
@@ -49,6 +50,8 @@ describe("draws keyed by (seed, replication, input path)", () => {
     expect(inputs.find((input) => input.key === "money.discountRatePerYear")).toMatchObject({ role: "money", central: 0.08 });
     // Money values whose 0 means "not counted" have no range.
     expect(inputs.some((input) => input.key === "money.customerLifetimeValue")).toBe(false);
+    // Every default range has a plain-words name for the variance shares and the evidence warning.
+    expect(inputs.filter((input) => inputLabel(input.key) === input.key).map((input) => input.key)).toEqual([]);
   });
 
   it("draws the same value for an input whatever else the file holds, and another one in another replication", () => {

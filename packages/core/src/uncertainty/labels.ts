@@ -9,6 +9,7 @@ const LABELS: Record<string, string> = {
   "experience.resolutionTime.referenceHours": "the reference resolution time",
   "experience.repeats.changePerFivePointsFewer": "the satisfaction gained per 5 points fewer repeats",
   "experience.repeats.referenceRepeatRate": "the reference repeat rate",
+  "experience.repeats.referenceDelayHours": "how much later a repeat resolves a problem at the reference center",
   "experience.complaints.dissatisfiedPropensity": "the share of dissatisfied customers who complain",
   "experience.complaints.resolutionTimeElasticity": "how complaints grow with the resolution time",
   "experience.loyalty.satisfied.promoters": "the promoters among satisfied customers",

@@ -104,6 +104,26 @@ describe("compare (the comparison worker's work)", () => {
     expect(view.money[0]!.replications).toBe(20);
   }, 120_000);
 
+  it("runs everything at the central values when the assumptions are fixed (the switch under Run)", async () => {
+    const fixed = await compare({ scenario, selected: [first], maxReplications: 2, assumptions: "fixed" }, inProcessRunner());
+    expect(fixed.assumptions).toBe("fixed");
+    expect(JSON.parse(exportJson()!).assumptions).toBe("fixed");
+    const combined = await compare({ scenario, selected: [first], maxReplications: 2 }, inProcessRunner());
+    expect(combined.assumptions).toBe("combined");
+    // The same callers either way; only the satisfaction model's draws differ.
+    expect(fixed.scenarios[0]!.kpis.serviceLevel).toEqual(combined.scenarios[0]!.kpis.serviceLevel);
+    expect(fixed.scenarios[0]!.kpis.csatExpected!.mean).not.toBe(combined.scenarios[0]!.kpis.csatExpected!.mean);
+    // Fixed is the central-value run of the worker's source, replication by replication.
+    const { compileScenario, scenarioVariants } = await import("@ccplan/core");
+    const direct = await runPaired({
+      runner: inProcessRunner(),
+      baseline: { source: { kind: "scenario", scenario, assumptions: "fixed" }, plan: compileScenario(scenarioVariants(scenario)[0]!.scenario) },
+      variants: [],
+      maxReplications: 2,
+    });
+    expect(fixed.scenarios[0]!.kpis.csatExpected).toEqual(direct.baseline.kpis.csatExpected);
+  }, 60_000);
+
   it("rejects an intervention the scenario does not have, naming the ones it has", async () => {
     await expect(compare({ scenario, selected: ["nope"], maxReplications: 2 }, inProcessRunner())).rejects.toThrow(/no intervention named "nope"/);
   });
