@@ -155,6 +155,29 @@ describe("input edges", () => {
   });
 });
 
+describe("ccplan roster on odd but valid input: exit 0 with a named shortfall, or exit 2 naming the field, never 1", () => {
+  const tiny = () => JSON.parse(readFileSync(join(repoRoot, "test", "fixtures", "roster-tiny.json"), "utf8"));
+  type Tiny = ReturnType<typeof tiny>;
+  const cases: [string, (s: Tiny) => void, number, RegExp][] = [
+    ["nothing forecast", (s) => (s.queues[0].forecast.intervalContacts = new Array(24).fill(0)), 0, /no interval is open/],
+    ["handle times tabulated as zeros", (s) => (s.queues[0].handle = { dist: "empirical", valuesSec: [0, 0] }), 0, /open intervals/],
+    ["patience tabulated as zeros", (s) => (s.queues[0].patience = { dist: "empirical", valuesSec: [0] }), 0, /open intervals/],
+    ["a target of 100%", (s) => (s.queues[0].targetServiceLevel = 1), 0, /open intervals/],
+    ["templates with no agents allowed", (s) => s.groups[0].shiftTemplates.forEach((t: { maxAgents?: number }) => (t.maxAgents = 0)), 0, /cannot cover: 08:00 \(short by \d+\)/],
+    ["templates on a day the scenario does not simulate", (s) => s.groups[0].shiftTemplates.forEach((t: { days: string[] }) => (t.days = ["sun"])), 0, /cannot cover/],
+    ["a floor beyond what a group may hold", (s) => (s.groups[0].minAgentsOnFloor = 20_000), 0, /cannot cover: 08:00 \(short by 2223\)/],
+    ["a latest start before the earliest", (s) => (s.groups[0].shiftTemplates[0].starts = { from: "12:00", to: "08:00", stepMinutes: 60 }), 2, /→ at groups\[0\]\.shiftTemplates\[0\]\.starts\.to/],
+    ["a break window past the shift's end", (s) => (s.groups[0].shiftTemplates[0].breaks = [{ minutes: 30, earliestAfterHours: 7, latestAfterHours: 9 }]), 2, /→ at groups\[0\]\.shiftTemplates\[0\]\.breaks\[0\]\.latestAfterHours/],
+  ];
+  it.each(cases)("%s", async (_, change, code, message) => {
+    const scenario = tiny();
+    change(scenario);
+    const result = await run("roster", file("roster-odd.json", scenario), "--replications", "4", "--iterations", "1", "--confidence-table", "none", "--workers", "1");
+    expect(result.code, result.stderr).toBe(code);
+    expect(code === 0 ? result.stdout : result.stderr).toMatch(message);
+  });
+});
+
 describe("merge names what differs and checks the values", () => {
   const shard = async (i: number, ...extra: string[]) => {
     const result = await run("simulate", scenarioPath("default.json"), "--replications", "4", "--workers", "1", "--shard", `${i}/2`, ...extra);

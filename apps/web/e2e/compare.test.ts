@@ -359,6 +359,26 @@ describe("run and compare, in chromium", () => {
     expect(await card.locator('[data-figure="npv"] .main').textContent()).toMatch(/¥/);
     await appears(".chart-frame[aria-label='Cumulative net benefit by month'] svg.chart-svg", 20_000);
     await docsShot("money", "#money-title");
+    // The decision: the best buy and how sure, what to measure first (largest first, in money), the acceptability
+    // curve with its frontier and the scenario's value of a kept customer.
+    const decisionView = page.getByTestId("decision-view");
+    await decisionView.waitFor();
+    expect(await page.getByTestId("decision-sentence").textContent()).toMatch(/is the best buy in \d+% of futures/);
+    const worth = await page.getByTestId("evppi-table").locator("tbody td.amount").allTextContents();
+    expect(worth.length).toBeGreaterThan(0);
+    const amounts = worth.map((text) => Number(text.split(" (")[0]!.replace(/[^\d.]/g, "")));
+    expect([...amounts].sort((a, b) => b - a)).toEqual(amounts);
+    expect(await decisionView.getByRole("note").textContent()).toMatch(/30 replications.*overstated/);
+    await appears(".chart-frame[aria-label^='Probability each option is best'] svg.chart-svg path.curve", 20_000);
+    expect(await page.locator(".chart-frame[aria-label^='Probability each option is best'] svg.chart-svg path.curve").count()).toBe(2);
+    expect(await page.getByTestId("break-even").textContent()).toMatch(/kept customer/);
+    await docsShot("decision", "#decision-title");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.evaluate(() => document.querySelector("#decision-title")?.scrollIntoView({ block: "start", behavior: "instant" }));
+    await page.waitForTimeout(300);
+    await screenshot("compare-training-decision-390x844");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 
   it("draws a tornado of the assumptions that move the baseline's service level", { timeout: 240_000 }, async () => {
