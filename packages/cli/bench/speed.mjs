@@ -15,7 +15,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, openSync, closeSync } from "node:fs";
 import { availableParallelism, cpus, loadavg, release, tmpdir, totalmem } from "node:os";
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
@@ -162,7 +162,7 @@ if (!skipScaling) {
   const before =
     beforeRoot === undefined
       ? undefined
-      : { checkout: beforeRoot, oneWorker: summary(beforeRuns[1]), twoWorkers: summary(beforeRuns[2]), byteIdentical: new Set([...beforeRuns[1], ...beforeRuns[2]].map((run) => run.sha256)).size === 1 };
+      : { checkout: relative(repoRoot, beforeRoot), oneWorker: summary(beforeRuns[1]), twoWorkers: summary(beforeRuns[2]), byteIdentical: new Set([...beforeRuns[1], ...beforeRuns[2]].map((run) => run.sha256)).size === 1 };
   scaling = {
     command: `ccplan ${simulateArgs(SCALING_REPLICATIONS, "W").join(" ")}`,
     oneWorker: one,
@@ -189,7 +189,7 @@ const results = {
       ? { command: `node ../shared/reference/ref_des.mjs ${YARDSTICK_REPLICATIONS}`, ...yard.reference, output: { eventsPerSec: referenceOut.events_per_s, serviceLevel: round(referenceOut.p_wait_le_20_all, 4), abandonRate: round(referenceOut.abandon_frac, 4) } }
       : { missing: "../shared/reference/ref_des.mjs was not found beside the repository" },
     ccplan: { ...yard.ccplan, output: { serviceLevel: round(ccplanStats.kpis.serviceLevel.mean, 4), abandonRate: round(ccplanStats.kpis.abandonRate.mean, 4) } },
-    ...(yard.before && { before: { checkout: beforeRoot, commit: gitCommit(beforeRoot), ...yard.before } }),
+    ...(yard.before && { before: { checkout: relative(repoRoot, beforeRoot), commit: gitCommit(beforeRoot), ...yard.before } }),
     ratio: referenceFound ? round(yard.reference.wallSec / yard.ccplan.wallSec, 3) : null,
     ratioCpu: referenceFound ? round(yard.reference.cpuSec / yard.ccplan.cpuSec, 3) : null,
     ...(yard.before && referenceFound && { ratioBefore: round(yard.reference.wallSec / yard.before.wallSec, 3), ratioCpuBefore: round(yard.reference.cpuSec / yard.before.cpuSec, 3) }),
