@@ -27,7 +27,15 @@ describe("ccplan anchor", () => {
     const written = readFileSync(out, "utf8");
     const parsed = parseScenarioText(written);
     expect(parsed.ok).toBe(true);
-    if (parsed.ok) expect(parsed.scenario.experience.referenceCsat).toBe(result.parameters[0].value);
+    // Graded measured, its range the survey's sampling error (a triangular distribution over it).
+    if (parsed.ok) {
+      expect(parsed.scenario.experience.referenceCsat).toMatchObject({ uncertain: "triangular", grade: "measured" });
+      const written = parsed.scenario.experience.referenceCsat as { low: number; mode: number; high: number; source: string };
+      expect(written.mode).toBeCloseTo(result.parameters[0].value, 5);
+      expect(written.low).toBeCloseTo(result.parameters[0].low, 5);
+      expect(written.high).toBeCloseTo(result.parameters[0].high, 5);
+      expect(written.source).toMatch(/400 survey answers/);
+    }
     expect(JSON.parse(written).name).toBe(JSON.parse(readFileSync("test/fixtures/roster-tiny.json", "utf8")).name);
   });
 

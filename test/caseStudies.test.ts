@@ -322,6 +322,12 @@ function verdictOf(summary: KpiSummary, band: [number, number]): Verdict | null 
 for (const study of CASES) {
   describe(study.title, () => {
     it("is the article's intervention first", () => expect(resultOf(study).intervention).toBe(study.intervention));
+    it("labels its claims in the scenario's description", () => {
+      const description = load(study.file).description ?? "";
+      const claims = description.slice(description.indexOf("Claims (test/caseStudies.test.ts"));
+      expect(claims, `${study.file}: its description should end with its labelled claims`).toMatch(/^Claims \(test\/caseStudies\.test\.ts/);
+      for (const claim of study.claims) expect(claims).toContain(` ${claim.label} (${claim.verdict === "agrees" ? "agree" : "disagree"}`);
+    });
     for (const claim of study.claims) {
       it(`${claim.claim}: ${claim.label}, article ${claim.article}, ${claim.verdict}`, () => {
         const summary = claim.measure(resultOf(study));

@@ -195,6 +195,21 @@ describe("ccplan compare with money, and ccplan sensitivity", () => {
       expect(interventions[0].deltas[kpi]).toHaveProperty("mean");
     }
     expect(ccplan("compare", "scenarios/product-training.json", "--replications", "4").stdout).toContain("Money over 12 months against the baseline");
+    // The decision block: which option is best, what knowing each input is worth, the acceptability curve and its
+    // break-evens, in the scenario's currency; a warning that 4 replications overstate the value of information.
+    const { decision } = JSON.parse(run.stdout);
+    expect(Object.keys(decision.probBest)).toEqual(["baseline", interventions[0].name]);
+    expect(decision.evpi).toBeGreaterThanOrEqual(0);
+    expect(decision.evppi.length).toBeGreaterThan(0);
+    for (const entry of decision.evppi) {
+      expect(entry).toMatchObject({ input: expect.any(String), value: expect.any(Number) });
+      expect(decision.evpi).toBeGreaterThanOrEqual(entry.value);
+    }
+    expect(decision.acceptability.length).toBeGreaterThan(10);
+    expect(decision.acceptability[0].customerValue).toBe(0);
+    for (const point of decision.acceptability) expect(Object.values(point.probBest as Record<string, number>).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+    expect(Array.isArray(decision.breakEven)).toBe(true);
+    expect(decision.valueOfInformation.warning).toMatch(/4 replications/);
   });
 
   it("draws a tornado of the baseline's service level as JSON, bars longest first", () => {

@@ -62,9 +62,13 @@ describe("anchor to my center, in chromium", () => {
     await page.screenshot({ path: join(artifacts, "anchor-1280.png") });
     await page.getByRole("button", { name: "Apply to the scenario" }).click();
     await expect.poll(() => page.getByRole("button", { name: "Applied to the scenario" }).isVisible()).toBe(true);
-    // The experience section is now edited: its reference CSAT field holds the anchored value (in percent).
-    const reference = page.locator('input[data-path="experience.referenceCsat"]');
-    await expect.poll(async () => Number((await reference.inputValue()).replace(",", "."))).toBeGreaterThan(75);
+    // The experience section is now edited: its reference CSAT is graded measured, a range around the anchored value
+    // (its most likely value in percent, above the default 75%).
+    const field = page.locator('[data-uncertain="experience.referenceCsat"]');
+    await expect.poll(() => field.getAttribute("data-form")).toBe("triangular");
+    const mode = page.locator('input[data-path="experience.referenceCsat.mode"]');
+    await expect.poll(async () => Number((await mode.inputValue()).replace(",", "."))).toBeGreaterThan(75);
+    expect(await field.getByLabel("Grade").evaluate((select) => (select as HTMLSelectElement).selectedOptions[0]?.textContent ?? "")).toMatch(/^measured/);
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByTestId("anchor-fit").scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(artifacts, "anchor-390.png") });

@@ -113,7 +113,7 @@ function renderAnchoring(name: string, anchoring: Anchoring, out: string | undef
     ]),
   );
   const parameters = renderTable(
-    ["parameter", "anchored", "range"],
+    ["parameter (graded measured)", "anchored", "range"],
     anchoring.parameters.map((parameter) => [parameter.path, parameter.value.toFixed(4), `${parameter.low.toFixed(4)} to ${parameter.high.toFixed(4)}`]),
   );
   const limits = anchoring.fit.filter((entry) => entry.limit).map((entry) => `Note: ${entry.limit}.`);

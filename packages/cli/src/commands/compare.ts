@@ -1,8 +1,8 @@
 import {
   KPI_REGISTRY,
   countRuns,
-  decision,
   evaluationsJob,
+  fullDecision,
   plannedRuns,
   runKey,
   runPhaseJobAsync,
@@ -13,6 +13,7 @@ import {
   type AssumptionsView,
   type CostEffectivenessRatio,
   type DeltaStatistics,
+  type FullDecision,
   type InterventionEvaluation,
   type InterventionMoney,
   type KpiStatisticsByKpi,
@@ -144,7 +145,7 @@ export async function runCompare(args: string[], write: (text: string) => void):
         intervals: statistics.intervals.map((interval, i) => ({ ...interval, deltas: deltas.intervals[i]!.deltas })),
       };
     });
-    const decided = decision(evaluations);
+    const decided = fullDecision(loaded.scenario, evaluations);
     const output = {
       scenario: outcome.baseline.scenario,
       seed: outcome.baseline.seed,
@@ -162,6 +163,7 @@ export async function runCompare(args: string[], write: (text: string) => void):
     write(`${renderComparison(output.scenario, output.replications, assumptions, outcome.baseline.kpis, interventions)}\n`);
     const priced = interventions.filter((intervention) => intervention.money !== null);
     if (priced.length > 0) write(`\n${renderMoney(priced as { name: string; money: InterventionMoney }[], decided?.probBest ?? null)}\n`);
+    if (decided && (decided.evppi.length > 0 || decided.breakEven.length > 0)) write(`\n${renderDecision(decided)}\n`);
   } finally {
     bar.done();
     await runner.close();
@@ -293,4 +295,40 @@ function renderMoney(interventions: { name: string; money: InterventionMoney }[]
     ...sources.map((line) => `  ${line}`),
     ...warnings,
   ].join("\n");
+}
+
+/**
+ * What to measure first (EVPPI per input, largest first, in money) and where the best option changes with the value
+ * of a kept customer: the manager's sentence, then the figures.
+ */
+export function renderDecision(decided: FullDecision): string {
+  const amount = (value: number) => `${decided.currency} ${Math.round(value).toLocaleString("en-US")}`;
+  const percent = (value: number) => `${(value * 100).toFixed(0)}%`;
+  const lines: string[] = ["What to find out before deciding (the value of knowing each input exactly, for the option with the highest expected NPV):"];
+  const best = decided.probBest ? Object.entries(decided.probBest).sort((a, b) => b[1] - a[1])[0] : undefined;
+  const top = decided.evppi[0];
+  if (best && top && top.value > 0) {
+    lines.push(`  "${best[0]}" is the best buy in ${percent(best[1])} of futures; knowing ${top.label} is worth up to ${amount(top.value)} before you decide.`);
+  }
+  if (decided.evppi.length > 0) {
+    lines.push(
+      renderTable(
+        ["Input", `Value of knowing it (${decided.currency})`, "95% interval"],
+        [
+          ["everything (EVPI)", amount(decided.evpi).replace(`${decided.currency} `, ""), ""],
+          ...decided.evppi.map((entry) => [entry.label, amount(entry.value).replace(`${decided.currency} `, ""), `${Math.round(entry.ci95[0]).toLocaleString("en-US")} to ${Math.round(entry.ci95[1]).toLocaleString("en-US")}`]),
+        ],
+      ),
+    );
+  } else lines.push("  No input is uncertain (assumptions fixed): nothing to learn first.");
+  if (decided.breakEven.length > 0) {
+    lines.push(
+      `Where the best option (highest expected NPV) changes with the value of a kept customer (scenario: ${amount(decided.customerValue)}): ${decided.breakEven
+        .map((entry) => `${entry.from} → ${entry.to} at ${amount(entry.customerValue)}`)
+        .join("; ")}.`,
+    );
+  }
+  if (decided.valueOfInformation.warning) lines.push(`⚠ ${decided.valueOfInformation.warning}.`);
+  lines.push(`How: ${decided.valueOfInformation.basis}.`);
+  return lines.join("\n");
 }

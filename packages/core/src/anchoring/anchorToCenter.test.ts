@@ -4,7 +4,7 @@ import { parseScenario } from "../schema/parseScenario.js";
 import type { Scenario } from "../schema/scenario.js";
 import { summarize } from "../stats/summary.js";
 import { tinyRosterInput } from "../roster/testing/tinyScenario.js";
-import { anchoredScenario, anchorToCenter, checkCenterFigures } from "./anchorToCenter.js";
+import { anchoredScenario, anchoredValue, anchorToCenter, checkCenterFigures } from "./anchorToCenter.js";
 
 function tinyCenter(seed: number): Scenario {
   const parsed = parseScenario({ ...tinyRosterInput(), seed });
@@ -47,6 +47,19 @@ describe("anchoring the experience model to a center's own figures", () => {
     expect(few.value).toBeCloseTo(reference.value, 3);
     // Twice the error (√(400/100)); the scale is not quite linear, so somewhat less or more than twice the range.
     expect(few.high - few.low).toBeGreaterThan(1.7 * (reference.high - reference.low));
+  });
+
+  it("writes each anchored parameter graded measured, with its sampling range, and a range of no width as a graded value", () => {
+    const reference = parameter("experience.referenceCsat");
+    expect(anchoredValue(reference)).toEqual({
+      uncertain: "triangular",
+      low: Number(reference.low.toPrecision(6)),
+      mode: Number(reference.value.toPrecision(6)),
+      high: Number(reference.high.toPrecision(6)),
+      grade: "measured",
+      source: reference.source,
+    });
+    expect(anchoredValue({ ...reference, low: reference.value, high: reference.value })).toEqual({ value: Number(reference.value.toPrecision(6)), grade: "measured", source: reference.source });
   });
 
   it("sets the churn shares' level with their ratio held, and reproduces the churn", () => {

@@ -3,6 +3,7 @@ import { createPhaseRunner } from "../economics/simulatePhase.js";
 import type { KpiSample } from "../economics/kpiSample.js";
 import type { Scenario } from "../schema/scenario.js";
 import { summarize, type KpiSummary } from "../stats/summary.js";
+import { centralValue, type UncertainNumber } from "../schema/uncertain.js";
 
 /**
  * Anchor the experience model to a center's own figures. The articles' rules hold exactly at a reference center (CSAT
@@ -262,12 +263,26 @@ export async function anchorToCenter(options: {
 }
 
 /**
- * The scenario with the anchored parameters written in, each a number at its anchored value. Works on a parsed
- * scenario or on the file's own JSON (where a missing section is added), so nothing else the user wrote changes.
+ * An anchored parameter as a scenario value: graded `measured`, with its source, and its sampling range as a
+ * triangular distribution from the low to the high end of the 95% interval around the anchored value (the value the
+ * model uses when assumptions are fixed; drawn within the range otherwise). A range of no width is a graded value.
+ */
+export function anchoredValue(parameter: AnchoredParameter): UncertainNumber {
+  const low = Math.min(parameter.low, parameter.value);
+  const high = Math.max(parameter.high, parameter.value);
+  const round = (value: number) => Number(value.toPrecision(6));
+  if (!(high - low > 1e-9 * Math.max(1, Math.abs(parameter.value)))) return { value: round(parameter.value), grade: "measured", source: parameter.source };
+  return { uncertain: "triangular", low: round(low), mode: round(parameter.value), high: round(high), grade: "measured", source: parameter.source };
+}
+
+/**
+ * The scenario with the anchored parameters written in (`anchoredValue`: graded measured, with their range). Works on
+ * a parsed scenario or on the file's own JSON (where a missing section is added), so nothing else the user wrote
+ * changes.
  */
 export function anchoredScenario<T extends object>(scenario: T, anchoring: Pick<Anchoring, "parameters">): T {
   const copy = JSON.parse(JSON.stringify(scenario)) as Record<string, unknown>;
-  for (const parameter of anchoring.parameters) setPath(copy, parameter.path, parameter.value);
+  for (const parameter of anchoring.parameters) setPath(copy, parameter.path, anchoredValue(parameter));
   return copy as unknown as T;
 }
 
@@ -319,16 +334,8 @@ async function solveMonotone(f: (x: number) => Promise<number>, target: number, 
   return { x: x1, limit: false };
 }
 
-/** The central value of a scenario number (plain, or an object with a central value). */
-function numberAt(value: unknown): number {
-  if (typeof value === "number") return value;
-  if (value && typeof value === "object") {
-    const record = value as Record<string, number>;
-    for (const key of ["value", "mode", "mean", "median"]) if (typeof record[key] === "number") return record[key]!;
-    if (typeof record.low === "number" && typeof record.high === "number") return (record.low + record.high) / 2;
-  }
-  throw new Error(`anchoring: not a number: ${JSON.stringify(value)}`);
-}
+/** The central value of a scenario number (plain, graded or uncertain): what the model uses with assumptions fixed. */
+const numberAt = (value: UncertainNumber): number => centralValue(value);
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 const logit = (p: number) => Math.log(p / (1 - p));

@@ -2,6 +2,7 @@ export {
   ANCHOR_METHOD,
   ANCHOR_REPLICATIONS,
   anchoredScenario,
+  anchoredValue,
   anchorToCenter,
   checkCenterFigures,
   type AnchoredFigure,

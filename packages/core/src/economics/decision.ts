@@ -51,6 +51,10 @@ export interface DecisionDraws {
   options: string[];
   expectedNpv: Float64Array[];
   yearNpv: Float64Array[];
+  /** Per option, what each unit of a kept customer's value adds to its year NPV (the baseline's: 0), and the value each
+   * replication was priced at. */
+  yearNpvPerCustomerValue: Float64Array[];
+  customerValue: Float64Array;
 }
 
 export function decisionDraws(evaluations: readonly InterventionEvaluation[]): DecisionDraws | null {
@@ -65,5 +69,7 @@ export function decisionDraws(evaluations: readonly InterventionEvaluation[]): D
     options: [BASELINE_OPTION, ...priced.map((evaluation) => evaluation.name)],
     expectedNpv: [new Float64Array(replications), ...priced.map((evaluation) => evaluation.draws!.expectedNpv.slice(0, replications))],
     yearNpv: [new Float64Array(replications), ...priced.map((evaluation) => evaluation.draws!.yearNpv.slice(0, replications))],
+    yearNpvPerCustomerValue: [new Float64Array(replications), ...priced.map((evaluation) => evaluation.draws!.yearNpvPerCustomerValue.slice(0, replications))],
+    customerValue: priced[0]!.draws!.customerValue.slice(0, replications),
   };
 }

@@ -94,6 +94,10 @@ export interface MoneyDraws {
   /** The year's ROI and payback month (NaN where undefined). */
   roi: Float64Array;
   paybackMonth: Float64Array;
+  /** What each unit of a kept customer's value adds to the year's NPV, and the value (`customerLifetimeValue`) each
+   * replication was priced at: the year's NPV is linear in it, for the acceptability curve. */
+  yearNpvPerCustomerValue: Float64Array;
+  customerValue: Float64Array;
 }
 
 /** How the decision quantities are made, for reports. */
@@ -194,6 +198,8 @@ export function evaluateMoney(options: {
     yearNpv,
     roi: Float64Array.from(years, (r) => r.roi ?? Number.NaN),
     paybackMonth: Float64Array.from(years, (r) => r.paybackMonth ?? Number.NaN),
+    yearNpvPerCustomerValue: Float64Array.from(years, (r) => r.npvPerCustomerValue),
+    customerValue: Float64Array.from({ length: count }, (_, k) => priceAt(k).money.customerLifetimeValue),
   };
   return { money, draws };
 }

@@ -100,6 +100,8 @@ describe("decisionDraws: the data a value-of-information analysis takes", () => 
       npv: Float64Array.from(npv),
       expectedNpv: Float64Array.from(npv, (v) => v + 1),
       yearNpv: Float64Array.from(npv, (v) => v + 2),
+      yearNpvPerCustomerValue: Float64Array.from(npv, (v) => v / 100),
+      customerValue: Float64Array.from(npv, () => 300),
     });
     const result = decisionDraws([
       { name: "A", money: {}, draws: draws(["x", "y"], [1, 2, 3]) } as unknown as InterventionEvaluation,
@@ -110,5 +112,8 @@ describe("decisionDraws: the data a value-of-information analysis takes", () => 
     expect(Array.from(result.expectedNpv[0]!)).toEqual([0, 0, 0]);
     expect(Array.from(result.expectedNpv[2]!)).toEqual([5, 6, 7]);
     expect(Array.from(result.yearNpv[1]!)).toEqual([3, 4, 5]);
+    expect(Array.from(result.yearNpvPerCustomerValue[0]!)).toEqual([0, 0, 0]);
+    expect(Array.from(result.yearNpvPerCustomerValue[2]!)).toEqual([0.04, 0.05, 0.06]);
+    expect(Array.from(result.customerValue)).toEqual([300, 300, 300]);
   });
 });

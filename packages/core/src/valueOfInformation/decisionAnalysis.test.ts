@@ -74,3 +74,14 @@ function mean(values: ArrayLike<number>): number {
   for (let k = 0; k < values.length; k++) sum += values[k]!;
   return sum / values.length;
 }
+
+describe("the decision analysis of a few replications", () => {
+  it("reports what the replications can carry: a group too large for 20 replications is left out, never an error", () => {
+    const small = constructed(20);
+    const many = Array.from({ length: 6 }, (_, i) => ({ key: `experience.loyalty.x${i}`, label: `x${i}`, values: Float64Array.from({ length: 20 }, (_, k) => ((k * (i + 3)) % 20) / 20) }));
+    const analysis = decisionAnalysis({ ...small, inputs: [...small.inputs, ...many] });
+    expect(analysis.warning).toMatch(/20 replications/);
+    expect(analysis.evppi.length).toBeGreaterThan(0);
+    for (const entry of analysis.evppi) expect(Number.isFinite(entry.value)).toBe(true);
+  });
+});

@@ -63,20 +63,20 @@ export function decisionAnalysis(inputs: DecisionInputs): DecisionAnalysis {
   const n = inputs.yearNpv[0]?.length ?? 0;
   const value = evpi(inputs.expectedNpv);
   const varying = inputs.inputs.filter((input) => varies(input.values));
-  const singles: InputValue[] = varying.map((input) => {
-    const result = evppi([input.values], inputs.yearNpv);
-    return { input: input.key, label: input.label, value: result.value, ci95: result.ci95, inputs: [input.key] };
+  const singles: InputValue[] = varying.flatMap((input) => {
+    const result = partialValue([input.values], inputs.yearNpv);
+    return result ? [{ input: input.key, label: input.label, value: result.value, ci95: result.ci95, inputs: [input.key] }] : [];
   });
-  singles.sort((a, b) => b.value - a.value);
+  // Largest first; among equal values (often 0), the one that could be worth most (the interval's upper end).
+  const order = (a: InputValue, b: InputValue) => b.value - a.value || b.ci95[1] - a.ci95[1];
+  singles.sort(order);
   const reported = singles.slice(0, EVPPI_REPORTED);
   const loyalty = varying.filter((input) => input.key.startsWith(LOYALTY_PREFIX));
-  if (loyalty.length > 1) {
-    const result = evppi(
-      loyalty.map((input) => input.values),
-      inputs.yearNpv,
-    );
-    reported.push({ input: "loyalty", label: "the loyalty shares together (churn, promoters and detractors of satisfied and dissatisfied customers)", value: result.value, ci95: result.ci95, inputs: loyalty.map((input) => input.key) });
-    reported.sort((a, b) => b.value - a.value);
+  const group = loyalty.length > 1 ? partialValue(loyalty.map((input) => input.values), inputs.yearNpv) : null;
+  if (group) {
+    const result = group;
+    reported.push({ input: "loyalty", label: "the loyalty shares together (churn and NPS classes)", value: result.value, ci95: result.ci95, inputs: loyalty.map((input) => input.key) });
+    reported.sort(order);
   }
 
   const linear = linearNetBenefits(inputs);
@@ -117,6 +117,15 @@ function linearNetBenefits(inputs: DecisionInputs): LinearNetBenefit[] | null {
     atZero: Float64Array.from({ length: inputs.yearNpv[d]!.length }, (_, k) => inputs.yearNpv[d]![k]! - drawn[k]! * perValue[d]![k]!),
     perCustomerValue: perValue[d]!,
   }));
+}
+
+/** EVPPI, or null where the replications are too few for the regression on these inputs (it is then not reported). */
+function partialValue(parameters: readonly ArrayLike<number>[], netBenefit: readonly ArrayLike<number>[]) {
+  try {
+    return evppi(parameters, netBenefit);
+  } catch {
+    return null;
+  }
 }
 
 function varies(values: ArrayLike<number>): boolean {

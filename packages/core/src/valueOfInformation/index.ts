@@ -16,3 +16,4 @@ export {
   type DecisionInputs,
   type InputValue,
 } from "./decisionAnalysis.js";
+export { fullDecision, type FullDecision } from "./fullDecision.js";

@@ -201,8 +201,9 @@ function tensorDesign(margins: readonly Float64Array[], n: number, size: number)
 /** The margins' bases side by side, each with its second-difference penalty, then each pair's (t_i − ½)(t_j − ½). */
 function additiveDesign(margins: readonly Float64Array[], t: readonly Float64Array[], n: number, size: number) {
   const d = margins.length;
+  // The pairs' products only where the rows can carry them (about 4 rows per coefficient).
   const pairs: [number, number][] = [];
-  for (let i = 0; i < d; i++) for (let j = i + 1; j < d; j++) pairs.push([i, j]);
+  if (n >= 4 * (d * size + (d * (d - 1)) / 2)) for (let i = 0; i < d; i++) for (let j = i + 1; j < d; j++) pairs.push([i, j]);
   const p = d * size + pairs.length;
   const design = new Float64Array(n * p);
   for (let k = 0; k < n; k++) {

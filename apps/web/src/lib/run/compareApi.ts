@@ -5,7 +5,7 @@ import {
   checkRunLimits,
   compileScenario,
   countRuns,
-  decision,
+  fullDecision,
   evaluationsJob,
   plannedRuns,
   formatClock,
@@ -112,7 +112,9 @@ export async function compare(request: CompareRequest, runner: VectorRunner, onP
   const layout = kpiVectorLayout(plans[0]!);
   const first = layout.intervals.first;
   const runs = [outcome.baseline, ...outcome.variants];
+  const decided = fullDecision(scenario, evaluations);
   lastDocument = comparisonDocument({
+    decision: decided,
     names: chosen.map((variant) => variant.name),
     costLines: chosen.map((variant) => variant.costLines),
     outcome,
@@ -154,7 +156,7 @@ export async function compare(request: CompareRequest, runner: VectorRunner, onP
     ),
     money: evaluations.map((evaluation, i) => moneyView(interventions[i]!, evaluation)),
     assumptions,
-    decision: decision(evaluations),
+    decision: decided,
     deltas: outcome.comparison.variants.map((variant) => ({
       name: variant.name,
       deltas: variant.deltas,

@@ -1,4 +1,4 @@
-import { decision, type AssumptionsView, type CostLine, type Decision, type InterventionEvaluation, type InterventionMoney, type PairedComparison, type PhaseResult, type RunStatistics } from "@ccplan/core";
+import { type AssumptionsView, type CostLine, type FullDecision, type InterventionEvaluation, type InterventionMoney, type PairedComparison, type PhaseResult, type RunStatistics } from "@ccplan/core";
 import type { PrecisionOutcome } from "@ccplan/worker";
 
 /** A comparison in the shape of `ccplan compare --json`, so a file saved from the page reads like one from the CLI. */
@@ -20,7 +20,7 @@ export interface ComparisonDocument {
     phases: Omit<PhaseResult, "baseline" | "intervention">[];
   })[];
   /** The probability each option is best (null without money). */
-  decision: Decision | null;
+  decision: FullDecision | null;
 }
 
 /** Puts a paired run's statistics and deltas together as the CLI's JSON does (interval and day rows carry their deltas). */
@@ -31,6 +31,8 @@ export function comparisonDocument(options: {
   /** One per intervention, in the order of `names[1…]`. */
   evaluations: InterventionEvaluation[];
   assumptions: AssumptionsView;
+  /** The decision block (core's fullDecision), computed once for the page and the file. */
+  decision: FullDecision | null;
 }): ComparisonDocument {
   const { outcome } = options;
   return {
@@ -54,6 +56,6 @@ export function comparisonDocument(options: {
         phases: (options.evaluations[v]?.phases ?? []).map(({ baseline: _b, intervention: _i, ...phase }) => phase),
       };
     }),
-    decision: decision(options.evaluations),
+    decision: options.decision,
   };
 }

@@ -6,7 +6,7 @@ import { KPI_REGISTRY } from "@ccplan/core";
 import type {
   AssumptionsView,
   CostLine,
-  Decision,
+  FullDecision,
   KpiSample,
   DeltaStatisticsByKpi,
   IntervalQuantileBasis,
@@ -95,8 +95,8 @@ export interface ComparisonView {
   money: MoneyView[];
   /** Which uncertainty the figures carry: the assumptions' draws and the simulation (`combined`), or the simulation alone. */
   assumptions: AssumptionsView;
-  /** The probability each option is best (null without money). */
-  decision: Decision | null;
+  /** The probability each option is best, what to measure first and the acceptability curve (null without money). */
+  decision: FullDecision | null;
 }
 
 const field = (value: number | null | undefined): number => (value === null || value === undefined ? Number.NaN : value);
