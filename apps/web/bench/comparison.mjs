@@ -82,11 +82,11 @@ async function until(page, test, timeoutMs = 600_000) {
 }
 
 /** One fresh page: the time from the click on Run to the results table, and the workers it started. */
-async function comparisonRound() {
+async function comparisonRound(query = "") {
   const page = await context.newPage();
   const workers = new Set();
   page.on("worker", (worker) => workers.add(worker.url()));
-  await page.goto(url);
+  await page.goto(url + query);
   const run = page.getByRole("button", { name: /^Run comparison/ });
   await run.waitFor({ timeout: 60_000 });
   const label = (await run.textContent()) ?? "";
@@ -107,14 +107,14 @@ async function comparisonRound() {
   void cpuBefore;
   await page.close();
   const seconds = (endMs - startMs) / 1000;
-  console.log(`  comparison (${label.trim()}, ${replications} replications): ${seconds.toFixed(2)} s, load ${load1.toFixed(2)}`);
-  return { seconds: round(seconds, 4), load1: round(load1), replications: Number(replications), facts: facts.trim(), workerScripts: workers.size, hardwareConcurrency };
+  console.log(`  comparison${query} (${label.trim()}, ${replications} replications): ${seconds.toFixed(2)} s, load ${load1.toFixed(2)}`);
+  return { seconds: round(seconds, 4), load1: round(load1), replications: Number(replications), facts: facts.trim(), workerScripts: workers.size, hardwareConcurrency, query };
 }
 
 /** One fresh page: a comparison first (the page offers sensitivity on its results), then the baseline's sensitivity. */
-async function sensitivityRound() {
+async function sensitivityRound(query = "") {
   const page = await context.newPage();
-  await page.goto(url);
+  await page.goto(url + query);
   const run = page.getByRole("button", { name: /^Run comparison/ });
   await run.waitFor({ timeout: 60_000 });
   await page.locator("#run-replications").fill("20");
@@ -132,17 +132,30 @@ async function sensitivityRound() {
   const facts = (await page.getByTestId("sensitivity-facts").textContent()) ?? "";
   await page.close();
   const seconds = (endMs - startMs) / 1000;
-  console.log(`  sensitivity of the baseline (${perPoint} per point): ${seconds.toFixed(2)} s, load ${load1.toFixed(2)}`);
-  return { seconds: round(seconds, 4), load1: round(load1), replicationsPerPoint: Number(perPoint), facts: facts.trim() };
+  console.log(`  sensitivity${query} of the baseline (${perPoint} per point): ${seconds.toFixed(2)} s, load ${load1.toFixed(2)}`);
+  return { seconds: round(seconds, 4), load1: round(load1), replicationsPerPoint: Number(perPoint), facts: facts.trim(), query };
 }
 
 const loadStart = loadavg().map((v) => round(v));
 console.log(`browser: the default comparison, ${rounds} rounds on fresh pages (load ${loadStart.join(" ")})`);
+// The page's own pool (all cores but one: one worker on two cores), and two workers asked for in the address
+// (`?workers=2`, issue #15's figure), alternately.
+const TWO = "?workers=2";
 const comparisons = [];
+const comparisonsTwo = [];
 const sensitivities = [];
+const sensitivitiesTwo = [];
 try {
-  for (let r = 0; r < rounds; r++) comparisons.push(await comparisonRound());
-  if (!skipSensitivity) for (let r = 0; r < Math.max(1, Math.min(rounds, 2)); r++) sensitivities.push(await sensitivityRound());
+  for (let r = 0; r < rounds; r++) {
+    comparisons.push(await comparisonRound());
+    comparisonsTwo.push(await comparisonRound(TWO));
+  }
+  if (!skipSensitivity) {
+    for (let r = 0; r < Math.max(1, Math.min(rounds, 2)); r++) {
+      sensitivities.push(await sensitivityRound());
+      sensitivitiesTwo.push(await sensitivityRound(TWO));
+    }
+  }
 } finally {
   await context.close();
   rmSync(profile, { recursive: true, force: true });
@@ -168,15 +181,17 @@ const results = {
   commit,
   machine: { cpu: cpus()[0]?.model ?? "unknown", cores: availableParallelism(), memoryGiB: round(totalmem() / 2 ** 30), os: `${process.platform} ${release()}`, node: process.version, chromium: context.browser()?.version() ?? execFileSync(CHROMIUM, ["--version"], { encoding: "utf8" }).trim() },
   loadAverage: { start: loadStart, end: loadavg().map((v) => round(v)) },
-  comparison: { seconds: round(median(comparisons.map((run) => run.seconds)), 4), target: 4, rounds: comparisons },
+  comparison: { workers: "the page's default (all cores but one)", seconds: round(median(comparisons.map((run) => run.seconds)), 4), rounds: comparisons },
+  comparisonTwoWorkers: { workers: 2, seconds: round(median(comparisonsTwo.map((run) => run.seconds)), 4), target: 4, rounds: comparisonsTwo },
   sensitivity: sensitivities.length > 0 ? { seconds: round(median(sensitivities.map((run) => run.seconds)), 4), rounds: sensitivities } : null,
+  sensitivityTwoWorkers: sensitivitiesTwo.length > 0 ? { workers: 2, seconds: round(median(sensitivitiesTwo.map((run) => run.seconds)), 4), rounds: sensitivitiesTwo } : null,
   notes:
     "Wall-clock seconds, medians over fresh pages (worker start-up included). On a shared machine (load1 above the cores) " +
     "they are long by the share of the CPU other processes took.",
 };
 writeFileSync(output, `${JSON.stringify(results, null, 2)}\n`);
 console.log(
-  `browser: default comparison ${results.comparison.seconds} s (target < 4 s)` +
-    (results.sensitivity ? ` · sensitivity ${results.sensitivity.seconds} s` : "") +
+  `browser: default comparison ${results.comparison.seconds} s, with 2 workers ${results.comparisonTwoWorkers.seconds} s (target < 4 s)` +
+    (results.sensitivity ? ` · sensitivity ${results.sensitivity.seconds} s, with 2 workers ${results.sensitivityTwoWorkers.seconds} s` : "") +
     ` · load ${loadStart.join(" ")}; wrote bench/browser-results.json`,
 );

@@ -142,15 +142,27 @@ let scaling = null;
 if (!skipScaling) {
   console.log(`scaling: ${SCALING_REPLICATIONS} replications on 1 and 2 workers, ${rounds} alternating rounds`);
   const scalingRuns = { 1: [], 2: [] };
+  // With --before, the other build's 1 and 2 workers in the same rounds (before and after at the same load).
+  const beforeRuns = { 1: [], 2: [] };
   for (let r = 0; r < rounds; r++) {
     for (const workers of [1, 2]) {
       const { run } = await measure(`round ${r + 1}: --workers ${workers}`, cliOf(repoRoot), simulateArgs(SCALING_REPLICATIONS, workers));
       scalingRuns[workers].push(run);
     }
+    if (beforeRoot !== undefined) {
+      for (const workers of [1, 2]) {
+        const { run } = await measure(`round ${r + 1}: ccplan (before) --workers ${workers}`, cliOf(beforeRoot), simulateArgs(SCALING_REPLICATIONS, workers));
+        beforeRuns[workers].push(run);
+      }
+    }
   }
   const one = summary(scalingRuns[1]);
   const two = summary(scalingRuns[2]);
   const hashes = new Set([...scalingRuns[1], ...scalingRuns[2]].map((run) => run.sha256));
+  const before =
+    beforeRoot === undefined
+      ? undefined
+      : { checkout: beforeRoot, oneWorker: summary(beforeRuns[1]), twoWorkers: summary(beforeRuns[2]), byteIdentical: new Set([...beforeRuns[1], ...beforeRuns[2]].map((run) => run.sha256)).size === 1 };
   scaling = {
     command: `ccplan ${simulateArgs(SCALING_REPLICATIONS, "W").join(" ")}`,
     oneWorker: one,
@@ -160,6 +172,7 @@ if (!skipScaling) {
     byteIdentical: hashes.size === 1,
     // Each round's own ratio (its two runs were next to each other in time, so at about the same load).
     speedupByRound: scalingRuns[1].map((run, r) => round(run.wallSec / scalingRuns[2][r].wallSec, 3)),
+    ...(before && { before: { ...before, speedup: round(before.oneWorker.wallSec / before.twoWorkers.wallSec, 3) } }),
   };
 }
 
@@ -197,6 +210,7 @@ console.log(
     (yard.before ? ` (before ${yard.before.wallSec} s)` : "") +
     (referenceFound ? ` · ratio ${results.yardstick.ratio} (CPU ${results.yardstick.ratioCpu}; target ≥ 0.5)` : "") +
     (scaling ? `\nscaling: 1 worker ${scaling.oneWorker.wallSec} s, 2 workers ${scaling.twoWorkers.wallSec} s · ${scaling.speedup}× (target ≥ 1.8) · byte-identical: ${scaling.byteIdentical}` : "") +
+    (scaling?.before ? ` (before ${scaling.before.speedup}×)` : "") +
     `\nload ${loadAtStart.join(" ")} → ${results.loadAverage.end.join(" ")}; wrote bench/speed-results.json`,
 );
 if (!referenceFound) console.error("*** ../shared/reference/ref_des.mjs is missing: no ratio was measured (see above).");

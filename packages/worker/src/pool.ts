@@ -162,6 +162,9 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
   const slots: Slot[] = [];
   const runs: RunState[] = [];
   let closed = false;
+  /** Milliseconds per replication last measured for each source: a run of a source already timed (the next batch of
+   * a long run, a comparison's scenario) starts with chunks of the right size instead of one replication a worker. */
+  const timings = new WeakMap<PlanSource, number>();
 
   function spawn(): Slot {
     const handle = createWorker();
@@ -269,6 +272,7 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
     for (let i = 0; i < count; i++) run.results[job.from + i] = results[i];
     run.completed += count;
     run.msPerReplication = (performance.now() - job.startedMs) / count;
+    timings.set(run.source, run.msPerReplication);
     deliver(run);
     if (run.settled) return; // onResults failed, or aborted the run
     if (run.completed === run.total) {
@@ -413,7 +417,7 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
         onResults,
         jobs: new Set(),
         chunkSize,
-        msPerReplication: undefined,
+        msPerReplication: timings.get(source),
         settled: false,
         startMs: now,
         // The first news is reported at once; the heartbeat starts a little later.

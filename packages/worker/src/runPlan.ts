@@ -62,24 +62,69 @@ function stopPoints(maxReplications: number, precision: PrecisionTarget | undefi
   return ends;
 }
 
-/** Tracks the completed share of a multi-part run and estimates the time left from the rate so far. */
+/** Tracks the completed share of a multi-part run and estimates the time left from the rate so far. Parts run one
+ * after another (`within`, then `finishPart`) or side by side (`part`: each reports its own progress). */
 export function progressTracker(total: number, sink: RunProgressSink | undefined, now: () => number = Date.now) {
   const startMs = now();
   let completed = 0;
+  let current = 0;
+  /** Progress of the parts running side by side, by part. */
+  const running = new Map<object, number>();
+  const report = () => {
+    if (!sink) return;
+    let overall = completed + current;
+    for (const done of running.values()) overall += done;
+    const elapsedSec = (now() - startMs) / 1000;
+    const etaSec = overall > 0 && elapsedSec > 0.5 ? (elapsedSec / overall) * Math.max(0, total - overall) : null;
+    sink(overall, total, etaSec);
+  };
   return {
     /** Reports progress within the current part (`done` replications of it), on top of completed parts. */
     within(done: number) {
-      if (!sink) return;
-      const overall = completed + done;
-      const elapsedSec = (now() - startMs) / 1000;
-      const etaSec = overall > 0 && elapsedSec > 0.5 ? (elapsedSec / overall) * Math.max(0, total - overall) : null;
-      sink(overall, total, etaSec);
+      current = done;
+      report();
     },
     finishPart(count: number) {
       completed += count;
-      this.within(0);
+      current = 0;
+      report();
+    },
+    /** A part of `count` replications that may run beside others: report its progress with `within`, then `finish`. */
+    part(count: number) {
+      const key = {};
+      running.set(key, 0);
+      return {
+        within(done: number) {
+          if (!running.has(key)) return;
+          running.set(key, done);
+          report();
+        },
+        finish() {
+          running.delete(key);
+          completed += count;
+          report();
+        },
+      };
     },
   };
+}
+
+/**
+ * Runs `start` for each of `spans` and hands each outcome to `fold`, in order, with the next span already started
+ * while this thread waits for and folds the current one: a pool of workers always has queued work (its workers do
+ * not idle at the end of a batch, while this thread folds it, nor between batches), and at most two batches are held.
+ * The outcomes are folded in span order, so what is built from them does not change.
+ */
+async function pipelined<T>(spans: readonly [number, number][], start: (from: number, to: number) => Promise<T>, fold: (from: number, to: number, value: T) => void): Promise<void> {
+  let next: Promise<T> | undefined = spans.length > 0 ? start(...spans[0]!) : undefined;
+  for (let i = 0; i < spans.length; i++) {
+    const current = next!;
+    next = i + 1 < spans.length ? start(...spans[i + 1]!) : undefined;
+    // Awaited in its turn; should it fail first, the failure must not count as unhandled meanwhile.
+    next?.catch(() => undefined);
+    const value = await current;
+    fold(spans[i]![0], spans[i]![1], value);
+  }
 }
 
 /**
@@ -103,11 +148,16 @@ export async function runSingle(options: {
   let done = 0;
   let reached = false;
   for (const end of stopPoints(maxReplications, precision)) {
-    for (const [from, to] of batches(done, end, size)) {
-      const vectors = await runner.vectors(planned.source, from, to, (d) => tracker.within(d));
-      vectors.forEach((vector, i) => accumulator.add(from + i, vector));
-      tracker.finishPart(to - from);
-    }
+    await pipelined(
+      batches(done, end, size),
+      async (from, to) => {
+        const part = tracker.part(to - from);
+        const vectors = await runner.vectors(planned.source, from, to, part.within);
+        part.finish();
+        return vectors;
+      },
+      (from, _to, vectors) => vectors.forEach((vector, i) => accumulator.add(from + i, vector)),
+    );
     done = end;
     if (precision && precisionReached({ values: accumulator.values(precision.kpi), halfWidth: precision.halfWidth, upTo: done })) {
       reached = true;
@@ -153,20 +203,30 @@ export async function runPaired(options: {
   const size = batchSize(layout.length, variants.length + 1);
   let done = 0;
   let reached = false;
+  const scenarios = [baseline, ...variants.map((variant) => variant.planned)];
   for (const end of stopPoints(maxReplications, precision)) {
-    for (const [from, to] of batches(done, end, size)) {
-      const vectors: Float64Array[][] = [];
-      for (const planned of [baseline, ...variants.map((variant) => variant.planned)]) {
-        vectors.push(await runner.vectors(planned.source, from, to, (d) => tracker.within(d)));
-        tracker.finishPart(to - from);
-      }
-      for (let i = 0; i < to - from; i++) {
-        const k = from + i;
-        baselineRun.add(k, vectors[0]![i]!);
-        variantRuns.forEach((run, v) => run.add(k, vectors[v + 1]![i]!));
-        paired.add(k, vectors[0]![i]!, variants.map((_, v) => vectors[v + 1]![i]!));
-      }
-    }
+    // Every scenario's batch is started at once (a pool serves them in this order), the next batch before this one
+    // is folded; the folding is in replication order, as it always was.
+    await pipelined(
+      batches(done, end, size),
+      (from, to) =>
+        Promise.all(
+          scenarios.map(async (planned) => {
+            const part = tracker.part(to - from);
+            const vectors = await runner.vectors(planned.source, from, to, part.within);
+            part.finish();
+            return vectors;
+          }),
+        ),
+      (from, to, vectors) => {
+        for (let i = 0; i < to - from; i++) {
+          const k = from + i;
+          baselineRun.add(k, vectors[0]![i]!);
+          variantRuns.forEach((run, v) => run.add(k, vectors[v + 1]![i]!));
+          paired.add(k, vectors[0]![i]!, variants.map((_, v) => vectors[v + 1]![i]!));
+        }
+      },
+    );
     done = end;
     if (
       precision &&

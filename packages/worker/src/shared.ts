@@ -38,3 +38,4 @@ export {
 } from "./runPlan.js";
 export { loadHighs, solverSession } from "./solver.js";
 export { workerMemoryBytes, defaultWorkerCount } from "./memory.js";
+export { prefetchedPhases } from "./prefetchedPhases.js";

@@ -1,6 +1,5 @@
 import {
   KPI_REGISTRY,
-  countRuns,
   evaluationsJob,
   fullDecision,
   plannedRuns,
@@ -25,7 +24,7 @@ import { DELTA_LEGEND, formatDelta } from "../format/delta.js";
 import { formatValue, renderTable } from "../format/units.js";
 import { writeJson } from "../format/writeJson.js";
 import { progressBar } from "../run/progressBar.js";
-import { comparable, progressTracker, recipeSource, runPaired, type VectorRunner } from "@ccplan/worker/node";
+import { comparable, prefetchedPhases, progressTracker, recipeSource, runPaired, type VectorRunner } from "@ccplan/worker/node";
 import { createRunner } from "../run/runner.js";
 import { jobVariants, refuseOversizedRuns } from "../run/limits.js";
 import { loadScenario, scenarioSource } from "../run/sources.js";
@@ -120,14 +119,16 @@ export async function runCompare(args: string[], write: (text: string) => void):
       // Money needs each intervention's phases (class weeks, learning curve, steady state) over the horizon:
       // core's economics asks for the runs it needs, on the same seeds and draws, and prices them.
       const job = () => moneyJob(replications);
-      const tracker = progressTracker(replications * countRuns(job(), (request) => book.get(request) !== undefined), bar.update);
-      evaluations = await runPhaseJobAsync(job(), async (request) => {
-        const known = book.get(request);
-        if (known) return known;
-        const vectors = await runner.vectors(recipeSource(request.recipe, request.label), 0, request.replications, (done) => tracker.within(done));
-        tracker.finishPart(request.replications);
+      const toRun = plannedRuns(job(), (request) => book.get(request) !== undefined);
+      const tracker = progressTracker(replications * toRun.length, bar.update);
+      // The runs not in the book are queued in the pool at once (the dry pass listed them), each answered in its turn.
+      const run = prefetchedPhases(toRun, async (request) => {
+        const part = tracker.part(request.replications);
+        const vectors = await runner.vectors(recipeSource(request.recipe, request.label), 0, request.replications, part.within);
+        part.finish();
         return vectors.map(spanKpiSample);
       });
+      evaluations = await runPhaseJobAsync(job(), (request) => book.get(request) ?? run(request));
       for (const evaluation of evaluations) moneyByName.set(evaluation.name, evaluation.money);
     }
     bar.done();

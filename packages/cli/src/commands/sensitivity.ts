@@ -11,7 +11,7 @@ import {
   type SensitivityUnit,
   type Tornado,
 } from "@ccplan/core";
-import { progressTracker, recipeSource } from "@ccplan/worker/node";
+import { prefetchedPhases, progressTracker, recipeSource } from "@ccplan/worker/node";
 import { numberFlag, parseCommandArgs } from "../args.js";
 import { InputError } from "../errors.js";
 import { FLAG_RANGES } from "../flagRanges.js";
@@ -88,12 +88,14 @@ export async function runSensitivity(args: string[], write: (text: string) => vo
   try {
     const result = await sensitivityAsync({
       ...options,
-      runPhase: async (request: PhaseRunRequest): Promise<KpiSample[]> => {
+      // Every point is queued in the pool at once (the dry pass listed them), each answered in its turn.
+      runPhase: prefetchedPhases(planned, async (request: PhaseRunRequest): Promise<KpiSample[]> => {
         const source = recipeSource(request.recipe, request.label);
-        const vectors = await runner.vectors(source, 0, request.replications, (done) => tracker.within(done));
-        tracker.finishPart(request.replications);
+        const part = tracker.part(request.replications);
+        const vectors = await runner.vectors(source, 0, request.replications, part.within);
+        part.finish();
         return vectors.map(spanKpiSample);
-      },
+      }),
     });
     bar.done();
     if (values.json) writeJson(write, result);

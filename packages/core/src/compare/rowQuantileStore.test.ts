@@ -49,3 +49,13 @@ it("RowQuantileStore refuses nonsense options", () => {
   expect(() => new RowQuantileStore(1, { exactReplications: -1 })).toThrow("invalid exactReplications: -1");
   expect(() => new RowQuantileStore(1, { budgetBytes: 0 })).toThrow("invalid budgetBytes: 0");
 });
+
+it("RowQuantileStore's quantilesOfCells equals quantiles cell by cell", () => {
+  for (const count of [50, 300]) {
+    const store = new RowQuantileStore(3, { exactReplications: 100 });
+    fill(store, count);
+    const one = store.scratch();
+    expect(store.quantilesOfCells(0, 3, store.scratch(3))).toEqual([0, 1, 2].map((cell) => store.quantiles(cell, one)));
+    expect(store.quantilesOfCells(1, 2, store.scratch(2))).toEqual([1, 2].map((cell) => store.quantiles(cell, one)));
+  }
+});

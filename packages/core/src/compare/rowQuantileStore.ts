@@ -1,4 +1,4 @@
-import { quantileSorted } from "d3-array";
+import { selectQuantiles } from "./selectQuantiles.js";
 
 /** How per-interval quantiles are kept: see `RowQuantileStore`. */
 export interface QuantileStoreOptions {
@@ -16,6 +16,8 @@ export interface IntervalQuantileBasis {
   precision: "exact" | "float32";
 }
 
+/** The spread of outcomes every cell reports: P10, P50, P90. */
+const SPREAD = [0.1, 0.5, 0.9] as const;
 const DEFAULT_EXACT_REPLICATIONS = 100;
 const DEFAULT_BUDGET_BYTES = 64 * 1024 * 1024;
 
@@ -42,6 +44,7 @@ export class RowQuantileStore {
   private stored = 0;
   private added = 0;
   private stride = 1;
+  private readonly picked = new Float64Array(3);
 
   constructor(width: number, options?: QuantileStoreOptions) {
     this.width = width;
@@ -74,7 +77,8 @@ export class RowQuantileStore {
     this.stored++;
   }
 
-  /** P10, P50 and P90 (R-7, as d3.quantile) of one cell over the stored rows, NaN skipped; null when none. */
+  /** P10, P50 and P90 (R-7, as d3.quantile) of one cell over the stored rows, NaN skipped; null when none. `scratch`
+   * (from `scratch()`) is overwritten. */
   quantiles(cell: number, scratch: Float64Array): [number, number, number] | null {
     let n = 0;
     for (let row = 0; row < this.stored; row++) {
@@ -82,14 +86,42 @@ export class RowQuantileStore {
       if (!Number.isNaN(value)) scratch[n++] = value;
     }
     if (n === 0) return null;
-    // d3's types ask for an array; quantileSorted only reads length and indices, which a typed array has.
-    const sorted = scratch.subarray(0, n).sort() as unknown as number[];
-    return [quantileSorted(sorted, 0.1)!, quantileSorted(sorted, 0.5)!, quantileSorted(sorted, 0.9)!];
+    selectQuantiles(scratch, n, SPREAD, this.picked);
+    return [this.picked[0]!, this.picked[1]!, this.picked[2]!];
   }
 
-  /** A scratch buffer large enough for `quantiles`. */
-  scratch(): Float64Array {
-    return new Float64Array(Math.max(1, this.stored));
+  /**
+   * `quantiles` of cells firstCell … firstCell + count − 1 at once (null where a cell has no value): the stored rows are
+   * read once, `count` neighbouring values at a time, rather than once per cell with a stride of a whole row, which
+   * misses the cache on every value when there are thousands of rows. `scratch` must hold count × stored values
+   * (`scratch(count)`).
+   */
+  quantilesOfCells(firstCell: number, count: number, scratch: Float64Array): ([number, number, number] | null)[] {
+    const stored = this.stored;
+    const lengths = new Int32Array(count);
+    for (let row = 0; row < stored; row++) {
+      const base = row * this.width + firstCell;
+      for (let c = 0; c < count; c++) {
+        const value = this.rows[base + c]!;
+        if (!Number.isNaN(value)) scratch[c * stored + lengths[c]!++] = value;
+      }
+    }
+    const out: ([number, number, number] | null)[] = [];
+    for (let c = 0; c < count; c++) {
+      const n = lengths[c]!;
+      if (n === 0) {
+        out.push(null);
+        continue;
+      }
+      selectQuantiles(scratch.subarray(c * stored, c * stored + n), n, SPREAD, this.picked);
+      out.push([this.picked[0]!, this.picked[1]!, this.picked[2]!]);
+    }
+    return out;
+  }
+
+  /** A scratch buffer large enough for `quantiles`, or for `quantilesOfCells` of `cells` cells. */
+  scratch(cells = 1): Float64Array {
+    return new Float64Array(Math.max(1, this.stored * cells));
   }
 
   /** How many replications the quantiles rest on, and whether exactly. */

@@ -109,9 +109,10 @@ export class VectorStatistics {
   intervalRow(row: number, scratch: Float64Array): KpiStatisticsByKpi {
     const out = {} as KpiStatisticsByKpi;
     const { count, mean, sumSquares } = this.intervalMoments;
+    const quantiles = this.intervalQuantiles.quantilesOfCells(row * this.width, this.width, scratch);
     this.layout.kpis.forEach((id, column) => {
       const cell = row * this.width + column;
-      out[id] = momentStatistics(count[cell]!, mean[cell]!, sumSquares[cell]!, this.intervalQuantiles.quantiles(cell, scratch));
+      out[id] = momentStatistics(count[cell]!, mean[cell]!, sumSquares[cell]!, quantiles[column]!);
     });
     return out;
   }
@@ -123,7 +124,7 @@ export class VectorStatistics {
 
   /** A scratch buffer for `intervalRow`. */
   quantileScratch(): Float64Array {
-    return this.intervalQuantiles.scratch();
+    return this.intervalQuantiles.scratch(this.width);
   }
 
   /** What the interval quantiles rest on. */

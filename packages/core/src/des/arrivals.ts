@@ -73,24 +73,33 @@ export class ArrivalSource {
     this.accept = acceptAll ? null : new UniformBlock(options.openAccept());
     const multipliers = options.dayMultipliers;
     this.dayRatePerSec = multipliers ? multipliers.map((m) => m * candidateRate) : null;
-    this.nextSec = candidateRate > 0 && intervalCount > 0 ? this.advance(0) : Infinity;
+    this.nextSec = 0;
+    if (candidateRate > 0 && intervalCount > 0) this.advance();
+    else this.nextSec = Infinity;
   }
 
   /** Moves to the arrival after the current one (call after its attributes were drawn). */
   next(): void {
-    this.nextSec = this.advance(this.nextSec);
+    this.advance();
   }
 
-  private advance(fromSec: number): number {
-    let t = fromSec;
+  /** Sets `nextSec` to the next kept candidate after it (Infinity past the span's end). It writes the field rather
+   * than return the time: a number returned from a call the compiler does not inline is boxed (an allocation per
+   * arrival), while a number field is updated in place. */
+  private advance(): void {
+    let t = this.nextSec;
     for (;;) {
       t = this.dayRatePerSec ? this.gapAcrossDays(t) : t - this.meanGapSec * Math.log1p(-this.arrivals.next());
-      if (!(t < this.endSec)) return Infinity;
-      if (this.acceptAll) return t;
+      if (!(t < this.endSec)) {
+        this.nextSec = Infinity;
+        return;
+      }
+      if (this.acceptAll) break;
       const interval = Math.min(Math.floor(t / this.intervalSec), this.lastInterval);
-      if (this.accept!.next() < this.acceptProbability[interval]!) return t;
+      if (this.accept!.next() < this.acceptProbability[interval]!) break;
       this.attributes.skip();
     }
+    this.nextSec = t;
   }
 
   /** The next candidate after `fromSec` when the candidate rate changes from day to day: one unit-rate

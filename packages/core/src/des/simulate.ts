@@ -296,7 +296,12 @@ class Engine {
   private readonly scheduled: Int32Array;
   private staffingChanged = false;
   private interval = 0;
+  /** The time of the event being handled. The handlers read it (and an answer's wait and handle time) from fields
+   * rather than take them as arguments: a number passed to a call the compiler does not inline is boxed, an
+   * allocation per event, while a number field is updated in place. */
   private nowSec = 0;
+  private answerWaitSec = 0;
+  private answerHandleSec = 0;
   private eventCount = 0;
   private arrivalCount = 0;
   private maxArrivals = DEFAULT_MAX_ARRIVALS;
@@ -481,6 +486,7 @@ class Engine {
       if (nextControlSec <= heapSec && nextControlSec <= nextArrivalSec) {
         if (nextControlSec === Infinity) break;
         const atSec = nextControlSec;
+        this.nowSec = atSec;
         this.control(control, atSec);
         control++;
         nextControlSec = control < timeline.count ? timeline.timesSec[control]! : Infinity;
@@ -493,16 +499,16 @@ class Engine {
         const id = payload >> 2;
         const kind = payload & 3;
         this.nowSec = heapSec;
-        if (kind === DEPARTURE) this.depart(id, heapSec);
-        else if (kind === ABANDONMENT) this.abandon(id, heapSec);
-        else this.comeBack(id, heapSec);
+        if (kind === DEPARTURE) this.depart(id);
+        else if (kind === ABANDONMENT) this.abandon(id);
+        else this.comeBack(id);
       } else {
         const q = arrivalQueue;
         this.nowSec = nextArrivalSec;
         const id = pool.allocate();
         firstDraws[q]!.drawInto(pool.real, id);
         if (this.anyPriority) this.assignClass(id, q);
-        this.arrive(id, q, nextArrivalSec, ContactKind.first);
+        this.arrive(id, q, ContactKind.first);
         sources[q]!.next();
         if (queueCount === 1) {
           nextArrivalSec = sources[0]!.nextSec;
@@ -550,7 +556,8 @@ class Engine {
   }
 
   /** A contact arrives (first contact, retry or repeat); its attribute uniforms are already in its row. */
-  private arrive(id: number, q: number, nowSec: number, kind: number): void {
+  private arrive(id: number, q: number, kind: number): void {
+    const nowSec = this.nowSec;
     if (++this.arrivalCount > this.maxArrivals) {
       throw new RangeError(
         `too many arrivals: more than ${this.maxArrivals} in one replication; expected a plan whose retries and repeats die out`,
@@ -582,12 +589,12 @@ class Engine {
       const group = this.groups[0]!;
       if (group.capacity > group.busy) {
         group.startService(nowSec);
-        this.startService(id, 0, nowSec);
+        this.startService(id, 0);
         return;
       }
     } else {
       if (this.selfService[q]) {
-        this.serveOnline(id, q, nowSec);
+        this.serveOnline(id, q);
         return;
       }
       const serving = this.groupsServing[q]!;
@@ -597,7 +604,7 @@ class Engine {
         const slots = this.slots[q * this.groupCount + g]!;
         if (group.capacity - group.busy >= slots && (group.slotsPerAgent === 1 || !this.waitsBefore(g, q))) {
           group.startService(nowSec, slots);
-          this.startService(id, g, nowSec);
+          this.startService(id, g);
           return;
         }
       }
@@ -619,7 +626,8 @@ class Engine {
   }
 
   /** An agent of group g (already counted busy) answers contact `id`. */
-  private startService(id: number, g: number, nowSec: number): void {
+  private startService(id: number, g: number): void {
+    const nowSec = this.nowSec;
     this.eventCount++;
     const real = this.pool.real;
     const int = this.pool.int;
@@ -645,7 +653,9 @@ class Engine {
         handleSec *= 1 + growth * others;
       }
     }
-    this.countAnswer(id, q, nowSec - real[realRow + ContactReal.arrivalSec]!, handleSec, resolved, nowSec);
+    this.answerWaitSec = nowSec - real[realRow + ContactReal.arrivalSec]!;
+    this.answerHandleSec = handleSec;
+    this.countAnswer(id, q, resolved);
     this.heap.push(nowSec + handleSec, id * 4 + DEPARTURE);
   }
 
@@ -660,7 +670,10 @@ class Engine {
   }
 
   /** Satisfaction and the counters of contact `id` of queue q, answered now after `waitSec`. */
-  private countAnswer(id: number, q: number, waitSec: number, handleSec: number, resolved: number, nowSec: number): void {
+  private countAnswer(id: number, q: number, resolved: number): void {
+    const nowSec = this.nowSec;
+    const waitSec = this.answerWaitSec;
+    const handleSec = this.answerHandleSec;
     const real = this.pool.real;
     const int = this.pool.int;
     const row = id * CONTACT_INT_FIELDS;
@@ -801,7 +814,8 @@ class Engine {
     this.queueCounters[base + QueueCounter.journeySatisfiedExpected]! += this.pool.real[id * CONTACT_REAL_FIELDS + ContactReal.satisfaction]!;
   }
 
-  private depart(id: number, nowSec: number): void {
+  private depart(id: number): void {
+    const nowSec = this.nowSec;
     this.eventCount++;
     const pool = this.pool;
     const row = id * CONTACT_INT_FIELDS;
@@ -817,13 +831,13 @@ class Engine {
     if (group.slotsPerAgent > 1) {
       // Chat slots: free this contact's slots, then let the group take whatever now fits.
       group.endService(nowSec, this.slots[pool.int[row + ContactInt.queue]! * this.groupCount + g]!);
-      this.dispatch(g, nowSec);
+      this.dispatch(g);
       return;
     }
     if (group.present <= group.target) {
       const next = this.takeNext(g, 1, nowSec);
       if (next >= 0) {
-        this.startService(next, g, nowSec);
+        this.startService(next, g);
         return;
       }
     }
@@ -832,7 +846,8 @@ class Engine {
 
   /** A self-service contact is served online at once: no agent, no wait, no handle time; it is resolved (or comes
    * back as a repeat) as any other. Counts a service start and a departure. */
-  private serveOnline(id: number, q: number, nowSec: number): void {
+  private serveOnline(id: number, q: number): void {
+    const nowSec = this.nowSec;
     this.eventCount += 2;
     const pool = this.pool;
     const row = id * CONTACT_INT_FIELDS;
@@ -840,7 +855,9 @@ class Engine {
     const resolved = pool.real[realRow + ContactReal.uFcr]! < this.fcr[q]! ? 1 : 0;
     pool.int[row + ContactInt.state] = ContactState.inService;
     pool.int[row + ContactInt.resolved] = resolved;
-    this.countAnswer(id, q, 0, 0, resolved, nowSec);
+    this.answerWaitSec = 0;
+    this.answerHandleSec = 0;
+    this.countAnswer(id, q, resolved);
     if (resolved) {
       pool.release(id);
     } else {
@@ -849,7 +866,8 @@ class Engine {
     }
   }
 
-  private abandon(id: number, nowSec: number): void {
+  private abandon(id: number): void {
+    const nowSec = this.nowSec;
     const pool = this.pool;
     const row = id * CONTACT_INT_FIELDS;
     const realRow = id * CONTACT_REAL_FIELDS;
@@ -902,11 +920,11 @@ class Engine {
   }
 
   /** A retry or repeat comes back: a new contact of the same queue, with attributes from the return lane. */
-  private comeBack(id: number, nowSec: number): void {
+  private comeBack(id: number): void {
     const row = id * CONTACT_INT_FIELDS;
     const q = this.pool.int[row + ContactInt.queue]!;
     this.returnDraws[q]!.drawInto(this.pool.real, id);
-    this.arrive(id, q, nowSec, this.pool.int[row + ContactInt.kind]!);
+    this.arrive(id, q, this.pool.int[row + ContactInt.kind]!);
   }
 
   /** The head of the highest-priority non-empty queue group g serves, or −1. When that contact needs more than
@@ -957,7 +975,8 @@ class Engine {
   }
 
   /** Free slots of group g take waiting contacts until one side runs out. */
-  private dispatch(g: number, nowSec: number): void {
+  private dispatch(g: number): void {
+    const nowSec = this.nowSec;
     const group = this.groups[g]!;
     for (;;) {
       const free = group.capacity - group.busy;
@@ -965,7 +984,7 @@ class Engine {
       const next = this.takeNext(g, free, nowSec);
       if (next < 0) return;
       group.startService(nowSec, this.slots[this.pool.int[next * CONTACT_INT_FIELDS + ContactInt.queue]! * this.groupCount + g]!);
-      this.startService(next, g, nowSec);
+      this.startService(next, g);
     }
   }
 
@@ -998,7 +1017,7 @@ class Engine {
     this.staffingChanged = false;
     for (let g = 0; g < this.groupCount; g++) {
       const scheduled = this.scheduled[g]!;
-      if (this.groups[g]!.setStaffing(nowSec, scheduled, this.onFloorTarget(g, scheduled)) > 0) this.dispatch(g, nowSec);
+      if (this.groups[g]!.setStaffing(nowSec, scheduled, this.onFloorTarget(g, scheduled)) > 0) this.dispatch(g);
     }
   }
 

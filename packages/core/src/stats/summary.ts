@@ -1,4 +1,4 @@
-import { ascending, fsum, quantileSorted, variance } from "d3-array";
+import { fsum, quantileSorted, variance } from "d3-array";
 import { studentTQuantile } from "./studentTQuantile.js";
 
 /** Summary of one KPI across replications, as the CLI's `--json` and the UI show it. */
@@ -27,14 +27,16 @@ const tCache = new Map<number, number>();
  * assumes the replication means are roughly normal, which holds for a few dozen replications of a day.
  */
 export function summarize(values: ArrayLike<number | null>): KpiSummary {
-  const defined: number[] = [];
+  const defined = new Float64Array(values.length);
+  let n = 0;
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
-    if (value !== null && value !== undefined && !Number.isNaN(value)) defined.push(value);
+    if (value !== null && value !== undefined && !Number.isNaN(value)) defined[n++] = value;
   }
-  const n = defined.length;
   if (n === 0) return { mean: null, ci95: null, p10: null, p50: null, p90: null, n };
-  const sorted = defined.sort(ascending);
+  // A typed array's own sort is numeric and ascending (as d3.ascending orders numbers), without a comparator call.
+  // d3's quantileSorted reads only length and indices, which a typed array has; its types ask for an array.
+  const sorted = defined.subarray(0, n).sort() as unknown as number[];
   const mean = fsum(sorted) / n;
   let ci95: [number, number] | null = null;
   if (n >= 2) {

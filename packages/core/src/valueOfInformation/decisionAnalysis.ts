@@ -63,16 +63,21 @@ export function decisionAnalysis(inputs: DecisionInputs): DecisionAnalysis {
   const n = inputs.yearNpv[0]?.length ?? 0;
   const value = evpi(inputs.expectedNpv);
   const varying = inputs.inputs.filter((input) => varies(input.values));
-  const singles: InputValue[] = varying.flatMap((input) => {
-    const result = partialValue([input.values], inputs.yearNpv);
+  // Every input screened by its estimate (largest first; among equal ones, often 0, the one that moves the NPVs most),
+  // then the interval computed for the ones reported.
+  const screened = varying.flatMap((input) => {
+    const result = partialValue([input.values], inputs.yearNpv, false);
+    return result ? [{ input, value: result.value, spread: result.spread }] : [];
+  });
+  screened.sort((a, b) => b.value - a.value || b.spread - a.spread);
+  const singles: InputValue[] = screened.slice(0, EVPPI_REPORTED).flatMap(({ input }) => {
+    const result = partialValue([input.values], inputs.yearNpv, true);
     return result ? [{ input: input.key, label: input.label, value: result.value, ci95: result.ci95, inputs: [input.key] }] : [];
   });
-  // Largest first; among equal values (often 0), the one that could be worth most (the interval's upper end).
-  const order = (a: InputValue, b: InputValue) => b.value - a.value || b.ci95[1] - a.ci95[1];
-  singles.sort(order);
+  const order = (a: InputValue, b: InputValue) => b.value - a.value;
   const reported = singles.slice(0, EVPPI_REPORTED);
   const loyalty = varying.filter((input) => input.key.startsWith(LOYALTY_PREFIX));
-  const group = loyalty.length > 1 ? partialValue(loyalty.map((input) => input.values), inputs.yearNpv) : null;
+  const group = loyalty.length > 1 ? partialValue(loyalty.map((input) => input.values), inputs.yearNpv, true) : null;
   if (group) {
     const result = group;
     reported.push({ input: "loyalty", label: "the loyalty shares together (churn and NPS classes)", value: result.value, ci95: result.ci95, inputs: loyalty.map((input) => input.key) });
@@ -120,9 +125,9 @@ function linearNetBenefits(inputs: DecisionInputs): LinearNetBenefit[] | null {
 }
 
 /** EVPPI, or null where the replications are too few for the regression on these inputs (it is then not reported). */
-function partialValue(parameters: readonly ArrayLike<number>[], netBenefit: readonly ArrayLike<number>[]) {
+function partialValue(parameters: readonly ArrayLike<number>[], netBenefit: readonly ArrayLike<number>[], interval: boolean) {
   try {
-    return evppi(parameters, netBenefit);
+    return evppi(parameters, netBenefit, { interval });
   } catch {
     return null;
   }

@@ -47,6 +47,9 @@ export interface PartialValue {
   ci95: [number, number];
   /** Per option, the fit's effective degrees of freedom (1 for an option whose net benefit does not vary). */
   edf: number[];
+  /** How far the inputs move the options' expected net benefits: the largest standard deviation of an option's fitted
+   * values (ranks inputs whose EVPPI is the same, often 0). */
+  spread: number;
 }
 
 /**
@@ -54,14 +57,18 @@ export interface PartialValue {
  * benefits are `netBenefit` (one array per option, replications aligned; an option whose net benefit never varies,
  * such as a baseline at 0, is taken as it is).
  */
-export function evppi(parameters: readonly ArrayLike<number>[], netBenefit: readonly ArrayLike<number>[]): PartialValue {
+export function evppi(parameters: readonly ArrayLike<number>[], netBenefit: readonly ArrayLike<number>[], options: { interval?: boolean } = {}): PartialValue {
   const n = checkAligned(netBenefit);
-  if (parameters.length === 0 || n < 10) return { value: 0, ci95: [0, 0], edf: netBenefit.map(() => 1) };
+  if (parameters.length === 0 || n < 10) return { value: 0, ci95: [0, 0], edf: netBenefit.map(() => 1), spread: 0 };
   const fits: (SplineFit | Float64Array)[] = netBenefit.map((values) =>
     varies(values) ? penalizedSplineFit(parameters, values) : Float64Array.from(values),
   );
   const fitted = fits.map((fit) => (fit instanceof Float64Array ? fit : fit.fitted));
   const value = Math.max(0, meanOfMax(fitted, n) - maxOfMeans(fitted, n));
+  const edf = fits.map((fit) => (fit instanceof Float64Array ? 1 : fit.edf));
+  const spread = Math.max(0, ...fitted.map(standardDeviation));
+  // Without the interval (a screen of many inputs): the estimate alone.
+  if (options.interval === false) return { value, ci95: [value, value], edf, spread };
 
   const rounds: number[] = [];
   const index = new Uint32Array(n);
@@ -77,7 +84,16 @@ export function evppi(parameters: readonly ArrayLike<number>[], netBenefit: read
   }
   rounds.sort((a, b) => a - b);
   const at = (q: number) => rounds[Math.min(ROUNDS - 1, Math.max(0, Math.round(q * (ROUNDS - 1))))]!;
-  return { value, ci95: [at(0.025), at(0.975)], edf: fits.map((fit) => (fit instanceof Float64Array ? 1 : fit.edf)) };
+  return { value, ci95: [at(0.025), at(0.975)], edf, spread };
+}
+
+function standardDeviation(values: ArrayLike<number>): number {
+  let mean = 0;
+  for (let k = 0; k < values.length; k++) mean += values[k]!;
+  mean /= Math.max(1, values.length);
+  let sum = 0;
+  for (let k = 0; k < values.length; k++) sum += (values[k]! - mean) ** 2;
+  return Math.sqrt(sum / Math.max(1, values.length - 1));
 }
 
 function checkAligned(options: readonly ArrayLike<number>[]): number {

@@ -19,7 +19,7 @@ import {
   type AssumptionsView,
   type Scenario,
 } from "@ccplan/core";
-import { progressTracker, recipeSource, runPaired, type PlannedSource, type PlanSource, type PrecisionTarget, type RunProgressSink, type VectorRunner } from "@ccplan/worker";
+import { prefetchedPhases, progressTracker, recipeSource, runPaired, type PlannedSource, type PlanSource, type PrecisionTarget, type RunProgressSink, type VectorRunner } from "@ccplan/worker";
 import { comparisonDocument, type ComparisonDocument } from "./comparisonDocument";
 import { scenarioView, spanSampleArray, type ComparisonView } from "./comparisonView";
 import { moneyView } from "./moneyStage";
@@ -98,16 +98,21 @@ export async function compare(request: CompareRequest, runner: VectorRunner, onP
   tracker.finishPart(comparisonRuns);
 
   const replications = outcome.comparison.replications;
-  const evaluations =
+  const moneyJob = () => evaluationsJob({ scenario, interventions, replications, assumptions });
+  // The runs not in the book are queued in the pool at once (a dry pass lists them), each answered in its turn.
+  const runMoneyPhase =
     interventions.length === 0
-      ? []
-      : await runPhaseJobAsync(evaluationsJob({ scenario, interventions, replications, assumptions }), async (phase) => {
-          const known = book.get(phase);
-          if (known) return known;
-          const vectors = await runner.vectors(recipeSource(phase.recipe, phase.label), 0, phase.replications, (done) => tracker.within(done));
-          tracker.finishPart(phase.replications);
-          return vectors.map(spanKpiSample);
-        });
+      ? undefined
+      : prefetchedPhases(
+          plannedRuns(moneyJob(), (phase) => book.get(phase) !== undefined),
+          async (phase) => {
+            const part = tracker.part(phase.replications);
+            const vectors = await runner.vectors(recipeSource(phase.recipe, phase.label), 0, phase.replications, part.within);
+            part.finish();
+            return vectors.map(spanKpiSample);
+          },
+        );
+  const evaluations = runMoneyPhase === undefined ? [] : await runPhaseJobAsync(moneyJob(), (phase) => book.get(phase) ?? runMoneyPhase(phase));
 
   const layout = kpiVectorLayout(plans[0]!);
   const first = layout.intervals.first;

@@ -1,7 +1,7 @@
 // Which assumptions move the answer: core's sensitivity (a tornado per output), each simulated point's replications
 // run in the pool of Web Workers, in the comparison worker (the bookkeeping stays off the page's thread).
 import { checkRunLimits, plannedRuns, sensitivityAsync, sensitivityJob, spanKpiSample, type Scenario, type SensitivityResult } from "@ccplan/core";
-import { progressTracker, recipeSource, type RunProgressSink, type VectorRunner } from "@ccplan/worker";
+import { prefetchedPhases, progressTracker, recipeSource, type RunProgressSink, type VectorRunner } from "@ccplan/worker";
 
 export interface SensitivityRequest {
   /** A validated scenario, as plain data. */
@@ -27,10 +27,12 @@ export async function sensitivity(request: SensitivityRequest, runner: VectorRun
   const tracker = progressTracker(planned.length * replications, onProgress);
   return sensitivityAsync({
     ...options,
-    runPhase: async (phase) => {
-      const vectors = await runner.vectors(recipeSource(phase.recipe, phase.label), 0, phase.replications, (done) => tracker.within(done));
-      tracker.finishPart(phase.replications);
+    // Every point is queued in the pool at once (the dry pass listed them), each answered in its turn.
+    runPhase: prefetchedPhases(planned, async (phase) => {
+      const part = tracker.part(phase.replications);
+      const vectors = await runner.vectors(recipeSource(phase.recipe, phase.label), 0, phase.replications, part.within);
+      part.finish();
       return vectors.map(spanKpiSample);
-    },
+    }),
   });
 }

@@ -1,0 +1,21 @@
+import { quantileSorted } from "d3-array";
+import { expect, it } from "vitest";
+import { stream } from "../random/streams.js";
+import { selectQuantiles } from "./selectQuantiles.js";
+
+it("selectQuantiles gives d3's R-7 quantiles of the sorted values, ties and tiny samples included", () => {
+  const random = stream(7, 0, "handle");
+  const ps = [0.1, 0.5, 0.9];
+  const out = new Float64Array(3);
+  for (let trial = 0; trial < 400; trial++) {
+    const n = trial < 10 ? trial + 1 : 1 + Math.floor(random() * 3000);
+    // Service levels of small intervals repeat (0, 1, k/n): a few distinct values in some trials.
+    const distinct = trial % 3 === 0 ? 1 + Math.floor(random() * 4) : 0;
+    const values = Float64Array.from({ length: n }, () => (distinct > 0 ? Math.floor(random() * distinct) / distinct : random() * 100 - 20));
+    const sorted = Array.from(values).sort((a, b) => a - b);
+    selectQuantiles(values, n, ps, out);
+    expect(Array.from(out)).toEqual(ps.map((p) => quantileSorted(sorted, p)));
+    // Only reordered: the same values are still there.
+    expect(Array.from(values).sort((a, b) => a - b)).toEqual(sorted);
+  }
+});

@@ -1,0 +1,63 @@
+import { stationaryPlan } from "@ccplan/core";
+import { describe, expect, it } from "vitest";
+import { inProcessRunner, type VectorRunner } from "./vectorRunner.js";
+import { progressTracker, runPaired, runSingle } from "./runPlan.js";
+import type { PlanSource } from "./planSource.js";
+
+const options = (agents: number) => ({ arrivalsPerHour: 100, ahtSec: 180, agents, patienceSec: 300, hours: 2, seed: 5 });
+const planned = (agents: number) => {
+  const source: PlanSource = { kind: "stationary", options: options(agents) };
+  return { source, plan: stationaryPlan(options(agents)) };
+};
+
+/** The in-process runner's vectors, each batch answered after a delay that makes later batches finish first. */
+function scrambled(): VectorRunner & { started: [number, number][] } {
+  const direct = inProcessRunner();
+  const started: [number, number][] = [];
+  return {
+    started,
+    async vectors(source, from, to, onProgress) {
+      started.push([from, to]);
+      const vectors = await direct.vectors(source, from, to, onProgress);
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, 40 - from / 10)));
+      return vectors;
+    },
+  };
+}
+
+describe("runs with the next batch queued while the current one is folded", () => {
+  it("give the same statistics as batches run one after another, when batches finish out of order", async () => {
+    const runner = scrambled();
+    const one = planned(5);
+    const sequential = await runSingle({ runner: inProcessRunner(), planned: one, maxReplications: 520 });
+    const overlapped = await runSingle({ runner, planned: one, maxReplications: 520 });
+    expect(JSON.stringify(overlapped.statistics)).toBe(JSON.stringify(sequential.statistics));
+    // Batches of 250: the second was started before the first was back.
+    expect(runner.started).toEqual([[0, 250], [250, 500], [500, 520]]);
+  });
+
+  it("pair every scenario's replications in order, the scenarios of a batch started together", async () => {
+    const runner = scrambled();
+    const request = { planned: planned(5), variants: [{ name: "six agents", planned: planned(6) }], maxReplications: 300 };
+    const sequential = await runPaired({ runner: inProcessRunner(), baseline: request.planned, variants: request.variants, maxReplications: 300 });
+    const overlapped = await runPaired({ runner, baseline: request.planned, variants: request.variants, maxReplications: 300 });
+    expect(JSON.stringify(overlapped)).toBe(JSON.stringify(sequential));
+    expect(runner.started).toEqual([[0, 250], [0, 250], [250, 300], [250, 300]]);
+  });
+});
+
+describe("progressTracker", () => {
+  it("adds the progress of parts running side by side to the parts finished", () => {
+    const seen: number[] = [];
+    const tracker = progressTracker(30, (done) => seen.push(done));
+    const a = tracker.part(10);
+    const b = tracker.part(10);
+    a.within(4);
+    b.within(3);
+    a.finish();
+    b.within(5);
+    a.within(9); // a finished part reports nothing more
+    b.finish();
+    expect(seen).toEqual([4, 7, 13, 15, 20]);
+  });
+});
