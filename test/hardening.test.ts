@@ -178,6 +178,22 @@ describe("ccplan roster on odd but valid input: exit 0 with a named shortfall, o
   });
 });
 
+describe("an output file that cannot be written is refused with exit 2 naming it (roster and anchor: before they run)", () => {
+  const missing = join(dir, "no-such-folder", "out.json");
+  const cases: [string, string[], RegExp][] = [
+    // Checked first: a scenario file that is not there is not even read.
+    ["roster --out in a missing folder", ["roster", join(dir, "absent.json"), "--out", missing], /cannot write the roster scenario .*out\.json: no such folder/],
+    ["roster --csv onto a folder", ["roster", join(repoRoot, "test", "fixtures", "roster-tiny.json"), "--csv", dir], /cannot write the roster CSV .*: it is a folder/],
+    ["anchor --out in a missing folder", ["anchor", join(dir, "absent.json"), "--csat", "0.8", "--surveys", "400", "--out", missing], /cannot write the anchored scenario .*: no such folder/],
+    ["capacity --out in a missing folder", ["capacity", scenarioPath("year-plan.json"), "--week", "2", "--replication", "1", "--out", missing], /cannot write the week's scenario .*: no such folder/],
+  ];
+  it.each(cases)("%s", async (_, argv, message) => {
+    const result = await run(...argv);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+  });
+});
+
 describe("merge names what differs and checks the values", () => {
   const shard = async (i: number, ...extra: string[]) => {
     const result = await run("simulate", scenarioPath("default.json"), "--replications", "4", "--workers", "1", "--shard", `${i}/2`, ...extra);

@@ -1,4 +1,3 @@
-import { writeFileSync } from "node:fs";
 import {
   anchoredScenario,
   anchorToCenter,
@@ -13,6 +12,7 @@ import {
 } from "@ccplan/core";
 import { numberFlag, parseCommandArgs } from "../args.js";
 import { InputError } from "../errors.js";
+import { checkWritable, writeUserFile } from "../io.js";
 import { FLAG_RANGES } from "../flagRanges.js";
 import { renderTable } from "../format/units.js";
 import { writeJson } from "../format/writeJson.js";
@@ -72,6 +72,7 @@ export async function runAnchor(args: string[], write: (text: string) => void): 
   if (problem) throw new InputError(`invalid figures: ${problem}`);
   const replications = numberFlag("replications", values.replications, { ...FLAG_RANGES.replications, max: 1000 }) ?? ANCHOR_REPLICATIONS;
   const workers = numberFlag("workers", values.workers, FLAG_RANGES.workers);
+  checkWritable(values.out, "the anchored scenario"); // before the simulations: a bad path would lose their work
   const loaded = loadScenario(positionals[0]!);
 
   const runner = createRunner(workers, [compileScenario(loaded.scenario)]);
@@ -85,7 +86,7 @@ export async function runAnchor(args: string[], write: (text: string) => void): 
         return vectors.map(spanKpiSample);
       },
     });
-    if (values.out !== undefined) writeFileSync(values.out, `${JSON.stringify(anchoredScenario(loaded.raw as object, anchoring), null, 2)}\n`);
+    if (values.out !== undefined) writeUserFile(values.out, `${JSON.stringify(anchoredScenario(loaded.raw as object, anchoring), null, 2)}\n`, "the anchored scenario");
     if (values.json) writeJson(write, { scenario: loaded.scenario.name, figures, ...anchoring });
     else write(`${renderAnchoring(loaded.scenario.name, anchoring, values.out)}\n`);
   } finally {

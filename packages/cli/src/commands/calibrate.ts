@@ -1,9 +1,8 @@
-import { writeFileSync } from "node:fs";
 import { applyCalibration, calibrate, CALIBRATION_DEFAULTS, patienceFromIntervalReport, survivalAt, type Calibration, type HandleFitReport } from "@ccplan/core";
 import { choiceFlag, numberFlag, parseCommandArgs } from "../args.js";
 import { InputError } from "../errors.js";
 import { renderTable } from "../format/units.js";
-import { readUserFile } from "../io.js";
+import { readUserFile, writeUserFile } from "../io.js";
 import { CALL_LOG_FLAGS, CALL_LOG_FLAGS_HELP, loadCalibration, loadCallLog, sourceNote } from "../run/callLogInput.js";
 
 export const calibrateHelp = `ccplan calibrate <log> [--format csv|anonymous-bank] [--columns MAP] [--days FROM..TO] --out calibration.json [--json]
@@ -91,7 +90,7 @@ export async function runCalibrate(args: string[], write: (text: string) => void
     const raw = JSON.parse(readUserFile(values.scenario, "scenario file").replace(/^\uFEFF/, "")) as unknown;
     const applied = applyCalibration(raw, calibration, values.queue !== undefined ? { queue: values.queue } : {});
     if (!applied.ok) throw new InputError(`${values.scenario}: ${applied.error}`);
-    writeFileSync(values.out!, `${JSON.stringify(applied.scenario, null, 2)}\n`);
+    writeUserFile(values.out!, `${JSON.stringify(applied.scenario, null, 2)}\n`, "the calibrated scenario");
     if (values.json) write(`${JSON.stringify(calibration)}\n`);
     else {
       const queue = values.queue ?? String((applied.scenario.queues as { name: unknown }[])[0]!.name);
@@ -99,7 +98,7 @@ export async function runCalibrate(args: string[], write: (text: string) => void
     }
     return;
   }
-  if (values.out !== undefined) writeFileSync(values.out, `${JSON.stringify(calibration)}\n`);
+  if (values.out !== undefined) writeUserFile(values.out, `${JSON.stringify(calibration)}\n`, "the calibration");
   if (values.json) write(`${JSON.stringify(calibration)}\n`);
   else write(`${summary(calibration)}\n${values.out !== undefined ? `Wrote ${values.out}.\n` : ""}`);
 }

@@ -1,4 +1,3 @@
-import { writeFileSync } from "node:fs";
 import {
   checkCapacityLimits,
   formatScenarioIssues,
@@ -25,6 +24,7 @@ import { numberFlag, parseCommandArgs } from "../args.js";
 import { InputError } from "../errors.js";
 import { formatValue, renderTable } from "../format/units.js";
 import { progressBar } from "../run/progressBar.js";
+import { writeUserFile } from "../io.js";
 import { defaultWorkers } from "../run/runner.js";
 import { loadScenario } from "../run/sources.js";
 
@@ -189,7 +189,7 @@ function writeOneWeek(options: { run: CapacityRun; week: number; replication: nu
   const reread = parseScenario(JSON.parse(text));
   if (!reread.ok) throw new Error(`the week's scenario does not read back: ${reread.issues.map((issue) => `${issue.path}: ${issue.message}`).join("; ")}`);
   const values = simulateWeek(reread.scenario);
-  if (out !== undefined) writeFileSync(out, text);
+  if (out !== undefined) writeUserFile(out, text, "the week's scenario");
   const kpis = Object.fromEntries(WEEK_KPIS.map((id, i) => [id, Number.isNaN(values[i]!) ? null : values[i]!]));
   const start = run.scenario.capacity!.start ? `, starting ${weekStart(run.scenario.capacity!.start, week)}` : "";
   if (options.json) {

@@ -1,4 +1,3 @@
-import { writeFileSync } from "node:fs";
 import {
   formatScenarioIssues,
   optimiseRoster,
@@ -14,6 +13,7 @@ import {
 import { solverSession } from "@ccplan/worker/node";
 import { numberFlag, parseCommandArgs } from "../args.js";
 import { InputError } from "../errors.js";
+import { checkWritable, writeUserFile } from "../io.js";
 import { renderTable } from "../format/units.js";
 import { createRunner, defaultWorkers } from "../run/runner.js";
 import { loadScenario } from "../run/sources.js";
@@ -66,6 +66,9 @@ export async function runRoster(args: string[], write: (text: string) => void): 
   const maxOccupancy = numberFlag("max-occupancy", str("max-occupancy"), { min: 0, max: 1, exclusiveMin: true });
   const workers = numberFlag("workers", str("workers"), { min: 1, max: 256, integer: true }) ?? defaultWorkers();
   const confidenceLevels = readLevels(str("confidence-table"));
+  // Before the run (a minute or more): a path that cannot be written would lose its work.
+  checkWritable(values.out, "the roster scenario");
+  checkWritable(values.csv, "the roster CSV");
 
   const loaded = loadScenario(positionals[0]!);
   const picked = rosterGroups(loaded.scenario, values.group);
@@ -96,10 +99,10 @@ export async function runRoster(args: string[], write: (text: string) => void): 
       const written = rosterScenarioFile(loaded.raw, document);
       const check = parseScenario(written.file);
       if (!check.ok) throw new Error(formatScenarioIssues(check.issues, `the optimised scenario for ${values.out}`));
-      writeFileSync(values.out, `${JSON.stringify(written.file, null, 2)}\n`);
+      writeUserFile(values.out, `${JSON.stringify(written.file, null, 2)}\n`, "the roster scenario");
       dropped = written.dropped;
     }
-    if (values.csv !== undefined) writeFileSync(values.csv, rosterCsv(document));
+    if (values.csv !== undefined) writeUserFile(values.csv, rosterCsv(document), "the roster CSV");
     write(values.json ? `${JSON.stringify(document, null, 2)}\n` : `${renderRoster(document, { out: values.out, csv: values.csv, dropped })}\n`);
   } finally {
     progress.done();
