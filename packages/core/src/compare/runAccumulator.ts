@@ -1,4 +1,5 @@
 import type { Plan } from "../des/plan.js";
+import { withinKpiRange } from "../kpi/kpiRange.js";
 import type { KpiId } from "../kpi/registry.js";
 import type { RunSummary } from "../report/summarizeRun.js";
 import type { KpiStatisticsByKpi } from "./kpiStatistics.js";
@@ -6,6 +7,12 @@ import { kpiVectorLayout, type KpiVectorLayout } from "./kpiVectorLayout.js";
 import type { IntervalQuantileBasis, QuantileStoreOptions } from "./rowQuantileStore.js";
 import type { TargetMet } from "./targetMet.js";
 import { VectorStatistics } from "./vectorStatistics.js";
+
+/** A row of levels with each 95% interval cut at the values its KPI can take (a mean of fractions stays in [0, 1]). */
+function withinRanges(row: KpiStatisticsByKpi): KpiStatisticsByKpi {
+  for (const id of Object.keys(row) as KpiId[]) row[id] = withinKpiRange(id, row[id]);
+  return row;
+}
 
 /**
  * A `RunSummary` with more in it: every KPI also has its `variance` across replications, and the span,
@@ -99,19 +106,19 @@ export function createRunAccumulator(run: Plan | RunIdentity, options?: RunAccum
         seed: identity.seed,
         replications: statistics.count,
         targetServiceLevel,
-        kpis: statistics.keptRow(layout.span, 0),
+        kpis: withinRanges(statistics.keptRow(layout.span, 0)),
         targetMet: statistics.targetMetRow(0),
         days: layout.days.labels.map((day, d) => ({
           day,
-          kpis: statistics.keptRow(layout.days, d),
+          kpis: withinRanges(statistics.keptRow(layout.days, d)),
           targetMet: statistics.targetMetRow(daysBefore + d),
         })),
         intervals: layout.intervals.labels.map((start, i) => ({
           start,
-          kpis: statistics.intervalRow(i, scratch),
+          kpis: withinRanges(statistics.intervalRow(i, scratch)),
           targetMet: statistics.targetMetRow(intervalsBefore + i),
         })),
-        queues: layout.queues.labels.map((name, q) => ({ name, kpis: statistics.keptRow(layout.queues, q) })),
+        queues: layout.queues.labels.map((name, q) => ({ name, kpis: withinRanges(statistics.keptRow(layout.queues, q)) })),
         intervalQuantiles: statistics.quantileBasis(),
       };
     },

@@ -1,5 +1,6 @@
 import type { Plan } from "../des/plan.js";
 import type { ReplicationResult } from "../des/result.js";
+import { withinKpiRange } from "../kpi/kpiRange.js";
 import { KPI_REGISTRY, type KpiId } from "../kpi/registry.js";
 import { summarize, type KpiSummary } from "../stats/summary.js";
 import { firstCountedInterval, replicationKpis, type KpiValues } from "./replicationKpis.js";
@@ -19,14 +20,14 @@ export interface RunSummary {
 
 function summarizeAcross(values: KpiValues[]): KpiSummaries {
   const out = {} as KpiSummaries;
-  for (const kpi of KPI_REGISTRY) out[kpi.id] = summarize(values.map((replication) => replication[kpi.id]));
+  for (const kpi of KPI_REGISTRY) out[kpi.id] = withinKpiRange(kpi.id, summarize(values.map((replication) => replication[kpi.id])));
   return out;
 }
 
 /**
  * Summarises replications (in the order given, which callers keep as replication order so the result does not
  * depend on how the work was split): each KPI is the mean over replications of the per-replication value, with a
- * Student t 95% CI of that mean and the P10/P50/P90 spread of outcomes; replications where a KPI is undefined are
+ * Student t 95% CI of that mean (cut at the values the KPI can take) and the P10/P50/P90 spread of outcomes; replications where a KPI is undefined are
  * left out of its statistics and `n` says how many counted.
  */
 export function summarizeReplications(plan: Plan, results: readonly ReplicationResult[]): RunSummary {
