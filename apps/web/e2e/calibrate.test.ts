@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, startPreview, webRoot, type Browser, type PreviewServer } from "./server.js";
+import { launchChromium, recordPageProblems, startPreview, webRoot, type Browser, type PreviewServer } from "./server.js";
 
 const artifacts = join(webRoot, "e2e-artifacts");
 const bankLog = join(webRoot, "..", "..", "..", "shared", "data", "anonymous-bank-1999-02-01-to-14.tsv");
@@ -31,13 +31,7 @@ describe("Calibrate from a call log, in chromium", () => {
     browser = await launchChromium({ width: 1280, height: 800 });
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
     page.setDefaultTimeout(60_000);
-    page.on("console", (message) => {
-      if (message.type() === "error") problems.push(`console error: ${message.text()}`);
-    });
-    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-    page.on("response", (response) => {
-      if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
-    });
+    recordPageProblems(page, problems, { httpErrors: true });
     await page.goto(`${server.url}#calibrate`);
     await page.getByRole("heading", { name: /Calibrate from a call log/ }).waitFor();
   }, 60_000);

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import type { Download, Page, Worker } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseScenarioText } from "@ccplan/core";
-import { launchChromium, startPreview, webRoot, type Browser, type PreviewServer } from "./server.js";
+import { launchChromium, recordPageProblems, startPreview, webRoot, type Browser, type PreviewServer } from "./server.js";
 
 const artifacts = join(webRoot, "e2e-artifacts");
 // The page opens on scenarios/default.json.
@@ -78,14 +78,7 @@ describe("run and compare, in chromium", () => {
     browser = await launchChromium({ width: 1280, height: 800 });
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
     page.setDefaultTimeout(20_000);
-    page.on("console", (message) => {
-      if (message.type() === "error") problems.push(`console error: ${message.text()}`);
-    });
-    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-    page.on("requestfailed", (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
-    page.on("response", (response) => {
-      if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
-    });
+    recordPageProblems(page, problems, { failedRequests: "all", httpErrors: true });
     page.on("worker", (worker: Worker) => worker.on("close", () => closedWorkers.push({ url: worker.url(), atMs: Date.now() })));
     // Every main-thread task over 50 ms, from the first byte on.
     await page.addInitScript(() => {

@@ -7,7 +7,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { erlang, solveAgents, type ErlangInputs, type ErlangModel } from "@ccplan/core";
 import { formatPercent, formatQuantity, formatSeconds } from "../src/lib/format.js";
-import { launchChromium, startPreview, webRoot, type Browser, type PreviewServer } from "./server.js";
+import { launchChromium, recordPageProblems, startPreview, webRoot, type Browser, type PreviewServer } from "./server.js";
 
 const artifacts = join(webRoot, "e2e-artifacts");
 
@@ -39,14 +39,7 @@ describe("the Erlang calculator page, in chromium", () => {
     browser = await launchChromium({ width: 1280, height: 800 });
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
     page.setDefaultTimeout(10_000); // fail fast: every update is synchronous after an input event
-    page.on("console", (message) => {
-      if (message.type() === "error") problems.push(`console error: ${message.text()}`);
-    });
-    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-    page.on("requestfailed", (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
-    page.on("response", (response) => {
-      if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
-    });
+    recordPageProblems(page, problems, { failedRequests: "all", httpErrors: true });
     // The planner opens first; the calculator is its second view, with its own address.
     await page.goto(`${server.url}#erlang`);
     await page.getByRole("heading", { name: /Erlang calculator/ }).waitFor();

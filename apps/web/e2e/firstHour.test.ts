@@ -8,7 +8,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseScenarioText } from "@ccplan/core";
-import { launchChromium, startPreview, webRoot, type Browser, type PreviewServer } from "./server.js";
+import { launchChromium, recordPageProblems, startPreview, webRoot, type Browser, type PreviewServer } from "./server.js";
 
 const artifacts = join(webRoot, "e2e-artifacts");
 const parsed = parseScenarioText(readFileSync(join(webRoot, "..", "..", "scenarios", "default.json"), "utf8"));
@@ -48,13 +48,7 @@ describe("a new user's first hour, in chromium", () => {
     browser = await launchChromium({ width: 1280, height: 800 });
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
     page.setDefaultTimeout(20_000);
-    page.on("console", (message) => {
-      if (message.type() === "error") problems.push(`console error: ${message.text()}`);
-    });
-    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-    page.on("requestfailed", (request) => {
-      if (request.failure()?.errorText !== "net::ERR_ABORTED") problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
-    });
+    recordPageProblems(page, problems, { failedRequests: "allButAborted" });
     await page.goto(server.url);
     await page.getByTestId("scenario-name").waitFor();
   });

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseScenarioText } from "@ccplan/core";
-import { launchChromium, startPreview, webRoot, type Browser, type PreviewServer } from "./server.js";
+import { launchChromium, recordPageProblems, startPreview, webRoot, type Browser, type PreviewServer } from "./server.js";
 
 const artifacts = join(webRoot, "e2e-artifacts");
 const defaultText = readFileSync(join(webRoot, "..", "..", "scenarios", "default.json"), "utf8");
@@ -46,17 +46,7 @@ describe("the planner's scenarios, in chromium", () => {
     browser = await launchChromium({ width: 1280, height: 800 });
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
     page.setDefaultTimeout(15_000);
-    page.on("console", (message) => {
-      if (message.type() === "error") problems.push(`console error: ${message.text()}`);
-    });
-    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-    page.on("requestfailed", (request) => {
-      // A reload or a followed link aborts what the page was still loading (the results' workers): not an error.
-      if (request.failure()?.errorText !== "net::ERR_ABORTED") problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
-    });
-    page.on("response", (response) => {
-      if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
-    });
+    recordPageProblems(page, problems, { failedRequests: "allButAborted", httpErrors: true });
     page.on("dialog", (dialog) => {
       dialogs.push(`${dialog.type()}: ${dialog.message()}`);
       void dialog.dismiss();

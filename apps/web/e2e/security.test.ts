@@ -8,7 +8,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseScenarioText } from "@ccplan/core";
 import { SECURITY_HEADERS } from "../securityHeaders.js";
-import { launchChromium, startPreview, webRoot, type Browser, type PreviewServer } from "./server.js";
+import { launchChromium, recordPageProblems, startPreview, webRoot, type Browser, type PreviewServer } from "./server.js";
 
 const artifacts = join(webRoot, "e2e-artifacts");
 
@@ -24,7 +24,7 @@ describe("the served page's headers and its storage status, in chromium", () => 
     browser = await launchChromium({ width: 1280, height: 800 });
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
     page.setDefaultTimeout(15_000);
-    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+    recordPageProblems(page, problems, { consoleErrors: false });
   });
 
   afterAll(async () => {

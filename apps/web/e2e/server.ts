@@ -7,7 +7,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, type BrowserContext } from "playwright-core";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
 
 export const webRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const CHROMIUM = "/usr/bin/chromium";
@@ -118,4 +118,37 @@ export async function launchChromium(viewport = { width: 1280, height: 800 }): P
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Which of a page's failures a test counts as problems (an uncaught page error always is). */
+export interface ProblemWatch {
+  /** console.error messages. */
+  consoleErrors?: boolean;
+  /** Failed requests: every one, every one but those the page aborted itself (a reload or a followed link aborts
+   * what the page was still loading, such as the results' workers: not an error), or none. */
+  failedRequests?: "all" | "allButAborted" | "none";
+  /** Responses with an HTTP status of 400 or more. */
+  httpErrors?: boolean;
+}
+
+/** Records what goes wrong on `page` in `problems`, in words a failing assertion can show; tests assert it empty. */
+export function recordPageProblems(page: Page, problems: string[], watch: ProblemWatch = {}): void {
+  const { consoleErrors = true, failedRequests = "none", httpErrors = false } = watch;
+  if (consoleErrors) {
+    page.on("console", (message) => {
+      if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+    });
+  }
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  if (failedRequests !== "none") {
+    page.on("requestfailed", (request) => {
+      const reason = request.failure()?.errorText;
+      if (failedRequests === "all" || reason !== "net::ERR_ABORTED") problems.push(`request failed: ${request.url()} (${reason})`);
+    });
+  }
+  if (httpErrors) {
+    page.on("response", (response) => {
+      if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+    });
+  }
 }
