@@ -1,4 +1,5 @@
 import type { CallRecord } from "./callLog.js";
+import { answeredByAgent } from "./inferStaffing.js";
 
 /** The after-call work allowance: what an agent spends between calls while callers are waiting. */
 export interface AfterCallWorkFit {
@@ -21,13 +22,7 @@ export interface AfterCallWorkFit {
  */
 export function fitAfterCallWork(records: readonly CallRecord[], options: { maxGapSec: number }): AfterCallWorkFit | null {
   const waiting = waitingIndex(records);
-  const byAgent = new Map<string, CallRecord[]>();
-  for (const record of records) {
-    if (!record.answered || record.agent === "") continue;
-    let list = byAgent.get(record.agent);
-    if (!list) byAgent.set(record.agent, (list = []));
-    list.push(record);
-  }
+  const byAgent = answeredByAgent(records);
   const gaps: number[] = [];
   for (const calls of byAgent.values()) {
     calls.sort((a, b) => a.answerSec - b.answerSec);

@@ -16,13 +16,8 @@ export interface PresenceSpan {
   toSec: number;
 }
 
-/**
- * Agents on the floor, inferred from agent activity when no roster exists: an agent is on the floor from the answer
- * of a call to the end of the last call (plus `tailSec`) of the stretch it begins, where a stretch is a run of the
- * agent's calls with no gap longer than `sessionGapSec` between the end of one and the answer of the next. Calls
- * without an agent name are skipped. Returns the stretches, by agent then time.
- */
-export function presenceSpans(records: readonly CallRecord[], options: StaffingInferenceOptions): PresenceSpan[] {
+/** The answered calls with an agent name, grouped by agent in order of each agent's first call (log order within). */
+export function answeredByAgent(records: readonly CallRecord[]): Map<string, CallRecord[]> {
   const byAgent = new Map<string, CallRecord[]>();
   for (const record of records) {
     if (!record.answered || record.agent === "") continue;
@@ -30,6 +25,17 @@ export function presenceSpans(records: readonly CallRecord[], options: StaffingI
     if (!list) byAgent.set(record.agent, (list = []));
     list.push(record);
   }
+  return byAgent;
+}
+
+/**
+ * Agents on the floor, inferred from agent activity when no roster exists: an agent is on the floor from the answer
+ * of a call to the end of the last call (plus `tailSec`) of the stretch it begins, where a stretch is a run of the
+ * agent's calls with no gap longer than `sessionGapSec` between the end of one and the answer of the next. Calls
+ * without an agent name are skipped. Returns the stretches, by agent then time.
+ */
+export function presenceSpans(records: readonly CallRecord[], options: StaffingInferenceOptions): PresenceSpan[] {
+  const byAgent = answeredByAgent(records);
   const spans: PresenceSpan[] = [];
   for (const [agent, calls] of [...byAgent].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     calls.sort((a, b) => a.answerSec - b.answerSec);

@@ -1,4 +1,5 @@
 import { logRegularizedBeta } from "../stats/regularizedBeta.js";
+import { ranks } from "../valueOfInformation/penalizedSpline.js";
 import { fitOnDraws, leastSquaresFit, type DrawColumn } from "./regression.js";
 
 /** One source of an output's variance and its share of it. */
@@ -47,16 +48,10 @@ function smoothFit(x: ArrayLike<number>, y: Float64Array): { share: number; pVal
   const n = y.length;
   const degree = Math.min(10, Math.max(2, Math.floor(n / 25)));
   if (n <= degree + 2) return { share: 0, pValue: 1 };
-  // Ranks mapped to (−1, 1), ties sharing their mean rank.
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => x[a]! - x[b]!);
-  const t = new Float64Array(n);
-  for (let i = 0; i < n; ) {
-    let j = i;
-    while (j + 1 < n && x[order[j + 1]!] === x[order[i]!]) j++;
-    const rank = (i + j) / 2;
-    for (let k = i; k <= j; k++) t[order[k]!] = (2 * (rank + 0.5)) / n - 1;
-    i = j + 1;
-  }
+  // Ranks mapped to (−1, 1), ties sharing their mean rank (doubling the (0, 1) rank is exact, so 2u − 1 is the same
+  // number as 2(rank + ½)/n − 1).
+  const t = ranks(x);
+  for (let i = 0; i < n; i++) t[i] = 2 * t[i]! - 1;
   const fitted = leastSquaresFit(legendre(t, degree), y);
   const mean = y.reduce((sum, value) => sum + value, 0) / n;
   let total = 0;
