@@ -4,7 +4,6 @@
 import {
   checkRunLimits,
   compileScenario,
-  countRuns,
   fullDecision,
   evaluationsJob,
   plannedRuns,
@@ -61,20 +60,19 @@ export async function compare(request: CompareRequest, runner: VectorRunner, onP
   const keys = new Map(sources.map((source, index) => [source, runKey(chosen[index]!.scenario, recipes[index]!)]));
 
   // One progress bar over both stages: the paired comparison, then the phases of each intervention not yet run
-  // (learning curves, classes). The second stage's size is known before anything runs (a dry pass).
+  // (learning curves, classes). One dry pass lists the second stage's runs before anything runs: their sizes are
+  // checked, they size the progress bar, and those the comparison does not make are queued at the end. It asks for one
+  // replication a run: which runs a job asks for does not depend on how many replications each has, and the dry pass's
+  // money (evaluated on empty samples) costs a hundredth (a dry pass at 100 replications held the comparison worker for
+  // 0.1–0.2 s before the first replication was asked for, and again after the last).
   const book = new SampleBook();
   const comparisonRuns = request.maxReplications * chosen.length;
-  const moneyRuns =
-    interventions.length === 0
-      ? 0
-      : countRuns(evaluationsJob({ scenario, interventions, replications: request.maxReplications, assumptions }), (phase) =>
-          [...keys.values()].includes(runKey(phase.scenario, phase.recipe)),
-        );
+  const moneyPlan = interventions.length === 0 ? [] : plannedRuns(evaluationsJob({ scenario, interventions, replications: 1, assumptions }));
   // Every phase's size is checked before anything runs (the baseline and the interventions were, with the scenario).
-  if (interventions.length > 0) {
-    const oversized = checkRunLimits(plannedRuns(evaluationsJob({ scenario, interventions, replications: 1 })));
-    if (oversized.length > 0) throw new Error(`nothing was simulated, because a run would exceed the size limits: ${oversized.map((issue) => issue.message).join("; ")}`);
-  }
+  const oversized = checkRunLimits(moneyPlan);
+  if (oversized.length > 0) throw new Error(`nothing was simulated, because a run would exceed the size limits: ${oversized.map((issue) => issue.message).join("; ")}`);
+  const comparisonKeys = new Set(keys.values());
+  const moneyRuns = moneyPlan.filter((phase) => !comparisonKeys.has(runKey(phase.scenario, phase.recipe))).length;
   const tracker = progressTracker(comparisonRuns + moneyRuns * request.maxReplications, onProgress);
   // The comparison's runs are kept as span samples (a few hundred numbers each) for the money stage.
   const recording: VectorRunner = {
@@ -104,7 +102,7 @@ export async function compare(request: CompareRequest, runner: VectorRunner, onP
     interventions.length === 0
       ? undefined
       : prefetchedPhases(
-          plannedRuns(moneyJob(), (phase) => book.get(phase) !== undefined),
+          moneyPlan.map((phase) => ({ ...phase, replications })).filter((phase) => book.get(phase) === undefined),
           async (phase) => {
             const part = tracker.part(phase.replications);
             const vectors = await runner.vectors(recipeSource(phase.recipe, phase.label), 0, phase.replications, part.within);
