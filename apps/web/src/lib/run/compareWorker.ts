@@ -1,9 +1,9 @@
 // The comparison worker: runs core's paired accumulators off the main thread. Replications come from the page's
 // pool of Web Workers through `runner`, a comlink proxy of the page's pool runner.
-import { expose, proxy, releaseProxy, transfer, type Endpoint, type Remote } from "comlink";
+import { expose, proxy, releaseProxy, type Endpoint, type Remote } from "comlink";
 import type { RunProgressSink, VectorRunner } from "@ccplan/worker";
 import { compare, exportJson, type CompareRequest } from "./compareApi";
-import { viewTransferables, type ComparisonView } from "./comparisonView";
+import type { ComparisonView } from "./comparisonView";
 import { sensitivity, type SensitivityRequest } from "./sensitivityApi";
 import type { Anchoring, SensitivityResult } from "@ccplan/core";
 import { anchor, type AnchorRequest } from "./anchorApi";
@@ -22,8 +22,11 @@ const api = {
   async compare(request: CompareRequest, runner: Remote<RemoteRunner>, onProgress?: Remote<RunProgressSink>): Promise<ComparisonView> {
     const local = localRunner(runner);
     try {
-      const view = await compare(request, local, onProgress ? (done, total, etaSec) => void onProgress(done, total, etaSec) : undefined);
-      return transfer(view, viewTransferables(view));
+      // The view crosses as a copy (a few hundred kB), never transferred: the first ArrayBuffer an isolate detaches
+      // invalidates V8's "array buffer detaching" protector for good, and from then on every typed-array access in
+      // optimised code here (core's accumulators, this worker's next comparison or sensitivity) checks for detachment
+      // (the worker package measured the engine 13% slower after one).
+      return await compare(request, local, onProgress ? (done, total, etaSec) => void onProgress(done, total, etaSec) : undefined);
     } finally {
       runner[releaseProxy]();
       onProgress?.[releaseProxy]();
