@@ -2,7 +2,8 @@
 // The Node pool as the CLI uses it: real worker threads running the built worker (dist/nodeWorker.js; `npm test`
 // builds first) over core. Determinism, cancel, failures and progress, end to end.
 import { createScenarioSimulator, createSimulator, kpiVector, parseScenario, stationaryPlan, type ReplicationResult } from "@ccplan/core";
-import { compileSource, createNodePool, createPool, nodeWorkerHandle, type PlanSource, type RunProgress } from "@ccplan/worker/node";
+import { compileSource, createNodePool, createPool, nodeWorkerHandle, prestartWorkers, type PlanSource, type RunProgress } from "@ccplan/worker/node";
+import { prestartedCount } from "@ccplan/worker/prestart";
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -35,6 +36,21 @@ function trackedPool(size: number) {
 }
 
 describe("createNodePool", () => {
+  it("takes the threads prestartWorkers started before it, and starts its own beyond them", async () => {
+    prestartWorkers(1);
+    expect(prestartedCount()).toBe(1);
+    const pool = createNodePool({ size: 2 });
+    try {
+      const { results } = await pool.run({ source: standardDay, replications: 6, output: "kpiVectors", chunkSize: 1 });
+      expect(prestartedCount()).toBe(0);
+      const plan = stationaryPlan(day);
+      const simulator = createSimulator(plan);
+      expect(results.map((item) => Array.from(item.vector))).toEqual(Array.from({ length: 6 }, (_, k) => Array.from(kpiVector(plan, simulator.run(k)))));
+    } finally {
+      await pool.close();
+    }
+  });
+
   it("gives byte-identical results for 1 and 2 workers and any chunk size, equal to core's simulator", async () => {
     const replications = 24;
     const one = createNodePool({ size: 1 });

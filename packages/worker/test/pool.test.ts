@@ -5,7 +5,7 @@ import type { ReplicationResult } from "@ccplan/core";
 import { describe, expect, it } from "vitest";
 import type { PlanSource } from "../src/planSource.js";
 import { nodeWorkerHandle } from "../src/nodePool.js";
-import { createPool, type RunProgress } from "../src/pool.js";
+import { chunkLength, createPool, type RunProgress } from "../src/pool.js";
 
 const fakeWorkerUrl = new URL("./fixtures/fakeWorker.mjs", import.meta.url);
 
@@ -29,6 +29,28 @@ function trackedPool(size: number) {
   });
   return { pool, live, started: () => started };
 }
+
+describe("chunkLength", () => {
+  const timed = { workers: 2, msPerReplication: 1.3 }; // 153 replications make the 200 ms a chunk aims at
+
+  it("keeps chunks whole while more work is queued behind the run, as a pipelined run's next batch is", () => {
+    // Before, a batch of 250 went out as 125, 63, 31, … replications: its end was taken for the end of the work.
+    expect(chunkLength({ ...timed, remaining: 250, queued: 500 })).toBe(153);
+    expect(chunkLength({ ...timed, remaining: 97, queued: 347 })).toBe(97);
+  });
+
+  it("shares out the end of all the queued work so that the workers finish together", () => {
+    expect(chunkLength({ ...timed, remaining: 250, queued: 250 })).toBe(125);
+    expect(chunkLength({ ...timed, remaining: 9, queued: 9 })).toBe(5);
+    expect(chunkLength({ ...timed, remaining: 1, queued: 1 })).toBe(1);
+  });
+
+  it("hands out one replication while the source is not yet timed", () => {
+    expect(chunkLength({ workers: 2, msPerReplication: undefined, remaining: 250, queued: 1000 })).toBe(1);
+    // A replication longer than a chunk's target is still a chunk of one.
+    expect(chunkLength({ workers: 2, msPerReplication: 900, remaining: 250, queued: 1000 })).toBe(1);
+  });
+});
 
 describe("createPool over fake workers", () => {
   it("merges chunks in replication order whatever order they finish in", async () => {
