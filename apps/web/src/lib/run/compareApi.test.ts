@@ -99,6 +99,29 @@ describe("compare (the comparison worker's work)", () => {
     expect(calls).toBe(2 + money.phases.length - 1);
   }, 120_000);
 
+  it("keeps every replication's span KPIs when batches come back out of order, and runs nothing twice", async () => {
+    // 40 replications go out in batches of 10, each started before the one before it is back: here the first batch of
+    // each scenario comes back last.
+    const inner = inProcessRunner();
+    let calls = 0;
+    const late: typeof inner = {
+      async vectors(source, from, to, progress) {
+        calls++;
+        const vectors = await inner.vectors(source, from, to, progress);
+        if (from === 0) await new Promise((resolve) => setTimeout(resolve, 200));
+        return vectors;
+      },
+    };
+    const request = { scenario, selected: [first], maxReplications: 40 };
+    const shuffled = await compare(request, late);
+    const ordered = await compare(request, inProcessRunner());
+    expect(shuffled.scenarios[1]!.spanSamples.length).toBe(40 * KPI_REGISTRY.length);
+    expect(shuffled.scenarios.map((s) => [...s.spanSamples])).toEqual(ordered.scenarios.map((s) => [...s.spanSamples]));
+    expect(shuffled.money[0]!.money).toEqual(ordered.money[0]!.money);
+    // Two scenarios × four batches; the money stage reused them all.
+    expect(calls).toBe(8);
+  }, 120_000);
+
   it("stops at the first check point where the service-level change is as precise as asked", async () => {
     const view = await compare(
       { scenario, selected: [first], maxReplications: 80, precision: { kpi: "serviceLevel", halfWidth: 0.05 } },
