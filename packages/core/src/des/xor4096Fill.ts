@@ -75,4 +75,23 @@ export class Xor4096Fill {
     this.w = w;
     this.i = i;
   }
+
+  /** Moves past the next `count` uniforms without making them: the state steps as in `fill`, the Weyl counter by
+   * count × its constant at once, so the uniforms after them are the stream's own. */
+  skip(count: number): void {
+    const x = this.x;
+    let i = this.i | 0;
+    for (let k = 0; k < count; k++) {
+      let v = x[(i + 34) & 127]!;
+      i = (i + 1) & 127;
+      let t = x[i]!;
+      v ^= v << 13;
+      t ^= t << 17;
+      v ^= v >>> 15;
+      t ^= t >>> 12;
+      x[i] = v ^ t;
+    }
+    this.w = (this.w + Math.imul(count, 0x61c88647)) | 0;
+    this.i = i;
+  }
 }
