@@ -2,7 +2,8 @@
 // the default comparison — scenarios/default.json, the baseline and its 3 interventions, 100 paired replications of
 // the week — from the click on "Run comparison" to the results table, and the sensitivity analysis of the baseline
 // (20 replications per point) from its click to its tornado. Each round opens the page afresh (as a planner does), so
-// worker start-up is included. Writes bench/browser-results.json at the repository root.
+// worker start-up is included. Also the cancel latency: from the click on Cancel to the busy workers terminated.
+// Writes bench/browser-results.json at the repository root.
 //
 //   node apps/web/bench/comparison.mjs [--rounds 3] [--skip-sensitivity]
 //
@@ -136,6 +137,45 @@ async function sensitivityRound(query = "") {
   return { seconds: round(seconds, 4), load1: round(load1), replicationsPerPoint: Number(perPoint), facts: facts.trim(), query };
 }
 
+/** One fresh page: a long comparison (5,000 replications) cancelled once it runs; how long from the click on Cancel
+ * (as the page sees it) until the pool has terminated its busy workers, and until the page says the run is cancelled. */
+async function cancelRound(query = "") {
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__terminatedAt = [];
+    const terminate = Worker.prototype.terminate;
+    Worker.prototype.terminate = function () {
+      window.__terminatedAt.push(performance.now());
+      terminate.call(this);
+    };
+  });
+  await page.goto(url + query);
+  const run = page.getByRole("button", { name: /^Run comparison/ });
+  await run.waitFor({ timeout: 60_000 });
+  await page.locator("#run-replications").fill("5000");
+  await run.click();
+  await until(page, () => Number((document.querySelector("[data-testid=run-progress]")?.textContent ?? "0").split(" ")[0].replace(/,/g, "")) > 0);
+  await page.waitForTimeout(500);
+  const load1 = loadavg()[0];
+  await page.evaluate(() => {
+    window.__terminatedBefore = window.__terminatedAt.length;
+    document.addEventListener("click", () => (window.__clickedMs = performance.now()), { capture: true, once: true });
+  });
+  await page.getByRole("button", { name: "Cancel" }).click();
+  await until(page, () => {
+    if (document.querySelector("[data-testid=run-cancelled]") === null) return false;
+    window.__cancelledShownMs ??= performance.now();
+    return true;
+  });
+  const { terminatedMs, shownMs, terminatedWorkers } = await page.evaluate(() => {
+    const terminated = window.__terminatedAt.slice(window.__terminatedBefore);
+    return { terminatedMs: Math.max(...terminated) - window.__clickedMs, shownMs: window.__cancelledShownMs - window.__clickedMs, terminatedWorkers: terminated.length };
+  });
+  await page.close();
+  console.log(`  cancel${query}: busy workers terminated ${terminatedMs.toFixed(0)} ms after the click (${terminatedWorkers}), the page said so within ${shownMs.toFixed(0)} ms (polled every 50 ms), load ${load1.toFixed(2)}`);
+  return { terminatedMs: round(terminatedMs, 3), cancelledShownWithinMs: round(shownMs, 3), terminatedWorkers, load1: round(load1), query };
+}
+
 const loadStart = loadavg().map((v) => round(v));
 console.log(`browser: the default comparison, ${rounds} rounds on fresh pages (load ${loadStart.join(" ")})`);
 // The page's own pool (all cores but one: one worker on two cores), and two workers asked for in the address
@@ -145,10 +185,15 @@ const comparisons = [];
 const comparisonsTwo = [];
 const sensitivities = [];
 const sensitivitiesTwo = [];
+const cancels = [];
 try {
   for (let r = 0; r < rounds; r++) {
     comparisons.push(await comparisonRound());
     comparisonsTwo.push(await comparisonRound(TWO));
+  }
+  for (let r = 0; r < Math.max(1, Math.min(rounds, 2)); r++) {
+    cancels.push(await cancelRound());
+    cancels.push(await cancelRound(TWO));
   }
   if (!skipSensitivity) {
     for (let r = 0; r < Math.max(1, Math.min(rounds, 2)); r++) {
@@ -185,6 +230,11 @@ const results = {
   comparisonTwoWorkers: { workers: 2, seconds: round(median(comparisonsTwo.map((run) => run.seconds)), 4), target: 4, rounds: comparisonsTwo },
   sensitivity: sensitivities.length > 0 ? { seconds: round(median(sensitivities.map((run) => run.seconds)), 4), rounds: sensitivities } : null,
   sensitivityTwoWorkers: sensitivitiesTwo.length > 0 ? { workers: 2, seconds: round(median(sensitivitiesTwo.map((run) => run.seconds)), 4), rounds: sensitivitiesTwo } : null,
+  cancel: {
+    what: "a comparison of 5,000 replications cancelled while it runs: milliseconds from the click on Cancel (as the page sees it) until the pool has terminated its busy workers (Worker.terminate), and until the page says the run is cancelled (polled every 50 ms); the e2e test checks the behaviour, not the time",
+    terminatedMs: round(median(cancels.map((c) => c.terminatedMs)), 3),
+    rounds: cancels,
+  },
   notes:
     "Wall-clock seconds, medians over fresh pages (worker start-up included). On a shared machine (load1 above the cores) " +
     "they are long by the share of the CPU other processes took.",

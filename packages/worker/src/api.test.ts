@@ -51,6 +51,9 @@ describe("runReplications", () => {
     const vectors = runKpiVectors(stationary, 2, 5);
     expect(vectors.map((v) => v.replication)).toEqual([2, 3, 4]);
     for (const { replication, vector } of vectors) expect(vector).toEqual(kpiVector(plan, simulator.run(replication)));
+    // One array a chunk, the vectors one after another: they cross to the caller as one buffer.
+    expect(new Set(vectors.map((v) => v.vector.buffer)).size).toBe(1);
+    expect(vectors.map((v) => v.vector.byteOffset)).toEqual([0, 1, 2].map((i) => i * vectors[0]!.vector.byteLength));
   });
 
   it("gives the same results in chunks as in one call", () => {

@@ -123,12 +123,16 @@ export function runReplications(source: PlanSource, from: number, to: number, pr
   return replicate(source, from, to, progress, false, (result) => result);
 }
 
-/** As `runReplications`, but each replication comes back as its KPI vector (computed here, in the worker). */
+/** As `runReplications`, but each replication comes back as its KPI vector (computed here, in the worker). The
+ * chunk's vectors are views of one array, one after another, so they cross to the caller as one buffer. */
 export function runKpiVectors(source: PlanSource, from: number, to: number, progress?: ProgressCallback): ReplicationKpiVector[] {
-  return replicate(source, from, to, progress, true, (result, entry) => ({
-    replication: result.replication,
-    vector: kpiVector(entry.plan, result, (entry.layout ??= kpiVectorLayout(entry.plan))),
-  }));
+  let chunk: Float64Array | undefined;
+  return replicate(source, from, to, progress, true, (result, entry) => {
+    const layout = (entry.layout ??= kpiVectorLayout(entry.plan));
+    chunk ??= new Float64Array((to - from) * layout.length);
+    const at = (result.replication - from) * layout.length;
+    return { replication: result.replication, vector: kpiVector(entry.plan, result, layout, chunk.subarray(at, at + layout.length)) };
+  });
 }
 
 function replicate<T>(

@@ -27,6 +27,10 @@ describe("batches of KPI vectors", () => {
     expect(batchSize(251_300, 1)).toBe(33); // 50 queues × 92 days of 15 minutes
     expect(batchSize(251_300, 4)).toBe(8); // … compared with three interventions
     expect(batchSize(1e8, 1)).toBe(1);
+    // A short run is folded a quarter at a time (while the workers run the next quarter), a long one 250 at a time.
+    expect(batchSize(9_976, 4, 100)).toBe(25);
+    expect(batchSize(9_976, 4, 20)).toBe(10);
+    expect(batchSize(9_976, 1, 4_000)).toBe(250);
   });
 
   it("give the statistics of one batch: replications are added in order whatever the batches", async () => {
@@ -41,7 +45,9 @@ describe("batches of KPI vectors", () => {
     };
     const replications = batchSize(layout.length, 1) + 3;
     const { statistics } = await runSingle({ runner, planned: { source: { kind: "stationary", options: { arrivalsPerHour: 1, ahtSec: 1, agents: 1, hours: 1, seed: 1 } }, plan: season }, maxReplications: replications });
-    expect(calls.length).toBe(2);
+    // Batches of the memory's size, or a quarter of the run (at least 10) when that is smaller.
+    const size = Math.min(batchSize(layout.length, 1), Math.max(10, Math.ceil(replications / 4)));
+    expect(calls).toEqual(Array.from({ length: Math.ceil(replications / size) }, (_, b) => [b * size, Math.min(replications, (b + 1) * size)]));
     const whole = createRunAccumulator(season);
     for (let k = 0; k < replications; k++) whole.add(k, vectorOf(k));
     expect(JSON.stringify(statistics)).toBe(JSON.stringify(whole.summary()));

@@ -2,6 +2,7 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import nodeEndpoint from "comlink/dist/esm/node-adapter.mjs";
 import { createPool, type Pool, type WorkerHandle } from "./pool.js";
+import { NODE_WORKER_URL, takePrestartedWorker } from "./prestart.js";
 
 export interface NodePoolOptions {
   /** Worker threads (default `os.availableParallelism()`). */
@@ -10,10 +11,11 @@ export interface NodePoolOptions {
   workerUrl?: URL;
 }
 
-/** A worker thread running the built worker script, as a pool handle. The thread does not keep the
- * process alive while idle, so a CLI that forgets `pool.close()` still exits. */
-export function nodeWorkerHandle(workerUrl: URL = new URL("./nodeWorker.js", import.meta.url)): WorkerHandle & { worker: Worker } {
-  const worker = new Worker(workerUrl);
+/** A worker thread running the built worker script, as a pool handle: one `prestartWorkers` started, if any is
+ * waiting, else a new one. The thread does not keep the process alive while idle, so a CLI that forgets
+ * `pool.close()` still exits. */
+export function nodeWorkerHandle(workerUrl: URL = NODE_WORKER_URL): WorkerHandle & { worker: Worker } {
+  const worker = takePrestartedWorker(workerUrl) ?? new Worker(workerUrl);
   return {
     worker,
     endpoint: nodeEndpoint(worker),

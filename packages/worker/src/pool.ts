@@ -201,9 +201,9 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
   function chunkFor(run: RunState): number {
     const remaining = run.total - run.next;
     if (run.chunkSize !== undefined) return Math.min(run.chunkSize, remaining);
-    const balanced = Math.ceil(remaining / size);
-    const timed = run.msPerReplication === undefined ? 1 : Math.max(1, Math.floor(TARGET_CHUNK_MS / run.msPerReplication));
-    return Math.max(1, Math.min(balanced, timed));
+    let queued = 0;
+    for (const other of runs) queued += other.total - other.next;
+    return chunkLength({ remaining, queued, workers: size, msPerReplication: run.msPerReplication });
   }
 
   /** Hands chunks to idle workers (spawning up to `size`), runs in the order they started. */
@@ -444,6 +444,19 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
       pump();
     });
   }
+}
+
+/**
+ * Replications to hand a worker next: chunks of about `TARGET_CHUNK_MS` (one replication while a source is not yet
+ * timed), never more than the run has left, and smaller only near the end of all the work queued in the pool
+ * (`queued`, every run's replications not yet handed out), so that the workers finish together. Shrinking them at the
+ * end of each run instead cut every batch of a pipelined run (the next batch already queued) into chunks of 125, 63,
+ * 31, … replications, each a round trip during which its worker waited for this thread.
+ */
+export function chunkLength({ remaining, queued, workers, msPerReplication }: { remaining: number; queued: number; workers: number; msPerReplication: number | undefined }): number {
+  const balanced = Math.ceil(Math.max(remaining, queued) / workers);
+  const timed = msPerReplication === undefined ? 1 : Math.max(1, Math.floor(TARGET_CHUNK_MS / msPerReplication));
+  return Math.max(1, Math.min(remaining, balanced, timed));
 }
 
 /** The source and the replications of a chunk, for messages: `scenario "Bank", replications 40–49`. */

@@ -5,7 +5,7 @@ import type { ReplicationResult } from "@ccplan/core";
 import { describe, expect, it } from "vitest";
 import type { PlanSource } from "../src/planSource.js";
 import { nodeWorkerHandle } from "../src/nodePool.js";
-import { createPool, type RunProgress } from "../src/pool.js";
+import { chunkLength, createPool, type RunProgress } from "../src/pool.js";
 
 const fakeWorkerUrl = new URL("./fixtures/fakeWorker.mjs", import.meta.url);
 
@@ -29,6 +29,28 @@ function trackedPool(size: number) {
   });
   return { pool, live, started: () => started };
 }
+
+describe("chunkLength", () => {
+  const timed = { workers: 2, msPerReplication: 1.3 }; // 153 replications make the 200 ms a chunk aims at
+
+  it("keeps chunks whole while more work is queued behind the run, as a pipelined run's next batch is", () => {
+    // Before, a batch of 250 went out as 125, 63, 31, … replications: its end was taken for the end of the work.
+    expect(chunkLength({ ...timed, remaining: 250, queued: 500 })).toBe(153);
+    expect(chunkLength({ ...timed, remaining: 97, queued: 347 })).toBe(97);
+  });
+
+  it("shares out the end of all the queued work so that the workers finish together", () => {
+    expect(chunkLength({ ...timed, remaining: 250, queued: 250 })).toBe(125);
+    expect(chunkLength({ ...timed, remaining: 9, queued: 9 })).toBe(5);
+    expect(chunkLength({ ...timed, remaining: 1, queued: 1 })).toBe(1);
+  });
+
+  it("hands out one replication while the source is not yet timed", () => {
+    expect(chunkLength({ workers: 2, msPerReplication: undefined, remaining: 250, queued: 1000 })).toBe(1);
+    // A replication longer than a chunk's target is still a chunk of one.
+    expect(chunkLength({ workers: 2, msPerReplication: 900, remaining: 250, queued: 1000 })).toBe(1);
+  });
+});
 
 describe("createPool over fake workers", () => {
   it("merges chunks in replication order whatever order they finish in", async () => {
@@ -121,7 +143,8 @@ describe("createPool over fake workers", () => {
     }
   });
 
-  it("cancels within 200 ms, keeps only the completed prefix, and leaves no thread running", async () => {
+  // How fast a cancel settles is the bench's (packages/worker/bench/pool.mjs: cancelLatencyMs), not a test's.
+  it("cancels, keeps only the completed prefix, and leaves no thread running", async () => {
     const { pool, live } = trackedPool(2);
     const controller = new AbortController();
     let started!: () => void;
@@ -135,10 +158,8 @@ describe("createPool over fake workers", () => {
     });
     // Cancel mid-run, once a few chunks are back, however slowly the threads started.
     await someDone;
-    const abortedAt = performance.now();
     controller.abort();
     const { results, partial, completed } = await running;
-    expect(performance.now() - abortedAt).toBeLessThan(200);
     expect(partial).toBe(true);
     expect(completed).toBe(results.length);
     expect(completed).toBeGreaterThanOrEqual(9);
@@ -210,25 +231,20 @@ describe("createPool over fake workers", () => {
     }
   });
 
-  it("reports progress at least 4 times a second, from inside chunks, and once at the end", async () => {
+  // How often progress comes (at least 4 times a second) is the bench's (pool.mjs: progress), not a test's.
+  it("reports progress from inside chunks, never backwards, and once at the end", async () => {
     const { pool } = trackedPool(2);
-    const events: (RunProgress & { atMs: number })[] = [];
-    const start = performance.now();
+    const events: RunProgress[] = [];
     try {
       await pool.run({
         source: fakeSource({ msPerReplication: 300 }),
         replications: 8,
         chunkSize: 4,
-        onProgress: (progress) => events.push({ ...progress, atMs: performance.now() - start }),
+        onProgress: (progress) => events.push(progress),
       });
     } finally {
       await pool.close();
     }
-    const elapsedMs = performance.now() - start;
-    expect(elapsedMs).toBeGreaterThan(1000);
-    expect(events.length / (elapsedMs / 1000)).toBeGreaterThanOrEqual(4);
-    const gaps = events.map((event, i) => event.atMs - (i === 0 ? 0 : events[i - 1]!.atMs));
-    expect(Math.max(...gaps)).toBeLessThan(400);
     // Inside a 4-replication chunk the count moves in fractions, never backwards.
     expect(events.some((e) => e.done > 0 && e.done < 4 && !Number.isInteger(e.done))).toBe(true);
     for (let i = 1; i < events.length; i++) expect(events[i]!.done).toBeGreaterThanOrEqual(events[i - 1]!.done);

@@ -83,4 +83,16 @@ describe("kpiVector", () => {
     const other = stationaryPlan({ arrivalsPerHour: 100, ahtSec: 180, agents: 10, hours: 8 });
     expect(() => kpiVector(plan, replications(plan, 1)[0]!, kpiVectorLayout(other))).toThrow(/does not fit plan/);
   });
+
+  it("writes into a slice of a larger array the same values it would return, and refuses one of the wrong length", () => {
+    const [, plan] = cases[0]!;
+    const layout = kpiVectorLayout(plan);
+    const results = replications(plan, 2);
+    const chunk = new Float64Array(2 * layout.length);
+    const second = chunk.subarray(layout.length);
+    expect(kpiVector(plan, results[1]!, layout, second)).toBe(second);
+    expect(Array.from(second)).toEqual(Array.from(kpiVector(plan, results[1]!, layout)));
+    expect(chunk.subarray(0, layout.length).every((value) => value === 0)).toBe(true);
+    expect(() => kpiVector(plan, results[0]!, layout, new Float64Array(layout.length - 1))).toThrow(/holds \d+ values; the layout has \d+/);
+  });
 });

@@ -11,21 +11,24 @@ import { kpiVectorLayout, type KpiVectorLayout } from "./kpiVectorLayout.js";
  * KPI is undefined (e.g. ASA with nothing answered). The values are exactly those of `replicationKpis`
  * (ratios of sums within the replication, summed in the same order, so equal to the last bit), so statistics on
  * vectors equal `summarizeReplications`. A few kilobytes per replication instead of a wait histogram per interval:
- * what workers send back (transferable) and what shard files hold. Pass `layout` when calling it for many
- * replications.
+ * what workers send back and what shard files hold. Pass `layout` when calling it for many replications, and `into`
+ * (`layout.length` values, each written) to fill a slice of a larger array: a worker writes a chunk's vectors into one
+ * array, so that they cross to the main thread as one buffer and the worker allocates one array a chunk, not one a
+ * replication.
  *
  * It runs once per replication of every run, so it is written for speed: each row's counters are summed into one
  * reused scratch, and the wait quantiles are read from the per-interval and per-queue histograms where they lie, without
  * building a summed histogram per row (the histogram of a row holds one count per answered contact, so its total is
  * the row's `answered` counter, and a walk from the first bin stops at the quantile's bin).
  */
-export function kpiVector(plan: Plan, result: ReplicationResult, layout: KpiVectorLayout = kpiVectorLayout(plan)): Float64Array {
+export function kpiVector(plan: Plan, result: ReplicationResult, layout: KpiVectorLayout = kpiVectorLayout(plan), into?: Float64Array): Float64Array {
   const first = firstCountedInterval(plan);
   const queueRows = plan.queues.length > 1 ? plan.queues.length : 0;
   if (plan.intervalCount - first !== layout.intervals.rows || plan.dayLabels.length !== layout.days.rows || queueRows !== layout.queues.rows) {
     throw new Error(`the layout does not fit plan "${plan.name}"; build it with kpiVectorLayout(plan)`);
   }
-  const vector = new Float64Array(layout.length);
+  if (into !== undefined && into.length !== layout.length) throw new Error(`kpiVector: the array to write into holds ${into.length} values; the layout has ${layout.length}`);
+  const vector = into ?? new Float64Array(layout.length);
   const rows = new RowTotals(result, columnsOf(layout));
   let at = layout.span.offset;
   rows.write(first, plan.intervalCount, -1, null, vector, at);

@@ -7,20 +7,25 @@ import { runKey, type PhaseRunRequest } from "./phases.js";
  * instead of being made again.
  */
 export class SampleBook {
-  #samples = new Map<string, KpiSample[]>();
+  #samples = new Map<string, { samples: KpiSample[]; present: boolean[]; prefix: number }>();
 
-  /** Adds replications `from …` of a scenario's run (ignored unless they continue what is kept). */
+  /** Adds replications `from …` of a scenario's run. Batches may come in any order (a pipelined run starts the next
+   * before this one is back); a replication already kept is kept as it was. */
   add(key: string, from: number, samples: readonly KpiSample[]): void {
-    const kept = this.#samples.get(key) ?? [];
-    if (kept.length !== from) return;
-    kept.push(...samples);
-    this.#samples.set(key, kept);
+    let kept = this.#samples.get(key);
+    if (!kept) this.#samples.set(key, (kept = { samples: [], present: [], prefix: 0 }));
+    samples.forEach((sample, i) => {
+      if (kept.present[from + i]) return;
+      kept.samples[from + i] = sample;
+      kept.present[from + i] = true;
+    });
+    while (kept.present[kept.prefix]) kept.prefix++;
   }
 
-  /** The first `replications` samples of a request's run, if that many are kept. */
+  /** The first `replications` samples of a request's run, if all of them are kept. */
   get(request: Pick<PhaseRunRequest, "scenario" | "recipe" | "replications">): readonly KpiSample[] | undefined {
     const replications = request.replications;
     const kept = this.#samples.get(runKey(request.scenario, request.recipe));
-    return kept && kept.length >= replications ? kept.slice(0, replications) : undefined;
+    return kept && kept.prefix >= replications ? kept.samples.slice(0, replications) : undefined;
   }
 }

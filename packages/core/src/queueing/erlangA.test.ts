@@ -56,11 +56,9 @@ it("erlangA with one agent at 10× load matches mpmath (M/M/1+M)", () => {
   expect(rel(erlangAOfferedWaitTail(inputs), 0.99564746653164697)).toBeLessThan(1e-13);
 });
 
-it("erlangA at 20,000 agents and occupancy 0.99 is accurate and fast (mpmath reference)", () => {
+it("erlangA at 20,000 agents and occupancy 0.99 is accurate (mpmath reference; its speed: bench/queueing.mjs)", () => {
   const inputs = { arrivalRatePerSec: 66, ahtSec: 300, agents: 20_000, patienceSec: 300, targetAnswerSec: 20 };
-  const start = performance.now();
   const r = erlangA(inputs);
-  expect(performance.now() - start).toBeLessThan(100);
   expect(rel(r.probWait, 0.078300495012177348)).toBeLessThan(1e-12);
   expect(rel(r.probAbandon, 0.00025031524470090286)).toBeLessThan(1e-12);
   expect(rel(r.asa, 0.074900752710383303)).toBeLessThan(1e-12);

@@ -24,10 +24,8 @@ it("erlangB keeps tiny probabilities through its log-space tail instead of flush
   expect(erlangB(1000, 1)).toBe(0); // 1/(e·1000!) is far below the smallest double: 0, not NaN
 });
 
-it("erlangB(20000, 19800) is accurate and fast (mpmath: 0.0011171379305143628)", () => {
-  const start = performance.now();
+it("erlangB(20000, 19800) is accurate (mpmath: 0.0011171379305143628; its speed: bench/queueing.mjs)", () => {
   const b = erlangB(20_000, 19_800);
-  expect(performance.now() - start).toBeLessThan(50);
   expect(rel(b, 0.0011171379305143628)).toBeLessThan(1e-12);
 });
 

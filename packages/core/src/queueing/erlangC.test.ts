@@ -42,10 +42,8 @@ it("erlangC defaults the service-level threshold to 20 seconds", () => {
   expect(erlangC(inputs).serviceLevel).toBe(erlangC({ ...inputs, targetAnswerSec: 20 }).serviceLevel);
 });
 
-it("erlangC at 20,000 agents and occupancy 0.99 is accurate and fast (mpmath reference)", () => {
-  const start = performance.now();
+it("erlangC at 20,000 agents and occupancy 0.99 is accurate (mpmath reference; its speed: bench/queueing.mjs)", () => {
   const r = erlangC({ arrivalRatePerSec: 66, ahtSec: 300, agents: 20_000, targetAnswerSec: 20 });
-  expect(performance.now() - start).toBeLessThan(50);
   expect(rel(r.probWait, 0.10058898749273909)).toBeLessThan(1e-11);
   expect(rel(r.asa, 0.15088348123910863)).toBeLessThan(1e-11);
   expect(rel(r.serviceLevel, 0.99999983708639851)).toBeLessThan(1e-14);

@@ -26,11 +26,9 @@ it("requiredAgentsByInterval staffs Erlang A with patience", () => {
   expect(Array.from(agents)).toEqual([929]);
 });
 
-it("requiredAgentsByInterval staffs four weeks of 15-minute intervals quickly", () => {
+it("requiredAgentsByInterval staffs four weeks of 15-minute intervals (its speed: bench/queueing.mjs)", () => {
   const rates = Float64Array.from({ length: 4 * 7 * 96 }, (_, i) => (40 + 30 * Math.sin((i / 96) * 2 * Math.PI)) / 60);
-  const start = performance.now();
   const { agents } = requiredAgentsByInterval({ ...rule, model: "a", patienceSec: 120, arrivalRatePerSec: rates, ahtSec: 300 });
-  expect(performance.now() - start).toBeLessThan(2000);
   expect(agents.length).toBe(rates.length);
   expect(Math.min(...agents)).toBeGreaterThan(0);
 });

@@ -58,11 +58,9 @@ it("solveAgents needs fewer agents with Erlang A than with Erlang C, abandonment
   expect(c.agents).toBeGreaterThan(a.agents);
 });
 
-it("solveAgents at 19,000 erlangs is instant", () => {
-  const start = performance.now();
+it("solveAgents at 19,000 erlangs (its speed: bench/queueing.mjs)", () => {
   const c = solveAgents({ arrivalRatePerSec: 19_000 / 300, ahtSec: 300, model: "c", targetServiceLevel: 0.9 });
   const a = solveAgents({ arrivalRatePerSec: 19_000 / 300, ahtSec: 300, patienceSec: 200, model: "a", targetServiceLevel: 0.9 });
-  expect(performance.now() - start).toBeLessThan(1000);
   expect(c.agents).toBeGreaterThan(19_000);
   expect(c.agents).toBeLessThan(19_200);
   expect(a.agents).toBeLessThanOrEqual(c.agents);
@@ -71,9 +69,7 @@ it("solveAgents at 19,000 erlangs is instant", () => {
 
 describe("solveAgents when the target is out of reach", () => {
   it("Erlang A never answers everyone: target 1.0 stops at 20,000 agents with targetMet false", () => {
-    const start = performance.now();
     const r = solveAgents({ arrivalRatePerSec: 0.05, ahtSec: 180, patienceSec: 300, model: "a", targetServiceLevel: 1 });
-    expect(performance.now() - start).toBeLessThan(2000);
     expect(r).toMatchObject({ agents: MAX_SOLVED_AGENTS, targetMet: false, scheduledAgents: MAX_SOLVED_AGENTS });
   });
   it("Erlang C never answers everyone within t either, though its service level rounds to 1", () => {

@@ -50,7 +50,8 @@ export async function runRoster(options: { request: RosterRequest; signal: Abort
       const progress = onProgress as Remote<(done: number) => void> | undefined;
       try {
         const vectors = await runner.vectors(source, from, to, progress ? (done) => void progress(done).catch(() => undefined) : undefined);
-        return transfer(vectors, vectors.map((vector) => vector.buffer as ArrayBuffer));
+        // A chunk's vectors share one buffer: list each buffer once.
+        return transfer(vectors, [...new Set(vectors.map((vector) => vector.buffer as ArrayBuffer))]);
       } finally {
         progress?.[releaseProxy]();
       }

@@ -3,7 +3,7 @@ import { KPI_REGISTRY, parseScenario, type Scenario } from "@ccplan/core";
 import { inProcessRunner, runPaired } from "@ccplan/worker";
 import { describe, expect, it } from "vitest";
 import { compare, exportJson } from "./compareApi";
-import { INTERVAL_KPIS, viewTransferables } from "./comparisonView";
+import { INTERVAL_KPIS } from "./comparisonView";
 
 function defaultScenario(): Scenario {
   const parsed = parseScenario(JSON.parse(readFileSync(new URL("../../../../../scenarios/default.json", import.meta.url), "utf8")));
@@ -81,7 +81,11 @@ describe("compare (the comparison worker's work)", () => {
     const parsed = parseScenario({ ...file, money: { ...file.money, customerLifetimeValue: 900 }, interventions: [training] });
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
     const progress: [number, number][] = [];
-    const view = await compare({ scenario: parsed.scenario, selected: ["Product training"], maxReplications: 3 }, inProcessRunner(), (done, total) => progress.push([done, total]));
+    // Every run is asked for once: the money stage's runs were listed (and queued) in advance exactly as it asks for them.
+    const inner = inProcessRunner();
+    let calls = 0;
+    const counting: typeof inner = { vectors: (...args) => (calls++, inner.vectors(...args)) };
+    const view = await compare({ scenario: parsed.scenario, selected: ["Product training"], maxReplications: 3 }, counting, (done, total) => progress.push([done, total]));
     const money = view.money[0]!;
     expect(money.name).toBe("Product training");
     expect(money.phases.map((phase) => phase.label)).toContain("steady state");
@@ -92,6 +96,30 @@ describe("compare (the comparison worker's work)", () => {
     expect(money.roiByReplication.length).toBe(3);
     // The comparison's 2 × 3 runs, then every phase but the steady state (the comparison's intervention run).
     expect(progress.at(-1)).toEqual([6 + (money.phases.length - 1) * 3, 6 + (money.phases.length - 1) * 3]);
+    expect(calls).toBe(2 + money.phases.length - 1);
+  }, 120_000);
+
+  it("keeps every replication's span KPIs when batches come back out of order, and runs nothing twice", async () => {
+    // 40 replications go out in batches of 10, each started before the one before it is back: here the first batch of
+    // each scenario comes back last.
+    const inner = inProcessRunner();
+    let calls = 0;
+    const late: typeof inner = {
+      async vectors(source, from, to, progress) {
+        calls++;
+        const vectors = await inner.vectors(source, from, to, progress);
+        if (from === 0) await new Promise((resolve) => setTimeout(resolve, 200));
+        return vectors;
+      },
+    };
+    const request = { scenario, selected: [first], maxReplications: 40 };
+    const shuffled = await compare(request, late);
+    const ordered = await compare(request, inProcessRunner());
+    expect(shuffled.scenarios[1]!.spanSamples.length).toBe(40 * KPI_REGISTRY.length);
+    expect(shuffled.scenarios.map((s) => [...s.spanSamples])).toEqual(ordered.scenarios.map((s) => [...s.spanSamples]));
+    expect(shuffled.money[0]!.money).toEqual(ordered.money[0]!.money);
+    // Two scenarios × four batches; the money stage reused them all.
+    expect(calls).toBe(8);
   }, 120_000);
 
   it("stops at the first check point where the service-level change is as precise as asked", async () => {
@@ -141,14 +169,5 @@ describe("compare (the comparison worker's work)", () => {
     expect(document.interventions[0].money.totalCost.ci95).toHaveLength(2);
     expect(document.decision.probBest).toBeNull();
     expect(document.interventions[0].intervals[0].deltas.serviceLevel).toBeDefined();
-  }, 60_000);
-
-  it("lists every typed array buffer of the view once, for transfer", async () => {
-    const view = await compare({ scenario, selected: [first], maxReplications: 2 }, inProcessRunner());
-    const buffers = viewTransferables(view);
-    expect(new Set(buffers).size).toBe(buffers.length);
-    // Per scenario: six statistics per interval KPI, three of target met, two required-agents lines of three arrays
-    // and the span samples.
-    expect(buffers.length).toBe(2 * (INTERVAL_KPIS.length * 6 + 3 + 6 + 1) + 2 + 2);
   }, 60_000);
 });

@@ -4,25 +4,24 @@
 import {
   checkRunLimits,
   compileScenario,
-  countRuns,
-  fullDecision,
   evaluationsJob,
   plannedRuns,
   formatClock,
   kpiVectorLayout,
   requiredAgents,
-  runPhaseJobAsync,
   runKey,
   SampleBook,
   scenarioVariants,
   spanKpiSample,
   type AssumptionsView,
+  type KpiSample,
   type Scenario,
 } from "@ccplan/core";
 import { prefetchedPhases, progressTracker, recipeSource, runPaired, type PlannedSource, type PlanSource, type PrecisionTarget, type RunProgressSink, type VectorRunner } from "@ccplan/worker";
 import { comparisonDocument, type ComparisonDocument } from "./comparisonDocument";
 import { scenarioView, spanSampleArray, type ComparisonView } from "./comparisonView";
 import { moneyView } from "./moneyStage";
+import { moneyStage, type MoneyStageOutput, type MoneyStageRunner } from "./moneyRun";
 import { waitCurveView } from "./waitCurveView";
 
 export interface CompareRequest {
@@ -44,7 +43,13 @@ let lastDocument: ComparisonDocument | null = null;
  * Keeps the full result for `exportJson`. Rejects as `runPaired` does (an AbortError when the runner's run is
  * cancelled, an Error naming the scenario and replication when a replication fails).
  */
-export async function compare(request: CompareRequest, runner: VectorRunner, onProgress?: RunProgressSink): Promise<ComparisonView> {
+export async function compare(
+  request: CompareRequest,
+  runner: VectorRunner,
+  onProgress?: RunProgressSink,
+  /** Where the money stage and the decision run: this thread by default, a worker of their own in the browser. */
+  runMoney: MoneyStageRunner = moneyStage,
+): Promise<ComparisonView> {
   const { scenario } = request;
   const assumptions = request.assumptions ?? "combined";
   const variants = scenarioVariants(scenario);
@@ -61,30 +66,64 @@ export async function compare(request: CompareRequest, runner: VectorRunner, onP
   const keys = new Map(sources.map((source, index) => [source, runKey(chosen[index]!.scenario, recipes[index]!)]));
 
   // One progress bar over both stages: the paired comparison, then the phases of each intervention not yet run
-  // (learning curves, classes). The second stage's size is known before anything runs (a dry pass).
-  const book = new SampleBook();
+  // (learning curves, classes). One dry pass lists the second stage's runs before anything runs: their sizes are
+  // checked, they size the progress bar, and those the comparison does not make are queued at the end. It asks for one
+  // replication a run: which runs a job asks for does not depend on how many replications each has, and the dry pass's
+  // money (evaluated on empty samples) costs a hundredth (a dry pass at 100 replications held the comparison worker for
+  // 0.1–0.2 s before the first replication was asked for, and again after the last).
   const comparisonRuns = request.maxReplications * chosen.length;
-  const moneyRuns =
-    interventions.length === 0
-      ? 0
-      : countRuns(evaluationsJob({ scenario, interventions, replications: request.maxReplications, assumptions }), (phase) =>
-          [...keys.values()].includes(runKey(phase.scenario, phase.recipe)),
-        );
+  const moneyPlan = interventions.length === 0 ? [] : plannedRuns(evaluationsJob({ scenario, interventions, replications: 1, assumptions }));
   // Every phase's size is checked before anything runs (the baseline and the interventions were, with the scenario).
-  if (interventions.length > 0) {
-    const oversized = checkRunLimits(plannedRuns(evaluationsJob({ scenario, interventions, replications: 1 })));
-    if (oversized.length > 0) throw new Error(`nothing was simulated, because a run would exceed the size limits: ${oversized.map((issue) => issue.message).join("; ")}`);
-  }
+  const oversized = checkRunLimits(moneyPlan);
+  if (oversized.length > 0) throw new Error(`nothing was simulated, because a run would exceed the size limits: ${oversized.map((issue) => issue.message).join("; ")}`);
+  const comparisonKeys = new Set(keys.values());
+  const moneyRuns = moneyPlan.filter((phase) => !comparisonKeys.has(runKey(phase.scenario, phase.recipe))).length;
   const tracker = progressTracker(comparisonRuns + moneyRuns * request.maxReplications, onProgress);
-  // The comparison's runs are kept as span samples (a few hundred numbers each) for the money stage.
+  // The comparison's runs are kept as span samples (a few hundred numbers each) for the money stage, by replication:
+  // batches may come back out of order (the next is started before this one is back). Without a precision target, the
+  // money stage starts as soon as the last of them is back, beside the folding and summaries.
+  const samples = new Map<PlanSource, KpiSample[]>(sources.map((source) => [source, []]));
+  let recorded = 0;
+  let allRecorded!: () => void;
+  const complete = new Promise<void>((resolve) => (allRecorded = resolve));
   const recording: VectorRunner = {
     async vectors(source, from, to, progress) {
       const vectors = await runner.vectors(source, from, to, progress);
-      const key = keys.get(source);
-      if (key !== undefined) book.add(key, from, vectors.map(spanKpiSample));
+      const kept = samples.get(source);
+      if (kept !== undefined) {
+        vectors.forEach((vector, i) => (kept[from + i] = spanKpiSample(vector)));
+        recorded += vectors.length;
+        if (recorded === comparisonRuns) allRecorded();
+      }
       return vectors;
     },
   };
+  /** Replications 0 … replications − 1 of each compared scenario's run, as the money stage's book. */
+  const book = (replications: number) => {
+    const kept = new SampleBook();
+    sources.forEach((source) => kept.add(keys.get(source)!, 0, samples.get(source)!.slice(0, replications)));
+    return kept;
+  };
+  const startMoney = (replications: number): Promise<MoneyStageOutput> => {
+    const made = book(replications);
+    // The runs not in the book are queued in the pool at once (the dry pass listed them), each answered in its turn.
+    const runMoneyPhase = prefetchedPhases(
+      moneyPlan.map((phase) => ({ ...phase, replications })).filter((phase) => made.get(phase) === undefined),
+      async (phase) => {
+        const part = tracker.part(phase.replications);
+        const vectors = await runner.vectors(recipeSource(phase.recipe, phase.label), 0, phase.replications, part.within);
+        part.finish();
+        return vectors.map(spanKpiSample);
+      },
+    );
+    const runs = sources.map((source): [string, KpiSample[]] => [keys.get(source)!, samples.get(source)!.slice(0, replications)]);
+    const input = { scenario, interventions, replications, assumptions, runs };
+    // Nothing to price or decide without an intervention: no worker for that.
+    return interventions.length === 0 ? moneyStage(input, runMoneyPhase) : runMoney(input, runMoneyPhase);
+  };
+  let money: Promise<MoneyStageOutput> | undefined = request.precision ? undefined : complete.then(() => startMoney(request.maxReplications));
+  // Awaited below; should the comparison fail first, the money stage's own failure must not count as unhandled.
+  money?.catch(() => undefined);
 
   lastDocument = null;
   const outcome = await runPaired({
@@ -98,26 +137,31 @@ export async function compare(request: CompareRequest, runner: VectorRunner, onP
   tracker.finishPart(comparisonRuns);
 
   const replications = outcome.comparison.replications;
-  const moneyJob = () => evaluationsJob({ scenario, interventions, replications, assumptions });
-  // The runs not in the book are queued in the pool at once (a dry pass lists them), each answered in its turn.
-  const runMoneyPhase =
-    interventions.length === 0
-      ? undefined
-      : prefetchedPhases(
-          plannedRuns(moneyJob(), (phase) => book.get(phase) !== undefined),
-          async (phase) => {
-            const part = tracker.part(phase.replications);
-            const vectors = await runner.vectors(recipeSource(phase.recipe, phase.label), 0, phase.replications, part.within);
-            part.finish();
-            return vectors.map(spanKpiSample);
-          },
-        );
-  const evaluations = runMoneyPhase === undefined ? [] : await runPhaseJobAsync(moneyJob(), (phase) => book.get(phase) ?? runMoneyPhase(phase));
+  money ??= startMoney(replications);
 
   const layout = kpiVectorLayout(plans[0]!);
   const first = layout.intervals.first;
   const runs = [outcome.baseline, ...outcome.variants];
-  const decided = fullDecision(scenario, evaluations);
+  // What needs the summaries is made while the money stage runs in its own thread.
+  const scenarios = runs.map((statistics, s) =>
+    scenarioView(
+      chosen[s]!.name,
+      statistics,
+      requiredAgents({
+        scenario: chosen[s]!.scenario,
+        plan: plans[s]!,
+        first,
+        offeredPerInterval: statistics.intervals.map((row) => row.kpis.offered.mean ?? 0),
+      }),
+      chosen[s]!.costLines,
+      spanSampleArray(samples.get(sources[s]!)!.slice(0, replications)),
+    ),
+  );
+  const waitCurve = waitCurveView(
+    scenario,
+    runs.map((statistics) => ({ asaSec: statistics.kpis.asa.mean, waitP90Sec: statistics.kpis.waitP90.mean })),
+  );
+  const { evaluations, decision: decided } = await money;
   lastDocument = comparisonDocument({
     decision: decided,
     names: chosen.map((variant) => variant.name),
@@ -141,24 +185,8 @@ export async function compare(request: CompareRequest, runner: VectorRunner, onP
     intervalStarts: layout.intervals.labels.map((_, i) => formatClock(((first + i) % intervalsPerDay) * scenario.intervalMinutes)),
     dayLabels: plans[0]!.dayLabels,
     intervalQuantiles: outcome.baseline.intervalQuantiles,
-    scenarios: runs.map((statistics, s) =>
-      scenarioView(
-        chosen[s]!.name,
-        statistics,
-        requiredAgents({
-          scenario: chosen[s]!.scenario,
-          plan: plans[s]!,
-          first,
-          offeredPerInterval: statistics.intervals.map((row) => row.kpis.offered.mean ?? 0),
-        }),
-        chosen[s]!.costLines,
-        spanSampleArray(book.get({ scenario: chosen[s]!.scenario, recipe: recipes[s]!, replications }) ?? []),
-      ),
-    ),
-    waitCurve: waitCurveView(
-      scenario,
-      runs.map((statistics) => ({ asaSec: statistics.kpis.asa.mean, waitP90Sec: statistics.kpis.waitP90.mean })),
-    ),
+    scenarios,
+    waitCurve,
     money: evaluations.map((evaluation, i) => moneyView(interventions[i]!, evaluation)),
     assumptions,
     decision: decided,

@@ -1,9 +1,11 @@
 // The comparison worker: runs core's paired accumulators off the main thread. Replications come from the page's
 // pool of Web Workers through `runner`, a comlink proxy of the page's pool runner.
-import { expose, proxy, releaseProxy, transfer, type Endpoint, type Remote } from "comlink";
+import { expose, proxy, releaseProxy, wrap, type Endpoint, type Remote } from "comlink";
 import type { RunProgressSink, VectorRunner } from "@ccplan/worker";
 import { compare, exportJson, type CompareRequest } from "./compareApi";
-import { viewTransferables, type ComparisonView } from "./comparisonView";
+import { moneyStage, type MoneyStageRunner, type PhaseSamples } from "./moneyRun";
+import type { MoneyWorkerApi } from "./moneyWorker";
+import type { ComparisonView } from "./comparisonView";
 import { sensitivity, type SensitivityRequest } from "./sensitivityApi";
 import type { Anchoring, SensitivityResult } from "@ccplan/core";
 import { anchor, type AnchorRequest } from "./anchorApi";
@@ -18,12 +20,48 @@ const localRunner = (runner: Remote<RemoteRunner>): VectorRunner => ({
   vectors: (source, from, to, progress) => runner.vectors(source, from, to, progress ? proxy(progress) : undefined),
 });
 
+let moneyWorker: { remote: Remote<MoneyWorkerApi>; crashed: Promise<never> } | undefined;
+
+/** The money worker (moneyWorker.ts), started with this one so that core has loaded in it by the first comparison's
+ * end, and replaced if it fails; undefined where a worker cannot start one of its own. */
+function startMoneyWorker(): typeof moneyWorker {
+  if (typeof Worker === "undefined") return undefined;
+  if (!moneyWorker) {
+    const raw = new Worker(new URL("./moneyWorker.ts", import.meta.url), { type: "module", name: "ccplan-money" });
+    const crashed = new Promise<never>((_, reject) => {
+      // Errors outside comlink calls only: a module that fails to load or throws at its top level.
+      raw.addEventListener("error", (event) => {
+        event.preventDefault();
+        moneyWorker = undefined;
+        raw.terminate();
+        reject(new Error(`the money worker failed to start${event.message ? `: ${event.message}` : ""}`));
+      });
+    });
+    crashed.catch(() => undefined);
+    moneyWorker = { remote: wrap<MoneyWorkerApi>(raw as unknown as Endpoint), crashed };
+  }
+  return moneyWorker;
+}
+startMoneyWorker();
+
+/** The money stage and the decision in the money worker, while this one summarises the runs (in this thread if there
+ * is no money worker). */
+const inMoneyWorker: MoneyStageRunner = async (input, runPhase) => {
+  const worker = startMoneyWorker();
+  if (!worker) return moneyStage(input, runPhase);
+  // comlink's types do not follow a proxy across as a Remote; at run time it is one.
+  return Promise.race([worker.remote.run(input, proxy(runPhase) as unknown as Remote<PhaseSamples>), worker.crashed]);
+};
+
 const api = {
   async compare(request: CompareRequest, runner: Remote<RemoteRunner>, onProgress?: Remote<RunProgressSink>): Promise<ComparisonView> {
     const local = localRunner(runner);
     try {
-      const view = await compare(request, local, onProgress ? (done, total, etaSec) => void onProgress(done, total, etaSec) : undefined);
-      return transfer(view, viewTransferables(view));
+      // The view crosses as a copy (a few hundred kB), never transferred: the first ArrayBuffer an isolate detaches
+      // invalidates V8's "array buffer detaching" protector for good, and from then on every typed-array access in
+      // optimised code here (core's accumulators, this worker's next comparison or sensitivity) checks for detachment
+      // (the worker package measured the engine 13% slower after one).
+      return await compare(request, local, onProgress ? (done, total, etaSec) => void onProgress(done, total, etaSec) : undefined, inMoneyWorker);
     } finally {
       runner[releaseProxy]();
       onProgress?.[releaseProxy]();

@@ -157,22 +157,6 @@ export function scenarioView(
   };
 }
 
-/** Every typed array buffer of a view, to transfer it instead of copying. */
-export function viewTransferables(view: ComparisonView): ArrayBuffer[] {
-  const arrays: ArrayBufferView[] = [];
-  for (const scenario of view.scenarios) {
-    for (const series of Object.values(scenario.intervals)) arrays.push(series.mean, series.ciLow, series.ciHigh, series.p10, series.p50, series.p90);
-    arrays.push(scenario.intervalTargetMet.probability, scenario.intervalTargetMet.ciLow, scenario.intervalTargetMet.ciHigh, scenario.spanSamples);
-    for (const required of scenario.required) {
-      for (const line of [required.forecast, required.offered]) if (line) arrays.push(line.contacts, line.agents, line.scheduledAgents);
-    }
-  }
-  for (const money of view.money) arrays.push(money.roiByReplication, money.paybackMonthByReplication);
-  arrays.push(view.waitCurve.minutes, view.waitCurve.kept);
-  // Each array has a buffer of its own (listing one twice would make the transfer throw).
-  return [...new Set(arrays.map((array) => array.buffer as ArrayBuffer))];
-}
-
 /** Span samples (core's `KpiSample`s, one per replication) as one typed array in registry order; NaN = undefined. */
 export function spanSampleArray(samples: readonly KpiSample[]): Float64Array {
   const width = KPI_REGISTRY.length;

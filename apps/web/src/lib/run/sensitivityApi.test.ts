@@ -14,12 +14,17 @@ describe("sensitivity (in the comparison worker)", () => {
   it("gives core's tornados of the baseline, with progress over every simulated point", async () => {
     const scenario = defaultScenario();
     const progress: [number, number][] = [];
-    const result = await sensitivity({ scenario, replications: 2, range: 0.2 }, inProcessRunner(), (done, total) => progress.push([done, total]));
+    // Every point is asked for once: the dry pass listed (and queued) the points exactly as the analysis asks for them.
+    const inner = inProcessRunner();
+    let calls = 0;
+    const counting: typeof inner = { vectors: (...args) => (calls++, inner.vectors(...args)) };
+    const result = await sensitivity({ scenario, replications: 2, range: 0.2 }, counting, (done, total) => progress.push([done, total]));
     expect(result.intervention).toBeNull();
     expect(result.tornados.map((tornado) => tornado.output.id)).toEqual(["serviceLevel", "asa", "abandonRate", "csat"]);
     const [done, total] = progress.at(-1)!;
     expect(done).toBe(total);
     expect(total % 2).toBe(0);
+    expect(calls).toBe(total / 2);
     // The same analysis straight from core with its in-process runner: the same bars (the runner only moves data).
     const direct = coreSensitivity({ scenario, replications: 2, range: 0.2, runPhase: simulatePhase });
     const inputs = (bars: { input: string }[]) => bars.map((bar) => bar.input).sort();

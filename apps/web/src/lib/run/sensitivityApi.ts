@@ -21,7 +21,9 @@ export async function sensitivity(request: SensitivityRequest, runner: VectorRun
   const intervention = request.intervention === undefined ? undefined : scenario.interventions.find((candidate) => candidate.name === request.intervention);
   if (request.intervention !== undefined && !intervention) throw new Error(`no intervention named ${JSON.stringify(request.intervention)} in the scenario`);
   const options = { scenario, replications, range, ...(intervention && { intervention }) };
-  const planned = plannedRuns(sensitivityJob(options));
+  // The dry pass asks for one replication a point (the points a job asks for do not depend on how many replications
+  // each has; its money on empty samples then costs a fraction), the runs are then asked for at `replications`.
+  const planned = plannedRuns(sensitivityJob({ ...options, replications: 1 })).map((phase) => ({ ...phase, replications }));
   const oversized = checkRunLimits(planned);
   if (oversized.length > 0) throw new Error(`nothing was simulated, because a point would exceed the size limits: ${oversized.map((issue) => issue.message).join("; ")}`);
   const tracker = progressTracker(planned.length * replications, onProgress);

@@ -1,3 +1,6 @@
+/** The progress bar moves at most this often (milliseconds): 4 times a second reads as smooth for a bar of seconds. */
+export const PROGRESS_FRAME_MS = 250;
+
 export type RunStatus = "idle" | "running" | "done" | "cancelled" | "failed";
 
 export interface RunProgressState {
@@ -34,9 +37,24 @@ export class TaskRun<R> {
     this.error = "";
     this.progress = { done: 0, total: 0, etaSec: null };
     const startedMs = performance.now();
+    // The workers report progress up to ~40 times a second (every scenario's run in the pool reports on its own); each
+    // change of the bar is a frame for the page to lay out and paint (~7 ms of its thread on a large page, while the
+    // workers want every core). The bar moves at most every PROGRESS_FRAME_MS, to the latest figures.
+    let latest: RunProgressState | null = null;
+    let shownMs = -Infinity;
+    let pending: ReturnType<typeof setTimeout> | undefined;
+    const show = () => {
+      pending = undefined;
+      shownMs = performance.now();
+      if (latest && generation === this.#generation && this.status === "running") this.progress = latest;
+    };
     try {
       const result = await task(controller.signal, (done, total, etaSec) => {
-        if (generation === this.#generation && this.status === "running") this.progress = { done, total, etaSec };
+        latest = { done, total, etaSec };
+        if (pending !== undefined) return;
+        const wait = shownMs + PROGRESS_FRAME_MS - performance.now();
+        if (wait <= 0) show();
+        else pending = setTimeout(show, wait);
       });
       if (generation !== this.#generation) return;
       this.result = result;
@@ -51,6 +69,7 @@ export class TaskRun<R> {
         this.error = error instanceof Error ? error.message : String(error);
       }
     } finally {
+      clearTimeout(pending);
       if (this.#controller === controller) this.#controller = null;
     }
   }

@@ -1,7 +1,7 @@
 // The year worker: runs core's capacity projection, hiring plan and trainer's trajectory off the main thread. Weeks
 // are simulated in the page's pool of Web Workers through `simulator`, a comlink proxy of the page's week simulator;
 // HiGHS loads here on the first hiring plan.
-import { expose, proxy, releaseProxy, transfer, type Endpoint, type Remote } from "comlink";
+import { expose, proxy, releaseProxy, type Endpoint, type Remote } from "comlink";
 import { solverSession } from "@ccplan/worker";
 import type { WeekInput, WeekSimulator } from "@ccplan/core";
 import { hirePlanYear, projectYear, trajectoryYear, type YearProgress, type YearRequest } from "./yearApi";
@@ -14,12 +14,9 @@ export interface RemoteWeekSimulator {
 
 const local = (remote: Remote<RemoteWeekSimulator>): WeekSimulator => (inputs, onProgress) => remote.simulate(inputs, onProgress ? proxy(onProgress) : undefined);
 
-function viewBuffers(view: YearView): ArrayBuffer[] {
-  const arrays = [view.headcount, view.trainees, view.available, view.serviceLevel, view.contacts, view.cost].flatMap((s) => [s.mean, s.p10, s.p90]);
-  arrays.push(view.probTargetMet);
-  if (view.required) arrays.push(view.required);
-  return arrays.map((array) => array.buffer as ArrayBuffer);
-}
+// Views cross to the page as copies (tens of kB), never transferred: the first ArrayBuffer an isolate detaches slows
+// every typed-array access in its optimised code from then on (V8's "array buffer detaching" protector; the worker
+// package measured the engine 13% slower after one), and this worker folds the weeks' KPIs run after run.
 
 async function settle<T>(work: Promise<T>, simulator: Remote<RemoteWeekSimulator>, progress: Remote<YearProgress> | undefined): Promise<T> {
   try {
@@ -35,12 +32,10 @@ const sink = (progress: Remote<YearProgress> | undefined): YearProgress | undefi
 
 const api = {
   async project(request: YearRequest, simulator: Remote<RemoteWeekSimulator>, progress?: Remote<YearProgress>): Promise<YearView> {
-    const view = await settle(projectYear(request, local(simulator), sink(progress)), simulator, progress);
-    return transfer(view, viewBuffers(view));
+    return settle(projectYear(request, local(simulator), sink(progress)), simulator, progress);
   },
   async hirePlan(request: YearRequest & { confidence: number }, simulator: Remote<RemoteWeekSimulator>, progress?: Remote<YearProgress>): Promise<YearView> {
-    const view = await settle(hirePlanYear(request, local(simulator), solverSession, sink(progress)), simulator, progress);
-    return transfer(view, viewBuffers(view));
+    return settle(hirePlanYear(request, local(simulator), solverSession, sink(progress)), simulator, progress);
   },
   async trajectory(
     request: YearRequest & { intervention: string; startWeek: number },
