@@ -35,6 +35,8 @@ export class ArrivalSource {
   private readonly dayRatePerSec: Float64Array | null;
   private readonly arrivals: UniformBlock;
   private readonly accept: UniformBlock | null;
+  /** Candidates rejected in intervals with no arrivals whose accept and attribute uniforms are still to be consumed. */
+  private closedCandidates = 0;
   /** The queue's first-contact attribute streams (the engine draws a kept arrival's uniforms from them). */
   readonly attributes: AttributeDraws;
 
@@ -95,11 +97,36 @@ export class ArrivalSource {
         return;
       }
       if (this.acceptAll) break;
-      const interval = Math.min(Math.floor(t / this.intervalSec), this.lastInterval);
-      if (this.accept!.next() < this.acceptProbability[interval]!) break;
-      this.attributes.skip();
+      // The candidate's time goes through the field (a number passed to a call is boxed when it is not inlined).
+      this.nextSec = t;
+      if (this.keepsCandidate()) break;
     }
     this.nextSec = t;
+  }
+
+  /** Whether thinning keeps the candidate at `nextSec` (apart from `advance`, so that the stationary path stays small
+   * enough to be inlined); a rejected one's attribute uniforms are consumed. */
+  private keepsCandidate(): boolean {
+    const interval = Math.min(Math.floor(this.nextSec / this.intervalSec), this.lastInterval);
+    const probability = this.acceptProbability[interval]!;
+    if (probability > 0) {
+      if (this.closedCandidates > 0) this.skipClosedCandidates();
+      if (this.accept!.next() < probability) return true;
+      this.attributes.skip();
+    } else {
+      // An interval with no arrivals (a closed center): every candidate is rejected, whatever its accept uniform.
+      this.closedCandidates++;
+    }
+    return false;
+  }
+
+  /** Consumes the accept and attribute uniforms of the candidates counted in intervals with no arrivals, all at once:
+   * a night of them moves the streams on without making the uniforms. Called before those streams are next read (a
+   * kept candidate is always preceded by this, in the interval where it is kept). */
+  private skipClosedCandidates(): void {
+    this.accept!.skip(this.closedCandidates);
+    this.attributes.skip(this.closedCandidates);
+    this.closedCandidates = 0;
   }
 
   /** The next candidate after `fromSec` when the candidate rate changes from day to day: one unit-rate

@@ -42,6 +42,24 @@ describe("AttributeDraws", () => {
     }
   });
 
+  it("skips runs of candidates of any length, within a block and past it, to the same values as one by one", () => {
+    const unused = unusedPurposes({ patience: () => 1, fcr: 0.8, retryProbability: 0 });
+    const runs = new AttributeDraws(9, 2, 0, true, unused);
+    const streams = Object.fromEntries([...FIELDS.map(([purpose]) => purpose), "priority" as const].map((purpose) => [purpose, stream(9, 2, purpose, 0)]));
+    const row = new Float64Array(CONTACT_REAL_FIELDS);
+    // Runs shorter than, as long as and longer than a block (128 contacts), from every position in one.
+    for (const run of [0, 1, 5, 127, 128, 129, 1, 300, 2, 1000, 0, 64, 0, 0, 3]) {
+      runs.skip(run);
+      for (const purpose of Object.keys(streams)) for (let k = 0; k < run; k++) streams[purpose]!();
+      runs.drawInto(row, 0);
+      for (const [purpose, field] of FIELDS) {
+        const expected = streams[purpose]!();
+        if (!unused.includes(purpose)) expect(row[field]).toBe(expected);
+      }
+      expect(row[ContactReal.uPriority]).toBe(streams.priority!());
+    }
+  });
+
   it("draws what a plan reads: patience with abandonment, fcr and repeat delay below FCR 1, retries, a resolution time", () => {
     expect(unusedPurposes({ patience: () => 1, fcr: 0.8, retryProbability: 0.3, resolutionTime: () => 1 })).toEqual([]);
     expect(unusedPurposes({ patience: null, priority: { patience: () => 1 }, fcr: 0.999, retryProbability: 0 })).toEqual(["retry", "retryDelay", "resolution"]);

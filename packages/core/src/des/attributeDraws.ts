@@ -74,10 +74,18 @@ export class AttributeDraws {
     this.cursor = from + this.stride;
   }
 
-  /** Consumes one contact's uniforms without keeping them (a candidate arrival that thinning rejected). */
-  skip(): void {
-    if (this.cursor === this.block.length) this.refill();
-    this.cursor += this.stride;
+  /** Consumes `count` contacts' uniforms without keeping them (candidate arrivals that thinning rejected): those left
+   * in the block, then the streams move past the rest without making them (cheaper than making and dropping them). */
+  skip(count = 1): void {
+    const stride = this.stride;
+    const left = (this.block.length - this.cursor) / stride;
+    if (count <= left) {
+      this.cursor += count * stride;
+      return;
+    }
+    this.cursor = this.block.length;
+    const streams = this.streams;
+    for (let s = 0; s < streams.length; s++) streams[s]?.skip(count - left);
   }
 
   // The streams are read BLOCK at a time, each in a tight loop (xor4096Fill.ts): the values of `stream(seed,

@@ -23,6 +23,20 @@ export class UniformBlock {
     return this.values[this.cursor++]!;
   }
 
+  /** Moves past the next `count` uniforms (as `count` calls of `next`): those left in the block, then the stream's own
+   * without making them when it is an `Xor4096Fill`. */
+  skip(count: number): void {
+    const left = this.values.length - this.cursor;
+    if (count <= left) {
+      this.cursor += count;
+      return;
+    }
+    this.cursor = this.values.length;
+    const random = this.random;
+    if (random instanceof Xor4096Fill) random.skip(count - left);
+    else for (let k = left; k < count; k++) random();
+  }
+
   private refill(): void {
     const values = this.values;
     const random = this.random;

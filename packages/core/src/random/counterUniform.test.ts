@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { counterUniform } from "./counterUniform.js";
+import { counterUniform, counterUniformsAlongB } from "./counterUniform.js";
 
 // Under the hypothesis that the hash behaves like independent uniforms, each check below fails with a
 // stated small probability; the inputs are fixed, so the outcome is deterministic.
@@ -114,5 +114,20 @@ it("counterUniform avalanches: flipping any input bit changes 16 of the top 32 o
       }
       expect(Math.abs(changed / trials - 16)).toBeLessThan(tolerance);
     }
+  }
+});
+
+it("counterUniformsAlongB gives counterUniform's values slot after slot, bit for bit", () => {
+  const out = new Float64Array(300);
+  for (const [seed, replication, lane, a] of [
+    [1, 0, 0, 0],
+    [12345, 7, 3, 335],
+    [-5, 2 ** 31 - 1, -1, 17],
+    [2 ** 40 + 3, 99, 65536, 2],
+    [-(2 ** 52), 1, 2, 3],
+  ] as const) {
+    counterUniformsAlongB(seed, replication, lane, a, out, 257);
+    for (let b = 0; b < 257; b++) expect(out[b]).toBe(counterUniform(seed, replication, lane, a, b));
+    expect(out[257]).toBe(0);
   }
 });

@@ -25,6 +25,20 @@ export function counterUniform(seed: number, replication: number, lane: number, 
   return (finalize(h1) * TWO_POW_21 + (finalize(h2) >>> 11)) * TWO_POW_MINUS_53;
 }
 
+/**
+ * `counterUniform(seed, replication, lane, a, b)` for b = 0 … count − 1, written to out[0 … count − 1]: the same
+ * values, with the words they share hashed once (what a group's absences in one interval need, slot after slot).
+ */
+export function counterUniformsAlongB(seed: number, replication: number, lane: number, a: number, out: Float64Array, count: number): void {
+  const seedLow = seed | 0;
+  const seedHigh = seedLow === seed ? seedLow >> 31 : Math.floor(seed / TWO_POW_32) | 0;
+  const prefix1 = mixWord(mixWord(mixWord(mixWord(mixWord(0x9e3779b9, seedLow), seedHigh), replication), lane), a);
+  const prefix2 = mixWord(mixWord(mixWord(mixWord(mixWord(0x7f4a7c15, seedLow), seedHigh), replication), lane), a);
+  for (let b = 0; b < count; b++) {
+    out[b] = (finalize(mixWord(prefix1, b)) * TWO_POW_21 + (finalize(mixWord(prefix2, b)) >>> 11)) * TWO_POW_MINUS_53;
+  }
+}
+
 /** MurmurHash3 x86_32 body: mixes one 32-bit word into the running hash. */
 function mixWord(h: number, word: number): number {
   let k = Math.imul(word | 0, 0xcc9e2d51);
