@@ -85,6 +85,21 @@ async function until(page, test, timeoutMs = 600_000) {
 /** One fresh page: the time from the click on Run to the results table, and the workers it started. */
 async function comparisonRound(query = "") {
   const page = await context.newPage();
+  // The page's responsiveness while the run goes: every main-thread task over 50 ms (PerformanceObserver "longtask").
+  await page.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__longTasks.push({ startMs: entry.startTime, durationMs: entry.duration });
+    }).observe({ type: "longtask", buffered: true });
+    // And how late a 50 ms timer fires: what a click or a key would wait for.
+    window.__lag = [];
+    let last = performance.now();
+    setInterval(() => {
+      const now = performance.now();
+      window.__lag.push([now, now - last - 50]);
+      last = now;
+    }, 50);
+  });
   const workers = new Set();
   page.on("worker", (worker) => workers.add(worker.url()));
   await page.goto(url + query);
@@ -94,7 +109,6 @@ async function comparisonRound(query = "") {
   const replications = await page.locator("#run-replications").inputValue();
   await page.waitForTimeout(1_000);
   const load1 = loadavg()[0];
-  const cpuBefore = process.cpuUsage();
   const startMs = await page.evaluate(() => performance.now());
   await run.click();
   await until(page, () => {
@@ -103,13 +117,20 @@ async function comparisonRound(query = "") {
     return document.querySelector(".results[aria-busy='false'] table.kpi-table") !== null;
   });
   const endMs = await page.evaluate(() => performance.now());
+  const longTasks = await page.evaluate(
+    ({ from, to }) => window.__longTasks.filter((task) => task.startMs >= from && task.startMs <= to).map((task) => Math.round(task.durationMs)),
+    { from: startMs, to: endMs },
+  );
   const facts = (await page.getByTestId("run-facts").textContent()) ?? "";
   const hardwareConcurrency = await page.evaluate(() => navigator.hardwareConcurrency);
-  void cpuBefore;
+  const lags = await page.evaluate(({ from, to }) => window.__lag.filter(([at]) => at >= from && at <= to).map(([, lag]) => lag), { from: startMs, to: endMs });
   await page.close();
   const seconds = (endMs - startMs) / 1000;
-  console.log(`  comparison${query} (${label.trim()}, ${replications} replications): ${seconds.toFixed(2)} s, load ${load1.toFixed(2)}`);
-  return { seconds: round(seconds, 4), load1: round(load1), replications: Number(replications), facts: facts.trim(), workerScripts: workers.size, hardwareConcurrency, query };
+  const sortedLags = [...lags].sort((a, b) => a - b);
+  const timerLagMs = { p95: Math.round(sortedLags[Math.floor(0.95 * (sortedLags.length - 1))] ?? 0), max: Math.round(sortedLags.at(-1) ?? 0) };
+  const longestTaskMs = longTasks.length > 0 ? Math.max(...longTasks) : 0;
+  console.log(`  comparison${query} (${label.trim()}, ${replications} replications): ${seconds.toFixed(2)} s, main-thread tasks over 50 ms: ${longTasks.length} (longest ${longestTaskMs} ms), a 50 ms timer late by ${timerLagMs.p95} ms (p95, max ${timerLagMs.max}), load ${load1.toFixed(2)}`);
+  return { seconds: round(seconds, 4), load1: round(load1), replications: Number(replications), longTasksOver50Ms: longTasks.length, longestTaskMs, timerLagMs, facts: facts.trim(), workerScripts: workers.size, hardwareConcurrency, query };
 }
 
 /** One fresh page: a comparison first (the page offers sensitivity on its results), then the baseline's sensitivity. */

@@ -156,6 +156,12 @@ if (!skipScaling) {
       }
     }
   }
+  // What does not divide between workers: the same command with one replication (start-up: Node, the CLI and core
+  // loaded, the plan compiled; output), with 1 and with 2 workers, in the same rounds' spirit (alternating).
+  const fixedRuns = { 1: [], 2: [] };
+  for (let r = 0; r < rounds; r++) {
+    for (const workers of [1, 2]) fixedRuns[workers].push((await measure(`round ${r + 1}: one replication, --workers ${workers}`, cliOf(repoRoot), simulateArgs(1, workers))).run);
+  }
   const one = summary(scalingRuns[1]);
   const two = summary(scalingRuns[2]);
   const hashes = new Set([...scalingRuns[1], ...scalingRuns[2]].map((run) => run.sha256));
@@ -172,6 +178,10 @@ if (!skipScaling) {
     byteIdentical: hashes.size === 1,
     // Each round's own ratio (its two runs were next to each other in time, so at about the same load).
     speedupByRound: scalingRuns[1].map((run, r) => round(run.wallSec / scalingRuns[2][r].wallSec, 3)),
+    // Amdahl: with `fixed` seconds that do not divide (a one-replication run), two perfect workers give at most
+    // w1 ÷ (fixed + (w1 − fixed) ÷ 2); the summary of 4,000 replications at the end adds to `fixed` beyond this.
+    oneReplication: { oneWorker: summary(fixedRuns[1]), twoWorkers: summary(fixedRuns[2]) },
+    speedupBoundFromFixed: round(one.wallSec / (summary(fixedRuns[2]).wallSec + (one.wallSec - summary(fixedRuns[1]).wallSec) / 2), 3),
     ...(before && { before: { ...before, speedup: round(before.oneWorker.wallSec / before.twoWorkers.wallSec, 3) } }),
   };
 }

@@ -19,3 +19,19 @@ it("selectQuantiles gives d3's R-7 quantiles of the sorted values, ties and tiny
     expect(Array.from(values).sort((a, b) => a - b)).toEqual(sorted);
   }
 });
+
+it("selectQuantiles gives R-7 quantiles at any increasing probabilities, repeated and at the ends, over large samples", () => {
+  const random = stream(11, 0, "handle");
+  const sets = [[0.5], [0, 1], [0.1, 0.5, 0.9], [0.025, 0.25, 0.5, 0.5, 0.75, 0.975], [0, 0.1, 0.9, 1], [0.9, 0.95, 0.99]];
+  for (let trial = 0; trial < 120; trial++) {
+    const ps = sets[trial % sets.length]!;
+    const n = 1 + Math.floor(random() * 8000);
+    const distinct = trial % 4 === 0 ? 1 + Math.floor(random() * 6) : 0;
+    const values = Float64Array.from({ length: n }, () => (distinct > 0 ? Math.floor(random() * distinct) : random() * 1000));
+    const sorted = Array.from(values).sort((a, b) => a - b);
+    const out = new Float64Array(ps.length);
+    selectQuantiles(values, n, ps, out);
+    expect(Array.from(out)).toEqual(ps.map((p) => quantileSorted(sorted, p)));
+    expect(Array.from(values).sort((a, b) => a - b)).toEqual(sorted);
+  }
+});

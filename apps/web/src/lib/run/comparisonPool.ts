@@ -3,21 +3,30 @@ import { createBrowserPool, type Pool } from "@ccplan/worker";
 let shared: Pool | undefined;
 
 /**
- * The page's one pool of Web Workers, created on first use and kept for later runs (workers stay warm). One worker
- * per core but one: the page's own thread and the comparison worker keep a core, so the page stays responsive
- * while a run uses the rest (with every core busy, the operating system starves the page's thread and a 5 ms
- * task takes a hundred: on two cores, two workers stretched the page's tasks past 50 ms, which the browser test
- * forbids). `?workers=N` in the page's address asks for N workers instead (the speed bench measures two on two cores).
+ * The page's one pool of Web Workers, created on first use and kept for later runs (workers stay warm). One worker per
+ * core on one or two cores, all cores but one on more (see `comparisonPoolSize`). `?workers=N` in the page's address
+ * asks for N workers instead (the speed bench measures one and two on two cores).
  */
 export function comparisonPool(): Pool {
   shared ??= createBrowserPool({ size: comparisonPoolSize(navigator.hardwareConcurrency || 2, new URLSearchParams(location.search).get("workers")) });
   return shared;
 }
 
-/** Workers for a machine of `cores` cores: all but one (at least one), or `requested` (from the address) when it is a
- * whole number from 1 to 64. */
+/**
+ * Workers for a machine of `cores` cores: every core on one or two, all but one on more; or `requested` (from the
+ * address) when it is a whole number from 1 to 64.
+ *
+ * Why not always one core less, for the page: on two cores that halves a run's speed (the default comparison took 7.7 s
+ * with one worker, 6.0 s with two, before issue #15's other cuts), and the page does not need a core of its own. Its
+ * thread is idle through a run but for short tasks (messages, the progress bar 4 times a second, each a few ms), and the
+ * operating system runs a thread that wakes from sleep ahead of busy ones. Measured in chromium on two cores with the
+ * machine loaded far past them (load 7.5; apps/web/bench/comparison.mjs): a 50 ms timer fired late by 16–20 ms at the
+ * 95th percentile with two workers (3–8 ms with one), the longest main-thread task 80–147 ms (0–88 ms); the e2e compare
+ * test asserts no task holds a tenth of a run. On more cores, one is kept for the page, the comparison worker and the
+ * money worker, whose summaries follow the replications.
+ */
 export function comparisonPoolSize(cores: number, requested: string | null = null): number {
   const asked = requested === null ? NaN : Number(requested);
   if (Number.isInteger(asked) && asked >= 1 && asked <= 64) return asked;
-  return Math.max(1, cores - 1);
+  return cores <= 2 ? Math.max(1, cores) : cores - 1;
 }

@@ -2,7 +2,7 @@
 // statistics; this thread only passes messages, so it never holds a task over a few milliseconds.
 import type { Anchoring, AssumptionsView, Scenario, SensitivityResult } from "@ccplan/core";
 import type { AnchorRequest } from "./anchorApi";
-import { poolRunner, type PrecisionTarget } from "@ccplan/worker";
+import { poolRunner, recipeSource, type PrecisionTarget } from "@ccplan/worker";
 import { proxy, releaseProxy, transfer, wrap, type Remote } from "comlink";
 import { comparisonPool } from "./comparisonPool";
 import type { CompareWorkerApi, RemoteRunner } from "./compareWorker";
@@ -30,11 +30,26 @@ function compareWorker(): { remote: Remote<CompareWorkerApi>; crashed: Promise<n
   return worker;
 }
 
-/** Starts both kinds of workers ahead of the first run (core loads in each in about 0.2 s). */
-export function warmComparison(): void {
+/**
+ * Starts both kinds of workers ahead of the first run (core loads in each in about 0.2 s), then has each of the pool's
+ * workers simulate one replication of `scenario` (the one on screen), its result dropped: the engine's code is compiled
+ * for what it runs while the page is idle, not during the first run (a first replication of the week took ~0.3 s more
+ * than the next ones, and V8 compiled the engine in each worker on the cores the run wanted). One replication per worker,
+ * once per page.
+ */
+export function warmComparison(scenario?: Scenario): void {
   compareWorker();
-  void comparisonPool().warm().catch(() => undefined);
+  const pool = comparisonPool();
+  void pool
+    .warm()
+    .then(async () => {
+      if (!scenario || engineWarmed) return;
+      engineWarmed = true;
+      await pool.run({ source: recipeSource({ scenario }), output: "kpiVectors", replications: pool.size, chunkSize: 1 });
+    })
+    .catch(() => undefined);
 }
+let engineWarmed = false;
 
 export interface RunComparisonOptions {
   /** A validated scenario as plain data (snapshot a Svelte state proxy first: proxies cannot be cloned). */
