@@ -5,7 +5,7 @@
 // worker start-up is included. Also the cancel latency: from the click on Cancel to the busy workers terminated.
 // Writes bench/browser-results.json at the repository root.
 //
-//   node apps/web/bench/comparison.mjs [--rounds 3] [--skip-sensitivity]
+//   node apps/web/bench/comparison.mjs [--rounds 3] [--skip-sensitivity] [--before <another built checkout>]
 //
 // Needs a build (`npm run build`) and /usr/bin/chromium.
 import { execFileSync, spawn } from "node:child_process";
@@ -13,7 +13,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { availableParallelism, cpus, loadavg, release, tmpdir, totalmem } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
@@ -24,6 +24,8 @@ const CHROMIUM = "/usr/bin/chromium";
 const args = process.argv.slice(2);
 const rounds = Number(args.includes("--rounds") ? args[args.indexOf("--rounds") + 1] : (process.env.BENCH_ROUNDS ?? 3));
 const skipSensitivity = args.includes("--skip-sensitivity");
+// Another built checkout (e.g. main as it was), measured in the same rounds, alternately: its figures go in `before`.
+const beforeDir = args.includes("--before") ? resolve(args[args.indexOf("--before") + 1]) : undefined;
 const round = (value, digits = 3) => Number(value.toPrecision(digits));
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -32,6 +34,7 @@ const median = (values) => {
 };
 
 if (!existsSync(join(webRoot, "dist", "index.html"))) throw new Error("apps/web/dist is missing: run `npm run build` at the repository root first");
+if (beforeDir && !existsSync(join(beforeDir, "apps", "web", "dist", "index.html"))) throw new Error(`${beforeDir}/apps/web/dist is missing: build that checkout first`);
 if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: the browser bench needs Debian's chromium (apt-get install -y chromium)`);
 
 async function freePort() {
@@ -45,22 +48,29 @@ async function freePort() {
   });
 }
 
-const port = await freePort();
 const viteBin = join(dirname(createRequire(import.meta.url).resolve("vite/package.json")), "bin", "vite.js");
-const preview = spawn(process.execPath, [viteBin, "preview", "--host", "127.0.0.1", "--port", String(port), "--strictPort"], {
-  cwd: webRoot,
-  detached: true,
-  stdio: "ignore",
-});
-const url = `http://127.0.0.1:${port}/`;
-for (let tries = 0; ; tries++) {
-  try {
-    if ((await fetch(url)).ok) break;
-  } catch {
-    if (tries > 300) throw new Error(`vite preview did not answer on ${url}`);
+/** `vite preview` of a built page (this checkout's, or `outDir`) on a free port; its address once it answers. */
+async function serve(outDir) {
+  const port = await freePort();
+  const server = spawn(process.execPath, [viteBin, "preview", "--host", "127.0.0.1", "--port", String(port), "--strictPort", ...(outDir ? ["--outDir", outDir] : [])], {
+    cwd: webRoot,
+    detached: true,
+    stdio: "ignore",
+  });
+  servers.push(server);
+  const address = `http://127.0.0.1:${port}/`;
+  for (let tries = 0; ; tries++) {
+    try {
+      if ((await fetch(address)).ok) return address;
+    } catch {
+      if (tries > 300) throw new Error(`vite preview did not answer on ${address}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  await new Promise((resolve) => setTimeout(resolve, 100));
 }
+const servers = [];
+const url = await serve();
+const beforeUrl = beforeDir ? await serve(join(beforeDir, "apps", "web", "dist")) : undefined;
 
 const profile = mkdtempSync(join(tmpdir(), "ccplan-bench-"));
 const context = await chromium.launchPersistentContext(profile, {
@@ -83,7 +93,7 @@ async function until(page, test, timeoutMs = 600_000) {
 }
 
 /** One fresh page: the time from the click on Run to the results table, and the workers it started. */
-async function comparisonRound(query = "") {
+async function comparisonRound(query = "", base = url) {
   const page = await context.newPage();
   // The page's responsiveness while the run goes: every main-thread task over 50 ms (PerformanceObserver "longtask").
   await page.addInitScript(() => {
@@ -102,7 +112,7 @@ async function comparisonRound(query = "") {
   });
   const workers = new Set();
   page.on("worker", (worker) => workers.add(worker.url()));
-  await page.goto(url + query);
+  await page.goto(base + query);
   const run = page.getByRole("button", { name: /^Run comparison/ });
   await run.waitFor({ timeout: 60_000 });
   const label = (await run.textContent()) ?? "";
@@ -129,14 +139,14 @@ async function comparisonRound(query = "") {
   const sortedLags = [...lags].sort((a, b) => a - b);
   const timerLagMs = { p95: Math.round(sortedLags[Math.floor(0.95 * (sortedLags.length - 1))] ?? 0), max: Math.round(sortedLags.at(-1) ?? 0) };
   const longestTaskMs = longTasks.length > 0 ? Math.max(...longTasks) : 0;
-  console.log(`  comparison${query} (${label.trim()}, ${replications} replications): ${seconds.toFixed(2)} s, main-thread tasks over 50 ms: ${longTasks.length} (longest ${longestTaskMs} ms), a 50 ms timer late by ${timerLagMs.p95} ms (p95, max ${timerLagMs.max}), load ${load1.toFixed(2)}`);
+  console.log(`  ${base === url ? "" : "before: "}comparison${query} (${label.trim()}, ${replications} replications): ${seconds.toFixed(2)} s, main-thread tasks over 50 ms: ${longTasks.length} (longest ${longestTaskMs} ms), a 50 ms timer late by ${timerLagMs.p95} ms (p95, max ${timerLagMs.max}), load ${load1.toFixed(2)}`);
   return { seconds: round(seconds, 4), load1: round(load1), replications: Number(replications), longTasksOver50Ms: longTasks.length, longestTaskMs, timerLagMs, facts: facts.trim(), workerScripts: workers.size, hardwareConcurrency, query };
 }
 
 /** One fresh page: a comparison first (the page offers sensitivity on its results), then the baseline's sensitivity. */
-async function sensitivityRound(query = "") {
+async function sensitivityRound(query = "", base = url) {
   const page = await context.newPage();
-  await page.goto(url + query);
+  await page.goto(base + query);
   const run = page.getByRole("button", { name: /^Run comparison/ });
   await run.waitFor({ timeout: 60_000 });
   await page.locator("#run-replications").fill("20");
@@ -154,13 +164,13 @@ async function sensitivityRound(query = "") {
   const facts = (await page.getByTestId("sensitivity-facts").textContent()) ?? "";
   await page.close();
   const seconds = (endMs - startMs) / 1000;
-  console.log(`  sensitivity${query} of the baseline (${perPoint} per point): ${seconds.toFixed(2)} s, load ${load1.toFixed(2)}`);
+  console.log(`  ${base === url ? "" : "before: "}sensitivity${query} of the baseline (${perPoint} per point): ${seconds.toFixed(2)} s, load ${load1.toFixed(2)}`);
   return { seconds: round(seconds, 4), load1: round(load1), replicationsPerPoint: Number(perPoint), facts: facts.trim(), query };
 }
 
 /** One fresh page: a long comparison (5,000 replications) cancelled once it runs; how long from the click on Cancel
  * (as the page sees it) until the pool has terminated its busy workers, and until the page says the run is cancelled. */
-async function cancelRound(query = "") {
+async function cancelRound(query = "", base = url) {
   const page = await context.newPage();
   await page.addInitScript(() => {
     window.__terminatedAt = [];
@@ -170,7 +180,7 @@ async function cancelRound(query = "") {
       terminate.call(this);
     };
   });
-  await page.goto(url + query);
+  await page.goto(base + query);
   const run = page.getByRole("button", { name: /^Run comparison/ });
   await run.waitFor({ timeout: 60_000 });
   await page.locator("#run-replications").fill("5000");
@@ -193,76 +203,94 @@ async function cancelRound(query = "") {
     return { terminatedMs: Math.max(...terminated) - window.__clickedMs, shownMs: window.__cancelledShownMs - window.__clickedMs, terminatedWorkers: terminated.length };
   });
   await page.close();
-  console.log(`  cancel${query}: busy workers terminated ${terminatedMs.toFixed(0)} ms after the click (${terminatedWorkers}), the page said so within ${shownMs.toFixed(0)} ms (polled every 50 ms), load ${load1.toFixed(2)}`);
+  console.log(`  ${base === url ? "" : "before: "}cancel${query}: busy workers terminated ${terminatedMs.toFixed(0)} ms after the click (${terminatedWorkers}), the page said so within ${shownMs.toFixed(0)} ms (polled every 50 ms), load ${load1.toFixed(2)}`);
   return { terminatedMs: round(terminatedMs, 3), cancelledShownWithinMs: round(shownMs, 3), terminatedWorkers, load1: round(load1), query };
 }
 
 const loadStart = loadavg().map((v) => round(v));
 console.log(`browser: the default comparison, ${rounds} rounds on fresh pages (load ${loadStart.join(" ")})`);
-// The page's own pool (all cores but one: one worker on two cores), and two workers asked for in the address
-// (`?workers=2`, issue #15's figure), alternately.
+// The page's own pool (a worker per core on two cores), two workers asked for in the address (`?workers=2`, issue #15's
+// figure) and one (`?workers=1`, the page's pool before it took both cores), alternately; with --before, the other
+// build's page right after each.
 const TWO = "?workers=2";
-const comparisons = [];
-const comparisonsTwo = [];
-const sensitivities = [];
-const sensitivitiesTwo = [];
-const cancels = [];
+const ONE = "?workers=1";
+const after = { comparisons: [], comparisonsTwo: [], comparisonsOne: [], sensitivities: [], sensitivitiesTwo: [], cancels: [] };
+const before = { comparisons: [], comparisonsTwo: [], comparisonsOne: [], sensitivities: [], sensitivitiesTwo: [], cancels: [] };
+const builds = beforeUrl ? [[after, url], [before, beforeUrl]] : [[after, url]];
 try {
   for (let r = 0; r < rounds; r++) {
-    comparisons.push(await comparisonRound());
-    comparisonsTwo.push(await comparisonRound(TWO));
+    for (const [into, base] of builds) into.comparisons.push(await comparisonRound("", base));
+    for (const [into, base] of builds) into.comparisonsTwo.push(await comparisonRound(TWO, base));
+    for (const [into, base] of builds) into.comparisonsOne.push(await comparisonRound(ONE, base));
   }
   for (let r = 0; r < Math.max(1, Math.min(rounds, 2)); r++) {
-    cancels.push(await cancelRound());
-    cancels.push(await cancelRound(TWO));
+    for (const [into, base] of builds) into.cancels.push(await cancelRound("", base));
+    for (const [into, base] of builds) into.cancels.push(await cancelRound(TWO, base));
   }
   if (!skipSensitivity) {
     for (let r = 0; r < Math.max(1, Math.min(rounds, 2)); r++) {
-      sensitivities.push(await sensitivityRound());
-      sensitivitiesTwo.push(await sensitivityRound(TWO));
+      for (const [into, base] of builds) into.sensitivities.push(await sensitivityRound("", base));
+      for (const [into, base] of builds) into.sensitivitiesTwo.push(await sensitivityRound(TWO, base));
     }
   }
 } finally {
   await context.close();
   rmSync(profile, { recursive: true, force: true });
-  try {
-    process.kill(-preview.pid, "SIGTERM");
-  } catch {
-    // already gone
+  for (const server of servers) {
+    try {
+      process.kill(-server.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
   }
 }
 
-let commit = { sha: "unknown", dirty: null };
-try {
-  commit = {
-    sha: execFileSync("git", ["-C", repoRoot, "rev-parse", "HEAD"], { encoding: "utf8" }).trim(),
-    dirty: execFileSync("git", ["-C", repoRoot, "status", "--porcelain", "--untracked-files=no"], { encoding: "utf8" }).trim() !== "",
-  };
-} catch {
-  // not a git checkout
+/** The commit of a checkout (and whether its tracked files differ from it). */
+function commitOf(dir) {
+  try {
+    return {
+      sha: execFileSync("git", ["-C", dir, "rev-parse", "HEAD"], { encoding: "utf8" }).trim(),
+      dirty: execFileSync("git", ["-C", dir, "status", "--porcelain", "--untracked-files=no"], { encoding: "utf8" }).trim() !== "",
+    };
+  } catch {
+    return { sha: "unknown", dirty: null }; // not a git checkout
+  }
 }
+
+/** One build's figures: medians over its rounds. */
+function figures(of) {
+  const seconds = (runs) => round(median(runs.map((run) => run.seconds)), 4);
+  return {
+    comparison: { workers: "the page's default (a worker per core on two cores; all but one on more)", seconds: seconds(of.comparisons), rounds: of.comparisons },
+    comparisonTwoWorkers: { workers: 2, seconds: seconds(of.comparisonsTwo), target: 4, rounds: of.comparisonsTwo },
+    comparisonOneWorker: { workers: 1, seconds: seconds(of.comparisonsOne), rounds: of.comparisonsOne },
+    sensitivity: of.sensitivities.length > 0 ? { seconds: seconds(of.sensitivities), rounds: of.sensitivities } : null,
+    sensitivityTwoWorkers: of.sensitivitiesTwo.length > 0 ? { workers: 2, seconds: seconds(of.sensitivitiesTwo), rounds: of.sensitivitiesTwo } : null,
+    cancel: {
+      what: "a comparison of 5,000 replications cancelled while it runs: milliseconds from the click on Cancel (as the page sees it) until the pool has terminated its busy workers (Worker.terminate), and until the page says the run is cancelled (polled every 50 ms); the e2e test checks the behaviour, not the time",
+      terminatedMs: round(median(of.cancels.map((c) => c.terminatedMs)), 3),
+      rounds: of.cancels,
+    },
+  };
+}
+
 const results = {
-  benchmark: "the default comparison in chromium: scenarios/default.json, baseline + 3 interventions × 100 paired replications of the week, from Run to the results table; the baseline's sensitivity analysis (20 replications per point) from Run to its tornado",
+  benchmark:
+    "the default comparison in chromium: scenarios/default.json, baseline + 3 interventions × 100 paired replications of the week, from Run to the results table; the baseline's sensitivity analysis (20 replications per point) from Run to its tornado; each round's main-thread tasks over 50 ms and how late a 50 ms timer fired (the page's responsiveness while it runs)",
   date: new Date().toISOString(),
-  commit,
+  commit: commitOf(repoRoot),
   machine: { cpu: cpus()[0]?.model ?? "unknown", cores: availableParallelism(), memoryGiB: round(totalmem() / 2 ** 30), os: `${process.platform} ${release()}`, node: process.version, chromium: context.browser()?.version() ?? execFileSync(CHROMIUM, ["--version"], { encoding: "utf8" }).trim() },
   loadAverage: { start: loadStart, end: loadavg().map((v) => round(v)) },
-  comparison: { workers: "the page's default (all cores but one)", seconds: round(median(comparisons.map((run) => run.seconds)), 4), rounds: comparisons },
-  comparisonTwoWorkers: { workers: 2, seconds: round(median(comparisonsTwo.map((run) => run.seconds)), 4), target: 4, rounds: comparisonsTwo },
-  sensitivity: sensitivities.length > 0 ? { seconds: round(median(sensitivities.map((run) => run.seconds)), 4), rounds: sensitivities } : null,
-  sensitivityTwoWorkers: sensitivitiesTwo.length > 0 ? { workers: 2, seconds: round(median(sensitivitiesTwo.map((run) => run.seconds)), 4), rounds: sensitivitiesTwo } : null,
-  cancel: {
-    what: "a comparison of 5,000 replications cancelled while it runs: milliseconds from the click on Cancel (as the page sees it) until the pool has terminated its busy workers (Worker.terminate), and until the page says the run is cancelled (polled every 50 ms); the e2e test checks the behaviour, not the time",
-    terminatedMs: round(median(cancels.map((c) => c.terminatedMs)), 3),
-    rounds: cancels,
-  },
+  ...figures(after),
   notes:
     "Wall-clock seconds, medians over fresh pages (worker start-up included). On a shared machine (load1 above the cores) " +
     "they are long by the share of the CPU other processes took.",
+  ...(beforeDir && { before: { checkout: "another build measured in the same rounds, alternately (--before)", commit: commitOf(beforeDir), ...figures(before) } }),
 };
 writeFileSync(output, `${JSON.stringify(results, null, 2)}\n`);
 console.log(
-  `browser: default comparison ${results.comparison.seconds} s, with 2 workers ${results.comparisonTwoWorkers.seconds} s (target < 4 s)` +
+  `browser: default comparison ${results.comparison.seconds} s, with 2 workers ${results.comparisonTwoWorkers.seconds} s (target < 4 s), with 1 ${results.comparisonOneWorker.seconds} s` +
     (results.sensitivity ? ` · sensitivity ${results.sensitivity.seconds} s, with 2 workers ${results.sensitivityTwoWorkers.seconds} s` : "") +
+    (results.before ? ` · before (${results.before.commit.sha.slice(0, 7)}): ${results.before.comparison.seconds} s, with 2 workers ${results.before.comparisonTwoWorkers.seconds} s` : "") +
     ` · load ${loadStart.join(" ")}; wrote bench/browser-results.json`,
 );

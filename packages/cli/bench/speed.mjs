@@ -162,6 +162,16 @@ if (!skipScaling) {
   for (let r = 0; r < rounds; r++) {
     for (const workers of [1, 2]) fixedRuns[workers].push((await measure(`round ${r + 1}: one replication, --workers ${workers}`, cliOf(repoRoot), simulateArgs(1, workers))).run);
   }
+  // The machine's own ceiling: the reference loop alone and two copies of it at once (separate processes, nothing
+  // shared but the cores): what two busy cores give a program that shares nothing, the bound for any two workers.
+  const ceilingRuns = { alone: [], pair: [] };
+  if (referenceFound) {
+    for (let r = 0; r < rounds; r++) {
+      ceilingRuns.alone.push((await measure(`round ${r + 1}: reference alone`, referencePath, [String(YARDSTICK_REPLICATIONS)])).run);
+      const pair = await Promise.all([0, 1].map((i) => measure(`round ${r + 1}: reference, copy ${i + 1} of 2 at once`, referencePath, [String(YARDSTICK_REPLICATIONS)])));
+      ceilingRuns.pair.push({ ...pair[0].run, wallSec: Math.max(pair[0].run.wallSec, pair[1].run.wallSec) });
+    }
+  }
   const one = summary(scalingRuns[1]);
   const two = summary(scalingRuns[2]);
   const hashes = new Set([...scalingRuns[1], ...scalingRuns[2]].map((run) => run.sha256));
@@ -181,6 +191,11 @@ if (!skipScaling) {
     // Amdahl: with `fixed` seconds that do not divide (a one-replication run), two perfect workers give at most
     // w1 ÷ (fixed + (w1 − fixed) ÷ 2); the summary of 4,000 replications at the end adds to `fixed` beyond this.
     oneReplication: { oneWorker: summary(fixedRuns[1]), twoWorkers: summary(fixedRuns[2]) },
+    // Two copies of the reference loop at once do twice its work in `pair` seconds: 2 × alone ÷ pair is the speed-up
+    // two cores give it here (below 2 when the cores slow each other: shared caches, memory, a host's hyperthreads).
+    machineCeiling: referenceFound
+      ? { referenceAlone: summary(ceilingRuns.alone), referencePairAtOnce: summary(ceilingRuns.pair), speedup: round((2 * summary(ceilingRuns.alone).wallSec) / summary(ceilingRuns.pair).wallSec, 3) }
+      : null,
     speedupBoundFromFixed: round(one.wallSec / (summary(fixedRuns[2]).wallSec + (one.wallSec - summary(fixedRuns[1]).wallSec) / 2), 3),
     ...(before && { before: { ...before, speedup: round(before.oneWorker.wallSec / before.twoWorkers.wallSec, 3) } }),
   };
@@ -220,6 +235,7 @@ console.log(
     (yard.before ? ` (before ${yard.before.wallSec} s)` : "") +
     (referenceFound ? ` · ratio ${results.yardstick.ratio} (CPU ${results.yardstick.ratioCpu}; target ≥ 0.5)` : "") +
     (scaling ? `\nscaling: 1 worker ${scaling.oneWorker.wallSec} s, 2 workers ${scaling.twoWorkers.wallSec} s · ${scaling.speedup}× (target ≥ 1.8) · byte-identical: ${scaling.byteIdentical}` : "") +
+    (scaling?.machineCeiling ? ` · two reference loops at once: ${scaling.machineCeiling.speedup}× one` : "") +
     (scaling?.before ? ` (before ${scaling.before.speedup}×)` : "") +
     `\nload ${loadAtStart.join(" ")} → ${results.loadAverage.end.join(" ")}; wrote bench/speed-results.json`,
 );
