@@ -287,6 +287,17 @@ const results = {
     "they are long by the share of the CPU other processes took.",
   ...(beforeDir && { before: { checkout: "another build measured in the same rounds, alternately (--before)", commit: commitOf(beforeDir), ...figures(before) } }),
 };
+if (beforeDir) {
+  // What load distorts least: each round's time over the other build's right after it (same load), the median of those.
+  const paired = (a, b) => round(median(a.map((run, i) => run.seconds / b[i].seconds)), 3);
+  results.afterOverBefore = {
+    what: "median over rounds of this build's time ÷ the --before build's time measured right after it (the same load)",
+    comparison: paired(after.comparisons, before.comparisons),
+    comparisonTwoWorkers: paired(after.comparisonsTwo, before.comparisonsTwo),
+    comparisonOneWorker: paired(after.comparisonsOne, before.comparisonsOne),
+    ...(after.sensitivities.length > 0 && { sensitivity: paired(after.sensitivities, before.sensitivities), sensitivityTwoWorkers: paired(after.sensitivitiesTwo, before.sensitivitiesTwo) }),
+  };
+}
 writeFileSync(output, `${JSON.stringify(results, null, 2)}\n`);
 console.log(
   `browser: default comparison ${results.comparison.seconds} s, with 2 workers ${results.comparisonTwoWorkers.seconds} s (target < 4 s), with 1 ${results.comparisonOneWorker.seconds} s` +

@@ -2,7 +2,10 @@
 // comparison worker, the pool's workers), summarised per thread as busy time and per 250 ms of the run, with the
 // longest tasks. A companion to comparison.mjs (which times whole runs); prints only.
 //
-//   node apps/web/bench/profile.mjs [--workers 2] [--replications 100] [--trace out.json]
+//   node apps/web/bench/profile.mjs [--workers 2] [--replications 100] [--trace out.json] [--dist <a dist folder>]
+//
+// --dist serves another build of the page (e.g. `vite build --minify false --outDir …`, for readable function names in
+// the trace's CPU profile); PROFILE_COMPILE=1 adds V8's compile events (which isolate optimises what, when).
 //
 // Needs a build (`npm run build`) and /usr/bin/chromium.
 import { spawn } from "node:child_process";
@@ -52,7 +55,7 @@ try {
   await page.locator("#run-replications").fill(replications);
   await page.waitForTimeout(1_500);
   await browser.startTracing(page, {
-    categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute", "blink.user_timing", "toplevel", "v8", "disabled-by-default-v8.cpu_profiler"],
+    categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute", "blink.user_timing", "toplevel", "v8", "disabled-by-default-v8.cpu_profiler", ...(process.env.PROFILE_COMPILE ? ["disabled-by-default-v8.compile", "v8.compile"] : [])],
   });
   const load1 = loadavg()[0];
   const startMs = await page.evaluate(() => {

@@ -19,9 +19,10 @@ export function comparisonPool(): Pool {
  * Why not always one core less, for the page: on two cores that halves a run's speed (the default comparison took 7.7 s
  * with one worker, 6.0 s with two, before issue #15's other cuts), and the page does not need a core of its own. Its
  * thread is idle through a run but for short tasks (messages, the progress bar 4 times a second, each a few ms), and the
- * operating system runs a thread that wakes from sleep ahead of busy ones. Measured in chromium on two cores with the
- * machine loaded far past them (load 7.5; apps/web/bench/comparison.mjs): a 50 ms timer fired late by 16–20 ms at the
- * 95th percentile with two workers (3–8 ms with one), the longest main-thread task 80–147 ms (0–88 ms); the e2e compare
+ * operating system runs a thread that wakes from sleep ahead of busy ones. Measured in chromium on two cores
+ * (apps/web/bench/comparison.mjs, 2026-12-07): with two workers, no main-thread task over 50 ms in six comparisons at
+ * load 1–3.7 and a 50 ms timer late by 3–17 ms at the 95th percentile (3–5 ms with one worker); with the machine loaded
+ * far past its cores (load 7.5), 16–20 ms (3–8 ms with one) and the longest task 80–147 ms (0–88 ms). The e2e compare
  * test asserts no task holds a tenth of a run. On more cores, one is kept for the page, the comparison worker and the
  * money worker, whose summaries follow the replications.
  */
