@@ -91,7 +91,8 @@ export class ArrivalSource {
   private advance(): void {
     let t = this.nextSec;
     for (;;) {
-      t = this.dayRatePerSec ? this.gapAcrossDays(t) : t - this.meanGapSec * Math.log1p(-this.arrivals.next());
+      // An exponential gap as −mean·ln(1 − u), as gammaSampler's shape 1 (see there).
+      t = this.dayRatePerSec ? this.gapAcrossDays(t) : t - this.meanGapSec * Math.log(1 - this.arrivals.next());
       if (!(t < this.endSec)) {
         this.nextSec = Infinity;
         return;
@@ -133,7 +134,7 @@ export class ArrivalSource {
    * exponential spent over the cumulative intensity, so crossing midnight costs no extra draw. */
   private gapAcrossDays(fromSec: number): number {
     const dayRates = this.dayRatePerSec!;
-    let work = -Math.log1p(-this.arrivals.next());
+    let work = 0 - Math.log(1 - this.arrivals.next());
     let t = fromSec;
     let day = Math.floor(t / this.daySec);
     for (;;) {

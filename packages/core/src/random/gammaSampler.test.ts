@@ -4,7 +4,11 @@ import { gammaSampler } from "./gammaSampler.js";
 
 it("gammaSampler with shape 1 is −scale·ln(1 − u) exactly", () => {
   const sample = gammaSampler(1, 180);
-  for (const u of [0, 0.1, 0.5, 0.9, 1 - 2 ** -53]) expect(sample(u)).toBe(-180 * Math.log1p(-u));
+  for (const u of [0, 0.1, 0.5, 0.9, 1 - 2 ** -53]) {
+    expect(sample(u)).toBe(0 - 180 * Math.log(1 - u));
+    expect(Math.abs(sample(u) + 180 * Math.log1p(-u))).toBeLessThanOrEqual(1e-15 * 180 * -Math.log1p(-u));
+  }
+  expect(Object.is(sample(0), 0)).toBe(true);
 });
 
 it("gammaSampler above shape 1e5 (Wilson–Hilferty) stays within 2e-7 of the exact quantile", () => {
