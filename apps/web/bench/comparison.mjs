@@ -8,14 +8,13 @@
 //   node apps/web/bench/comparison.mjs [--rounds 3] [--skip-sensitivity] [--before <another built checkout>]
 //
 // Needs a build (`npm run build`) and /usr/bin/chromium.
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { createServer } from "node:net";
 import { availableParallelism, cpus, loadavg, release, tmpdir, totalmem } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { servePreview } from "./preview.mjs";
 
 const webRoot = fileURLToPath(new URL("../", import.meta.url));
 const repoRoot = join(webRoot, "..", "..");
@@ -37,38 +36,13 @@ if (!existsSync(join(webRoot, "dist", "index.html"))) throw new Error("apps/web/
 if (beforeDir && !existsSync(join(beforeDir, "apps", "web", "dist", "index.html"))) throw new Error(`${beforeDir}/apps/web/dist is missing: build that checkout first`);
 if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: the browser bench needs Debian's chromium (apt-get install -y chromium)`);
 
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-const viteBin = join(dirname(createRequire(import.meta.url).resolve("vite/package.json")), "bin", "vite.js");
-/** `vite preview` of a built page (this checkout's, or `outDir`) on a free port; its address once it answers. */
-async function serve(outDir) {
-  const port = await freePort();
-  const server = spawn(process.execPath, [viteBin, "preview", "--host", "127.0.0.1", "--port", String(port), "--strictPort", ...(outDir ? ["--outDir", outDir] : [])], {
-    cwd: webRoot,
-    detached: true,
-    stdio: "ignore",
-  });
-  servers.push(server);
-  const address = `http://127.0.0.1:${port}/`;
-  for (let tries = 0; ; tries++) {
-    try {
-      if ((await fetch(address)).ok) return address;
-    } catch {
-      if (tries > 300) throw new Error(`vite preview did not answer on ${address}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 const servers = [];
+/** A served build's address (this checkout's, or `outDir`); stopped at the end. */
+async function serve(outDir) {
+  const served = await servePreview(outDir);
+  servers.push(served);
+  return served.url;
+}
 const url = await serve();
 const beforeUrl = beforeDir ? await serve(join(beforeDir, "apps", "web", "dist")) : undefined;
 
@@ -236,13 +210,7 @@ try {
 } finally {
   await context.close();
   rmSync(profile, { recursive: true, force: true });
-  for (const server of servers) {
-    try {
-      process.kill(-server.pid, "SIGTERM");
-    } catch {
-      // already gone
-    }
-  }
+  for (const served of servers) served.stop();
 }
 
 /** The commit of a checkout (and whether its tracked files differ from it). */

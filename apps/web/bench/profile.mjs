@@ -8,42 +8,19 @@
 // the trace's CPU profile); PROFILE_COMPILE=1 adds V8's compile events (which isolate optimises what, when).
 //
 // Needs a build (`npm run build`) and /usr/bin/chromium.
-import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { createServer } from "node:net";
 import { loadavg } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { servePreview } from "./preview.mjs";
 
-const webRoot = fileURLToPath(new URL("../", import.meta.url));
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 const workers = option("--workers", "2");
 const replications = option("--replications", "100");
 const traceFile = option("--trace", undefined);
 
-const port = await new Promise((resolve, reject) => {
-  const server = createServer();
-  server.on("error", reject);
-  server.listen(0, "127.0.0.1", () => {
-    const { port } = server.address();
-    server.close(() => resolve(port));
-  });
-});
-const viteBin = join(dirname(createRequire(import.meta.url).resolve("vite/package.json")), "bin", "vite.js");
-const outDir = option("--dist", undefined);
-const preview = spawn(process.execPath, [viteBin, "preview", "--host", "127.0.0.1", "--port", String(port), "--strictPort", ...(outDir ? ["--outDir", outDir] : [])], { cwd: webRoot, detached: true, stdio: "ignore" });
-const url = `http://127.0.0.1:${port}/`;
-for (let tries = 0; ; tries++) {
-  try {
-    if ((await fetch(url)).ok) break;
-  } catch {
-    if (tries > 300) throw new Error(`vite preview did not answer on ${url}`);
-  }
-  await new Promise((resolve) => setTimeout(resolve, 100));
-}
+const preview = await servePreview(option("--dist", undefined));
+const url = preview.url;
 
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: ["--no-sandbox", "--disable-gpu"] });
 try {
@@ -76,11 +53,7 @@ try {
   summarise(JSON.parse(buffer.toString("utf8")));
 } finally {
   await browser.close();
-  try {
-    process.kill(-preview.pid, "SIGTERM");
-  } catch {
-    // gone
-  }
+  preview.stop();
 }
 
 /** Busy time per thread (top-level tasks), a timeline of 250 ms slots, and the longest tasks. */
