@@ -53,7 +53,9 @@ export class Xor4096Fill {
     this.i = i;
   }
 
-  /** Writes the next `count` uniforms to out[offset], out[offset + stride], … */
+  /** Writes the next `count` uniforms to out[offset], out[offset + stride], … The state step is written out here, in
+   * `skip` and in the seeding rather than shared: one function called from the three loops made a replication of the
+   * standard day ~2% slower (11 alternating runs, 2026-12-07). */
   fill(out: Float64Array, offset: number, stride: number, count: number): void {
     const x = this.x;
     // `| 0`: the compiler then knows both are 32-bit integers and adds the Weyl constant as one, not as doubles
