@@ -168,12 +168,16 @@ if (!skipScaling) {
   if (referenceFound) {
     for (let r = 0; r < rounds; r++) {
       ceilingRuns.alone.push((await measure(`round ${r + 1}: reference alone`, referencePath, [String(YARDSTICK_REPLICATIONS)])).run);
-      const pair = await Promise.all([0, 1].map((i) => measure(`round ${r + 1}: reference, copy ${i + 1} of 2 at once`, referencePath, [String(YARDSTICK_REPLICATIONS)])));
-      ceilingRuns.pair.push({ ...pair[0].run, wallSec: Math.max(pair[0].run.wallSec, pair[1].run.wallSec) });
+      const [a, b] = (await Promise.all([0, 1].map((i) => measure(`round ${r + 1}: reference, copy ${i + 1} of 2 at once`, referencePath, [String(YARDSTICK_REPLICATIONS)])))).map(({ run }) => run);
+      // The pair as one run: done when the slower copy is, with both copies' CPU.
+      ceilingRuns.pair.push({ ...a, wallSec: Math.max(a.wallSec, b.wallSec), cpuSec: round(a.cpuSec + b.cpuSec, 4), coresBusy: round(a.coresBusy + b.coresBusy, 3) });
     }
   }
   const one = summary(scalingRuns[1]);
   const two = summary(scalingRuns[2]);
+  const fixedOne = summary(fixedRuns[1]);
+  const fixedTwo = summary(fixedRuns[2]);
+  const ceiling = referenceFound ? { alone: summary(ceilingRuns.alone), pair: summary(ceilingRuns.pair) } : null;
   const hashes = new Set([...scalingRuns[1], ...scalingRuns[2]].map((run) => run.sha256));
   const before =
     beforeRoot === undefined
@@ -190,13 +194,11 @@ if (!skipScaling) {
     speedupByRound: scalingRuns[1].map((run, r) => round(run.wallSec / scalingRuns[2][r].wallSec, 3)),
     // Amdahl: with `fixed` seconds that do not divide (a one-replication run), two perfect workers give at most
     // w1 ÷ (fixed + (w1 − fixed) ÷ 2); the summary of 4,000 replications at the end adds to `fixed` beyond this.
-    oneReplication: { oneWorker: summary(fixedRuns[1]), twoWorkers: summary(fixedRuns[2]) },
+    oneReplication: { oneWorker: fixedOne, twoWorkers: fixedTwo },
     // Two copies of the reference loop at once do twice its work in `pair` seconds: 2 × alone ÷ pair is the speed-up
     // two cores give it here (below 2 when the cores slow each other: shared caches, memory, a host's hyperthreads).
-    machineCeiling: referenceFound
-      ? { referenceAlone: summary(ceilingRuns.alone), referencePairAtOnce: summary(ceilingRuns.pair), speedup: round((2 * summary(ceilingRuns.alone).wallSec) / summary(ceilingRuns.pair).wallSec, 3) }
-      : null,
-    speedupBoundFromFixed: round(one.wallSec / (summary(fixedRuns[2]).wallSec + (one.wallSec - summary(fixedRuns[1]).wallSec) / 2), 3),
+    machineCeiling: ceiling && { referenceAlone: ceiling.alone, referencePairAtOnce: ceiling.pair, speedup: round((2 * ceiling.alone.wallSec) / ceiling.pair.wallSec, 3) },
+    speedupBoundFromFixed: round(one.wallSec / (fixedTwo.wallSec + (one.wallSec - fixedOne.wallSec) / 2), 3),
     ...(before && { before: { ...before, speedup: round(before.oneWorker.wallSec / before.twoWorkers.wallSec, 3) } }),
   };
 }

@@ -3,30 +3,19 @@
 // pool of Web Workers.
 import type { RosterDocument, RosterProgress } from "@ccplan/core";
 import { poolRunner } from "@ccplan/worker";
-import { proxy, releaseProxy, transfer, wrap, type Remote } from "comlink";
+import { proxy, releaseProxy, transfer, type Remote } from "comlink";
 import { comparisonPool } from "../run/comparisonPool";
 import type { RemoteRunner } from "../run/compareWorker";
 import type { RosterRequest, RosterWorkerApi } from "./rosterWorker";
+import { startedWorker, type StartedWorker } from "../run/startedWorker";
 
 const cancelled = () => new DOMException("the roster optimisation was cancelled", "AbortError");
 
-let worker: { raw: Worker; remote: Remote<RosterWorkerApi>; crashed: Promise<never> } | undefined;
+let worker: StartedWorker<RosterWorkerApi> | undefined;
 
 /** The roster worker, started on first use and kept (HiGHS stays loaded in it). */
-function rosterWorker(): NonNullable<typeof worker> {
-  if (!worker) {
-    const raw = new Worker(new URL("./rosterWorker.ts", import.meta.url), { type: "module", name: "ccplan-roster" });
-    const crashed = new Promise<never>((_, reject) => {
-      // Errors outside comlink calls only: a module that fails to load or throws at its top level.
-      raw.addEventListener("error", (event) => {
-        event.preventDefault();
-        endWorker();
-        reject(new Error(`the roster worker failed to start${event.message ? `: ${event.message}` : ""}`));
-      });
-    });
-    crashed.catch(() => undefined);
-    worker = { raw, remote: wrap<RosterWorkerApi>(raw), crashed };
-  }
+function rosterWorker(): StartedWorker<RosterWorkerApi> {
+  worker ??= startedWorker<RosterWorkerApi>(new Worker(new URL("./rosterWorker.ts", import.meta.url), { type: "module", name: "ccplan-roster" }), "roster worker", endWorker);
   return worker;
 }
 

@@ -1,6 +1,6 @@
 // The comparison worker: runs core's paired accumulators off the main thread. Replications come from the page's
 // pool of Web Workers through `runner`, a comlink proxy of the page's pool runner.
-import { expose, proxy, releaseProxy, wrap, type Endpoint, type Remote } from "comlink";
+import { expose, proxy, releaseProxy, type Endpoint, type Remote } from "comlink";
 import type { RunProgressSink, VectorRunner } from "@ccplan/worker";
 import { compare, exportJson, type CompareRequest } from "./compareApi";
 import { moneyStage, type MoneyStageRunner, type PhaseSamples } from "./moneyRun";
@@ -9,6 +9,7 @@ import type { ComparisonView } from "./comparisonView";
 import { sensitivity, type SensitivityRequest } from "./sensitivityApi";
 import type { Anchoring, SensitivityResult } from "@ccplan/core";
 import { anchor, type AnchorRequest } from "./anchorApi";
+import { startedWorker, type StartedWorker } from "./startedWorker";
 
 /** The page's pool runner as the comparison worker sees it: progress goes back through a proxied callback. */
 export interface RemoteRunner {
@@ -20,26 +21,15 @@ const localRunner = (runner: Remote<RemoteRunner>): VectorRunner => ({
   vectors: (source, from, to, progress) => runner.vectors(source, from, to, progress ? proxy(progress) : undefined),
 });
 
-let moneyWorker: { remote: Remote<MoneyWorkerApi>; crashed: Promise<never> } | undefined;
+let moneyWorker: StartedWorker<MoneyWorkerApi> | undefined;
 
 /** The money worker (moneyWorker.ts), started with this one so that core has loaded in it by the first comparison's
  * end, and replaced if it fails; undefined where a worker cannot start one of its own. */
 function startMoneyWorker(): typeof moneyWorker {
   if (typeof Worker === "undefined") return undefined;
-  if (!moneyWorker) {
-    const raw = new Worker(new URL("./moneyWorker.ts", import.meta.url), { type: "module", name: "ccplan-money" });
-    const crashed = new Promise<never>((_, reject) => {
-      // Errors outside comlink calls only: a module that fails to load or throws at its top level.
-      raw.addEventListener("error", (event) => {
-        event.preventDefault();
-        moneyWorker = undefined;
-        raw.terminate();
-        reject(new Error(`the money worker failed to start${event.message ? `: ${event.message}` : ""}`));
-      });
-    });
-    crashed.catch(() => undefined);
-    moneyWorker = { remote: wrap<MoneyWorkerApi>(raw as unknown as Endpoint), crashed };
-  }
+  moneyWorker ??= startedWorker<MoneyWorkerApi>(new Worker(new URL("./moneyWorker.ts", import.meta.url), { type: "module", name: "ccplan-money" }), "money worker", () => {
+    moneyWorker = undefined;
+  });
   return moneyWorker;
 }
 startMoneyWorker();

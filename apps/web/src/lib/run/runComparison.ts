@@ -3,30 +3,20 @@
 import type { Anchoring, AssumptionsView, Scenario, SensitivityResult } from "@ccplan/core";
 import type { AnchorRequest } from "./anchorApi";
 import { poolRunner, recipeSource, type PrecisionTarget } from "@ccplan/worker";
-import { proxy, releaseProxy, transfer, wrap, type Remote } from "comlink";
+import { proxy, releaseProxy, transfer, type Remote } from "comlink";
 import { comparisonPool } from "./comparisonPool";
 import type { CompareWorkerApi, RemoteRunner } from "./compareWorker";
 import type { ComparisonView } from "./comparisonView";
 import type { SensitivityRequest } from "./sensitivityApi";
+import { startedWorker, type StartedWorker } from "./startedWorker";
 
-let worker: { remote: Remote<CompareWorkerApi>; crashed: Promise<never> } | undefined;
+let worker: StartedWorker<CompareWorkerApi> | undefined;
 
 /** The comparison worker, started on first use and kept (replaced if it fails). */
-function compareWorker(): { remote: Remote<CompareWorkerApi>; crashed: Promise<never> } {
-  if (!worker) {
-    const raw = new Worker(new URL("./compareWorker.ts", import.meta.url), { type: "module", name: "ccplan-compare" });
-    const crashed = new Promise<never>((_, reject) => {
-      // Errors outside comlink calls only: a module that fails to load or throws at its top level.
-      raw.addEventListener("error", (event) => {
-        event.preventDefault();
-        worker = undefined;
-        raw.terminate();
-        reject(new Error(`the comparison worker failed to start${event.message ? `: ${event.message}` : ""}`));
-      });
-    });
-    crashed.catch(() => undefined);
-    worker = { remote: wrap<CompareWorkerApi>(raw), crashed };
-  }
+function compareWorker(): StartedWorker<CompareWorkerApi> {
+  worker ??= startedWorker<CompareWorkerApi>(new Worker(new URL("./compareWorker.ts", import.meta.url), { type: "module", name: "ccplan-compare" }), "comparison worker", () => {
+    worker = undefined;
+  });
   return worker;
 }
 

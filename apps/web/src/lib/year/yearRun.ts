@@ -3,26 +3,16 @@
 // and the year worker at once.
 import type { Scenario, WeekInput } from "@ccplan/core";
 import { poolWeekSimulator } from "@ccplan/worker";
-import { proxy, releaseProxy, transfer, wrap, type Remote } from "comlink";
+import { proxy, releaseProxy, transfer, type Remote } from "comlink";
 import { comparisonPool } from "../run/comparisonPool";
 import type { RemoteWeekSimulator, YearWorkerApi } from "./yearWorker";
 import type { TrajectoryView, YearView } from "./yearView";
+import { startedWorker, type StartedWorker } from "../run/startedWorker";
 
-let worker: { raw: Worker; remote: Remote<YearWorkerApi>; crashed: Promise<never> } | undefined;
+let worker: StartedWorker<YearWorkerApi> | undefined;
 
 function yearWorker() {
-  if (!worker) {
-    const raw = new Worker(new URL("./yearWorker.ts", import.meta.url), { type: "module", name: "ccplan-year" });
-    const crashed = new Promise<never>((_, reject) => {
-      raw.addEventListener("error", (event) => {
-        event.preventDefault();
-        stopWorker();
-        reject(new Error(`the year worker failed to start${event.message ? `: ${event.message}` : ""}`));
-      });
-    });
-    crashed.catch(() => undefined);
-    worker = { raw, remote: wrap<YearWorkerApi>(raw), crashed };
-  }
+  worker ??= startedWorker<YearWorkerApi>(new Worker(new URL("./yearWorker.ts", import.meta.url), { type: "module", name: "ccplan-year" }), "year worker", stopWorker);
   return worker;
 }
 
