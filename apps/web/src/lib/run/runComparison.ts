@@ -53,9 +53,13 @@ let warmedUp = false;
 /** Set when a run starts: the warm-up asks for no more replications. */
 const warmUp = { stopped: false };
 
+/** Replications the warm-up asks the pool for at a time: two, so that the second runs as a run's chunks do, refilling
+ * the first one's arrays (the worker's `recycle`). */
+const WARM_CHUNK = 2;
+
 /**
- * The pool as the warm-up comparison's runner: one replication at a time, so that a run started meanwhile waits for
- * at most one replication in each worker (the pool serves runs in the order they come), and none once a run has
+ * The pool as the warm-up comparison's runner: WARM_CHUNK replications at a time, so that a run started meanwhile waits
+ * for at most a few replications in each worker (the pool serves runs in the order they come), and none once a run has
  * started or the budget is spent: the warm-up comparison then fails, unseen.
  */
 function warmRunner(untilMs: number): RemoteRunner {
@@ -63,10 +67,11 @@ function warmRunner(untilMs: number): RemoteRunner {
   return {
     async vectors(source, from, to) {
       const vectors: Float64Array[] = [];
-      for (let replication = from; replication < to; replication++) {
+      for (let first = from; first < to; first += WARM_CHUNK) {
         if (warmUp.stopped || performance.now() > untilMs) throw cancelled();
-        const { results } = await pool.run({ source: sameSource(source), output: "kpiVectors", replications: 1, firstReplication: replication });
-        vectors.push(results[0]!.vector);
+        // With progress, as a run's chunks have it: the engine compiled for calls without it would deoptimise in the run.
+        const { results } = await pool.run({ source: sameSource(source), output: "kpiVectors", replications: Math.min(WARM_CHUNK, to - first), firstReplication: first, onProgress: () => undefined });
+        for (const item of results) vectors.push(item.vector);
       }
       return transfer(vectors, [...new Set(vectors.map((vector) => vector.buffer as ArrayBuffer))]);
     },
