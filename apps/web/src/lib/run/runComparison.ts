@@ -23,9 +23,10 @@ function compareWorker(): StartedWorker<CompareWorkerApi> {
 /** Replications per scenario of the warm-up comparison: core's EVPPI regression fits its spline from 10 on, so the
  * decision's code is compiled too. */
 const WARM_REPLICATIONS = 10;
-/** The warm-up stops asking for replications this long after its first (a large scenario: a run asked for meanwhile
- * would wait for them). The default comparison's replications take a third of it on an idle machine. */
-const WARM_BUDGET_MS = 1_500;
+/** The warm-up stops asking for replications this long after its first: a large scenario's would hold both cores for
+ * long (a run started meanwhile stops them anyway). The default comparison's take about half a second on an idle
+ * machine, 1.5 s at load 6 on two cores. */
+const WARM_BUDGET_MS = 3_000;
 
 /**
  * Starts both kinds of workers ahead of the first run (core loads in each in about 0.2 s), then, while the page is
