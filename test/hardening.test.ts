@@ -166,6 +166,10 @@ describe("ccplan roster on odd but valid input: exit 0 with a named shortfall, o
     ["templates with no agents allowed", (s) => s.groups[0].shiftTemplates.forEach((t: { maxAgents?: number }) => (t.maxAgents = 0)), 0, /cannot cover: 08:00 \(short by \d+\)/],
     ["templates on a day the scenario does not simulate", (s) => s.groups[0].shiftTemplates.forEach((t: { days: string[] }) => (t.days = ["sun"])), 0, /cannot cover/],
     ["a floor beyond what a group may hold", (s) => (s.groups[0].minAgentsOnFloor = 20_000), 0, /cannot cover: 08:00 \(short by 2223\)/],
+    // Found by the fuzz (test/fuzz.test.ts): limits no roster can keep once failed the run (exit 1) naming no field.
+    ["locked shifts above the weekly hours", (s) => Object.assign(s.groups[0], { maxWeeklyHours: 1, shifts: s.groups[0].shifts.map((shift: object) => ({ ...shift, locked: true })) }), 2, /the locked shifts alone use 66 h paid a week, above maxWeeklyHours 1 h; expected at least 66 h.*\n {2}→ at groups\[0\]\.maxWeeklyHours/],
+    ["locked shifts above the seats", (s) => Object.assign(s.groups[0], { maxAgentsAtOnce: 10, shifts: s.groups[0].shifts.map((shift: object) => ({ ...shift, locked: true })) }), 2, /the locked shifts alone have 11 agents on shift at mon 10:00, above maxAgentsAtOnce 10.*\n {2}→ at groups\[0\]\.maxAgentsAtOnce/],
+    ["minimums the seats cannot hold", (s) => Object.assign(s.groups[0], { maxAgentsAtOnce: 3 }).shiftTemplates[1].minAgents = 50, 2, /group "Team": the roster's limits cannot all hold .*\n {2}→ at groups\[0\]$/m],
     ["a latest start before the earliest", (s) => (s.groups[0].shiftTemplates[0].starts = { from: "12:00", to: "08:00", stepMinutes: 60 }), 2, /→ at groups\[0\]\.shiftTemplates\[0\]\.starts\.to/],
     ["a break window past the shift's end", (s) => (s.groups[0].shiftTemplates[0].breaks = [{ minutes: 30, earliestAfterHours: 7, latestAfterHours: 9 }]), 2, /→ at groups\[0\]\.shiftTemplates\[0\]\.breaks\[0\]\.latestAfterHours/],
   ];
