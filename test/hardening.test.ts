@@ -118,7 +118,28 @@ describe("input edges", () => {
     raw.money.wagePerHour = 1e300;
     const wage = await run("simulate", file("wage.json", raw), "--workers", "1");
     expect(wage.code).toBe(2);
-    expect(wage.stderr).toMatch(/expected a number ≤ 10,?000, received 1e\+300\n {2}→ at money\.wagePerHour/);
+    expect(wage.stderr).toMatch(/expected a number ≤ 10,000, received 1e\+300\n {2}→ at money\.wagePerHour/);
+  });
+
+  it("writes a scenario file's limits with thousands separators, as the CLI's flag messages do", async () => {
+    const raw = JSON.parse(readFileSync(scenarioPath("default.json"), "utf8"));
+    raw.groups[0].shifts[0].agents = 30_000;
+    raw.groups[0].maxWeeklyHours = 2e7;
+    raw.money.wagePerHour = 20_000;
+    raw.money.customerLifetimeValue = { uncertain: "lognormal", median: 5e8, p90: 9e8 };
+    raw.queues[0].patience = { dist: "exponential", meanSec: 1e9 };
+    const result = await run("simulate", file("limits.json", raw), "--workers", "1");
+    expect(result.code).toBe(2);
+    // The value found stays as the file has it; the limit reads as `--agents` would say it.
+    expect(result.stderr).toMatch(/too large; expected a number ≤ 20,000, received 30000\n {2}→ at groups\[0\]\.shifts\[0\]\.agents/);
+    expect(result.stderr).toMatch(/expected a number ≤ 10,000,000, received 20000000\n {2}→ at groups\[0\]\.maxWeeklyHours/);
+    expect(result.stderr).toMatch(/expected a number ≤ 10,000, received 20000\n {2}→ at money\.wagePerHour/);
+    expect(result.stderr).toMatch(/the distribution reaches beyond the field's maximum 1,000,000,000 \(its 99\.95th percentile/);
+    expect(result.stderr).toMatch(/expected at most 31,536,000 s \(365 days\); received 1000000000\n {2}→ at queues\[0\]\.patience\.meanSec/);
+    // Past the heading (the file's name), every number of five digits or more that is not the value found is grouped.
+    const limits = result.stderr.split("\n").slice(1).join("\n").replace(/received .*$/gm, "");
+    expect(limits, "every limit of five digits or more is grouped").not.toMatch(/(?<![\d,.])\d{5,}/);
+    expect((await run("simulate", "--rate", "60", "--aht", "180", "--agents", "30000")).stderr).toContain("(0 to 20,000)");
   });
 
   // Valid values at the edges of each distribution's range: each runs and reports finite numbers (a cv that squares to

@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { groupedNumber } from "@ccplan/core";
 import { InputError } from "./errors.js";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
@@ -53,19 +54,17 @@ export function readDecimal(raw: string, integer = false): number | undefined {
   return Number.isFinite(value) ? value : undefined;
 }
 
-const shown = (value: number) => (Math.abs(value) >= 10_000 ? value.toLocaleString("en-US") : String(value));
-
 /** What a numeric flag expects, in words, always with its range: "a positive integer (1 to 100,000)". */
 export function describeExpected(constraint: NumberConstraint): string {
   const { min, max, integer, exclusiveMin, exclusiveMax } = constraint;
   if (integer) {
     const noun = min === 1 ? "a positive integer" : min === 0 ? "a non-negative integer" : "an integer";
-    if (min !== undefined && max !== undefined) return `${noun} (${shown(min)} to ${shown(max)})`;
-    if (min !== undefined) return min === 0 || min === 1 ? noun : `${noun} ≥ ${shown(min)}`;
-    return max !== undefined ? `${noun} ≤ ${shown(max)}` : noun;
+    if (min !== undefined && max !== undefined) return `${noun} (${groupedNumber(min)} to ${groupedNumber(max)})`;
+    if (min !== undefined) return min === 0 || min === 1 ? noun : `${noun} ≥ ${groupedNumber(min)}`;
+    return max !== undefined ? `${noun} ≤ ${groupedNumber(max)}` : noun;
   }
-  const lower = min === undefined ? undefined : `${exclusiveMin ? ">" : "≥"} ${shown(min)}`;
-  const upper = max === undefined ? undefined : `${exclusiveMax ? "<" : "≤"} ${shown(max)}`;
+  const lower = min === undefined ? undefined : `${exclusiveMin ? ">" : "≥"} ${groupedNumber(min)}`;
+  const upper = max === undefined ? undefined : `${exclusiveMax ? "<" : "≤"} ${groupedNumber(max)}`;
   if (lower !== undefined && upper !== undefined) return `a number ${lower} and ${upper}`;
   return `a number${lower !== undefined ? ` ${lower}` : upper !== undefined ? ` ${upper}` : ""}`;
 }
