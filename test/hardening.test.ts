@@ -203,6 +203,23 @@ describe("ccplan roster on odd but valid input: exit 0 with a named shortfall, o
   });
 });
 
+describe("an option a command does not take, or a value a flag lacks, is refused in ccplan's words (exit 2)", () => {
+  const cases: [string, string[], RegExp][] = [
+    // Node's parser said "Unknown option '--workers'. To specify a positional argument starting with a '-', …".
+    ["merge --workers 2", ["merge", "part1.json", "--workers", "2"], /^ccplan merge does not take --workers; expected one of its options: --json, --target-sl, --all-intervals, --csv \(ccplan help merge says what each does\)\n$/],
+    ["a typo of a flag", ["simulate", "--rate", "60", "--aht", "180", "--agents", "3", "--replication", "3"], /^ccplan simulate does not take --replication \(did you mean --replications\?\); expected one of its options: --replications, .*--calibration \(ccplan help simulate says what each does\)\n$/],
+    ["a short option", ["roster", "test/fixtures/roster-tiny.json", "-x"], /^ccplan roster does not take -x; expected one of its options: --group, --confidence, .*--confidence-table \(ccplan help roster says what each does\)\n$/],
+    ["a flag without its value", ["compare", "scenarios/default.json", "--seed"], /^--seed needs a value; expected --seed VALUE \(ccplan help compare says what it takes\)\n$/],
+    ["a switch given a value", ["erlang", "--model", "c", "--rate", "200", "--aht", "180", "--agents", "14", "--json=yes"], /^--json takes no value \(it is a switch\); expected --json alone \(ccplan help erlang\)\n$/],
+  ];
+  it.each(cases)("%s", async (_, argv, message) => {
+    const result = await run(...argv);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(/positional|Unknown option/);
+  });
+});
+
 describe("an output file that cannot be written is refused with exit 2 naming it (roster and anchor: before they run)", () => {
   const missing = join(dir, "no-such-folder", "out.json");
   const cases: [string, string[], RegExp][] = [
