@@ -176,6 +176,9 @@ describe("ccplan simulate on workers, with precision, in shards; ccplan compare"
     expect(added.costLines.length).toBeGreaterThan(0);
     const table = ccplan("compare", "scenarios/default.json", "--replications", "6");
     expect(table.stdout).toContain("Change against the baseline [95% CI]");
+    // Money KPIs print bare amounts: their row names the scenario's currency (default.json's money is in USD).
+    expect(table.stdout).toMatch(/^Agent cost per contact \(USD\) +\d/m);
+    expect(ccplan("simulate", "scenarios/default.json", "--replications", "2").stdout).toMatch(/^Agent cost per contact \(USD\) +\d/m);
   });
 });
 
@@ -227,7 +230,7 @@ describe("ccplan compare with money, and ccplan sensitivity", () => {
 describe("ccplan rejects bad input with exit code 2 and a message that says what, where and what was expected", () => {
   const cases: [string, string[], RegExp][] = [
     ["an unknown command", ["frobnicate"], /unknown command "frobnicate"; expected one of erlang, simulate, compare, merge, sensitivity/],
-    ["an unknown flag", ["erlang", "--model", "c", "--rate", "200", "--aht", "180", "--agents", "14", "--agent", "3"], /Unknown option '--agent'/],
+    ["an unknown flag", ["erlang", "--model", "c", "--rate", "200", "--aht", "180", "--agents", "14", "--agent", "3"], /ccplan erlang does not take --agent \(did you mean --agents\?\); expected one of its options: --model, .*--agents.* \(ccplan help erlang says what each does\)/],
     ["a non-number", ["erlang", "--model", "c", "--rate", "lots", "--aht", "180", "--agents", "14"], /invalid --rate: "lots"; expected a number ≥ 0/],
     ["a fractional agent count", ["erlang", "--model", "c", "--rate", "200", "--aht", "180", "--agents", "2.5"], /invalid --agents: "2.5"; expected a positive integer \(1 to 20,000\)/],
     ["a missing required flag", ["erlang", "--model", "c", "--rate", "200", "--agents", "14"], /missing --aht/],

@@ -1,8 +1,9 @@
 // The fuzz target: valid-looking scenarios (the bundled files, mutated) and a catalogue of bad input, fed to the CLI
 // as a user would (the binary's own `main`, in this process: the same code path without a process per case), with a
 // fixed seed. Every case must end with exit 0 and finite numbers, or exit 2 with a message that names the field, the
-// flag or the line: never exit 1 (a crash, or a failure blamed on the run), never a NaN. FUZZ_RUNS=500 runs longer,
-// FUZZ_SEED=n other cases.
+// flag or the line: never exit 1 (a crash, or a failure blamed on the run), never a NaN. `ccplan roster` gets the same
+// treatment on variants of its tiny fixture (and its scenario file must read). FUZZ_RUNS=500 runs longer, FUZZ_SEED=n
+// other cases.
 import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -318,4 +319,185 @@ describe("fuzz: odd flag values and the bad-input catalogue", () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
   });
+});
+
+// ——— ccplan roster: the same treatment. Its scenarios are variants of the tiny roster fixture (one Monday, two
+// templates; a run costs about half a second), mutated everywhere and in the fields only the optimiser reads. ———
+
+const tinyRoster = readFileSync(join(repoRoot, "test", "fixtures", "roster-tiny.json"), "utf8");
+/** The fixture, on two days with a second group (a locked shift, its own template, a floor and a seat limit). */
+function twoGroupsTwoDays(): Record<string, any> {
+  const s = JSON.parse(tinyRoster);
+  s.days = ["mon", "tue"];
+  s.queues[0].forecast.intervalContacts = [...s.queues[0].forecast.intervalContacts, ...s.queues[0].forecast.intervalContacts];
+  for (const shift of s.groups[0].shifts) shift.days = ["mon", "tue"];
+  for (const template of s.groups[0].shiftTemplates) template.days = ["mon", "tue"];
+  s.groups.push({
+    name: "Backup",
+    serves: ["phone"],
+    maxAgentsAtOnce: 6,
+    minAgentsOnFloor: 1,
+    shifts: [{ name: "Anchor", start: "09:00", hours: 4, days: ["mon", "tue"], agents: 1, locked: true }],
+    shiftTemplates: [{ name: "Mid", starts: { from: "09:00", to: "12:00", stepMinutes: 30 }, hours: 4, days: ["mon", "tue"], maxAgents: 4 }],
+  });
+  return s;
+}
+/** The fixture in 30-minute intervals. */
+function halfHours(): Record<string, any> {
+  const s = JSON.parse(tinyRoster);
+  s.intervalMinutes = 30;
+  s.queues[0].forecast.intervalContacts = s.queues[0].forecast.intervalContacts.flatMap((count: number) => [count / 2, count / 2]);
+  return s;
+}
+const ROSTER_BASES: { name: string; scenario: () => Record<string, any> }[] = [
+  { name: "roster-tiny", scenario: () => JSON.parse(tinyRoster) },
+  { name: "roster-tiny on two days with two groups", scenario: twoGroupsTwoDays },
+  { name: "roster-tiny in 30-minute intervals", scenario: halfHours },
+];
+
+/** The optimiser's own fields at the edges of their ranges (valid, but extreme), by the field's name. */
+const ROSTER_EDGES_BY_KEY: Record<string, Json[]> = {
+  stepMinutes: [5, 1440, 7],
+  breakStepMinutes: [5, 240, 7],
+  minAgents: [0, 1, 20_000],
+  maxAgents: [0, 1, 20_000],
+  hours: [0.25, 24, 1 / 60, 0.01],
+  earliestAfterHours: [0, 24, 0.01],
+  latestAfterHours: [0, 24, 0.01],
+  minutes: [1, 240],
+  costPerHour: [0, 10_000, 0.001],
+  maxAgentsAtOnce: [0, 1, 20_000],
+  maxWeeklyHours: [1e-9, 1, 1e7],
+  minAgentsOnFloor: [0, 1, 20_000],
+  wagePerHour: [0, 10_000],
+  shrinkage: [0, 0.95],
+  agents: [0, 1, 20_000],
+  targetServiceLevel: [0, 1, 0.999],
+  targetAnswerSec: [0, 86_400],
+};
+const CLOCKS: Json[] = ["00:00", "23:59", "23:45", "24:00", "8:00", "12:60", "07:07", ""];
+const templatesOf = (s: Record<string, any>) => (s.groups ?? []).flatMap((group: any) => (Array.isArray(group?.shiftTemplates) ? group.shiftTemplates : []));
+const ROSTER_MUTATIONS: Record<string, Mutation> = {
+  ...Object.fromEntries(["edgeNumber", "scaleNumber", "deleteKey", "misspellKey", "emptyOrDoubleList", "nobodyCalls", "fixedDurations"].map((name) => [name, MUTATIONS[name]!])),
+  rosterEdge(s, pick) {
+    const leaves = paths(s).filter((path) => typeof at(s, path) === "number" && String(path.at(-1)) in ROSTER_EDGES_BY_KEY);
+    if (leaves.length === 0) return;
+    const path = leaves[pick(leaves.length)]!;
+    const edges = ROSTER_EDGES_BY_KEY[String(path.at(-1))]!;
+    parentOf(s, path)[path.at(-1)!] = edges[pick(edges.length)];
+  },
+  groupLimits(s, pick) {
+    const group = s.groups?.[pick(s.groups?.length ?? 1)];
+    if (!group) return;
+    for (const key of ["maxAgentsAtOnce", "maxWeeklyHours", "minAgentsOnFloor"]) {
+      if (pick(2) === 0) group[key] = ROSTER_EDGES_BY_KEY[key]![pick(3)];
+    }
+  },
+  clockEdge(s, pick) {
+    const template = templatesOf(s)[pick(templatesOf(s).length)];
+    if (!template?.starts) return;
+    template.starts[pick(2) === 0 ? "from" : "to"] = CLOCKS[pick(CLOCKS.length)];
+  },
+  startsAllDay(s, pick) {
+    // Every start of the day, on the finest grid: thousands of choices, or the limit on them.
+    const template = templatesOf(s)[pick(templatesOf(s).length)];
+    if (template) template.starts = { from: "00:00", to: "23:55", stepMinutes: [5, 15, 60][pick(3)] };
+  },
+  overnight(s, pick) {
+    // A shift that runs past midnight into a day the scenario may not simulate.
+    const template = templatesOf(s)[pick(templatesOf(s).length)];
+    if (template) Object.assign(template, { starts: { from: "20:00", to: "23:00", stepMinutes: 60 }, hours: 10, breaks: [] });
+  },
+  templateDays(s, pick) {
+    const template = templatesOf(s)[pick(templatesOf(s).length)];
+    if (template) template.days = [["sun"], EVERY_DAY, ["mon", "mon"], []][pick(4)];
+  },
+  lockEverything(s) {
+    for (const group of s.groups ?? []) for (const shift of group.shifts ?? []) if (shift && typeof shift === "object") shift.locked = true;
+  },
+  noShiftsToday(s) {
+    // A center rostered from nothing (its interventions named today's shifts).
+    for (const group of s.groups ?? []) if (group && typeof group === "object") group.shifts = [];
+    delete s.interventions;
+  },
+  noMoney(s) {
+    delete s.money;
+  },
+  minimumsAgainstLimits(s, pick) {
+    // Minimums a seat or hours limit cannot hold: the program has no solution whatever the requirement.
+    const group = s.groups?.[pick(s.groups?.length ?? 1)];
+    const template = Array.isArray(group?.shiftTemplates) ? group.shiftTemplates[pick(group.shiftTemplates.length)] : undefined;
+    if (!template || typeof template !== "object") return;
+    template.minAgents = [5, 50][pick(2)];
+    if (pick(2) === 0) group.maxAgentsAtOnce = 3;
+    else group.maxWeeklyHours = 100;
+  },
+  tightBreaks(s, pick) {
+    // Breaks that fill the shift, or a window of one instant.
+    const template = templatesOf(s)[pick(templatesOf(s).length)];
+    if (!template || typeof template.hours !== "number") return;
+    template.breaks = pick(2) === 0
+      ? [{ minutes: 30, earliestAfterHours: 0, latestAfterHours: template.hours - 0.5 }]
+      : [{ minutes: 15, earliestAfterHours: 1, latestAfterHours: 1 }, { minutes: 15, earliestAfterHours: 1.25, latestAfterHours: 1.25 }];
+  },
+};
+const ROSTER_MUTATION_NAMES = Object.keys(ROSTER_MUTATIONS);
+
+const rosterCase = fc.record({
+  base: fc.integer({ min: 0, max: ROSTER_BASES.length - 1 }),
+  mutations: fc.array(fc.constantFrom(...ROSTER_MUTATION_NAMES), { minLength: 1, maxLength: 3 }),
+  damage: fc.constantFrom(...TEXT_DAMAGE_NAMES, "none", "none", "none", "none", "none", "none"),
+  choices: fc.array(fc.nat(), { minLength: 12, maxLength: 12 }),
+});
+
+/** A roster run as small as the optimiser allows: two rounds, a few weeks, no cost-of-confidence table, one worker;
+ * the scenario it writes must be one every command reads. */
+const rosterArgv = (path: string, out: string) => ["roster", path, "--replications", "4", "--iterations", "2", "--confidence-table", "none", "--time-limit", "5", "--workers", "1", "--json", "--out", out];
+
+describe("fuzz: ccplan roster on mutated scenarios and odd flags", () => {
+  let index = 0;
+  it("ends every case with exit 0, finite numbers and a scenario file that reads, or exit 2 naming what is wrong", async () => {
+    await fc.assert(
+      fc.asyncProperty(rosterCase, async ({ base, mutations, damage, choices }) => {
+        let next = 0;
+        const pick = (n: number) => (n <= 0 ? 0 : choices[next++ % choices.length]! % n);
+        const scenario = ROSTER_BASES[base]!.scenario();
+        for (const name of mutations) ROSTER_MUTATIONS[name]!(scenario, pick);
+        const text = TEXT_DAMAGE[damage]!(JSON.stringify(scenario, null, 2), pick);
+        const path = join(dir, `roster-${index}.json`);
+        const out = join(dir, `roster-${index++}-out.json`);
+        writeFileSync(path, text);
+        const argv = rosterArgv(path, out);
+        const started = performance.now();
+        const result = await run(argv);
+        const what = `${ROSTER_BASES[base]!.name} with ${[...mutations, damage].join(", ")}: ccplan ${argv.join(" ")}`;
+        log(`${Math.round(performance.now() - started)} ms exit ${result.code} roster ${what} ${result.stderr.split("\n").slice(0, 3).join(" ¶ ").slice(0, 400)}`);
+        expectClean(result, what, true);
+        if (result.code === 0) {
+          const written = parseScenarioText(readFileSync(out, "utf8"));
+          expect(written.ok, `${what}\n${written.ok ? "" : JSON.stringify(written.issues.slice(0, 3))}`).toBe(true);
+        }
+      }),
+      { numRuns: RUNS || 100, seed: SEED, endOnFailure: true },
+    );
+  }, Math.max(120_000, RUNS * 5000));
+
+  const ROSTER_FLAGS = ["confidence", "time-limit", "iterations", "replications", "seed", "max-occupancy", "workers", "confidence-table", "group"];
+  /** The flag fuzz's odd values, and the optimiser's own: a solve of a millisecond, a confidence a hair below 1, a
+   * level listed twice. */
+  const ROSTER_ODD_VALUES = [...ODD_VALUES, "0.001", "0.999999", "1e-9", "2", "0.5,0.5", "none", " none ", "0.9,", "Team"];
+  it("refuses every odd flag value with exit 2 naming the flag, or runs with finite numbers", async () => {
+    const path = join(repoRoot, "test", "fixtures", "roster-tiny.json");
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...ROSTER_FLAGS), fc.constantFrom(...ROSTER_ODD_VALUES), async (flag, value) => {
+        const argv = [...rosterArgv(path, join(dir, "roster-flags-out.json")), `--${flag}`, value];
+        const started = performance.now();
+        const result = await run(argv);
+        log(`${Math.round(performance.now() - started)} ms exit ${result.code} ccplan ${argv.join(" ")} ${result.stderr.split("\n")[0]?.slice(0, 160) ?? ""}`);
+        expectClean(result, `ccplan ${argv.join(" ")}`, true);
+        if (result.code === 2) expect(result.stderr).toMatch(flag === "group" ? /no group named/ : new RegExp(`invalid --${flag}`));
+      }),
+      { numRuns: RUNS || 60, seed: SEED, endOnFailure: true },
+    );
+  }, Math.max(120_000, RUNS * 5000));
 });

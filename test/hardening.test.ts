@@ -118,7 +118,28 @@ describe("input edges", () => {
     raw.money.wagePerHour = 1e300;
     const wage = await run("simulate", file("wage.json", raw), "--workers", "1");
     expect(wage.code).toBe(2);
-    expect(wage.stderr).toMatch(/expected a number ≤ 10,?000, received 1e\+300\n {2}→ at money\.wagePerHour/);
+    expect(wage.stderr).toMatch(/expected a number ≤ 10,000, received 1e\+300\n {2}→ at money\.wagePerHour/);
+  });
+
+  it("writes a scenario file's limits with thousands separators, as the CLI's flag messages do", async () => {
+    const raw = JSON.parse(readFileSync(scenarioPath("default.json"), "utf8"));
+    raw.groups[0].shifts[0].agents = 30_000;
+    raw.groups[0].maxWeeklyHours = 2e7;
+    raw.money.wagePerHour = 20_000;
+    raw.money.customerLifetimeValue = { uncertain: "lognormal", median: 5e8, p90: 9e8 };
+    raw.queues[0].patience = { dist: "exponential", meanSec: 1e9 };
+    const result = await run("simulate", file("limits.json", raw), "--workers", "1");
+    expect(result.code).toBe(2);
+    // The value found stays as the file has it; the limit reads as `--agents` would say it.
+    expect(result.stderr).toMatch(/too large; expected a number ≤ 20,000, received 30000\n {2}→ at groups\[0\]\.shifts\[0\]\.agents/);
+    expect(result.stderr).toMatch(/expected a number ≤ 10,000,000, received 20000000\n {2}→ at groups\[0\]\.maxWeeklyHours/);
+    expect(result.stderr).toMatch(/expected a number ≤ 10,000, received 20000\n {2}→ at money\.wagePerHour/);
+    expect(result.stderr).toMatch(/the distribution reaches beyond the field's maximum 1,000,000,000 \(its 99\.95th percentile/);
+    expect(result.stderr).toMatch(/expected at most 31,536,000 s \(365 days\); received 1000000000\n {2}→ at queues\[0\]\.patience\.meanSec/);
+    // Past the heading (the file's name), every number of five digits or more that is not the value found is grouped.
+    const limits = result.stderr.split("\n").slice(1).join("\n").replace(/received .*$/gm, "");
+    expect(limits, "every limit of five digits or more is grouped").not.toMatch(/(?<![\d,.])\d{5,}/);
+    expect((await run("simulate", "--rate", "60", "--aht", "180", "--agents", "30000")).stderr).toContain("(0 to 20,000)");
   });
 
   // Valid values at the edges of each distribution's range: each runs and reports finite numbers (a cv that squares to
@@ -166,6 +187,10 @@ describe("ccplan roster on odd but valid input: exit 0 with a named shortfall, o
     ["templates with no agents allowed", (s) => s.groups[0].shiftTemplates.forEach((t: { maxAgents?: number }) => (t.maxAgents = 0)), 0, /cannot cover: 08:00 \(short by \d+\)/],
     ["templates on a day the scenario does not simulate", (s) => s.groups[0].shiftTemplates.forEach((t: { days: string[] }) => (t.days = ["sun"])), 0, /cannot cover/],
     ["a floor beyond what a group may hold", (s) => (s.groups[0].minAgentsOnFloor = 20_000), 0, /cannot cover: 08:00 \(short by 2223\)/],
+    // Found by the fuzz (test/fuzz.test.ts): limits no roster can keep once failed the run (exit 1) naming no field.
+    ["locked shifts above the weekly hours", (s) => Object.assign(s.groups[0], { maxWeeklyHours: 1, shifts: s.groups[0].shifts.map((shift: object) => ({ ...shift, locked: true })) }), 2, /the locked shifts alone use 66 h paid a week, above maxWeeklyHours 1 h; expected at least 66 h.*\n {2}→ at groups\[0\]\.maxWeeklyHours/],
+    ["locked shifts above the seats", (s) => Object.assign(s.groups[0], { maxAgentsAtOnce: 10, shifts: s.groups[0].shifts.map((shift: object) => ({ ...shift, locked: true })) }), 2, /the locked shifts alone have 11 agents on shift at mon 10:00, above maxAgentsAtOnce 10.*\n {2}→ at groups\[0\]\.maxAgentsAtOnce/],
+    ["minimums the seats cannot hold", (s) => Object.assign(s.groups[0], { maxAgentsAtOnce: 3 }).shiftTemplates[1].minAgents = 50, 2, /group "Team": the roster's limits cannot all hold .*\n {2}→ at groups\[0\]$/m],
     ["a latest start before the earliest", (s) => (s.groups[0].shiftTemplates[0].starts = { from: "12:00", to: "08:00", stepMinutes: 60 }), 2, /→ at groups\[0\]\.shiftTemplates\[0\]\.starts\.to/],
     ["a break window past the shift's end", (s) => (s.groups[0].shiftTemplates[0].breaks = [{ minutes: 30, earliestAfterHours: 7, latestAfterHours: 9 }]), 2, /→ at groups\[0\]\.shiftTemplates\[0\]\.breaks\[0\]\.latestAfterHours/],
   ];
@@ -175,6 +200,23 @@ describe("ccplan roster on odd but valid input: exit 0 with a named shortfall, o
     const result = await run("roster", file("roster-odd.json", scenario), "--replications", "4", "--iterations", "1", "--confidence-table", "none", "--workers", "1");
     expect(result.code, result.stderr).toBe(code);
     expect(code === 0 ? result.stdout : result.stderr).toMatch(message);
+  });
+});
+
+describe("an option a command does not take, or a value a flag lacks, is refused in ccplan's words (exit 2)", () => {
+  const cases: [string, string[], RegExp][] = [
+    // Node's parser said "Unknown option '--workers'. To specify a positional argument starting with a '-', …".
+    ["merge --workers 2", ["merge", "part1.json", "--workers", "2"], /^ccplan merge does not take --workers; expected one of its options: --json, --target-sl, --all-intervals, --csv \(ccplan help merge says what each does\)\n$/],
+    ["a typo of a flag", ["simulate", "--rate", "60", "--aht", "180", "--agents", "3", "--replication", "3"], /^ccplan simulate does not take --replication \(did you mean --replications\?\); expected one of its options: --replications, .*--calibration \(ccplan help simulate says what each does\)\n$/],
+    ["a short option", ["roster", "test/fixtures/roster-tiny.json", "-x"], /^ccplan roster does not take -x; expected one of its options: --group, --confidence, .*--confidence-table \(ccplan help roster says what each does\)\n$/],
+    ["a flag without its value", ["compare", "scenarios/default.json", "--seed"], /^--seed needs a value; expected --seed VALUE \(ccplan help compare says what it takes\)\n$/],
+    ["a switch given a value", ["erlang", "--model", "c", "--rate", "200", "--aht", "180", "--agents", "14", "--json=yes"], /^--json takes no value \(it is a switch\); expected --json alone \(ccplan help erlang\)\n$/],
+  ];
+  it.each(cases)("%s", async (_, argv, message) => {
+    const result = await run(...argv);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(/positional|Unknown option/);
   });
 });
 

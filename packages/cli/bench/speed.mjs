@@ -4,6 +4,8 @@
 //    of the rounds; the ratio reference ÷ ccplan (target ≥ 0.5);
 // 2. the same command with 4,000 replications on 1 and on 2 workers, alternately: the speed-up (target ≥ 1.8) and
 //    whether the outputs are byte-identical (they must be).
+// 3. what bounds (2): the engine's own two-thread speed-up and the summary's time (engineParts.mjs), with the
+//    one-replication runs (start-up and output), give the best speed-up two workers can reach on this machine.
 // Every run records its wall time, its CPU time (all threads; the figure a shared machine does not distort) and the
 // load average when it started. Writes bench/speed-results.json at the repository root.
 //
@@ -20,6 +22,7 @@ import { fileURLToPath } from "node:url";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 const referencePath = resolve(repoRoot, "..", "shared", "reference", "ref_des.mjs");
+const engineParts = fileURLToPath(new URL("./engineParts.mjs", import.meta.url));
 const reportPreload = fileURLToPath(new URL("./cpuReport.mjs", import.meta.url));
 const output = join(repoRoot, "bench", "speed-results.json");
 
@@ -173,6 +176,8 @@ if (!skipScaling) {
       ceilingRuns.pair.push({ ...a, wallSec: Math.max(a.wallSec, b.wallSec), cpuSec: round(a.cpuSec + b.cpuSec, 4), coresBusy: round(a.coresBusy + b.coresBusy, 3) });
     }
   }
+  // The engine's own two-thread speed-up (no pool, no start-up, no summary) and the summary's time: engineParts.mjs.
+  const parts = JSON.parse((await measure("engine alone and two at once; the summary of 4,000", engineParts, [])).stdout.toString("utf8").trim().split("\n").pop());
   const one = summary(scalingRuns[1]);
   const two = summary(scalingRuns[2]);
   const fixedOne = summary(fixedRuns[1]);
@@ -199,6 +204,16 @@ if (!skipScaling) {
     // two cores give it here (below 2 when the cores slow each other: shared caches, memory, a host's hyperthreads).
     machineCeiling: ceiling && { referenceAlone: ceiling.alone, referencePairAtOnce: ceiling.pair, speedup: round((2 * ceiling.alone.wallSec) / ceiling.pair.wallSec, 3) },
     speedupBoundFromFixed: round(one.wallSec / (fixedTwo.wallSec + (one.wallSec - fixedOne.wallSec) / 2), 3),
+    // The engine in two worker threads at once against one alone (warm; engineParts.mjs): the ceiling of any pool here.
+    engineCeiling: parts.engine,
+    // The summary of 4,000 replications after the last one (warm; in one thread, whatever the workers).
+    summarySec: parts.summary.sec,
+    // The best two workers can do with this machine's engine ceiling and the parts that do not divide: start-up and
+    // output (the one-replication runs) and the summary, all else divided by the engine's own two-thread speed-up.
+    speedupBoundFromParts: round(
+      one.wallSec / (fixedTwo.wallSec + parts.summary.sec + (one.wallSec - fixedOne.wallSec - parts.summary.sec) / parts.engine.speedup),
+      3,
+    ),
     ...(before && { before: { ...before, speedup: round(before.oneWorker.wallSec / before.twoWorkers.wallSec, 3) } }),
   };
 }
@@ -238,6 +253,7 @@ console.log(
     (referenceFound ? ` · ratio ${results.yardstick.ratio} (CPU ${results.yardstick.ratioCpu}; target ≥ 0.5)` : "") +
     (scaling ? `\nscaling: 1 worker ${scaling.oneWorker.wallSec} s, 2 workers ${scaling.twoWorkers.wallSec} s · ${scaling.speedup}× (target ≥ 1.8) · byte-identical: ${scaling.byteIdentical}` : "") +
     (scaling?.machineCeiling ? ` · two reference loops at once: ${scaling.machineCeiling.speedup}× one` : "") +
+    (scaling ? ` · the engine in two threads: ${scaling.engineCeiling.speedup}× one; bound from the parts: ${scaling.speedupBoundFromParts}×` : "") +
     (scaling?.before ? ` (before ${scaling.before.speedup}×)` : "") +
     `\nload ${loadAtStart.join(" ")} → ${results.loadAverage.end.join(" ")}; wrote bench/speed-results.json`,
 );

@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { groupedNumber } from "@ccplan/core";
 import { InputError } from "./errors.js";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
@@ -25,9 +26,58 @@ export function parseCommandArgs<T extends Options>(command: string, args: strin
   try {
     return parseArgs({ args: joined, options: { ...options, debug: { type: "boolean" } }, allowPositionals: true, strict: true });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new InputError(`ccplan ${command}: ${message.replace(/^TypeError \[[A-Z_]+\]: /, "")}\nRun 'ccplan help ${command}' for its options.`);
+    throw new InputError(argsProblem(command, options, error));
   }
+}
+
+/**
+ * What is wrong with a command's arguments, in ccplan's words (node's parser speaks of positionals and '--'): the
+ * option, that the command does not take it (and the nearest it does, for a typo), and the options it takes.
+ */
+function argsProblem(command: string, options: Options, error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: unknown }).code;
+  const help = `ccplan help ${command}`;
+  const unknown = /^Unknown option '([^']+)'/.exec(message)?.[1];
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && unknown !== undefined) {
+    const names = Object.keys(options);
+    const near = nearestOption(unknown, names);
+    const list = names.map((name) => `--${name}`).join(", ");
+    return `ccplan ${command} does not take ${unknown}${near ? ` (did you mean --${near}?)` : ""}; expected one of its options: ${list} (${help} says what each does)`;
+  }
+  const missing = /^Option '(-[\w-]+)(?:, (--[\w-]+))? <value>' argument missing/.exec(message);
+  if (missing) {
+    const flag = missing[2] ?? missing[1]!;
+    return `${flag} needs a value; expected ${flag} VALUE (${help} says what it takes)`;
+  }
+  const switchValue = /^Option '(-[\w-]+)(?:, (--[\w-]+))?' does not take an argument/.exec(message);
+  if (switchValue) {
+    const flag = switchValue[2] ?? switchValue[1]!;
+    return `${flag} takes no value (it is a switch); expected ${flag} alone (${help})`;
+  }
+  return `ccplan ${command}: ${message.replace(/^TypeError \[[A-Z_]+\]: /, "")}\nRun '${help}' for its options.`;
+}
+
+/** The option `given` most likely meant: one or two letters off (a typo), or a prefix; undefined when none is close. */
+function nearestOption(given: string, names: readonly string[]): string | undefined {
+  const bare = given.replace(/^-+/, "").split("=")[0]!;
+  let best: { name: string; distance: number } | undefined;
+  for (const name of names) {
+    const distance = name.startsWith(bare) && bare.length >= 3 ? 1 : editDistance(bare, name);
+    if (distance <= 2 && (!best || distance < best.distance)) best = { name, distance };
+  }
+  return best?.name;
+}
+
+/** Levenshtein distance (insertions, deletions, substitutions), for short option names. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
 }
 
 /** How a numeric flag is checked: its bounds (inclusive unless `exclusiveMin`) and whether it is a count. */
@@ -53,19 +103,17 @@ export function readDecimal(raw: string, integer = false): number | undefined {
   return Number.isFinite(value) ? value : undefined;
 }
 
-const shown = (value: number) => (Math.abs(value) >= 10_000 ? value.toLocaleString("en-US") : String(value));
-
 /** What a numeric flag expects, in words, always with its range: "a positive integer (1 to 100,000)". */
 export function describeExpected(constraint: NumberConstraint): string {
   const { min, max, integer, exclusiveMin, exclusiveMax } = constraint;
   if (integer) {
     const noun = min === 1 ? "a positive integer" : min === 0 ? "a non-negative integer" : "an integer";
-    if (min !== undefined && max !== undefined) return `${noun} (${shown(min)} to ${shown(max)})`;
-    if (min !== undefined) return min === 0 || min === 1 ? noun : `${noun} ≥ ${shown(min)}`;
-    return max !== undefined ? `${noun} ≤ ${shown(max)}` : noun;
+    if (min !== undefined && max !== undefined) return `${noun} (${groupedNumber(min)} to ${groupedNumber(max)})`;
+    if (min !== undefined) return min === 0 || min === 1 ? noun : `${noun} ≥ ${groupedNumber(min)}`;
+    return max !== undefined ? `${noun} ≤ ${groupedNumber(max)}` : noun;
   }
-  const lower = min === undefined ? undefined : `${exclusiveMin ? ">" : "≥"} ${shown(min)}`;
-  const upper = max === undefined ? undefined : `${exclusiveMax ? "<" : "≤"} ${shown(max)}`;
+  const lower = min === undefined ? undefined : `${exclusiveMin ? ">" : "≥"} ${groupedNumber(min)}`;
+  const upper = max === undefined ? undefined : `${exclusiveMax ? "<" : "≤"} ${groupedNumber(max)}`;
   if (lower !== undefined && upper !== undefined) return `a number ${lower} and ${upper}`;
   return `a number${lower !== undefined ? ` ${lower}` : upper !== undefined ? ` ${upper}` : ""}`;
 }

@@ -6,6 +6,7 @@ import {
   rosterCsv,
   rosterDocument,
   rosterGroups,
+  RosterInputError,
   rosterScenarioFile,
   type RosterDocument,
   type RosterProgress,
@@ -72,9 +73,7 @@ export async function runRoster(args: string[], write: (text: string) => void): 
 
   const loaded = loadScenario(positionals[0]!);
   const picked = rosterGroups(loaded.scenario, values.group);
-  if (!picked.ok) {
-    throw new InputError(formatScenarioIssues([{ path: picked.problem.path, message: picked.problem.message, received: "no templates", expected: "shift templates" }], loaded.path));
-  }
+  if (!picked.ok) throw new InputError(formatScenarioIssues([picked.problem], loaded.path));
   const runner = createRunner(workers);
   const progress = progressLine();
   try {
@@ -95,15 +94,21 @@ export async function runRoster(args: string[], write: (text: string) => void): 
     progress.done();
     const document = rosterDocument(result, loaded.scenario.money?.currency ?? null);
     let dropped: string[] = [];
+    let invalid: { name: string; reason: string }[] = [];
     if (values.out !== undefined) {
       const written = rosterScenarioFile(loaded.raw, document);
       const check = parseScenario(written.file);
       if (!check.ok) throw new Error(formatScenarioIssues(check.issues, `the optimised scenario for ${values.out}`));
       writeUserFile(values.out, `${JSON.stringify(written.file, null, 2)}\n`, "the roster scenario");
       dropped = written.dropped;
+      invalid = written.invalid;
     }
     if (values.csv !== undefined) writeUserFile(values.csv, rosterCsv(document), "the roster CSV");
-    write(values.json ? `${JSON.stringify(document, null, 2)}\n` : `${renderRoster(document, { out: values.out, csv: values.csv, dropped })}\n`);
+    write(values.json ? `${JSON.stringify(document, null, 2)}\n` : `${renderRoster(document, { out: values.out, csv: values.csv, dropped, invalid })}\n`);
+  } catch (error) {
+    // Limits that contradict each other are the file's to fix: exit 2, naming the field.
+    if (error instanceof RosterInputError) throw new InputError(formatScenarioIssues([error.issue], loaded.path));
+    throw error;
   } finally {
     progress.done();
     await runner.close();
@@ -129,8 +134,11 @@ const hours = (value: number | null) => (value === null ? "–" : `${(Math.round
 const percent = (value: number) => `${Math.round(value * 1000) / 10}%`;
 
 /** The text report: costs, solver, verification, rounds, the cost-of-confidence table, intervals fixed and short. */
-export function renderRoster(document: RosterDocument, files: { out?: string | undefined; csv?: string | undefined; dropped?: string[] } = {}): string {
-  const { out, csv, dropped = [] } = files;
+export function renderRoster(
+  document: RosterDocument,
+  files: { out?: string | undefined; csv?: string | undefined; dropped?: string[]; invalid?: { name: string; reason: string }[] } = {},
+): string {
+  const { out, csv, dropped = [], invalid = [] } = files;
   const { currency } = document;
   const lines: string[] = [];
   lines.push(`Roster for ${document.groups.join(", ")} in "${document.scenario}" (seed ${document.seed}; ${document.replications} simulated weeks per round)`);
@@ -193,6 +201,7 @@ export function renderRoster(document: RosterDocument, files: { out?: string | u
   lines.push("");
   lines.push(`${shiftCount} shifts${out ? `; scenario written to ${out}` : " (--out writes the scenario with them)"}${csv ? `; CSV written to ${csv}` : ""}.`);
   if (dropped.length > 0) lines.push(`Left out of ${out}: ${dropped.map((name) => JSON.stringify(name)).join(", ")}, which name shifts the new roster does not have.`);
+  for (const { name, reason } of invalid) lines.push(`Left out of ${out}: ${JSON.stringify(name)}, which the new roster makes invalid: ${reason}`);
   return lines.join("\n");
 }
 

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe as group, expect, it } from "vitest";
 import { QueueCounter as Q } from "./result.js";
-import { planForCase, replicationTotals, type ErlangCase } from "./testing/erlangCases.js";
+import { waitBin, waitBinLowerSec, waitBinUpperSec } from "./waitHistogram.js";
+import { arrivalsPerHour, planForCase, replicationTotals, type ErlangCase } from "./testing/erlangCases.js";
 import { describe, meanInterval } from "./testing/replicationStats.js";
 import { COMPARISON_ALPHA } from "./testing/validationFamily.js";
 
@@ -47,6 +48,36 @@ group("the engine agrees with Erlang C (M/M/n)", () => {
       }
       // Every contact is answered (infinite patience, agents enough to drain).
       for (const t of totals) expect(t.queue[Q.answered]).toBe(t.queue[Q.offered]);
+      expectWaitQuantiles(erlangCase, totals);
     }, 20_000);
   }
 });
+
+/**
+ * The median and 90th-percentile wait against Erlang C's waiting-time distribution, P(W > t) = C·e^−(nμ−λ)t: the
+ * p-quantile is 0 when p ≤ 1 − C (that many are answered at once) and ln(C / (1 − p)) / (nμ − λ) above. A quantile of 0
+ * must come out exactly 0 in every replication (answered-at-once waits have a bin of their own); above 0, the mean over
+ * replications must be within its CI half-width plus the width of the histogram bin the exact quantile falls in (the
+ * quantile is interpolated within its bin). A p within 0.02 of 1 − C is skipped: the sample quantile there is either
+ * side of the jump at 0.
+ */
+function expectWaitQuantiles(erlangCase: ErlangCase, totals: ReturnType<typeof replicationTotals>): void {
+  const { inputs, expected } = erlangCase;
+  const probWait = expected.prob_wait!;
+  const decayPerSec = inputs.agents! / inputs.aht_seconds - arrivalsPerHour(inputs) / 3600;
+  for (const p of [0.5, 0.9]) {
+    if (Math.abs(p - (1 - probWait)) < 0.02) continue;
+    const label = `${erlangCase.id} wait P${p * 100}`;
+    const values = totals.map((t) => t.waitQuantile(p)!);
+    if (p <= 1 - probWait) {
+      expect(values, `${label}: exact 0`).toEqual(values.map(() => 0));
+      continue;
+    }
+    const exact = Math.log(probWait / (1 - p)) / decayPerSec;
+    const bin = waitBin(exact);
+    const interval = meanInterval(values, COMPARISON_ALPHA);
+    expect(Math.abs(interval.mean - exact), describe(label, exact, interval)).toBeLessThanOrEqual(
+      interval.halfWidth + waitBinUpperSec(bin) - waitBinLowerSec(bin),
+    );
+  }
+}

@@ -89,7 +89,7 @@ export const GROUP_COUNTER_COUNT = 3;
  * `waitHistogram[interval * WAIT_BIN_COUNT + bin]` (waits of the contacts of every queue answered, by the interval they
  * arrived in) and, with several queues, `queueWaitHistogram[queue * WAIT_BIN_COUNT + bin]` (each queue's over the
  * counted span; empty for one queue, whose waits are the interval rows): the wait quantiles the KPIs report, for the
- * span, a day, an interval or a queue, without a histogram per interval and queue (which, at 538 bins, would take
+ * span, a day, an interval or a queue, without a histogram per interval and queue (which, at 539 bins, would take
  * 1.9 GB for 50 queues × 92 days of 15 minutes). One count per answered contact counted: an interval's row adds up to
  * the `answered` counters of its queues, a queue's row to that queue's, which `kpiVector` relies on.
  */

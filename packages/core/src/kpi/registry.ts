@@ -88,7 +88,7 @@ export const KPI_REGISTRY = [
     id: "waitP50",
     label: "Median wait (answered)",
     unit: "seconds",
-    definition: "Median wait of answered contacts, from a histogram whose bins are 1 s wide below 3 minutes and 2.5% wide above.",
+    definition: "Median wait of answered contacts, from a histogram whose bins are 1 s wide below 3 minutes and 2.5% wide above, with the contacts answered at once (a wait of exactly 0) counted apart: 0 when at least half were answered at once.",
     aggregation: "histogram quantile",
     higherIsBetter: false,
     compute: (t) => t.waitQuantile(0.5),

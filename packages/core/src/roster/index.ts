@@ -18,6 +18,7 @@ export { erlangRequirements, type ErlangRequirementsOptions } from "./erlangRequ
 export { intervalOutcomes, intervalTargetMet, joinOutcomes, metShare, type IntervalOutcomes } from "./intervalOutcomes.js";
 export { intervalStaffing, type IntervalStaffing } from "./intervalStaffing.js";
 export { rosterGroups, withRoster, paidHoursPerWeek, type RosterGroup, type RosterGroupsProblem } from "./rosterGroups.js";
+export { RosterInputError, rosterLimitIssue } from "./rosterLimits.js";
 export {
   optimiseRoster,
   ROSTER_DEFAULTS,

@@ -3,11 +3,12 @@ import { kpiVector, kpiVectorLayout } from "../compare/index.js";
 import { createSimulator } from "../des/simulate.js";
 import { compileScenario } from "../plan/compile.js";
 import { parseScenario } from "../schema/parseScenario.js";
-import type { Scenario } from "../schema/scenario.js";
+import type { Scenario, ScenarioInput } from "../schema/scenario.js";
 import { metShare } from "./intervalOutcomes.js";
 import { createSolverSession } from "./mipSolver.js";
 import { optimiseRoster, VERIFY_FIRST_REPLICATION, type RosterResult, type ScenarioRunner } from "./optimiseRoster.js";
 import { rosterCsv, rosterDocument, rosterScenarioFile, type RosterDocument } from "./rosterDocument.js";
+import { RosterInputError } from "./rosterLimits.js";
 import { loadTestHighs } from "./testing/highs.js";
 import { tinyRosterInput, tinyRosterScenario } from "./testing/tinyScenario.js";
 
@@ -172,6 +173,56 @@ describe("optimiseRoster within limits that cannot cover the day", () => {
     const one = rosterDocument(await optimiseRoster({ scenario, groups: ["Backup"], solver: session, simulate, replications: 10, iterations: 1, confidenceLevels: [] }), "USD");
     expect(one.groups).toEqual(["Backup"]);
     expect(one.todayRoster).toEqual([{ group: "Backup", shifts: scenario.groups[1]!.shifts }]);
+  });
+
+  it("refuses limits no roster can keep as input naming the field, before anything is simulated", async () => {
+    const refused = async (change: (input: ScenarioInput) => void) => {
+      const before = calls.length;
+      const error = await optimiseRoster({ scenario: tinyRosterScenario(change), solver: session, simulate, replications: 2, iterations: 1, confidenceLevels: [] }).then(
+        () => null,
+        (caught: unknown) => caught,
+      );
+      expect(error).toBeInstanceOf(RosterInputError);
+      return { issue: (error as RosterInputError).issue, simulated: calls.length - before };
+    };
+    // Found by the CLI's fuzz: these once failed the run (exit 1) with a message naming no field.
+    const hours = await refused((input) => {
+      input.groups[0]!.shifts![1]!.locked = true;
+      input.groups[0]!.maxWeeklyHours = 1;
+    });
+    expect(hours.issue).toMatchObject({ path: "groups[0].maxWeeklyHours", received: "1", expected: "at least 30" });
+    expect(hours.issue.message).toBe("the locked shifts alone use 30 h paid a week, above maxWeeklyHours 1 h; expected at least 30 h, or fewer locked shifts or minAgents");
+    expect(hours.simulated).toBe(0);
+    const seats = await refused((input) => {
+      for (const shift of input.groups[0]!.shifts!) shift.locked = true;
+      input.groups[0]!.maxAgentsAtOnce = 10;
+    });
+    expect(seats.issue.path).toBe("groups[0].maxAgentsAtOnce");
+    expect(seats.issue.message).toMatch(/^the locked shifts alone have 11 agents on shift at mon 10:00, above maxAgentsAtOnce 10; expected at least 11/);
+    // Minimums the seat limit cannot hold: only the solver can tell (the starts could be spread), and it names the group.
+    const minimums = await refused((input) => {
+      input.groups[0]!.maxAgentsAtOnce = 3;
+      input.groups[0]!.shiftTemplates![1]!.minAgents = 50;
+    });
+    expect(minimums.issue.path).toBe("groups[0]");
+    expect(minimums.issue.message).toMatch(/^group "Team": the roster's limits cannot all hold/);
+  });
+
+  it("leaves out of the scenario file an intervention the new roster makes invalid, with the reason", () => {
+    const input = tinyRosterInput();
+    input.groups[0]!.shifts![1]!.locked = true;
+    input.interventions = [
+      { kind: "addAgents", name: "+1 on Late", group: "Team", shift: "Late", agents: 1 },
+      { kind: "addAgents", name: "+1 on Early", group: "Team", shift: "Early", agents: 1 },
+    ];
+    // Late (locked, 5 agents) and a new shift that brings the group to its 20,000 at once: "+1 on Late" would break it.
+    const late = { name: "Late", start: "10:00", hours: 6, days: ["mon" as const], agents: 5, breaks: [{ start: "13:00", minutes: 30 }], locked: true };
+    const crowd = { name: "Crowd", start: "08:00", hours: 8, days: ["mon" as const], agents: 19_995, breaks: [] };
+    const { file, dropped, invalid } = rosterScenarioFile(input, { roster: [{ group: "Team", shifts: [late, crowd] }] });
+    expect(dropped).toEqual(["+1 on Early"]);
+    expect(invalid).toEqual([{ name: "+1 on Late", reason: expect.stringMatching(/schedules 20,001 agents at once .*expected at most 20,000 per group/) }]);
+    const parsed = parseScenario(file);
+    expect(parsed.ok ? parsed.scenario.interventions : parsed.issues).toEqual([]);
   });
 
   it("refuses a scenario without templates, naming the field", async () => {

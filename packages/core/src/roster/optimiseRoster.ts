@@ -13,6 +13,7 @@ import { intervalStaffing, type IntervalStaffing } from "./intervalStaffing.js";
 import type { SolverSession } from "./mipSolver.js";
 import { buildRosterModel } from "./rosterModel.js";
 import { paidHoursPerWeek, rosterGroups, withRoster, type RosterGroup } from "./rosterGroups.js";
+import { RosterInputError } from "./rosterLimits.js";
 import { rosterShifts } from "./rosterShifts.js";
 import { solveRoster } from "./solveRoster.js";
 
@@ -178,12 +179,12 @@ function abortIfNeeded(signal: RosterOptions["signal"]): void {
  * 4. The same correction from the final requirements gives the cost of each confidence level.
  * Inspired by Feldman, Mandelbaum, Massey & Whitt (2008), "Staffing of time-varying queues to achieve time-stable
  * performance", Management Science 54(2) (the README says where this differs).
- * @throws Error naming the field when no group can be rostered, or the limits contradict each other; an Error named
- * AbortError when `signal` is aborted.
+ * @throws RosterInputError naming the field when no group can be rostered, or the limits contradict each other; an
+ * Error named AbortError when `signal` is aborted.
  */
 export async function optimiseRoster(options: RosterOptions): Promise<RosterResult> {
   const picked = rosterGroups(options.scenario, options.groups);
-  if (!picked.ok) throw new Error(`${picked.problem.path}: ${picked.problem.message}`);
+  if (!picked.ok) throw new RosterInputError(picked.problem);
   const groups = picked.groups;
   const seed = options.seed ?? options.scenario.seed;
   const scenario = { ...options.scenario, seed };
@@ -261,7 +262,12 @@ export async function optimiseRoster(options: RosterOptions): Promise<RosterResu
         maxWeeklyHours: group.group.maxWeeklyHours,
         shortfallPenaltyPerSlot: penaltyMultiple * Math.max(group.wagePerHour, ...group.costPerHour),
       });
-      const solution = await solveRoster(options.solver, built, { timeLimitSec, mipRelGap });
+      const solution = await solveRoster(options.solver, built, { timeLimitSec, mipRelGap }).catch((error: unknown) => {
+        if (error instanceof RosterInputError && error.issue.path === "") {
+          throw new RosterInputError({ ...error.issue, path: `groups[${group.index}]`, message: `group ${JSON.stringify(group.name)}: ${error.issue.message}` });
+        }
+        throw error;
+      });
       if (!solution.feasible) throw new Error(`group "${group.name}": HiGHS found no roster within ${timeLimitSec} s (${solution.status}); allow more time (--time-limit)`);
       const groupShifts = rosterShifts({ model: built, templates: group.templates, values: solution.values, takenNames: group.locked.map((shift) => shift.name) });
       shifts.set(group.name, groupShifts);

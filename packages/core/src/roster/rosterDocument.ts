@@ -1,6 +1,7 @@
 import { csvFormatRows } from "d3-dsv";
 import type { TargetMet } from "../compare/targetMet.js";
 import { clockMinutes, formatClock } from "../schema/clockTime.js";
+import { parseScenario } from "../schema/parseScenario.js";
 import type { Shift } from "../schema/shift.js";
 import type { Weekday } from "../schema/weekday.js";
 import { intervalTargetMet, metShare, type IntervalOutcomes } from "./intervalOutcomes.js";
@@ -156,10 +157,12 @@ const SHIFT_KINDS = new Set(["addAgents", "removeAgents", "moveShift", "lengthen
  * The scenario file with each rostered group's shifts replaced by the optimised roster (its locked shifts kept, as
  * written), everything else as the file had it: a file every tool that reads scenarios reads unchanged. `raw` is the
  * file's JSON (not the parsed scenario, so defaults stay implicit). Interventions that name a shift the roster no
- * longer has (directly or inside `combined`) are left out; `dropped` lists their names.
+ * longer has (directly or inside `combined`) are left out; `dropped` lists their names. So are interventions that
+ * name a shift the roster kept (a locked one) but that the new roster makes invalid (adding agents to a roster
+ * already at the group's limit): `invalid` lists their names with the validation's reason.
  */
-export function rosterScenarioFile(raw: unknown, document: Pick<RosterDocument, "roster">): { file: unknown; dropped: string[] } {
-  if (typeof raw !== "object" || raw === null || !Array.isArray((raw as { groups?: unknown }).groups)) return { file: raw, dropped: [] };
+export function rosterScenarioFile(raw: unknown, document: Pick<RosterDocument, "roster">): { file: unknown; dropped: string[]; invalid: { name: string; reason: string }[] } {
+  if (typeof raw !== "object" || raw === null || !Array.isArray((raw as { groups?: unknown }).groups)) return { file: raw, dropped: [], invalid: [] };
   const file = raw as { groups: Record<string, unknown>[]; interventions?: unknown };
   const byGroup = new Map(document.roster.map((entry) => [entry.group, entry.shifts]));
   const names = new Map(document.roster.map((entry) => [entry.group, new Set(entry.shifts.map((shift) => shift.name))]));
@@ -171,18 +174,32 @@ export function rosterScenarioFile(raw: unknown, document: Pick<RosterDocument, 
   };
   const interventions = Array.isArray(file.interventions) ? file.interventions : undefined;
   const dropped = (interventions ?? []).filter(stale).map((entry) => String((entry as { name?: unknown }).name));
-  return {
-    file: {
-      ...file,
-      groups: file.groups.map((group) => {
-        const shifts = byGroup.get(String(group.name));
-        if (!shifts) return group;
-        const kept = Array.isArray(group.shifts) ? group.shifts.filter((shift) => (shift as { locked?: unknown }).locked === true) : [];
-        const fresh = shifts.filter((shift) => shift.locked !== true).map(({ name, start, hours, days, agents, breaks }) => ({ name, start, hours, days, agents, breaks }));
-        return { ...group, shifts: [...kept, ...fresh] };
-      }),
-      ...(interventions && { interventions: interventions.filter((entry) => !stale(entry)) }),
-    },
-    dropped,
+  const current = interventions?.filter((entry) => !stale(entry));
+  const written = {
+    ...file,
+    groups: file.groups.map((group) => {
+      const shifts = byGroup.get(String(group.name));
+      if (!shifts) return group;
+      const kept = Array.isArray(group.shifts) ? group.shifts.filter((shift) => (shift as { locked?: unknown }).locked === true) : [];
+      const fresh = shifts.filter((shift) => shift.locked !== true).map(({ name, start, hours, days, agents, breaks }) => ({ name, start, hours, days, agents, breaks }));
+      return { ...group, shifts: [...kept, ...fresh] };
+    }),
+    ...(current && { interventions: current }),
   };
+  // Each intervention is validated on the new roster; one it makes invalid is left out, with the reason.
+  const invalid: { name: string; reason: string }[] = [];
+  let remaining = current;
+  while (remaining && remaining.length > 0) {
+    const check = parseScenario({ ...written, interventions: remaining });
+    if (check.ok) break;
+    const refused = new Map<number, string>();
+    for (const issue of check.issues) {
+      const index = /^interventions\[(\d+)\]/.exec(issue.path)?.[1];
+      if (index !== undefined && !refused.has(Number(index))) refused.set(Number(index), issue.message);
+    }
+    if (refused.size === 0) break; // invalid for another reason: the caller's check reports it
+    for (const [index, reason] of refused) invalid.push({ name: String((remaining[index] as { name?: unknown }).name), reason });
+    remaining = remaining.filter((_, index) => !refused.has(index));
+  }
+  return { file: remaining === current ? written : { ...written, interventions: remaining }, dropped, invalid };
 }

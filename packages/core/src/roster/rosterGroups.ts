@@ -1,6 +1,8 @@
 import type { Scenario, ScenarioGroup } from "../schema/scenario.js";
 import { centralValue } from "../schema/uncertain.js";
 import type { Shift } from "../schema/shift.js";
+import type { ScenarioIssue } from "../schema/scenarioIssue.js";
+import { rosterLimitIssue } from "./rosterLimits.js";
 import { templateTimes, type TemplateTimes } from "./templateChoices.js";
 
 /** A group the optimiser rosters, with what its program is built from. */
@@ -19,14 +21,12 @@ export interface RosterGroup {
 }
 
 /** Why a scenario cannot be rostered: a message naming the field, the value and what was expected. */
-export interface RosterGroupsProblem {
-  path: string;
-  message: string;
-}
+export type RosterGroupsProblem = ScenarioIssue;
 
 /**
  * The groups to roster: those named (every group with shift templates when none is named). A named group that is
- * unknown or has no templates, or a scenario with no templates at all, is a problem naming the field.
+ * unknown or has no templates, a scenario with no templates at all, or a group whose limits no roster can keep
+ * (`rosterLimitIssue`) is a problem naming the field.
  */
 export function rosterGroups(scenario: Scenario, names?: readonly string[]): { ok: true; groups: RosterGroup[] } | { ok: false; problem: RosterGroupsProblem } {
   const withTemplates = scenario.groups.flatMap((group, index) => ((group.shiftTemplates?.length ?? 0) > 0 ? [index] : []));
@@ -37,12 +37,17 @@ export function rosterGroups(scenario: Scenario, names?: readonly string[]): { o
       const index = scenario.groups.findIndex((group) => group.name === name);
       if (index < 0) {
         const known = scenario.groups.map((group) => JSON.stringify(group.name)).join(", ");
-        return { ok: false, problem: { path: "groups", message: `no group named ${JSON.stringify(name)}; expected one of ${known}` } };
+        return { ok: false, problem: { path: "groups", message: `no group named ${JSON.stringify(name)}; expected one of ${known}`, received: JSON.stringify(name), expected: `one of ${known}` } };
       }
       if (!withTemplates.includes(index)) {
         return {
           ok: false,
-          problem: { path: `groups[${index}].shiftTemplates`, message: `group ${JSON.stringify(name)} has no shift templates (groups[${index}].shiftTemplates is empty or missing); expected at least one template to build its roster from` },
+          problem: {
+            path: `groups[${index}].shiftTemplates`,
+            message: `group ${JSON.stringify(name)} has no shift templates (groups[${index}].shiftTemplates is empty or missing); expected at least one template to build its roster from`,
+            received: "no templates",
+            expected: "at least one shift template",
+          },
         };
       }
       if (!chosen.includes(index)) chosen.push(index);
@@ -51,8 +56,17 @@ export function rosterGroups(scenario: Scenario, names?: readonly string[]): { o
   if (chosen.length === 0) {
     return {
       ok: false,
-      problem: { path: "groups[0].shiftTemplates", message: "no group has shift templates (groups[].shiftTemplates); expected at least one template to build a roster from, e.g. { \"name\": \"Full day\", \"starts\": { \"from\": \"07:00\", \"to\": \"12:00\" }, \"hours\": 8.5, \"days\": [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"] }" },
+      problem: {
+        path: "groups[0].shiftTemplates",
+        message: "no group has shift templates (groups[].shiftTemplates); expected at least one template to build a roster from, e.g. { \"name\": \"Full day\", \"starts\": { \"from\": \"07:00\", \"to\": \"12:00\" }, \"hours\": 8.5, \"days\": [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"] }",
+        received: "no templates",
+        expected: "at least one shift template",
+      },
     };
+  }
+  for (const index of chosen) {
+    const problem = rosterLimitIssue(scenario.groups[index]!, `groups[${index}]`, scenario.days);
+    if (problem) return { ok: false, problem };
   }
   const wagePerHour = scenario.money ? centralValue(scenario.money.wagePerHour) : 1;
   return {

@@ -1,5 +1,6 @@
 import type { MipSolution, SolverSession } from "./mipSolver.js";
 import type { RosterModel } from "./rosterModel.js";
+import { RosterInputError } from "./rosterLimits.js";
 
 /** How long and how precisely to solve a roster program. */
 export interface RosterSolveOptions {
@@ -17,8 +18,8 @@ export interface RosterSolveOptions {
  * when it is within `mipRelGap` of the bound or searches for a better one until the time limit. Without the start,
  * HiGHS spends most of its time on cuts at the root before its own rounding heuristics run (measured: 10–20 s against
  * under 1 s on a week of 15-minute slots with three templates).
- * @throws Error when even the relaxation has no solution: the limits contradict each other (shortfalls make any
- * requirement feasible, so only the limits can).
+ * @throws RosterInputError (without a path: the caller knows the group) when even the relaxation has no solution: the
+ * limits contradict each other (shortfalls make any requirement feasible, so only the limits can).
  */
 export async function solveRoster(session: SolverSession, built: RosterModel, options: RosterSolveOptions): Promise<MipSolution> {
   const { model } = built;
@@ -26,7 +27,12 @@ export async function solveRoster(session: SolverSession, built: RosterModel, op
   const relaxed = await session.solve(model, { timeLimitSec: left, mipRelGap: options.mipRelGap, relaxation: true });
   left -= relaxed.solveSec;
   if (!relaxed.feasible) {
-    throw new Error(`the roster's limits cannot all hold (HiGHS: ${relaxed.status}): check maxAgentsAtOnce, maxWeeklyHours and the templates' minAgents and maxAgents`);
+    throw new RosterInputError({
+      path: "",
+      message: `the roster's limits cannot all hold (HiGHS: ${relaxed.status}); expected maxAgentsAtOnce and maxWeeklyHours that leave room for the templates' minAgents`,
+      received: "limits that contradict each other",
+      expected: "limits a roster can keep",
+    });
   }
   const lower = new Float64Array(model.variables.length);
   const upper = new Float64Array(model.variables.length);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SCENARIO_LIMITS } from "./limits.js";
+import { groupedNumber } from "./numberText.js";
 
 /** The time units a scenario file may use for a duration distribution. The compiled plan is in seconds. */
 export type DurationUnit = "Sec" | "Minutes" | "Hours";
@@ -23,13 +24,6 @@ const positive = (what: string) =>
     .positive({ error: `expected ${what} > 0` })
     .finite();
 
-/** 525600 → "525,600", as `toLocaleString("en-US")` writes a whole number. These schemas are built when core loads, in
- * every thread that loads it, and the first `toLocaleString` of a process initialises ICU's number formatting: about
- * 10 ms of every start-up (the CLI's and each worker's: importing core went 66 → 55 ms), for three labels. */
-function groupedWhole(value: number): string {
-  return Number.isInteger(value) ? String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ",") : value.toLocaleString("en-US");
-}
-
 /** "a week", "365 days", "12 hours": a limit in words, for messages. */
 function spokenDuration(seconds: number): string {
   if (seconds === 7 * 86_400) return "a week";
@@ -50,7 +44,7 @@ export function durationSchema<U extends DurationUnit>(unit: U, maxSec: number =
   const times = `times${unit}` as const;
   const tailMean = `tailMean${unit}` as const;
   const max = maxSec / SECONDS_PER[unit];
-  const tooLong = { error: `expected at most ${groupedWhole(max)} ${unit === "Sec" ? "s" : unit.toLowerCase()} (${spokenDuration(maxSec)})` };
+  const tooLong = { error: `expected at most ${groupedNumber(max)} ${unit === "Sec" ? "s" : unit.toLowerCase()} (${spokenDuration(maxSec)})` };
   const meanField = { [mean]: positive(`mean in ${unit.toLowerCase()}`).max(max, tooLong) } as Record<`mean${U}`, z.ZodNumber>;
   return z.discriminatedUnion("dist", [
     z.strictObject({ dist: z.literal("exponential"), ...meanField }),

@@ -77,3 +77,4 @@ export { parseScenario, parseScenarioText, type ParseScenarioResult } from "./pa
 export { formatScenarioIssues } from "./formatIssues.js";
 export { findJsonSyntaxError, type JsonSyntaxError } from "./jsonSyntaxError.js";
 export { scenarioJsonSchema, scenarioJsonSchemaText } from "./jsonSchema.js";
+export { groupedNumber } from "./numberText.js";

@@ -79,7 +79,7 @@ describe("shift templates and group limits", () => {
     const raw = input();
     raw.groups[0].shiftTemplates = [{ ...fullDay(), starts: { from: "00:00", to: "23:55", stepMinutes: 5 }, days: ["mon", "tue", "wed", "thu", "fri", "sat", "sun"], breakStepMinutes: 5 }];
     const issues = issuesOf(raw);
-    expect(issues[0]).toMatchObject({ path: "groups[0].shiftTemplates", expected: "at most 60000 choices" });
+    expect(issues[0]).toMatchObject({ path: "groups[0].shiftTemplates", expected: "at most 60,000 choices" });
     expect(issues[0]!.message).toMatch(/use fewer starts/);
   });
 });

@@ -1,5 +1,6 @@
 import { CLOCK_TIME_PATTERN, clockMinutes } from "./clockTime.js";
 import { SCENARIO_LIMITS } from "./limits.js";
+import { groupedNumber } from "./numberText.js";
 import { describeValue, formatPath, type ScenarioIssue } from "./scenarioIssue.js";
 
 // Like crossCheck.ts, these checks read the raw file and skip whatever is malformed (the schema reports that).
@@ -81,6 +82,6 @@ export function checkShiftTemplates(group: Entry, groupPath: Path, issues: Scena
     if (startCount !== undefined) choices += startCount * Math.max(1, days.size) * (1 + breakOptions);
   });
   if (choices > SCENARIO_LIMITS.maxRosterChoices) {
-    issues.push(issue([...groupPath, "shiftTemplates"], `the templates give the roster optimiser ${choices.toLocaleString("en-US")} choices (start × day × break time); expected at most ${SCENARIO_LIMITS.maxRosterChoices.toLocaleString("en-US")}: use fewer starts (a larger stepMinutes), narrower break windows or a larger breakStepMinutes`, `${choices} choices`, `at most ${SCENARIO_LIMITS.maxRosterChoices} choices`));
+    issues.push(issue([...groupPath, "shiftTemplates"], `the templates give the roster optimiser ${groupedNumber(choices)} choices (start × day × break time); expected at most ${groupedNumber(SCENARIO_LIMITS.maxRosterChoices)}: use fewer starts (a larger stepMinutes), narrower break windows or a larger breakStepMinutes`, `${groupedNumber(choices)} choices`, `at most ${groupedNumber(SCENARIO_LIMITS.maxRosterChoices)} choices`));
   }
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { groupedNumber } from "./numberText.js";
 
 /**
  * How well a number is known, strongest first: `measured` (the center's own data), `literature` (published research
@@ -112,9 +113,9 @@ function buildUncertainNumber(field: z.ZodNumber, min: number, max: number): z.Z
         .strictObject({ uncertain: z.literal("lognormal"), median: field.gt(0), p90: field.gt(0), ...common })
         .refine((spec) => spec.p90 > spec.median, { message: "p90 must be above the median", path: ["p90"], params: expectedOrder("a number above the median") })
         .refine((spec) => spec.median * Math.exp((Math.log(spec.p90 / spec.median) / Z90) * Z_TAIL) <= max, {
-          message: `the distribution reaches beyond the field's maximum ${max} (its 99.95th percentile must stay within it)`,
+          message: `the distribution reaches beyond the field's maximum ${groupedNumber(max)} (its 99.95th percentile must stay within it)`,
           path: ["p90"],
-          params: expectedOrder(`a p90 whose tail stays below ${max}`),
+          params: expectedOrder(`a p90 whose tail stays below ${groupedNumber(max)}`),
         }),
     );
   }

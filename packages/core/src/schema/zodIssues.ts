@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { CLOCK_TIME_PATTERN } from "./clockTime.js";
+import { groupedNumber } from "./numberText.js";
 import { describeValue, formatPath, truncateText, type ScenarioIssue } from "./scenarioIssue.js";
 
 // The per-parse error map below does not write messages: it marks the issues whose message zod would
@@ -147,7 +148,7 @@ function expectedText(issue: z.core.$ZodIssue): string {
 }
 
 function bound(origin: string, side: "min" | "max", limit: number, inclusive: boolean, exact: boolean): string {
-  const shown = Math.abs(limit) >= 1e6 ? limit.toLocaleString("en-US") : String(limit);
+  const shown = groupedNumber(limit);
   if (origin === "array") {
     if (exact) return `exactly ${shown} entries`;
     return side === "min" ? `at least ${shown} ${limit === 1 ? "entry" : "entries"}` : `at most ${shown} entries`;
