@@ -176,6 +176,9 @@ describe("ccplan simulate on workers, with precision, in shards; ccplan compare"
     expect(added.costLines.length).toBeGreaterThan(0);
     const table = ccplan("compare", "scenarios/default.json", "--replications", "6");
     expect(table.stdout).toContain("Change against the baseline [95% CI]");
+    // Money KPIs print bare amounts: their row names the scenario's currency (default.json's money is in USD).
+    expect(table.stdout).toMatch(/^Agent cost per contact \(USD\) +\d/m);
+    expect(ccplan("simulate", "scenarios/default.json", "--replications", "2").stdout).toMatch(/^Agent cost per contact \(USD\) +\d/m);
   });
 });
 

@@ -21,7 +21,7 @@ import {
 import { onePositional, parseCommandArgs } from "../args.js";
 import { InputError } from "../errors.js";
 import { DELTA_LEGEND, formatDelta } from "../format/delta.js";
-import { formatValue, renderTable } from "../format/units.js";
+import { formatValue, kpiLabel, renderTable } from "../format/units.js";
 import { writeJson } from "../format/writeJson.js";
 import { progressBar } from "../run/progressBar.js";
 import { comparable, prefetchedPhases, progressTracker, recipeSource, runPaired, type VectorRunner } from "@ccplan/worker/node";
@@ -161,7 +161,7 @@ export async function runCompare(args: string[], write: (text: string) => void):
       writeJson(write, output);
       return;
     }
-    write(`${renderComparison(output.scenario, output.replications, assumptions, outcome.baseline.kpis, interventions)}\n`);
+    write(`${renderComparison(output.scenario, output.replications, assumptions, outcome.baseline.kpis, interventions, loaded.scenario.money?.currency)}\n`);
     const priced = interventions.filter((intervention) => intervention.money !== null);
     if (priced.length > 0) write(`\n${renderMoney(priced as { name: string; money: InterventionMoney }[], decided?.probBest ?? null)}\n`);
     if (decided && (decided.evppi.length > 0 || decided.breakEven.length > 0)) write(`\n${renderDecision(decided)}\n`);
@@ -189,14 +189,15 @@ function renderComparison(
   assumptions: AssumptionsView,
   baseline: KpiStatisticsByKpi,
   interventions: { name: string; kpis: KpiStatisticsByKpi; deltas: Record<string, DeltaStatistics> }[],
+  currency?: string,
 ): string {
   const means = renderTable(
     ["KPI (mean [95% CI of the mean])", "Baseline", ...interventions.map((i) => i.name)],
-    KPI_REGISTRY.map((kpi) => [kpi.label, meanWithCi(baseline[kpi.id], kpi.unit), ...interventions.map((i) => meanWithCi(i.kpis[kpi.id], kpi.unit))]),
+    KPI_REGISTRY.map((kpi) => [kpiLabel(kpi, currency), meanWithCi(baseline[kpi.id], kpi.unit), ...interventions.map((i) => meanWithCi(i.kpis[kpi.id], kpi.unit))]),
   );
   const deltas = renderTable(
     ["Change against the baseline [95% CI]", ...interventions.map((i) => i.name)],
-    KPI_REGISTRY.map((kpi) => [kpi.label, ...interventions.map((i) => formatDelta(i.deltas[kpi.id]!, kpi.unit))]),
+    KPI_REGISTRY.map((kpi) => [kpiLabel(kpi, currency), ...interventions.map((i) => formatDelta(i.deltas[kpi.id]!, kpi.unit))]),
   );
   return [
     `${scenario} · ${replications} paired replications (common random numbers)`,

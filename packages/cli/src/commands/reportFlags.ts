@@ -36,15 +36,23 @@ export function readReportFlags(values: Record<string, string | boolean | string
   return flags;
 }
 
+/** What a report adds to the statistics: fields for the JSON, a note for the table's header, and the currency its money
+ * KPIs are in (the scenario's; the table names it). */
+export interface ReportExtras {
+  json?: object;
+  note?: string;
+  currency?: string;
+}
+
 /** `renderReport`, written: JSON in pieces (`writeJson`), so a large run's text is never whole in memory. */
-export function writeReport(write: (text: string) => void, statistics: RunStatistics, flags: ReportFlags, extra: { json?: object; note?: string } = {}): void {
+export function writeReport(write: (text: string) => void, statistics: RunStatistics, flags: ReportFlags, extra: ReportExtras = {}): void {
   if (flags.json) writeJson(write, { ...statistics, ...extra.json });
   else write(renderReport(statistics, flags, extra));
 }
 
 /** The run's statistics as the flags ask: JSON, CSV of every interval, or the table. */
-export function renderReport(statistics: RunStatistics, flags: ReportFlags, extra: { json?: object; note?: string } = {}): string {
+export function renderReport(statistics: RunStatistics, flags: ReportFlags, extra: ReportExtras = {}): string {
   if (flags.json) return `${JSON.stringify({ ...statistics, ...extra.json }, null, 2)}\n`;
   if (flags.csv) return intervalCsv(statistics);
-  return `${renderRunStatistics(statistics, extra.note, { allIntervals: flags.allIntervals })}\n`;
+  return `${renderRunStatistics(statistics, extra.note, { allIntervals: flags.allIntervals, ...(extra.currency !== undefined && { currency: extra.currency }) })}\n`;
 }

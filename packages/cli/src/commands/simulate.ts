@@ -110,7 +110,8 @@ export async function runSimulate(args: string[], write: (text: string) => void)
     const note = precision
       ? `${precision.reached ? "precision reached" : "precision NOT reached"}: ${precision.kpi} ±${precision.halfWidth}`
       : undefined;
-    writeReport(write, statistics, report, { ...(precision && { json: { precision } }), ...(note !== undefined && { note }) });
+    const currency = scenarioCurrency(resolved.source);
+    writeReport(write, statistics, report, { ...(precision && { json: { precision } }), ...(note !== undefined && { note }), ...(currency !== undefined && { currency }) });
   } finally {
     bar.done();
     await runner.close();
@@ -191,4 +192,11 @@ function resolveSource(
     patienceCv: numberFlag("patience-cv", str("patience-cv"), FLAG_RANGES.cv) ?? 1,
     targetAnswerSec: numberFlag("target", str("target"), FLAG_RANGES.target) ?? 20,
   });
+}
+
+/** The currency of a scenario source's money block (its money KPIs are in it); undefined for other sources. */
+function scenarioCurrency(source: ResolvedSource["source"]): string | undefined {
+  if (source.kind !== "scenario") return undefined;
+  const currency = (source.scenario as { money?: { currency?: unknown } } | null)?.money?.currency;
+  return typeof currency === "string" ? currency : undefined;
 }

@@ -1,5 +1,5 @@
 import { KPI_REGISTRY, type KpiSummary, type RunStatistics } from "@ccplan/core";
-import { formatValue, renderTable } from "./units.js";
+import { formatValue, kpiLabel, renderTable } from "./units.js";
 
 type Unit = (typeof KPI_REGISTRY)[number]["unit"];
 
@@ -18,11 +18,11 @@ export const WORST_INTERVALS_SHOWN = 8;
 
 /** The human-readable report of one run: the span's KPIs, then per day, then the intervals that miss most (or,
  * with `allIntervals`, every interval). */
-export function renderRunStatistics(statistics: RunStatistics, note?: string, options: { allIntervals?: boolean } = {}): string {
+export function renderRunStatistics(statistics: RunStatistics, note?: string, options: { allIntervals?: boolean; currency?: string } = {}): string {
   const header = `${statistics.scenario} · ${statistics.replications} replications · seed ${statistics.seed}${note ? ` · ${note}` : ""}`;
   const kpiTable = renderTable(
     ["KPI", "Mean", "95% CI of the mean", "P10 to P90 of outcomes", "n"],
-    KPI_REGISTRY.map((kpi) => [kpi.label, ...summaryCells(statistics.kpis[kpi.id], kpi.unit)]),
+    KPI_REGISTRY.map((kpi) => [kpiLabel(kpi, options.currency), ...summaryCells(statistics.kpis[kpi.id], kpi.unit)]),
   );
   const parts = [header, kpiTable];
   if (statistics.days.length > 1) {

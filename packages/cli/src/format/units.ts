@@ -1,5 +1,11 @@
 import type { KpiUnit } from "@ccplan/core";
 
+/** A KPI's row label in a table: a money KPI names its currency (the scenario's `money.currency`), because its
+ * values are printed as bare amounts. */
+export function kpiLabel(kpi: { label: string; unit: KpiUnit }, currency?: string): string {
+  return kpi.unit === "money" && currency ? `${kpi.label} (${currency})` : kpi.label;
+}
+
 /** A value in a planner's units for a terminal table: fractions as percentages, seconds as s/min/h. */
 export function formatValue(value: number | null | undefined, unit: KpiUnit | "erlangs"): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "–";
