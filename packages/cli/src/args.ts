@@ -80,6 +80,12 @@ function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
+/** The one file a command reads (its only positional argument), or an InputError saying what it got instead. */
+export function onePositional(command: string, positionals: readonly string[], what = "scenario file"): string {
+  if (positionals.length !== 1) throw new InputError(`ccplan ${command} takes one ${what}; got ${positionals.length === 0 ? "none" : positionals.join(", ")}`);
+  return positionals[0]!;
+}
+
 /** How a numeric flag is checked: its bounds (inclusive unless `exclusiveMin`) and whether it is a count. */
 export interface NumberConstraint {
   min?: number;

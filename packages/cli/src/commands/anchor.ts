@@ -10,10 +10,10 @@ import {
   type KpiSample,
   type PhaseRunRequest,
 } from "@ccplan/core";
-import { numberFlag, parseCommandArgs } from "../args.js";
+import { numberFlag, onePositional, parseCommandArgs } from "../args.js";
+import { readReplications, readWorkers } from "./runFlags.js";
 import { InputError } from "../errors.js";
 import { checkWritable, writeUserFile } from "../io.js";
-import { FLAG_RANGES } from "../flagRanges.js";
 import { renderTable } from "../format/units.js";
 import { writeJson } from "../format/writeJson.js";
 import { recipeSource } from "@ccplan/worker/node";
@@ -54,7 +54,7 @@ export async function runAnchor(args: string[], write: (text: string) => void): 
     out: { type: "string" },
     json: { type: "boolean" },
   });
-  if (positionals.length !== 1) throw new InputError(`ccplan anchor takes one scenario file; got ${positionals.length}`);
+  const path = onePositional("anchor", positionals);
   const share = { min: 0, max: 1, exclusiveMin: true, exclusiveMax: true };
   const count = { min: 1, max: 1e9, integer: true };
   const csat = numberFlag("csat", values.csat, share);
@@ -70,10 +70,10 @@ export async function runAnchor(args: string[], write: (text: string) => void): 
   if (complaintRate) figures.complaintRate = complaintRate;
   const problem = checkCenterFigures(figures);
   if (problem) throw new InputError(`invalid figures: ${problem}`);
-  const replications = numberFlag("replications", values.replications, { ...FLAG_RANGES.replications, max: 1000 }) ?? ANCHOR_REPLICATIONS;
-  const workers = numberFlag("workers", values.workers, FLAG_RANGES.workers);
+  const replications = readReplications(values, { max: 1000 }, ANCHOR_REPLICATIONS);
+  const workers = readWorkers(values);
   checkWritable(values.out, "the anchored scenario"); // before the simulations: a bad path would lose their work
-  const loaded = loadScenario(positionals[0]!);
+  const loaded = loadScenario(path);
 
   const runner = createRunner(workers, [compileScenario(loaded.scenario)]);
   try {

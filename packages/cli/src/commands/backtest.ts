@@ -1,6 +1,7 @@
 import { backtestDays, finishBacktest, type BacktestReport, type PredictedFigure } from "@ccplan/core";
 import { progressTracker, type PlanSource } from "@ccplan/worker/node";
-import { numberFlag, parseCommandArgs } from "../args.js";
+import { numberFlag, onePositional, parseCommandArgs } from "../args.js";
+import { readReplications, readSeed, readWorkers, SIMULATION_FLAGS } from "./runFlags.js";
 import { InputError } from "../errors.js";
 import { renderTable } from "../format/units.js";
 import { progressBar } from "../run/progressBar.js";
@@ -28,19 +29,16 @@ export async function runBacktest(args: string[], write: (text: string) => void)
     ...CALL_LOG_FLAGS,
     calibration: { type: "string" },
     target: { type: "string" },
-    replications: { type: "string" },
-    seed: { type: "string" },
-    workers: { type: "string" },
-    json: { type: "boolean" },
+    ...SIMULATION_FLAGS,
   });
-  if (positionals.length !== 1) throw new InputError(`ccplan backtest takes one call log; got ${positionals.length === 0 ? "none" : positionals.join(", ")}`);
+  const logPath = onePositional("backtest", positionals, "call log");
   if (values.calibration === undefined) throw new InputError("missing --calibration calibration.json (write one with 'ccplan calibrate <log> --out calibration.json')");
-  const replications = numberFlag("replications", values.replications, { min: 2, max: 100_000, integer: true }) ?? 100;
-  const seed = numberFlag("seed", values.seed, { integer: true, min: 0, max: 2 ** 31 - 1 }) ?? 1;
-  const workers = numberFlag("workers", values.workers, { min: 1, max: 256, integer: true }) ?? defaultWorkers();
+  const replications = readReplications(values, { min: 2 }, 100);
+  const seed = readSeed(values) ?? 1;
+  const workers = readWorkers(values) ?? defaultWorkers();
   const targetAnswerSec = numberFlag("target", values.target, { min: 0, max: 86_400 });
   const calibration = loadCalibration(values.calibration);
-  const log = loadCallLog(positionals[0]!, values);
+  const log = loadCallLog(logPath, values);
   const days = backtestDays(log, calibration, { seed, ...(targetAnswerSec !== undefined && { targetAnswerSec }) });
 
   const runner = createRunner(workers);

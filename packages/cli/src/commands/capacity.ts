@@ -20,7 +20,8 @@ import {
   type WeekSimulator,
 } from "@ccplan/core";
 import { createNodePool, inProcessWeekSimulator, poolWeekSimulator, solverSession, type CapacityScenarioSource } from "@ccplan/worker/node";
-import { numberFlag, parseCommandArgs } from "../args.js";
+import { numberFlag, onePositional, parseCommandArgs } from "../args.js";
+import { readReplications, readSeed, readWorkers, SIMULATION_FLAGS } from "./runFlags.js";
 import { InputError } from "../errors.js";
 import { formatValue, renderTable } from "../format/units.js";
 import { progressBar } from "../run/progressBar.js";
@@ -54,10 +55,7 @@ const DEFAULT_CONFIDENCE = 0.9;
 /** `ccplan capacity`: the week-by-week projection of a scenario's capacity block, or one week of it. */
 export async function runCapacityCommand(args: string[], write: (text: string) => void): Promise<void> {
   const { values, positionals } = parseCommandArgs("capacity", args, {
-    replications: { type: "string" },
-    seed: { type: "string" },
-    workers: { type: "string" },
-    json: { type: "boolean" },
+    ...SIMULATION_FLAGS,
     "hire-plan": { type: "boolean" },
     confidence: { type: "string" },
     week: { type: "string" },
@@ -66,9 +64,8 @@ export async function runCapacityCommand(args: string[], write: (text: string) =
     intervention: { type: "string" },
     "start-week": { type: "string" },
   });
-  if (positionals.length !== 1) throw new InputError(`ccplan capacity takes one scenario file; got ${positionals.length === 0 ? "none" : positionals.join(", ")}`);
-  const loaded = loadScenario(positionals[0]!);
-  const seed = numberFlag("seed", values.seed, { integer: true, min: 0, max: 2 ** 31 - 1 });
+  const loaded = loadScenario(onePositional("capacity", positionals));
+  const seed = readSeed(values);
   const scenario: Scenario = seed === undefined ? loaded.scenario : { ...loaded.scenario, seed };
   const capacity = scenario.capacity;
   if (!capacity) throw new InputError(`${loaded.path} has no capacity plan; add a "capacity" block (weeks, and each group's headcount) to plan the year ahead`);
@@ -90,8 +87,8 @@ export async function runCapacityCommand(args: string[], write: (text: string) =
   if (confidence >= 1) throw new InputError(`invalid --confidence: ${JSON.stringify(values.confidence)}; expected a probability below 1 (e.g. 0.9)`);
   if (hirePlan && intervention) throw new InputError("--hire-plan plans hiring for the scenario as it is; run --intervention without it");
 
-  const replications = numberFlag("replications", values.replications, { integer: true, min: 2, max: 10_000 }) ?? DEFAULT_REPLICATIONS;
-  const workers = numberFlag("workers", values.workers, { integer: true, min: 1, max: 256 }) ?? defaultWorkers();
+  const replications = readReplications(values, { min: 2, max: 10_000 }, DEFAULT_REPLICATIONS);
+  const workers = readWorkers(values) ?? defaultWorkers();
   const base: CapacityScenarioSource = { scenario: loaded.raw, ...(seed !== undefined && { seed }) };
   const bar = progressBar(process.stderr, "weeks to simulate");
   const { simulate, close } = weekSimulator(workers, base);

@@ -18,7 +18,7 @@ import {
   type KpiStatisticsByKpi,
   type KpiSummary,
 } from "@ccplan/core";
-import { parseCommandArgs } from "../args.js";
+import { onePositional, parseCommandArgs } from "../args.js";
 import { InputError } from "../errors.js";
 import { DELTA_LEGEND, formatDelta } from "../format/delta.js";
 import { formatValue, kpiLabel, renderTable } from "../format/units.js";
@@ -48,9 +48,9 @@ comes from, and what it buys per unit of cost.
 /** `ccplan compare`: the baseline against each intervention, side by side, with paired deltas. */
 export async function runCompare(args: string[], write: (text: string) => void): Promise<void> {
   const { values, positionals } = parseCommandArgs("compare", args, { ...RUN_FLAGS, only: { type: "string", multiple: true } });
-  if (positionals.length !== 1) throw new InputError(`ccplan compare takes one scenario file; got ${positionals.length}`);
+  const path = onePositional("compare", positionals);
   const flags = readRunFlags(values);
-  const loaded = loadScenario(positionals[0]!);
+  const loaded = loadScenario(path);
   const all = scenarioVariants(loaded.scenario);
   const only = values.only as string[] | undefined;
   for (const name of only ?? []) {

@@ -12,12 +12,13 @@ import {
   type RosterProgress,
 } from "@ccplan/core";
 import { solverSession } from "@ccplan/worker/node";
-import { numberFlag, parseCommandArgs } from "../args.js";
+import { numberFlag, onePositional, parseCommandArgs } from "../args.js";
 import { InputError } from "../errors.js";
 import { checkWritable, writeUserFile } from "../io.js";
 import { renderTable } from "../format/units.js";
 import { createRunner, defaultWorkers } from "../run/runner.js";
 import { loadScenario } from "../run/sources.js";
+import { readReplications, readSeed, readWorkers, SIMULATION_FLAGS } from "./runFlags.js";
 
 export const rosterHelp = `ccplan roster <scenario.json> [--group NAME]… [--confidence P] [--time-limit S] [--iterations N]
               [--replications N] [--seed S] [--max-occupancy F] [--confidence-table L|none] [--workers W] [--json] [--out roster.json] [--csv roster.csv]
@@ -47,31 +48,28 @@ export async function runRoster(args: string[], write: (text: string) => void): 
     confidence: { type: "string" },
     "time-limit": { type: "string" },
     iterations: { type: "string" },
-    replications: { type: "string" },
-    seed: { type: "string" },
+    ...SIMULATION_FLAGS,
     "max-occupancy": { type: "string" },
-    workers: { type: "string" },
-    json: { type: "boolean" },
     out: { type: "string" },
     csv: { type: "string" },
     "confidence-table": { type: "string" },
   });
-  if (positionals.length !== 1) throw new InputError(`ccplan roster takes one scenario file; got ${positionals.length === 0 ? "none" : positionals.join(", ")}`);
+  const path = onePositional("roster", positionals);
   const str = (name: string) => values[name as keyof typeof values] as string | undefined;
   const confidence = numberFlag("confidence", str("confidence"), { min: 0, max: 1, exclusiveMin: true }) ?? ROSTER_DEFAULTS.confidence;
   if (confidence >= 1) throw new InputError(`invalid --confidence: ${str("confidence")}; expected a share below 1 (a target met in every simulated week cannot be verified)`);
   const timeLimitSec = numberFlag("time-limit", str("time-limit"), { min: 0, max: 3600, exclusiveMin: true }) ?? ROSTER_DEFAULTS.timeLimitSec;
   const iterations = numberFlag("iterations", str("iterations"), { min: 1, max: 100, integer: true }) ?? ROSTER_DEFAULTS.iterations;
-  const replications = numberFlag("replications", str("replications"), { min: 2, max: 10_000, integer: true }) ?? ROSTER_DEFAULTS.replications;
-  const seed = numberFlag("seed", str("seed"), { integer: true, min: 0, max: 2 ** 31 - 1 });
+  const replications = readReplications(values, { min: 2, max: 10_000 }, ROSTER_DEFAULTS.replications);
+  const seed = readSeed(values);
   const maxOccupancy = numberFlag("max-occupancy", str("max-occupancy"), { min: 0, max: 1, exclusiveMin: true });
-  const workers = numberFlag("workers", str("workers"), { min: 1, max: 256, integer: true }) ?? defaultWorkers();
+  const workers = readWorkers(values) ?? defaultWorkers();
   const confidenceLevels = readLevels(str("confidence-table"));
   // Before the run (a minute or more): a path that cannot be written would lose its work.
   checkWritable(values.out, "the roster scenario");
   checkWritable(values.csv, "the roster CSV");
 
-  const loaded = loadScenario(positionals[0]!);
+  const loaded = loadScenario(path);
   const picked = rosterGroups(loaded.scenario, values.group);
   if (!picked.ok) throw new InputError(formatScenarioIssues([picked.problem], loaded.path));
   const runner = createRunner(workers);

@@ -1,19 +1,41 @@
-import { numberFlag } from "../args.js";
+import { numberFlag, type NumberConstraint } from "../args.js";
 import { InputError } from "../errors.js";
 import { FLAG_RANGES } from "../flagRanges.js";
 import { KPI_REGISTRY, type AssumptionsView, type KpiId } from "@ccplan/core";
 import type { PrecisionTarget } from "@ccplan/worker/node";
 
-/** The flags every simulating command shares. */
-export const RUN_FLAGS = {
+/** The flags every command that simulates takes: how many replications, their seed, the worker threads, JSON out. */
+export const SIMULATION_FLAGS = {
   replications: { type: "string" },
+  seed: { type: "string" },
+  workers: { type: "string" },
+  json: { type: "boolean" },
+} as const;
+
+/** The flags of the commands that run one scenario's replications (`simulate`, `compare`): precision and assumptions too. */
+export const RUN_FLAGS = {
+  ...SIMULATION_FLAGS,
   precision: { type: "string" },
   "precision-kpi": { type: "string" },
-  workers: { type: "string" },
-  seed: { type: "string" },
-  json: { type: "boolean" },
   "fixed-assumptions": { type: "boolean" },
 } as const;
+
+type FlagValues = Record<string, string | boolean | string[] | undefined>;
+
+/** --seed, checked (a non-negative 31-bit integer); undefined when absent. */
+export function readSeed(values: FlagValues): number | undefined {
+  return numberFlag("seed", values.seed as string | undefined, FLAG_RANGES.seed);
+}
+
+/** --workers, checked (1 to 256); undefined when absent. */
+export function readWorkers(values: FlagValues): number | undefined {
+  return numberFlag("workers", values.workers as string | undefined, FLAG_RANGES.workers);
+}
+
+/** --replications within the command's own bounds (`range`, narrowing FLAG_RANGES.replications), else `fallback`. */
+export function readReplications(values: FlagValues, range: NumberConstraint, fallback: number): number {
+  return numberFlag("replications", values.replications as string | undefined, { ...FLAG_RANGES.replications, ...range }) ?? fallback;
+}
 
 export const DEFAULT_REPLICATIONS = 100;
 /** With --precision, --replications is the most that will be run. */
@@ -29,7 +51,7 @@ export interface RunFlags {
   assumptions: AssumptionsView;
 }
 
-export function readRunFlags(values: Record<string, string | boolean | string[] | undefined>): RunFlags {
+export function readRunFlags(values: FlagValues): RunFlags {
   const str = (name: string) => values[name] as string | undefined;
   const halfWidth = numberFlag("precision", str("precision"), { min: 0, exclusiveMin: true });
   if (halfWidth === undefined && str("precision-kpi") !== undefined) {
@@ -41,8 +63,8 @@ export function readRunFlags(values: Record<string, string | boolean | string[] 
   return {
     replications,
     ...(halfWidth !== undefined && { precision: { kpi: checkPrecisionKpi(str("precision-kpi") ?? "serviceLevel"), halfWidth } }),
-    ...(str("workers") !== undefined && { workers: numberFlag("workers", str("workers"), FLAG_RANGES.workers)! }),
-    ...(str("seed") !== undefined && { seed: numberFlag("seed", str("seed"), FLAG_RANGES.seed)! }),
+    ...(str("workers") !== undefined && { workers: readWorkers(values)! }),
+    ...(str("seed") !== undefined && { seed: readSeed(values)! }),
     assumptions: values["fixed-assumptions"] === true ? "fixed" : "combined",
   };
 }

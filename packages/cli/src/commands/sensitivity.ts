@@ -12,9 +12,9 @@ import {
   type Tornado,
 } from "@ccplan/core";
 import { prefetchedPhases, progressTracker, recipeSource } from "@ccplan/worker/node";
-import { numberFlag, parseCommandArgs } from "../args.js";
+import { numberFlag, onePositional, parseCommandArgs } from "../args.js";
+import { readReplications, readSeed, readWorkers, SIMULATION_FLAGS } from "./runFlags.js";
 import { InputError } from "../errors.js";
-import { FLAG_RANGES } from "../flagRanges.js";
 import { formatValue, renderTable } from "../format/units.js";
 import { writeJson } from "../format/writeJson.js";
 import { progressBar } from "../run/progressBar.js";
@@ -42,19 +42,16 @@ the baseline's service level, speed of answer and abandonment. Bars come longest
 export async function runSensitivity(args: string[], write: (text: string) => void): Promise<void> {
   const { values, positionals } = parseCommandArgs("sensitivity", args, {
     intervention: { type: "string" },
-    replications: { type: "string" },
     range: { type: "string" },
     output: { type: "string", multiple: true },
-    workers: { type: "string" },
-    seed: { type: "string" },
-    json: { type: "boolean" },
+    ...SIMULATION_FLAGS,
   });
-  if (positionals.length !== 1) throw new InputError(`ccplan sensitivity takes one scenario file; got ${positionals.length}`);
-  const replications = numberFlag("replications", values.replications, { ...FLAG_RANGES.replications, max: 10_000 }) ?? DEFAULT_REPLICATIONS;
+  const path = onePositional("sensitivity", positionals);
+  const replications = readReplications(values, { max: 10_000 }, DEFAULT_REPLICATIONS);
   const range = numberFlag("range", values.range, { min: 0, max: 1, exclusiveMin: true, exclusiveMax: true }) ?? 0.2;
-  const workers = numberFlag("workers", values.workers, FLAG_RANGES.workers);
-  const seed = numberFlag("seed", values.seed, FLAG_RANGES.seed);
-  const loaded = loadScenario(positionals[0]!);
+  const workers = readWorkers(values);
+  const seed = readSeed(values);
+  const loaded = loadScenario(path);
   const scenario = seed === undefined ? loaded.scenario : { ...loaded.scenario, seed };
   let intervention: Intervention | undefined;
   if (values.intervention !== undefined) {
