@@ -5,7 +5,11 @@
 // worker start-up is included. Also the cancel latency: from the click on Cancel to the busy workers terminated.
 // Writes bench/browser-results.json at the repository root.
 //
-//   node apps/web/bench/comparison.mjs [--rounds 3] [--skip-sensitivity] [--before <another built checkout>]
+//   node apps/web/bench/comparison.mjs [--rounds 3] [--skip-sensitivity] [--before <another built checkout>] [--settle 3000]
+//
+// --settle: milliseconds between the Run button showing and the click (default 3000): the page at rest, its workers
+// started and its idle warm-up done (runComparison.ts: about 1–1.5 s after the button shows on an idle machine; a run
+// clicked earlier stops it, and waits for it at most a few replications).
 //
 // Needs a build (`npm run build`) and /usr/bin/chromium.
 import { execFileSync } from "node:child_process";
@@ -23,6 +27,7 @@ const CHROMIUM = "/usr/bin/chromium";
 const args = process.argv.slice(2);
 const rounds = Number(args.includes("--rounds") ? args[args.indexOf("--rounds") + 1] : (process.env.BENCH_ROUNDS ?? 3));
 const skipSensitivity = args.includes("--skip-sensitivity");
+const settleMs = Number(args.includes("--settle") ? args[args.indexOf("--settle") + 1] : 3000);
 // Another built checkout (e.g. main as it was), measured in the same rounds, alternately: its figures go in `before`.
 const beforeDir = args.includes("--before") ? resolve(args[args.indexOf("--before") + 1]) : undefined;
 const round = (value, digits = 3) => Number(value.toPrecision(digits));
@@ -91,7 +96,7 @@ async function comparisonRound(query = "", base = url) {
   await run.waitFor({ timeout: 60_000 });
   const label = (await run.textContent()) ?? "";
   const replications = await page.locator("#run-replications").inputValue();
-  await page.waitForTimeout(1_000);
+  await page.waitForTimeout(settleMs);
   const load1 = loadavg()[0];
   const startMs = await page.evaluate(() => performance.now());
   await run.click();
@@ -249,9 +254,10 @@ const results = {
   commit: commitOf(repoRoot),
   machine: { cpu: cpus()[0]?.model ?? "unknown", cores: availableParallelism(), memoryGiB: round(totalmem() / 2 ** 30), os: `${process.platform} ${release()}`, node: process.version, chromium: context.browser()?.version() ?? execFileSync(CHROMIUM, ["--version"], { encoding: "utf8" }).trim() },
   loadAverage: { start: loadStart, end: loadavg().map((v) => round(v)) },
+  settleMs,
   ...figures(after),
   notes:
-    "Wall-clock seconds, medians over fresh pages (worker start-up included). On a shared machine (load1 above the cores) " +
+    `Wall-clock seconds, medians over fresh pages (worker start-up included), each comparison clicked ${settleMs} ms after the Run button showed. On a shared machine (load1 above the cores) ` +
     "they are long by the share of the CPU other processes took.",
   ...(beforeDir && { before: { checkout: "another build measured in the same rounds, alternately (--before)", commit: commitOf(beforeDir), ...figures(before) } }),
 };

@@ -169,5 +169,10 @@ describe("compare (the comparison worker's work)", () => {
     expect(document.interventions[0].money.totalCost.ci95).toHaveLength(2);
     expect(document.decision.probBest).toBeNull();
     expect(document.interventions[0].intervals[0].deltas.serviceLevel).toBeDefined();
+
+    // A warm-up comparison (the page's, while it is idle) leaves the export as it was.
+    const before = exportJson();
+    await compare({ scenario, selected: [], maxReplications: 2, assumptions: "fixed" }, inProcessRunner(), undefined, undefined, false);
+    expect(exportJson()).toBe(before);
   }, 60_000);
 });

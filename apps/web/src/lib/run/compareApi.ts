@@ -49,6 +49,8 @@ export async function compare(
   onProgress?: RunProgressSink,
   /** Where the money stage and the decision run: this thread by default, a worker of their own in the browser. */
   runMoney: MoneyStageRunner = moneyStage,
+  /** Keep the result for `exportJson` (false: a run made only to compile the code a comparison runs, see `warm`). */
+  forExport = true,
 ): Promise<ComparisonView> {
   const { scenario } = request;
   const assumptions = request.assumptions ?? "combined";
@@ -125,7 +127,7 @@ export async function compare(
   // Awaited below; should the comparison fail first, the money stage's own failure must not count as unhandled.
   money?.catch(() => undefined);
 
-  lastDocument = null;
+  if (forExport) lastDocument = null;
   const outcome = await runPaired({
     runner: recording,
     baseline: planned(0),
@@ -162,14 +164,16 @@ export async function compare(
     runs.map((statistics) => ({ asaSec: statistics.kpis.asa.mean, waitP90Sec: statistics.kpis.waitP90.mean })),
   );
   const { evaluations, decision: decided } = await money;
-  lastDocument = comparisonDocument({
-    decision: decided,
-    names: chosen.map((variant) => variant.name),
-    costLines: chosen.map((variant) => variant.costLines),
-    outcome,
-    evaluations,
-    assumptions,
-  });
+  if (forExport) {
+    lastDocument = comparisonDocument({
+      decision: decided,
+      names: chosen.map((variant) => variant.name),
+      costLines: chosen.map((variant) => variant.costLines),
+      outcome,
+      evaluations,
+      assumptions,
+    });
+  }
   const intervalsPerDay = plans[0]!.intervalsPerDay;
   return {
     scenario: outcome.baseline.scenario,

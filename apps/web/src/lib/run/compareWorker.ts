@@ -73,6 +73,21 @@ const api = {
       onProgress?.[releaseProxy]();
     }
   },
+  /**
+   * A small comparison whose result is dropped (not kept for `exportJson`): run while the page is idle, it has V8
+   * compile what a comparison runs (the engine in the pool's workers, the accumulators and summaries here, the money
+   * stage and the decision in the money worker) and the pool's workers compile the scenarios' plans, so that the first
+   * comparison does not do it on the cores its replications want. Never rejects.
+   */
+  async warm(request: CompareRequest, runner: Remote<RemoteRunner>): Promise<void> {
+    try {
+      await compare(request, localRunner(runner), undefined, inMoneyWorker, false);
+    } catch {
+      // A warm-up that fails (a scenario that cannot run) leaves the failure for the run itself to report.
+    } finally {
+      runner[releaseProxy]();
+    }
+  },
   exportJson,
 };
 export type CompareWorkerApi = typeof api;

@@ -2,7 +2,7 @@
 // statistics; this thread only passes messages, so it never holds a task over a few milliseconds.
 import type { Anchoring, AssumptionsView, Scenario, SensitivityResult } from "@ccplan/core";
 import type { AnchorRequest } from "./anchorApi";
-import { poolRunner, recipeSource, type PrecisionTarget } from "@ccplan/worker";
+import { poolRunner, type PlanSource, type PrecisionTarget } from "@ccplan/worker";
 import { proxy, releaseProxy, transfer, type Remote } from "comlink";
 import { comparisonPool } from "./comparisonPool";
 import type { CompareWorkerApi, RemoteRunner } from "./compareWorker";
@@ -20,26 +20,64 @@ function compareWorker(): StartedWorker<CompareWorkerApi> {
   return worker;
 }
 
+/** Replications per scenario of the warm-up comparison: core's EVPPI regression fits its spline from 10 on, so the
+ * decision's code is compiled too. */
+const WARM_REPLICATIONS = 10;
+/** The warm-up stops asking for replications this long after its first: a large scenario's would hold both cores for
+ * long (a run started meanwhile stops them anyway). The default comparison's take about half a second on an idle
+ * machine, 1.5 s at load 6 on two cores. */
+const WARM_BUDGET_MS = 3_000;
+
 /**
- * Starts both kinds of workers ahead of the first run (core loads in each in about 0.2 s), then has each of the pool's
- * workers simulate one replication of `scenario` (the one on screen), its result dropped: the engine's code is compiled
- * for what it runs while the page is idle, not during the first run (a first replication of the week took ~0.3 s more
- * than the next ones, and V8 compiled the engine in each worker on the cores the run wanted). One replication per worker,
- * once per page.
+ * Starts both kinds of workers ahead of the first run (core loads in each in about 0.2 s), then, while the page is
+ * idle, has them run what a comparison of `scenario` (the one on screen) with `selected` runs, its result dropped: a
+ * comparison of 10 replications a scenario, through the pool, the comparison worker and the money worker. V8 then
+ * compiles the code a comparison runs while nobody waits, and the pool's workers compile the scenarios' plans. Without
+ * it, a fresh page's first comparison had V8 optimise some 70 functions a worker on background threads, on the cores
+ * its replications wanted: the default comparison took 7.1 s of CPU on a fresh page, 6.1–6.5 s the next time on the
+ * same page. Once per page; a run started meanwhile stops it (`warmRunner`).
  */
-export function warmComparison(scenario?: Scenario): void {
-  compareWorker();
+export function warmComparison(scenario?: Scenario, selected: readonly string[] = [], assumptions: AssumptionsView = "combined"): void {
+  const { remote } = compareWorker();
   const pool = comparisonPool();
   void pool
     .warm()
     .then(async () => {
-      if (!scenario || engineWarmed) return;
-      engineWarmed = true;
-      await pool.run({ source: recipeSource({ scenario }), output: "kpiVectors", replications: pool.size, chunkSize: 1 });
+      if (!scenario || warmedUp || warmUp.stopped) return;
+      warmedUp = true;
+      const request = { scenario, selected: [...selected], maxReplications: WARM_REPLICATIONS, assumptions };
+      await remote.warm(request, proxy(warmRunner(performance.now() + WARM_BUDGET_MS)) as unknown as Remote<RemoteRunner>);
     })
     .catch(() => undefined);
 }
-let engineWarmed = false;
+let warmedUp = false;
+/** Set when a run starts: the warm-up asks for no more replications. */
+const warmUp = { stopped: false };
+
+/** Replications the warm-up asks the pool for at a time: two, so that the second runs as a run's chunks do, refilling
+ * the first one's arrays (the worker's `recycle`). */
+const WARM_CHUNK = 2;
+
+/**
+ * The pool as the warm-up comparison's runner: WARM_CHUNK replications at a time, so that a run started meanwhile waits
+ * for at most a few replications in each worker (the pool serves runs in the order they come), and none once a run has
+ * started or the budget is spent: the warm-up comparison then fails, unseen.
+ */
+function warmRunner(untilMs: number): RemoteRunner {
+  const pool = comparisonPool();
+  return {
+    async vectors(source, from, to) {
+      const vectors: Float64Array[] = [];
+      for (let first = from; first < to; first += WARM_CHUNK) {
+        if (warmUp.stopped || performance.now() > untilMs) throw cancelled();
+        // With progress, as a run's chunks have it: the engine compiled for calls without it would deoptimise in the run.
+        const { results } = await pool.run({ source: sameSource(source), output: "kpiVectors", replications: Math.min(WARM_CHUNK, to - first), firstReplication: first, onProgress: () => undefined });
+        for (const item of results) vectors.push(item.vector);
+      }
+      return transfer(vectors, [...new Set(vectors.map((vector) => vector.buffer as ArrayBuffer))]);
+    },
+  };
+}
 
 export interface RunComparisonOptions {
   /** A validated scenario as plain data (snapshot a Svelte state proxy first: proxies cannot be cloned). */
@@ -90,19 +128,14 @@ export function runAnchoring(options: { request: AnchorRequest; signal: AbortSig
 
 type ProgressSink = NonNullable<RunComparisonOptions["onProgress"]>;
 
-/** Calls the comparison worker with the page's pool runner and progress as proxies; settles at once on abort. */
-async function inWorker<T>(
-  call: (remote: Remote<CompareWorkerApi>, runner: Remote<RemoteRunner>, progress: Remote<ProgressSink> | undefined) => Promise<T>,
-  options: { signal: AbortSignal; onProgress?: ProgressSink },
-): Promise<T> {
-  const { signal } = options;
-  if (signal.aborted) throw cancelled();
+/** The page's pool as the comparison worker's runner (cancelled by `signal`). */
+function pageRunner(signal?: AbortSignal): RemoteRunner {
   const runner = poolRunner(comparisonPool(), signal);
-  const remoteRunner: RemoteRunner = {
+  return {
     async vectors(source, from, to, onProgress) {
       const progress = onProgress as Remote<(done: number) => void> | undefined;
       try {
-        const vectors = await runner.vectors(source, from, to, progress ? (done) => void progress(done).catch(() => undefined) : undefined);
+        const vectors = await runner.vectors(sameSource(source), from, to, progress ? (done) => void progress(done).catch(() => undefined) : undefined);
         // A chunk's vectors share one buffer: list each buffer once.
         return transfer(vectors, [...new Set(vectors.map((vector) => vector.buffer as ArrayBuffer))]);
       } finally {
@@ -110,6 +143,17 @@ async function inWorker<T>(
       }
     },
   };
+}
+
+/** Calls the comparison worker with the page's pool runner and progress as proxies; settles at once on abort. */
+async function inWorker<T>(
+  call: (remote: Remote<CompareWorkerApi>, runner: Remote<RemoteRunner>, progress: Remote<ProgressSink> | undefined) => Promise<T>,
+  options: { signal: AbortSignal; onProgress?: ProgressSink },
+): Promise<T> {
+  const { signal } = options;
+  if (signal.aborted) throw cancelled();
+  warmUp.stopped = true;
+  const remoteRunner = pageRunner(signal);
   const { remote, crashed } = compareWorker();
   // comlink's types do not follow a proxy across as a Remote; at run time it is one.
   const running = call(
@@ -129,6 +173,22 @@ async function inWorker<T>(
   } finally {
     signal.removeEventListener("abort", onAbort!);
   }
+}
+
+/** Sources by their JSON, the last few asked for. */
+const knownSources = new Map<string, PlanSource>();
+/**
+ * The source object this page asked the pool for before with the same content, or this one: each call from the
+ * comparison worker brings a new copy, and the pool times sources by object, so that a batch of a scenario already
+ * timed starts with chunks of ~200 ms. With a new copy each batch began as one replication a worker, then the chunks.
+ */
+function sameSource(source: PlanSource): PlanSource {
+  const key = JSON.stringify(source);
+  const known = knownSources.get(key);
+  if (known) return known;
+  knownSources.set(key, source);
+  if (knownSources.size > 16) knownSources.delete(knownSources.keys().next().value!);
+  return source;
 }
 
 /** The last comparison in full, as `ccplan compare --json` writes it; null before the first one. */
