@@ -1,5 +1,5 @@
-import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { closeSync, constants, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -293,12 +293,21 @@ await run("no-such-command").then(({ stderr }) => (commandNames = /expected one 
 describe("a closed pipe ends every command quietly (no stack trace) with the conventional status 141", () => {
   const bin = fileURLToPath(new URL("../packages/cli/dist/bin.js", import.meta.url));
   // The reader goes away before the output is written, as `| head -c 0` would: every write meets EPIPE.
+  // The reader is gone before the command starts, every time: its standard output is a named pipe whose only reader
+  // was closed (synchronously) before the spawn. Destroying the parent's end of an ordinary pipe after the spawn closes
+  // it on a later turn of the event loop, and on a loaded machine a quick command (help) sometimes wrote first.
+  let pipes = 0;
   const closedPipe = (args: string[]) =>
     new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [bin, ...args], { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] });
-      child.stdout.destroy();
+      const fifo = join(dir, `closed-${pipes++}.fifo`);
+      execFileSync("mkfifo", [fifo]);
+      const reader = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+      const writer = openSync(fifo, constants.O_WRONLY);
+      closeSync(reader);
+      const child = spawn(process.execPath, [bin, ...args], { cwd: repoRoot, stdio: ["ignore", writer, "pipe"] });
+      closeSync(writer);
       let stderr = "";
-      child.stderr.on("data", (chunk) => (stderr += chunk));
+      child.stderr!.on("data", (chunk) => (stderr += chunk));
       child.on("close", (code) => resolve({ code, stderr }));
     });
   const commands: string[][] = [

@@ -135,6 +135,12 @@ async function pipelined<T>(spans: readonly [number, number][], start: (from: nu
   }
 }
 
+/** The accumulators' capacity hint: a run without a precision target adds exactly `maxReplications` (one with a target
+ * may stop far earlier, so it gets none). */
+function expectedRows(maxReplications: number, precision: PrecisionTarget | undefined): { expectedRows?: number } {
+  return precision ? {} : { expectedRows: maxReplications };
+}
+
 /**
  * Runs one source for `maxReplications` replications (or, with `precision`, until the precision is reached at
  * one of the fixed check points, at most `maxReplications`), streaming KPI vectors into core's accumulator in
@@ -150,7 +156,10 @@ export async function runSingle(options: {
   targetServiceLevel?: number;
 }): Promise<{ statistics: RunStatistics; precision?: PrecisionOutcome }> {
   const { runner, planned, maxReplications, precision } = options;
-  const accumulator = createRunAccumulator(planned.plan, options.targetServiceLevel === undefined ? undefined : { targetServiceLevel: options.targetServiceLevel });
+  const accumulator = createRunAccumulator(planned.plan, {
+    ...(options.targetServiceLevel !== undefined && { targetServiceLevel: options.targetServiceLevel }),
+    ...expectedRows(maxReplications, precision),
+  });
   const tracker = progressTracker(maxReplications, options.onProgress);
   const size = batchSize(accumulator.layout.length, 1, maxReplications);
   let done = 0;
@@ -204,9 +213,10 @@ export async function runPaired(options: {
     }
   }
   const layout = kpiVectorLayout(baseline.plan);
-  const baselineRun = createRunAccumulator(baseline.plan);
-  const variantRuns = variants.map((variant) => createRunAccumulator(variant.planned.plan));
-  const paired = createPairedAccumulator({ layout, variants: variants.map((variant) => variant.name) });
+  const expected = expectedRows(maxReplications, precision);
+  const baselineRun = createRunAccumulator(baseline.plan, expected);
+  const variantRuns = variants.map((variant) => createRunAccumulator(variant.planned.plan, expected));
+  const paired = createPairedAccumulator({ layout, variants: variants.map((variant) => variant.name), ...expected });
   const tracker = progressTracker(maxReplications * (variants.length + 1), options.onProgress);
   const size = batchSize(layout.length, variants.length + 1, maxReplications);
   let done = 0;

@@ -32,7 +32,10 @@ export function runMerge(args: string[], write: (text: string) => void): void {
   } catch (error) {
     throw new InputError((error as Error).message);
   }
-  const accumulator = createRunAccumulator(merged, report.targetServiceLevel === undefined ? undefined : { targetServiceLevel: report.targetServiceLevel });
+  const accumulator = createRunAccumulator(merged, {
+    ...(report.targetServiceLevel !== undefined && { targetServiceLevel: report.targetServiceLevel }),
+    expectedRows: merged.vectors.length,
+  });
   merged.vectors.forEach((vector, k) => accumulator.add(k, vector));
   const statistics = accumulator.summary();
   writeReport(write, statistics, report);

@@ -59,3 +59,20 @@ it("RowQuantileStore's quantilesOfCells equals quantiles cell by cell", () => {
     expect(store.quantilesOfCells(1, 2, store.scratch(2))).toEqual([1, 2].map((cell) => store.quantiles(cell, one)));
   }
 });
+
+it("RowQuantileStore gives the same quantiles whatever its expectedRows hint, through all three phases", () => {
+  // Rows with NaN in a cell now and then, so that quantilesOfCells closes up over them.
+  const mixed = rows.map((row, k) => Float64Array.of(row[0]!, k % 7 === 0 ? NaN : row[2]!, row[0]! * 10));
+  for (const options of [{ exactReplications: 100 }, { exactReplications: 0, budgetBytes: 3 * 4 * 40 }]) {
+    const quantilesWith = (expectedRows: number | undefined, count: number) => {
+      const store = new RowQuantileStore(3, { ...options, ...(expectedRows !== undefined && { expectedRows }) });
+      for (let k = 0; k < count; k++) store.add(mixed[k]!, 0);
+      return { basis: store.basis(), cells: store.quantilesOfCells(0, 3, store.scratch(3)) };
+    };
+    for (const count of [1, 60, 300]) {
+      const plain = quantilesWith(undefined, count);
+      for (const hint of [0, 1, count, 10 * count]) expect(quantilesWith(hint, count)).toEqual(plain);
+    }
+  }
+  expect(() => new RowQuantileStore(1, { expectedRows: 2.5 })).toThrow("invalid expectedRows: 2.5");
+});

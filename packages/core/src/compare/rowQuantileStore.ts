@@ -6,6 +6,10 @@ export interface QuantileStoreOptions {
   exactReplications?: number;
   /** Memory the stored values may take, bytes. Default 64 MiB. */
   budgetBytes?: number;
+  /** Replications the run is expected to add (a capacity hint, not a limit): the store allocates for them at once
+   * instead of doubling as rows come, each doubling a copy of everything stored and an array for the garbage
+   * collector. The values stored, and so every quantile, are the same with or without it. */
+  expectedRows?: number;
 }
 
 /** What the per-interval quantiles of a summary rest on. */
@@ -40,6 +44,7 @@ export class RowQuantileStore {
   private readonly width: number;
   private readonly exactReplications: number;
   private readonly budgetBytes: number;
+  private readonly expectedRows: number | undefined;
   private rows: Float64Array | Float32Array;
   private stored = 0;
   private added = 0;
@@ -54,14 +59,24 @@ export class RowQuantileStore {
       throw new Error(`invalid exactReplications: ${this.exactReplications}; expected a whole number ≥ 0`);
     }
     if (!(this.budgetBytes > 0)) throw new Error(`invalid budgetBytes: ${this.budgetBytes}; expected a number > 0`);
-    this.rows = new Float64Array(width * Math.min(16, Math.max(1, this.exactReplications)));
+    const expected = options?.expectedRows;
+    this.expectedRows = expected;
+    if (expected !== undefined && !(Number.isInteger(expected) && expected >= 0)) {
+      throw new Error(`invalid expectedRows: ${expected}; expected a whole number ≥ 0`);
+    }
+    // Float64 rows for the exact phase; with a hint, room for all of them (the Float32 phase allocates its own).
+    const exactRows = Math.max(1, this.exactReplications);
+    const initialRows = expected === undefined ? Math.min(16, exactRows) : Math.min(exactRows, Math.max(1, expected));
+    this.rows = new Float64Array(width * Math.max(1, Math.min(initialRows, Math.floor(this.budgetBytes / (width * 8)))));
   }
 
   /** Adds the next replication's row (`width` values read from `source` at `offset`). */
   add(source: ArrayLike<number>, offset: number): void {
     const index = this.added++;
     if (this.rows instanceof Float64Array && (this.added > this.exactReplications || this.added * this.width * 8 > this.budgetBytes)) {
-      this.rows = Float32Array.from(this.rows.subarray(0, this.stored * this.width));
+      const rows = new Float32Array(this.width * this.float32Capacity());
+      rows.set(this.rows.subarray(0, this.stored * this.width));
+      this.rows = rows;
     }
     if (index % this.stride !== 0) return;
     const bytes = this.rows.BYTES_PER_ELEMENT;
@@ -98,22 +113,26 @@ export class RowQuantileStore {
    */
   quantilesOfCells(firstCell: number, count: number, scratch: Float64Array): ([number, number, number] | null)[] {
     const stored = this.stored;
-    const lengths = new Int32Array(count);
-    for (let row = 0; row < stored; row++) {
-      const base = row * this.width + firstCell;
-      for (let c = 0; c < count; c++) {
-        const value = this.rows[base + c]!;
-        if (!Number.isNaN(value)) scratch[c * stored + lengths[c]!++] = value;
-      }
+    const rows = this.rows;
+    const width = this.width;
+    // Each cell's values into its own run of the scratch, in row order, NaN and all; then each run closes up over its
+    // NaNs. (Skipping NaN while copying kept a running length per cell, which this loop reads and writes for every value.)
+    for (let row = 0, base = firstCell; row < stored; row++, base += width) {
+      for (let c = 0, at = row; c < count; c++, at += stored) scratch[at] = rows[base + c]!;
     }
     const out: ([number, number, number] | null)[] = [];
     for (let c = 0; c < count; c++) {
-      const n = lengths[c]!;
+      const start = c * stored;
+      let n = 0;
+      for (let i = start, end = start + stored; i < end; i++) {
+        const value = scratch[i]!;
+        if (value === value) scratch[start + n++] = value;
+      }
       if (n === 0) {
         out.push(null);
         continue;
       }
-      selectQuantiles(scratch.subarray(c * stored, c * stored + n), n, SPREAD, this.picked);
+      selectQuantiles(scratch.subarray(start, start + n), n, SPREAD, this.picked);
       out.push([this.picked[0]!, this.picked[1]!, this.picked[2]!]);
     }
     return out;
@@ -127,6 +146,13 @@ export class RowQuantileStore {
   /** How many replications the quantiles rest on, and whether exactly. */
   basis(): IntervalQuantileBasis {
     return { replications: this.stored, precision: this.rows instanceof Float64Array ? "exact" : "float32" };
+  }
+
+  /** Rows the Float32 phase allocates when it begins: the hint's, if it gave more than the exact phase held. */
+  private float32Capacity(): number {
+    const maxRows = Math.max(2, Math.floor(this.budgetBytes / (this.width * 4)));
+    const wanted = Math.max(this.stored + 1, Math.ceil((this.expectedRows ?? 0) / this.stride), Math.min(16, maxRows));
+    return Math.min(maxRows, wanted);
   }
 
   private grow(rowCapacity: number): void {

@@ -5,6 +5,9 @@ import type { KpiVectorLayout, KpiVectorSection } from "./kpiVectorLayout.js";
 import { RowQuantileStore, type IntervalQuantileBasis, type QuantileStoreOptions } from "./rowQuantileStore.js";
 import { targetMet, type TargetMet } from "./targetMet.js";
 
+/** The most the kept rows take before the first replication arrives, whatever the run expects. */
+const KEPT_PREALLOCATION_BYTES = 16 * 1024 * 1024;
+
 /**
  * Statistics over a stream of vectors in one layout (KPI vectors, or deltas between two of them), added
  * in replication order. Span, day and queue values are kept in full (exact quantiles, exact `summarize`);
@@ -34,7 +37,9 @@ export class VectorStatistics {
     this.width = layout.kpis.length;
     this.keptSections = [layout.span, layout.days, layout.queues];
     this.keptWidth = (layout.span.rows + layout.days.rows + layout.queues.rows) * this.width;
-    this.kept = new Float64Array(this.keptWidth * 16);
+    // Room for the replications the run expects (`expectedRows`, up to 16 MiB at first), else 16, doubling as they come.
+    const keptRows = Math.min(options.expectedRows ?? 16, Math.floor(KEPT_PREALLOCATION_BYTES / (this.keptWidth * 8)));
+    this.kept = new Float64Array(this.keptWidth * Math.max(16, keptRows));
     const intervalCells = layout.intervals.rows * this.width;
     this.intervalMoments = runningMomentsArray(intervalCells);
     this.intervalQuantiles = new RowQuantileStore(intervalCells, options);
