@@ -13,7 +13,7 @@
 //
 // Needs a build (`npm run build`) and /usr/bin/chromium.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg, release, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -59,6 +59,45 @@ const context = await chromium.launchPersistentContext(profile, {
   args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
 });
 
+/**
+ * CPU milliseconds so far of this bench's chromium (every process started with its profile folder), by thread name:
+ * `DedicatedWorker` (the pool's, comparison and money workers), `ThreadPoolForeg` (V8's background compilation and
+ * garbage collection among others), `chromium` (each process's main thread: the page's among them) and the rest. From
+ * /proc, so what other processes take from the cores does not count (Linux only; empty elsewhere).
+ */
+function browserCpuMs() {
+  const byName = {};
+  let pids = [];
+  try {
+    pids = readdirSync("/proc").filter((entry) => /^\d+$/.test(entry));
+  } catch {
+    return byName;
+  }
+  for (const pid of pids) {
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(profile)) continue;
+      for (const tid of readdirSync(`/proc/${pid}/task`)) {
+        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8");
+        const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        const key = ["DedicatedWorker", "ThreadPoolForeg", "chromium"].includes(name) ? name : "other";
+        byName[key] = (byName[key] ?? 0) + ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+      }
+    } catch {
+      // A process or thread that ended meanwhile.
+    }
+  }
+  return byName;
+}
+/** /proc's clock ticks a second (USER_HZ; 100 on Linux). */
+const CLOCK_TICKS = 100;
+/** What a run took of the CPU: the difference of two `browserCpuMs`. */
+function cpuUsed(before, after) {
+  const used = {};
+  for (const key of Object.keys(after)) used[key] = Math.round(after[key] - (before[key] ?? 0));
+  return { totalMs: Object.values(used).reduce((sum, ms) => sum + ms, 0), ...used };
+}
+
 /** Polls `test` in the page every 50 ms (a plain querySelector: cheap for the page) until it holds; throws on the page's run error. */
 async function until(page, test, timeoutMs = 600_000) {
   const deadline = Date.now() + timeoutMs;
@@ -98,6 +137,7 @@ async function comparisonRound(query = "", base = url) {
   const replications = await page.locator("#run-replications").inputValue();
   await page.waitForTimeout(settleMs);
   const load1 = loadavg()[0];
+  const cpuBefore = browserCpuMs();
   const startMs = await page.evaluate(() => performance.now());
   await run.click();
   await until(page, () => {
@@ -106,6 +146,7 @@ async function comparisonRound(query = "", base = url) {
     return document.querySelector(".results[aria-busy='false'] table.kpi-table") !== null;
   });
   const endMs = await page.evaluate(() => performance.now());
+  const cpuMs = cpuUsed(cpuBefore, browserCpuMs());
   const longTasks = await page.evaluate(
     ({ from, to }) => window.__longTasks.filter((task) => task.startMs >= from && task.startMs <= to).map((task) => Math.round(task.durationMs)),
     { from: startMs, to: endMs },
@@ -118,8 +159,8 @@ async function comparisonRound(query = "", base = url) {
   const sortedLags = [...lags].sort((a, b) => a - b);
   const timerLagMs = { p95: Math.round(sortedLags[Math.floor(0.95 * (sortedLags.length - 1))] ?? 0), max: Math.round(sortedLags.at(-1) ?? 0) };
   const longestTaskMs = longTasks.length > 0 ? Math.max(...longTasks) : 0;
-  console.log(`  ${base === url ? "" : "before: "}comparison${query} (${label.trim()}, ${replications} replications): ${seconds.toFixed(2)} s, main-thread tasks over 50 ms: ${longTasks.length} (longest ${longestTaskMs} ms), a 50 ms timer late by ${timerLagMs.p95} ms (p95, max ${timerLagMs.max}), load ${load1.toFixed(2)}`);
-  return { seconds: round(seconds, 4), load1: round(load1), replications: Number(replications), longTasksOver50Ms: longTasks.length, longestTaskMs, timerLagMs, facts: facts.trim(), workerScripts: workers.size, hardwareConcurrency, query };
+  console.log(`  ${base === url ? "" : "before: "}comparison${query} (${label.trim()}, ${replications} replications): ${seconds.toFixed(2)} s, main-thread tasks over 50 ms: ${longTasks.length} (longest ${longestTaskMs} ms), a 50 ms timer late by ${timerLagMs.p95} ms (p95, max ${timerLagMs.max}), CPU ${(cpuMs.totalMs / 1000).toFixed(2)} s, load ${load1.toFixed(2)}`);
+  return { seconds: round(seconds, 4), cpuMs, load1: round(load1), replications: Number(replications), longTasksOver50Ms: longTasks.length, longestTaskMs, timerLagMs, facts: facts.trim(), workerScripts: workers.size, hardwareConcurrency, query };
 }
 
 /** One fresh page: a comparison first (the page offers sensitivity on its results), then the baseline's sensitivity. */
@@ -233,10 +274,11 @@ function commitOf(dir) {
 /** One build's figures: medians over its rounds. */
 function figures(of) {
   const seconds = (runs) => round(median(runs.map((run) => run.seconds)), 4);
+  const cpuSeconds = (runs) => round(median(runs.map((run) => run.cpuMs.totalMs / 1000)), 3);
   return {
-    comparison: { workers: "the page's default (a worker per core on two cores; all but one on more)", seconds: seconds(of.comparisons), rounds: of.comparisons },
-    comparisonTwoWorkers: { workers: 2, seconds: seconds(of.comparisonsTwo), target: 4, rounds: of.comparisonsTwo },
-    comparisonOneWorker: { workers: 1, seconds: seconds(of.comparisonsOne), rounds: of.comparisonsOne },
+    comparison: { workers: "the page's default (a worker per core on two cores; all but one on more)", seconds: seconds(of.comparisons), cpuSeconds: cpuSeconds(of.comparisons), rounds: of.comparisons },
+    comparisonTwoWorkers: { workers: 2, seconds: seconds(of.comparisonsTwo), cpuSeconds: cpuSeconds(of.comparisonsTwo), target: 4, rounds: of.comparisonsTwo },
+    comparisonOneWorker: { workers: 1, seconds: seconds(of.comparisonsOne), cpuSeconds: cpuSeconds(of.comparisonsOne), rounds: of.comparisonsOne },
     sensitivity: of.sensitivities.length > 0 ? { seconds: seconds(of.sensitivities), rounds: of.sensitivities } : null,
     sensitivityTwoWorkers: of.sensitivitiesTwo.length > 0 ? { workers: 2, seconds: seconds(of.sensitivitiesTwo), rounds: of.sensitivitiesTwo } : null,
     cancel: {
@@ -257,6 +299,7 @@ const results = {
   settleMs,
   ...figures(after),
   notes:
+    "cpuSeconds: the median CPU time of chromium's processes (every thread, from /proc) from the click to the table, which other processes on the machine do not add to; each round's cpuMs splits it by thread name (DedicatedWorker: the workers; ThreadPoolForeg: V8's background compilation and garbage collection among others; chromium: the processes' main threads). " +
     `Wall-clock seconds, medians over fresh pages (worker start-up included), each comparison clicked ${settleMs} ms after the Run button showed. On a shared machine (load1 above the cores) ` +
     "they are long by the share of the CPU other processes took.",
   ...(beforeDir && { before: { checkout: "another build measured in the same rounds, alternately (--before)", commit: commitOf(beforeDir), ...figures(before) } }),
@@ -265,10 +308,12 @@ if (beforeDir) {
   // What load distorts least: each round's time over the other build's right after it (same load), the median of those.
   const paired = (a, b) => round(median(a.map((run, i) => run.seconds / b[i].seconds)), 3);
   results.afterOverBefore = {
-    what: "median over rounds of this build's time ÷ the --before build's time measured right after it (the same load)",
+    what: "median over rounds of this build's time ÷ the --before build's time measured right after it (the same load); *Cpu: the same of the CPU time",
     comparison: paired(after.comparisons, before.comparisons),
     comparisonTwoWorkers: paired(after.comparisonsTwo, before.comparisonsTwo),
     comparisonOneWorker: paired(after.comparisonsOne, before.comparisonsOne),
+    comparisonCpu: round(median(after.comparisons.map((run, i) => run.cpuMs.totalMs / before.comparisons[i].cpuMs.totalMs)), 3),
+    comparisonTwoWorkersCpu: round(median(after.comparisonsTwo.map((run, i) => run.cpuMs.totalMs / before.comparisonsTwo[i].cpuMs.totalMs)), 3),
     ...(after.sensitivities.length > 0 && { sensitivity: paired(after.sensitivities, before.sensitivities), sensitivityTwoWorkers: paired(after.sensitivitiesTwo, before.sensitivitiesTwo) }),
   };
 }
