@@ -183,6 +183,15 @@ describe("ccplan simulate on workers, with precision, in shards; ccplan compare"
 });
 
 describe("ccplan compare with money, and ccplan sensitivity", () => {
+  it("gives the same bytes with one worker as with two, whose pool runs the money stage's runs behind the comparison's last batch", () => {
+    const args = ["compare", "scenarios/product-training.json", "--replications", "6", "--json"];
+    const one = ccplan(...args, "--workers", "1");
+    const two = ccplan(...args, "--workers", "2");
+    expect(one.code).toBe(0);
+    expect(JSON.parse(one.stdout).interventions[0].money.totalCost.n).toBe(6);
+    expect(two.stdout).toBe(one.stdout);
+  });
+
   it("prices each intervention against the baseline over the horizon, with CIs", () => {
     const run = ccplan("compare", "scenarios/product-training.json", "--replications", "4", "--json");
     expect(run.stderr).toBe("");

@@ -17,6 +17,7 @@ import {
   type InterventionMoney,
   type KpiStatisticsByKpi,
   type KpiSummary,
+  type PhaseRunRequest,
 } from "@ccplan/core";
 import { onePositional, parseCommandArgs } from "../args.js";
 import { InputError } from "../errors.js";
@@ -94,15 +95,43 @@ export async function runCompare(args: string[], write: (text: string) => void):
     [baseline.source, runKey(seeded(all[0]!.scenario), { scenario: file, assumptions })] as const,
     ...variants.map((variant, v) => [variant.planned.source, runKey(seeded(chosen[v]!.scenario), { scenario: file, intervention: variant.name, assumptions })] as const),
   ]);
+  const bar = progressBar();
+  // Money needs each intervention's phases (class weeks, learning curve, steady state) over the horizon: core's
+  // economics asks for the runs it needs, on the same seeds and draws, and prices them. The runs the comparison does
+  // not make itself are queued in the pool at once (a dry pass lists them), each answered in its turn. Without a
+  // precision target the comparison's replications, and so those runs, are known now: they are queued right behind
+  // the comparison's last batch, so the workers simulate them while this thread folds and summarises the comparison
+  // (the workers used to idle through that, and through the money stage's planning). The samples do not change:
+  // replication k of a run is the same whatever runs beside it.
+  const pairedKeys = new Set(keys.values());
+  const earlyRuns =
+    loaded.scenario.money && !flags.precision
+      ? plannedRuns(moneyJob(flags.replications), (request) => request.replications <= flags.replications && pairedKeys.has(runKey(request.scenario, request.recipe)))
+      : [];
+  const replicationsOf = (runs: readonly PhaseRunRequest[]) => runs.reduce((sum, request) => sum + request.replications, 0);
+  const comparisonReplications = flags.replications * (variants.length + 1);
+  const overall = progressTracker(comparisonReplications + replicationsOf(earlyRuns), bar.update);
+  const comparisonPart = overall.part(comparisonReplications);
+  const startMoneyRuns = (runs: readonly PhaseRunRequest[], tracker: Pick<typeof overall, "part">) =>
+    prefetchedPhases([...runs], async (request) => {
+      const part = tracker.part(request.replications);
+      const vectors = await runner.vectors(recipeSource(request.recipe, request.label), 0, request.replications, part.within);
+      part.finish();
+      return vectors.map(spanKpiSample);
+    });
+  let earlyMoney: ReturnType<typeof startMoneyRuns> | undefined;
+  let lastBatchesStarted = 0;
   const recording: VectorRunner = {
     async vectors(source, from, to, onProgress) {
-      const vectors = await runner.vectors(source, from, to, onProgress);
+      const pending = runner.vectors(source, from, to, onProgress);
+      // Every scenario's last batch is in the pool's queue: the money stage's runs go right behind them.
+      if (to === flags.replications && ++lastBatchesStarted === variants.length + 1 && earlyRuns.length > 0) earlyMoney = startMoneyRuns(earlyRuns, overall);
+      const vectors = await pending;
       const key = keys.get(source);
       if (key !== undefined) book.add(key, from, vectors.map(spanKpiSample));
       return vectors;
     },
   };
-  const bar = progressBar();
   try {
     const outcome = await runPaired({
       runner: recording,
@@ -110,24 +139,21 @@ export async function runCompare(args: string[], write: (text: string) => void):
       variants,
       maxReplications: flags.replications,
       ...(flags.precision && { precision: flags.precision }),
-      onProgress: bar.update,
+      onProgress: (done) => comparisonPart.within(done),
     });
+    comparisonPart.finish();
     const replications = outcome.comparison.replications;
     const moneyByName = new Map<string, InterventionMoney | null>();
     let evaluations: InterventionEvaluation[] = [];
     if (loaded.scenario.money) {
-      // Money needs each intervention's phases (class weeks, learning curve, steady state) over the horizon:
-      // core's economics asks for the runs it needs, on the same seeds and draws, and prices them.
       const job = () => moneyJob(replications);
-      const toRun = plannedRuns(job(), (request) => book.get(request) !== undefined);
-      const tracker = progressTracker(replications * toRun.length, bar.update);
-      // The runs not in the book are queued in the pool at once (the dry pass listed them), each answered in its turn.
-      const run = prefetchedPhases(toRun, async (request) => {
-        const part = tracker.part(request.replications);
-        const vectors = await runner.vectors(recipeSource(request.recipe, request.label), 0, request.replications, part.within);
-        part.finish();
-        return vectors.map(spanKpiSample);
-      });
+      // With a precision target, the runs are listed and queued only now that the replications are known.
+      const run =
+        earlyMoney ??
+        (() => {
+          const toRun = plannedRuns(job(), (request) => book.get(request) !== undefined);
+          return startMoneyRuns(toRun, progressTracker(replicationsOf(toRun), bar.update));
+        })();
       evaluations = await runPhaseJobAsync(job(), (request) => book.get(request) ?? run(request));
       for (const evaluation of evaluations) moneyByName.set(evaluation.name, evaluation.money);
     }
