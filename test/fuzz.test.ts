@@ -127,14 +127,19 @@ const EDGES_BY_KEY: Record<string, Json[]> = {
   surveyResponseRate: [0, 1],
 };
 
-const MUTATIONS: Record<string, Mutation> = {
-  edgeOfRange(s, pick) {
-    const leaves = paths(s).filter((path) => typeof at(s, path) === "number" && String(path.at(-1)) in EDGES_BY_KEY);
+/** A mutation that sets one numeric field the table names (anywhere in the scenario) to one of its edge values. */
+function edgeOf(edgesByKey: Record<string, Json[]>): Mutation {
+  return (s, pick) => {
+    const leaves = paths(s).filter((path) => typeof at(s, path) === "number" && String(path.at(-1)) in edgesByKey);
     if (leaves.length === 0) return;
     const path = leaves[pick(leaves.length)]!;
-    const edges = EDGES_BY_KEY[String(path.at(-1))]!;
+    const edges = edgesByKey[String(path.at(-1))]!;
     parentOf(s, path)[path.at(-1)!] = edges[pick(edges.length)];
-  },
+  };
+}
+
+const MUTATIONS: Record<string, Mutation> = {
+  edgeOfRange: edgeOf(EDGES_BY_KEY),
   edgesEverywhere(s, pick) {
     // Several fields at their edges at once: the combinations a single change never reaches.
     for (let i = 0; i < 4; i++) MUTATIONS.edgeOfRange!(s, pick);
@@ -379,13 +384,7 @@ const CLOCKS: Json[] = ["00:00", "23:59", "23:45", "24:00", "8:00", "12:60", "07
 const templatesOf = (s: Record<string, any>) => (s.groups ?? []).flatMap((group: any) => (Array.isArray(group?.shiftTemplates) ? group.shiftTemplates : []));
 const ROSTER_MUTATIONS: Record<string, Mutation> = {
   ...Object.fromEntries(["edgeNumber", "scaleNumber", "deleteKey", "misspellKey", "emptyOrDoubleList", "nobodyCalls", "fixedDurations"].map((name) => [name, MUTATIONS[name]!])),
-  rosterEdge(s, pick) {
-    const leaves = paths(s).filter((path) => typeof at(s, path) === "number" && String(path.at(-1)) in ROSTER_EDGES_BY_KEY);
-    if (leaves.length === 0) return;
-    const path = leaves[pick(leaves.length)]!;
-    const edges = ROSTER_EDGES_BY_KEY[String(path.at(-1))]!;
-    parentOf(s, path)[path.at(-1)!] = edges[pick(edges.length)];
-  },
+  rosterEdge: edgeOf(ROSTER_EDGES_BY_KEY),
   groupLimits(s, pick) {
     const group = s.groups?.[pick(s.groups?.length ?? 1)];
     if (!group) return;
