@@ -5,6 +5,7 @@ import type { RosterDocument, RosterProgress } from "@ccplan/core";
 import { poolRunner } from "@ccplan/worker";
 import { proxy, releaseProxy, transfer, type Remote } from "comlink";
 import { comparisonPool } from "../run/comparisonPool";
+import { stopWarmUp } from "../run/runComparison";
 import type { RemoteRunner } from "../run/compareWorker";
 import type { RosterRequest, RosterWorkerApi } from "./rosterWorker";
 import { startedWorker, type StartedWorker } from "../run/startedWorker";
@@ -32,6 +33,7 @@ function endWorker(): void {
 export async function runRoster(options: { request: RosterRequest; signal: AbortSignal; onProgress: (progress: RosterProgress) => void }): Promise<RosterDocument> {
   const { signal } = options;
   if (signal.aborted) throw cancelled();
+  stopWarmUp();
   const { remote, crashed } = rosterWorker();
   const runner = poolRunner(comparisonPool(), signal);
   const remoteRunner: RemoteRunner = {

@@ -54,6 +54,12 @@ let warmedUp = false;
 /** Set when a run starts: the warm-up asks for no more replications. */
 const warmUp = { stopped: false };
 
+/** Stops the idle warm-up for good: every run that uses the page's pool calls it first (a comparison, sensitivity and
+ * anchoring here, the year plan and the roster in theirs), so that its chunks do not queue behind the warm-up's. */
+export function stopWarmUp(): void {
+  warmUp.stopped = true;
+}
+
 /** Replications the warm-up asks the pool for at a time: two, so that the second runs as a run's chunks do, refilling
  * the first one's arrays (the worker's `recycle`). */
 const WARM_CHUNK = 2;
@@ -152,7 +158,7 @@ async function inWorker<T>(
 ): Promise<T> {
   const { signal } = options;
   if (signal.aborted) throw cancelled();
-  warmUp.stopped = true;
+  stopWarmUp();
   const remoteRunner = pageRunner(signal);
   const { remote, crashed } = compareWorker();
   // comlink's types do not follow a proxy across as a Remote; at run time it is one.

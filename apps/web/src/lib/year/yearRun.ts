@@ -5,6 +5,7 @@ import type { Scenario, WeekInput } from "@ccplan/core";
 import { poolWeekSimulator } from "@ccplan/worker";
 import { proxy, releaseProxy, transfer, type Remote } from "comlink";
 import { comparisonPool } from "../run/comparisonPool";
+import { stopWarmUp } from "../run/runComparison";
 import type { RemoteWeekSimulator, YearWorkerApi } from "./yearWorker";
 import type { TrajectoryView, YearView } from "./yearView";
 import { startedWorker, type StartedWorker } from "../run/startedWorker";
@@ -34,6 +35,7 @@ async function inWorker<T>(
 ): Promise<T> {
   const { signal } = options;
   if (signal.aborted) throw cancelled();
+  stopWarmUp();
   const simulate = poolWeekSimulator(comparisonPool(), { scenario }, signal);
   const simulator: RemoteWeekSimulator = {
     async simulate(inputs: WeekInput[], onProgress?: (done: number) => void) {
