@@ -2,13 +2,12 @@
 // cancel (a solve blocks it for seconds and cannot be interrupted from outside), with the simulations in the page's
 // pool of Web Workers.
 import type { RosterDocument, RosterProgress } from "@ccplan/core";
-import { poolRunner } from "@ccplan/worker";
-import { proxy, releaseProxy, transfer, type Remote } from "comlink";
-import { comparisonPool } from "../run/comparisonPool";
+import { proxy, type Remote } from "comlink";
+import { poolRemoteRunner } from "../run/comparisonPool";
 import { stopWarmUp } from "../run/runComparison";
 import type { RemoteRunner } from "../run/compareWorker";
 import type { RosterRequest, RosterWorkerApi } from "./rosterWorker";
-import { startedWorker, type StartedWorker } from "../run/startedWorker";
+import { settleOnAbort, startedWorker, type StartedWorker } from "../run/startedWorker";
 
 const cancelled = () => new DOMException("the roster optimisation was cancelled", "AbortError");
 
@@ -35,37 +34,11 @@ export async function runRoster(options: { request: RosterRequest; signal: Abort
   if (signal.aborted) throw cancelled();
   stopWarmUp();
   const { remote, crashed } = rosterWorker();
-  const runner = poolRunner(comparisonPool(), signal);
-  const remoteRunner: RemoteRunner = {
-    async vectors(source, from, to, onProgress) {
-      const progress = onProgress as Remote<(done: number) => void> | undefined;
-      try {
-        const vectors = await runner.vectors(source, from, to, progress ? (done) => void progress(done).catch(() => undefined) : undefined);
-        // A chunk's vectors share one buffer: list each buffer once.
-        return transfer(vectors, [...new Set(vectors.map((vector) => vector.buffer as ArrayBuffer))]);
-      } finally {
-        progress?.[releaseProxy]();
-      }
-    },
-  };
-  let onAbort: (() => void) | undefined;
-  const aborted = new Promise<never>((_, reject) => {
-    onAbort = () => {
-      endWorker();
-      reject(cancelled());
-    };
-    signal.addEventListener("abort", onAbort, { once: true });
-  });
   // comlink's types do not follow a proxy across as a Remote; at run time it is one.
   const running = remote.optimise(
     options.request,
-    proxy(remoteRunner) as unknown as Remote<RemoteRunner>,
+    proxy(poolRemoteRunner(signal)) as unknown as Remote<RemoteRunner>,
     proxy(options.onProgress) as unknown as Remote<(progress: RosterProgress) => void>,
   );
-  running.catch(() => undefined);
-  try {
-    return await Promise.race([running, aborted, crashed]);
-  } finally {
-    signal.removeEventListener("abort", onAbort!);
-  }
+  return settleOnAbort(running, crashed, signal, cancelled, endWorker);
 }

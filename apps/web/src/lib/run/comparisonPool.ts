@@ -1,4 +1,6 @@
-import { createBrowserPool, type Pool } from "@ccplan/worker";
+import { createBrowserPool, poolRunner, type PlanSource, type Pool } from "@ccplan/worker";
+import { releaseProxy, transfer, type Remote } from "comlink";
+import type { RemoteRunner } from "./compareWorker";
 
 let shared: Pool | undefined;
 
@@ -30,4 +32,23 @@ export function comparisonPoolSize(cores: number, requested: string | null = nul
   const asked = requested === null ? NaN : Number(requested);
   if (Number.isInteger(asked) && asked >= 1 && asked <= 64) return asked;
   return cores <= 2 ? Math.max(1, cores) : cores - 1;
+}
+
+/** The page's pool as a module worker's runner (cancelled by `signal`): progress goes back through the worker's proxy,
+ * released after the call, and each chunk's vectors go back as one buffer. `sourceOf` may swap the source for one the
+ * pool has timed before (the comparison's `sameSource`). */
+export function poolRemoteRunner(signal?: AbortSignal, sourceOf: (source: PlanSource) => PlanSource = (source) => source): RemoteRunner {
+  const runner = poolRunner(comparisonPool(), signal);
+  return {
+    async vectors(source, from, to, onProgress) {
+      const progress = onProgress as Remote<(done: number) => void> | undefined;
+      try {
+        const vectors = await runner.vectors(sourceOf(source), from, to, progress ? (done) => void progress(done).catch(() => undefined) : undefined);
+        // A chunk's vectors share one buffer: list each buffer once.
+        return transfer(vectors, [...new Set(vectors.map((vector) => vector.buffer as ArrayBuffer))]);
+      } finally {
+        progress?.[releaseProxy]();
+      }
+    },
+  };
 }

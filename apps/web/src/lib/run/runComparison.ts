@@ -2,13 +2,13 @@
 // statistics; this thread only passes messages, so it never holds a task over a few milliseconds.
 import type { Anchoring, AssumptionsView, Scenario, SensitivityResult } from "@ccplan/core";
 import type { AnchorRequest } from "./anchorApi";
-import { poolRunner, type PlanSource, type PrecisionTarget } from "@ccplan/worker";
-import { proxy, releaseProxy, transfer, type Remote } from "comlink";
-import { comparisonPool } from "./comparisonPool";
+import type { PlanSource, PrecisionTarget } from "@ccplan/worker";
+import { proxy, transfer, type Remote } from "comlink";
+import { comparisonPool, poolRemoteRunner } from "./comparisonPool";
 import type { CompareWorkerApi, RemoteRunner } from "./compareWorker";
 import type { ComparisonView } from "./comparisonView";
 import type { SensitivityRequest } from "./sensitivityApi";
-import { startedWorker, type StartedWorker } from "./startedWorker";
+import { settleOnAbort, startedWorker, type StartedWorker } from "./startedWorker";
 
 let worker: StartedWorker<CompareWorkerApi> | undefined;
 
@@ -134,22 +134,6 @@ export function runAnchoring(options: { request: AnchorRequest; signal: AbortSig
 
 type ProgressSink = NonNullable<RunComparisonOptions["onProgress"]>;
 
-/** The page's pool as the comparison worker's runner (cancelled by `signal`). */
-function pageRunner(signal?: AbortSignal): RemoteRunner {
-  const runner = poolRunner(comparisonPool(), signal);
-  return {
-    async vectors(source, from, to, onProgress) {
-      const progress = onProgress as Remote<(done: number) => void> | undefined;
-      try {
-        const vectors = await runner.vectors(sameSource(source), from, to, progress ? (done) => void progress(done).catch(() => undefined) : undefined);
-        // A chunk's vectors share one buffer: list each buffer once.
-        return transfer(vectors, [...new Set(vectors.map((vector) => vector.buffer as ArrayBuffer))]);
-      } finally {
-        progress?.[releaseProxy]();
-      }
-    },
-  };
-}
 
 /** Calls the comparison worker with the page's pool runner and progress as proxies; settles at once on abort. */
 async function inWorker<T>(
@@ -159,7 +143,8 @@ async function inWorker<T>(
   const { signal } = options;
   if (signal.aborted) throw cancelled();
   stopWarmUp();
-  const remoteRunner = pageRunner(signal);
+  // The page's pool as the comparison worker's runner, each source as the pool has timed it before.
+  const remoteRunner = poolRemoteRunner(signal, sameSource);
   const { remote, crashed } = compareWorker();
   // comlink's types do not follow a proxy across as a Remote; at run time it is one.
   const running = call(
@@ -167,18 +152,7 @@ async function inWorker<T>(
     proxy(remoteRunner) as unknown as Remote<RemoteRunner>,
     options.onProgress ? (proxy(options.onProgress) as unknown as Remote<ProgressSink>) : undefined,
   );
-  // Settles after a cancel too; nobody waits for it then.
-  running.catch(() => undefined);
-  let onAbort: (() => void) | undefined;
-  const aborted = new Promise<never>((_, reject) => {
-    onAbort = () => reject(cancelled());
-    signal.addEventListener("abort", onAbort, { once: true });
-  });
-  try {
-    return await Promise.race([running, aborted, crashed]);
-  } finally {
-    signal.removeEventListener("abort", onAbort!);
-  }
+  return settleOnAbort(running, crashed, signal, cancelled);
 }
 
 /** Sources by their JSON, the last few asked for. */

@@ -25,3 +25,31 @@ export function startedWorker<Api>(raw: Worker, label: string, onGone: () => voi
   crashed.catch(() => undefined);
   return { raw, remote: wrap<Api>(raw as unknown as Endpoint), crashed };
 }
+
+/**
+ * Waits for `running`, a call into a started worker, but settles at once when `signal` aborts (after `onAbort`, e.g.
+ * terminating the worker, with `cancelled()`) or when the worker fails to start (`crashed`). The call may still settle
+ * after a cancel; nobody waits for it then.
+ */
+export async function settleOnAbort<T>(
+  running: Promise<T>,
+  crashed: Promise<never>,
+  signal: AbortSignal,
+  cancelled: () => Error,
+  onAbort?: () => void,
+): Promise<T> {
+  running.catch(() => undefined);
+  let listener: (() => void) | undefined;
+  const aborted = new Promise<never>((_, reject) => {
+    listener = () => {
+      onAbort?.();
+      reject(cancelled());
+    };
+    signal.addEventListener("abort", listener, { once: true });
+  });
+  try {
+    return await Promise.race([running, aborted, crashed]);
+  } finally {
+    signal.removeEventListener("abort", listener!);
+  }
+}

@@ -8,7 +8,7 @@ import { comparisonPool } from "../run/comparisonPool";
 import { stopWarmUp } from "../run/runComparison";
 import type { RemoteWeekSimulator, YearWorkerApi } from "./yearWorker";
 import type { TrajectoryView, YearView } from "./yearView";
-import { startedWorker, type StartedWorker } from "../run/startedWorker";
+import { settleOnAbort, startedWorker, type StartedWorker } from "../run/startedWorker";
 
 let worker: StartedWorker<YearWorkerApi> | undefined;
 
@@ -54,20 +54,7 @@ async function inWorker<T>(
     proxy(simulator) as unknown as Remote<RemoteWeekSimulator>,
     options.onProgress ? (proxy(options.onProgress) as unknown as Remote<YearProgressSink>) : undefined,
   );
-  running.catch(() => undefined);
-  let onAbort: (() => void) | undefined;
-  const aborted = new Promise<never>((_, reject) => {
-    onAbort = () => {
-      stopWorker();
-      reject(cancelled());
-    };
-    signal.addEventListener("abort", onAbort, { once: true });
-  });
-  try {
-    return await Promise.race([running, aborted, crashed]);
-  } finally {
-    signal.removeEventListener("abort", onAbort!);
-  }
+  return settleOnAbort(running, crashed, signal, cancelled, stopWorker);
 }
 
 export interface YearRunOptions {
