@@ -109,6 +109,9 @@ interface Slot {
   handle: WorkerHandle;
   remote: Remote<WorkerApi>;
   job: Job | null;
+  /** A chunk of the same run sent behind `job`: the worker starts it the moment `job` ends, instead of waiting for its
+   * results to reach this thread and the next chunk to come back (a few milliseconds a chunk, each worker, each time). */
+  queued: Job | null;
   dead: boolean;
   /** Rejects when the worker crashes. */
   crashed: Promise<never>;
@@ -171,7 +174,7 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
     let crash!: (error: Error) => void;
     const crashed = new Promise<never>((_, reject) => (crash = reject));
     crashed.catch(() => undefined);
-    const slot: Slot = { handle, remote: wrap<WorkerApi>(handle.endpoint), job: null, dead: false, crashed };
+    const slot: Slot = { handle, remote: wrap<WorkerApi>(handle.endpoint), job: null, queued: null, dead: false, crashed };
     handle.onCrash((error) => {
       crash(error);
       if (slot.dead) return;
@@ -190,6 +193,7 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
     if (slot.dead) return;
     slot.dead = true;
     slot.job = null;
+    slot.queued = null;
     slots.splice(slots.indexOf(slot), 1);
     try {
       await slot.handle.terminate();
@@ -206,13 +210,17 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
     return chunkLength({ remaining, queued, workers: size, msPerReplication: run.msPerReplication });
   }
 
-  /** Hands chunks to idle workers (spawning up to `size`), runs in the order they started. */
+  /** Hands chunks to idle workers (spawning up to `size`), runs in the order they started; once every worker is busy,
+   * queues each one's next chunk behind its current one (`prefetch`). */
   function pump(): void {
     for (const run of runs) {
       while (run.next < run.total) {
         let slot = slots.find((s) => s.job === null);
         if (!slot) {
-          if (slots.length >= size) return;
+          if (slots.length >= size) {
+            prefetch();
+            return;
+          }
           try {
             slot = spawn();
           } catch (error) {
@@ -227,9 +235,22 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
     }
   }
 
+  /** With every worker busy: a next chunk of its current run for each worker without one queued. Only once the run is
+   * timed (its first chunks are one replication each, to learn how long one takes). */
+  function prefetch(): void {
+    for (const slot of slots) {
+      const run = slot.job?.run;
+      if (!run || slot.queued !== null || run.settled || run.next >= run.total || run.msPerReplication === undefined) continue;
+      const count = chunkFor(run);
+      dispatch(run, slot, run.next, run.next + count);
+      run.next += count;
+    }
+  }
+
   function dispatch(run: RunState, slot: Slot, from: number, to: number): void {
     const job: Job = { run, slot, from, to, done: 0, startedMs: performance.now() };
-    slot.job = job;
+    if (slot.job === null) slot.job = job;
+    else slot.queued = job;
     run.jobs.add(job);
     slot.handle.ref?.();
     const progress = run.onProgress
@@ -244,10 +265,24 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
     (call(source, run.first + from, run.first + to, progress) as Promise<Item[]>).then(
       (results) => {
         if (slot.job !== job) return; // cancelled or crashed meanwhile
-        slot.job = null;
-        slot.handle.unref?.();
+        // The queued chunk, if any, starts now in the worker.
+        slot.job = slot.queued;
+        slot.queued = null;
+        if (slot.job) slot.job.startedMs = performance.now();
+        else slot.handle.unref?.();
         run.jobs.delete(job);
         if (run.settled) return;
+        const count = job.to - job.from;
+        if (results.length !== count) {
+          fail(run, new Error(`${where(run, job.from, job.to)}: the worker returned ${results.length} results; expected ${count}`));
+          pump();
+          return;
+        }
+        run.msPerReplication = (performance.now() - job.startedMs) / count;
+        timings.set(run.source, run.msPerReplication);
+        // The idle worker gets its next chunk before this thread folds the results: folding a chunk (the caller's
+        // onResults) takes milliseconds, which the worker spent waiting, at every chunk, when it came second.
+        pump();
         finishJob(run, job, results);
         pump();
       },
@@ -263,16 +298,12 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
     );
   }
 
+  /** Stores a chunk's results (as many as it asked for), hands the run's new complete stretch to `onResults` and
+   * settles the run when it is complete. */
   function finishJob(run: RunState, job: Job, results: Item[]): void {
     const count = job.to - job.from;
-    if (results.length !== count) {
-      fail(run, new Error(`${where(run, job.from, job.to)}: the worker returned ${results.length} results; expected ${count}`));
-      return;
-    }
     for (let i = 0; i < count; i++) run.results[job.from + i] = results[i];
     run.completed += count;
-    run.msPerReplication = (performance.now() - job.startedMs) / count;
-    timings.set(run.source, run.msPerReplication);
     deliver(run);
     if (run.settled) return; // onResults failed, or aborted the run
     if (run.completed === run.total) {

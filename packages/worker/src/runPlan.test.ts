@@ -46,6 +46,32 @@ describe("runs with the next batch queued while the current one is folded", () =
   });
 });
 
+describe("a runner that streams", () => {
+  it("runs a run without a precision target as one stream, with the same statistics as batches", async () => {
+    const direct = inProcessRunner();
+    const streamed: [number, number][] = [];
+    const runner: VectorRunner = {
+      vectors: () => Promise.reject(new Error("a streaming runner is not asked for batches")),
+      async stream(source, from, to, onVectors, onProgress) {
+        streamed.push([from, to]);
+        // Stretches of uneven length, as a pool's completed prefix grows.
+        for (let at = from, step = 1; at < to; at += step, step = (step * 7) % 61 + 1) {
+          const end = Math.min(to, at + step);
+          onVectors(at, await direct.vectors(source, at, end));
+          onProgress?.(end - from);
+        }
+      },
+    };
+    const one = planned(5);
+    const progress: number[] = [];
+    const batched = await runSingle({ runner: inProcessRunner(), planned: one, maxReplications: 520 });
+    const stream = await runSingle({ runner, planned: one, maxReplications: 520, onProgress: (done) => progress.push(done) });
+    expect(JSON.stringify(stream.statistics)).toBe(JSON.stringify(batched.statistics));
+    expect(streamed).toEqual([[0, 520]]);
+    expect(progress.at(-1)).toBe(520);
+  });
+});
+
 describe("progressTracker", () => {
   it("adds the progress of parts running side by side to the parts finished", () => {
     const seen: number[] = [];

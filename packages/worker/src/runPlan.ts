@@ -145,6 +145,8 @@ function expectedRows(maxReplications: number, precision: PrecisionTarget | unde
  * Runs one source for `maxReplications` replications (or, with `precision`, until the precision is reached at
  * one of the fixed check points, at most `maxReplications`), streaming KPI vectors into core's accumulator in
  * replication order. The result is the same whatever runner (threads, Web Workers, in process) does the work.
+ * Without a precision target and with a runner that streams (a pool), the whole run is one stream; otherwise it goes in
+ * batches, the next started while this thread folds the current one.
  */
 export async function runSingle(options: {
   runner: VectorRunner;
@@ -162,6 +164,13 @@ export async function runSingle(options: {
   });
   const tracker = progressTracker(maxReplications, options.onProgress);
   const size = batchSize(accumulator.layout.length, 1, maxReplications);
+  if (!precision && runner.stream) {
+    // No check points to stop at: the whole run in one stream, folded as it comes.
+    const part = tracker.part(maxReplications);
+    await runner.stream(planned.source, 0, maxReplications, (first, vectors) => vectors.forEach((vector, i) => accumulator.add(first + i, vector)), part.within);
+    part.finish();
+    return { statistics: accumulator.summary() };
+  }
   let done = 0;
   let reached = false;
   for (const end of stopPoints(maxReplications, precision)) {

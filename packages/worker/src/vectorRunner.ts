@@ -5,6 +5,13 @@ import type { Pool } from "./pool.js";
 /** Produces the KPI vectors of replications from … to − 1 of a source, in replication order. */
 export interface VectorRunner {
   vectors(source: PlanSource, from: number, to: number, onProgress?: (done: number) => void): Promise<Float64Array[]>;
+  /**
+   * Optional: the same vectors as `vectors`, handed to `onVectors` in replication order as each stretch completes
+   * (`first` is the replication of `vectors[0]`), the whole range in one run of the pool. A long run asked for in
+   * batches left a pool's workers waiting at every batch's end (their next chunk not yet queued); one run keeps them
+   * busy to its last chunk, and this thread holds only the stretches not yet complete.
+   */
+  stream?(source: PlanSource, from: number, to: number, onVectors: (first: number, vectors: Float64Array[]) => void, onProgress?: (done: number) => void): Promise<void>;
 }
 
 /** Runs replications in a pool of workers (threads in Node, Web Workers in a browser), cancelled by `signal`. */
@@ -22,6 +29,20 @@ export function poolRunner(pool: Pool, signal?: AbortSignal): VectorRunner {
       });
       if (partial) throw new DOMException("the run was cancelled", "AbortError");
       return results.map((item) => item.vector);
+    },
+    async stream(source, from, to, onVectors, onProgress) {
+      if (to <= from) return;
+      const { partial } = await pool.run({
+        source,
+        output: "kpiVectors",
+        replications: to - from,
+        firstReplication: from,
+        keepResults: false,
+        onResults: (batch) => onVectors(batch[0]!.replication, batch.map((item) => item.vector)),
+        ...(signal && { signal }),
+        onProgress: ({ done }) => onProgress?.(done),
+      });
+      if (partial) throw new DOMException("the run was cancelled", "AbortError");
     },
   };
 }

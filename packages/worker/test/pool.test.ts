@@ -143,6 +143,45 @@ describe("createPool over fake workers", () => {
     }
   });
 
+  it("queues each busy worker's next chunk behind its current one once the run is timed, and keeps the order", async () => {
+    // Counts, per worker, the calls sent and not yet answered: 2 means a chunk waited in the worker's queue, ready to
+    // start the moment the one before it ended.
+    const mostInFlight: number[] = [];
+    const pool = createPool({
+      size: 2,
+      createWorker: () => {
+        const handle = nodeWorkerHandle(fakeWorkerUrl);
+        const worker = mostInFlight.push(0) - 1;
+        const pending = new Set<string>();
+        const endpoint = handle.endpoint;
+        return {
+          ...handle,
+          endpoint: {
+            postMessage(message: { type?: string; id?: string }, transfer?: Transferable[]) {
+              if (message?.type === "APPLY" && message.id) pending.add(message.id);
+              mostInFlight[worker] = Math.max(mostInFlight[worker]!, pending.size);
+              endpoint.postMessage(message, transfer);
+            },
+            addEventListener(type: string, listener: (event: MessageEvent) => void) {
+              endpoint.addEventListener(type, (event: MessageEvent) => {
+                pending.delete((event.data as { id?: string })?.id ?? "");
+                listener(event);
+              });
+            },
+            removeEventListener: () => undefined,
+          } as never,
+        };
+      },
+    });
+    try {
+      const { results } = await pool.run({ source: fakeSource({ msPerReplication: 2, jitterMs: 3 }), replications: 60, chunkSize: 4 });
+      expect(results.map((r) => r.replication)).toEqual(Array.from({ length: 60 }, (_, k) => k));
+      expect(mostInFlight).toEqual([2, 2]);
+    } finally {
+      await pool.close();
+    }
+  });
+
   // How fast a cancel settles is the bench's (packages/worker/bench/pool.mjs: cancelLatencyMs), not a test's.
   it("cancels, keeps only the completed prefix, and leaves no thread running", async () => {
     const { pool, live } = trackedPool(2);
