@@ -129,7 +129,7 @@ export class VectorStatistics {
 
   /** A scratch buffer for `intervalRow`. */
   quantileScratch(): Float64Array {
-    return this.intervalQuantiles.scratch(this.width);
+    return this.intervalQuantiles.scratch();
   }
 
   /** What the interval quantiles rest on. */
