@@ -4,9 +4,11 @@ import {
   kpiVectorLayout,
   precisionPlan,
   precisionReached,
+  quantilesOfCellValues,
   type KpiId,
   type PairedComparison,
   type Plan,
+  type RunAccumulator,
   type RunStatistics,
 } from "@ccplan/core";
 import type { PlanSource } from "./planSource.js";
@@ -135,6 +137,28 @@ async function pipelined<T>(spans: readonly [number, number][], start: (from: nu
   }
 }
 
+/** Interval values (cells × replications) from which a summary's quantiles are worth sharing out (below, the messages
+ * cost more than they save). */
+const SHARED_SUMMARY_MIN_VALUES = 200_000;
+
+/**
+ * The accumulator's summary, its interval quantiles (most of a summary's work: P10/P50/P90 of every interval × KPI cell
+ * over every replication) shared between this thread and the runner's idle workers when it has them, taken at once: as
+ * many parts as workers (a pool has a worker per core), this thread taking the first. The same numbers as
+ * `accumulator.summary()`, from the same routine.
+ */
+async function summaryBeside(accumulator: RunAccumulator, runner: VectorRunner): Promise<RunStatistics> {
+  const cells = accumulator.layout.intervals.rows * accumulator.layout.kpis.length;
+  const workers = runner.workers ?? 0;
+  if (!runner.intervalQuantiles || workers < 2 || cells * accumulator.replications < SHARED_SUMMARY_MIN_VALUES) return accumulator.summary();
+  const [own, ...theirs] = accumulator.intervalCellValues(workers);
+  // Their parts go out first; this thread takes its own meanwhile.
+  const taken = runner.intervalQuantiles(theirs);
+  taken.catch(() => undefined);
+  const mine = quantilesOfCellValues(own!);
+  return accumulator.summary([mine, ...(await taken)]);
+}
+
 /** The accumulators' capacity hint: a run without a precision target adds exactly `maxReplications` (one with a target
  * may stop far earlier, so it gets none). */
 function expectedRows(maxReplications: number, precision: PrecisionTarget | undefined): { expectedRows?: number } {
@@ -169,7 +193,7 @@ export async function runSingle(options: {
     const part = tracker.part(maxReplications);
     await runner.stream(planned.source, 0, maxReplications, (first, vectors) => vectors.forEach((vector, i) => accumulator.add(first + i, vector)), part.within);
     part.finish();
-    return { statistics: accumulator.summary() };
+    return { statistics: await summaryBeside(accumulator, runner) };
   }
   let done = 0;
   let reached = false;

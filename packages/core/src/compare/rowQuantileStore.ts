@@ -20,6 +20,18 @@ export interface IntervalQuantileBasis {
   precision: "exact" | "float32";
 }
 
+/**
+ * The stored values of a range of cells, cell after cell (`replications` values each, in replication order, NaN where
+ * undefined): what `quantilesOfCellValues` needs to take their quantiles anywhere, e.g. in another thread while this
+ * one does the rest of a summary. `values` may be a view of the store's own memory (shared between threads where
+ * `SharedArrayBuffer` exists): read it before the store changes again.
+ */
+export interface CellValues {
+  values: Float64Array | Float32Array;
+  cells: number;
+  replications: number;
+}
+
 /** The spread of outcomes every cell reports: P10, P50, P90. */
 const SPREAD = [0.1, 0.5, 0.9] as const;
 const DEFAULT_EXACT_REPLICATIONS = 100;
@@ -137,17 +149,20 @@ export class RowQuantileStore {
     return { replications: this.stored, precision: this.columns instanceof Float64Array ? "exact" : "float32" };
   }
 
+  /** The stored values of cells firstCell … firstCell + count − 1, as `CellValues`: a view of the store when the cells'
+   * runs are full (a run that added the replications it expected), else a packed copy. */
+  cellValues(firstCell: number, count: number): CellValues {
+    this.flush();
+    const { columns, capacity, flushed } = this;
+    if (capacity === flushed) return { values: columns.subarray(firstCell * capacity, (firstCell + count) * capacity), cells: count, replications: flushed };
+    const values = columns instanceof Float64Array ? new Float64Array(count * flushed) : new Float32Array(count * flushed);
+    for (let c = 0; c < count; c++) values.set(columns.subarray((firstCell + c) * capacity, (firstCell + c) * capacity + flushed), c * flushed);
+    return { values, cells: count, replications: flushed };
+  }
+
   /** The quantiles of one cell's run (the block flushed), NaN skipped. */
   private quantilesOfRun(cell: number, scratch: Float64Array): [number, number, number] | null {
-    const columns = this.columns;
-    let n = 0;
-    for (let i = cell * this.capacity, end = i + this.flushed; i < end; i++) {
-      const value = columns[i]!;
-      if (value === value) scratch[n++] = value;
-    }
-    if (n === 0) return null;
-    selectQuantiles(scratch, n, SPREAD, this.picked);
-    return [this.picked[0]!, this.picked[1]!, this.picked[2]!];
+    return runQuantiles(this.columns, cell * this.capacity, this.flushed, scratch, this.picked) ? [this.picked[0]!, this.picked[1]!, this.picked[2]!] : null;
   }
 
   /** The most rows the budget holds at the current precision (at least two, so that thinning always leaves one). */
@@ -176,9 +191,12 @@ export class RowQuantileStore {
     return Math.min(maxRows, wanted);
   }
 
-  /** Room for `capacity` rows a cell, in `type` (the values move over, rounded if it is Float32). */
+  /** Room for `capacity` rows a cell, in `type` (the values move over, rounded if it is Float32). The Float32 phase, where
+   * long runs spend their memory, lives in a SharedArrayBuffer where there is one, so that `cellValues` can hand its
+   * runs to other threads without a copy. */
   private resize(capacity: number, type: Float64ArrayConstructor | Float32ArrayConstructor = this.columns instanceof Float64Array ? Float64Array : Float32Array): void {
-    const next = new type(capacity * this.width);
+    const length = capacity * this.width;
+    const next = type === Float32Array && typeof SharedArrayBuffer === "function" ? new Float32Array(new SharedArrayBuffer(length * 4)) : new type(length);
     for (let c = 0; c < this.width; c++) next.set(this.columns.subarray(c * this.capacity, c * this.capacity + this.flushed), c * capacity);
     this.columns = next;
     this.capacity = capacity;
@@ -194,4 +212,29 @@ export class RowQuantileStore {
     this.flushed = kept;
     this.stride *= 2;
   }
+}
+
+/** P10, P50 and P90 of each cell of `part`, three numbers a cell (NaN, NaN, NaN where it has no value): the same numbers
+ * as the store's own `quantiles`, from the same routine. */
+export function quantilesOfCellValues(part: CellValues): Float64Array {
+  const out = new Float64Array(part.cells * 3);
+  const scratch = new Float64Array(Math.max(1, part.replications));
+  const picked = new Float64Array(3);
+  for (let c = 0; c < part.cells; c++) {
+    if (runQuantiles(part.values, c * part.replications, part.replications, scratch, picked)) out.set(picked, c * 3);
+    else out.fill(NaN, c * 3, c * 3 + 3);
+  }
+  return out;
+}
+
+/** P10, P50, P90 of values[start … start + length − 1], NaN skipped, into `picked`; false when every value is NaN. */
+function runQuantiles(values: Float64Array | Float32Array, start: number, length: number, scratch: Float64Array, picked: Float64Array): boolean {
+  let n = 0;
+  for (let i = start, end = start + length; i < end; i++) {
+    const value = values[i]!;
+    if (value === value) scratch[n++] = value;
+  }
+  if (n === 0) return false;
+  selectQuantiles(scratch, n, SPREAD, picked);
+  return true;
 }
