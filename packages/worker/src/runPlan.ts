@@ -4,7 +4,6 @@ import {
   kpiVectorLayout,
   precisionPlan,
   precisionReached,
-  quantilesOfCellValues,
   type KpiId,
   type PairedComparison,
   type Plan,
@@ -143,20 +142,17 @@ const SHARED_SUMMARY_MIN_VALUES = 200_000;
 
 /**
  * The accumulator's summary, its interval quantiles (most of a summary's work: P10/P50/P90 of every interval × KPI cell
- * over every replication) shared between this thread and the runner's idle workers when it has them, taken at once: as
- * many parts as workers (a pool has a worker per core), this thread taking the first. The same numbers as
- * `accumulator.summary()`, from the same routine.
+ * over every replication) taken in the runner's workers, idle once the run is done, one part each, while this thread
+ * does the rest (`prepareSummary`). The same numbers as `accumulator.summary()`, from the same routine.
  */
 async function summaryBeside(accumulator: RunAccumulator, runner: VectorRunner): Promise<RunStatistics> {
   const cells = accumulator.layout.intervals.rows * accumulator.layout.kpis.length;
   const workers = runner.workers ?? 0;
   if (!runner.intervalQuantiles || workers < 2 || cells * accumulator.replications < SHARED_SUMMARY_MIN_VALUES) return accumulator.summary();
-  const [own, ...theirs] = accumulator.intervalCellValues(workers);
-  // Their parts go out first; this thread takes its own meanwhile.
-  const taken = runner.intervalQuantiles(theirs);
+  const taken = runner.intervalQuantiles(accumulator.intervalCellValues(workers));
   taken.catch(() => undefined);
-  const mine = quantilesOfCellValues(own!);
-  return accumulator.summary([mine, ...(await taken)]);
+  accumulator.prepareSummary();
+  return accumulator.summary(await taken);
 }
 
 /** The accumulators' capacity hint: a run without a precision target adds exactly `maxReplications` (one with a target

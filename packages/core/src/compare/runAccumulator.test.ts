@@ -89,6 +89,14 @@ describe("createRunAccumulator", () => {
       const taken = cells.map((part) => quantilesOfCellValues(structuredClone(part)));
       expect(JSON.stringify(many.summary(taken))).toBe(whole);
     }
+    // The kept rows done ahead: the same summary; a replication added since discards them.
+    many.prepareSummary();
+    expect(JSON.stringify(many.summary())).toBe(whole);
+    many.prepareSummary();
+    many.add(130, vectors[130 % vectors.length]!);
+    const again = createRunAccumulator(plan);
+    for (let k = 0; k <= 130; k++) again.add(k, vectors[k % vectors.length]!);
+    expect(JSON.stringify(many.summary())).toBe(JSON.stringify(again.summary()));
     const taken = many.intervalCellValues(2).map(quantilesOfCellValues);
     expect(() => many.summary(taken.slice(1))).toThrow(/interval quantiles for \d+ cells; expected 4176/);
   });

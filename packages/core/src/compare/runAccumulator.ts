@@ -62,6 +62,10 @@ export interface RunAccumulator {
    * then the same as without them, only its largest part already done. Throws when they do not cover every cell.
    */
   summary(intervalQuantiles?: readonly Float64Array[]): RunStatistics;
+  /** Does the part of the next `summary()` that needs no interval quantiles (the span's, days' and queues' exact
+   * statistics) now, e.g. while other threads take those quantiles; the summary then only assembles. Nothing changes
+   * in what it returns; a replication added meanwhile discards the work. */
+  prepareSummary(): void;
   /** The interval cells' stored values in `parts` ranges, to take their quantiles elsewhere (see `summary`); views of
    * the accumulator's memory where they can be: take them before adding more replications. */
   intervalCellValues(parts: number): CellValues[];
@@ -92,6 +96,22 @@ export function createRunAccumulator(run: Plan | RunIdentity, options?: RunAccum
     return column;
   };
 
+  /** The kept rows' statistics (span, days, queues) for `count` replications, computed ahead by `prepareSummary`. */
+  let prepared: { count: number; span: KpiStatisticsByKpi; days: KpiStatisticsByKpi[]; queues: KpiStatisticsByKpi[] } | undefined;
+  const keptRows = () => {
+    const ready = prepared?.count === statistics.count ? prepared : undefined;
+    // Used once: each summary returns objects of its own.
+    prepared = undefined;
+    return (
+      ready ?? {
+        count: statistics.count,
+        span: withinRanges(statistics.keptRow(layout.span, 0)),
+        days: layout.days.labels.map((_, d) => withinRanges(statistics.keptRow(layout.days, d))),
+        queues: layout.queues.labels.map((_, q) => withinRanges(statistics.keptRow(layout.queues, q))),
+      }
+    );
+  };
+
   return {
     layout,
     get replications() {
@@ -109,16 +129,17 @@ export function createRunAccumulator(run: Plan | RunIdentity, options?: RunAccum
       const scratch = taken ? new Float64Array(1) : statistics.quantileScratch();
       const daysBefore = layout.span.rows;
       const intervalsBefore = daysBefore + layout.days.rows;
+      const kept = keptRows();
       return {
         scenario: identity.scenario,
         seed: identity.seed,
         replications: statistics.count,
         targetServiceLevel,
-        kpis: withinRanges(statistics.keptRow(layout.span, 0)),
+        kpis: kept.span,
         targetMet: statistics.targetMetRow(0),
         days: layout.days.labels.map((day, d) => ({
           day,
-          kpis: withinRanges(statistics.keptRow(layout.days, d)),
+          kpis: kept.days[d]!,
           targetMet: statistics.targetMetRow(daysBefore + d),
         })),
         intervals: layout.intervals.labels.map((start, i) => ({
@@ -126,12 +147,15 @@ export function createRunAccumulator(run: Plan | RunIdentity, options?: RunAccum
           kpis: withinRanges(statistics.intervalRow(i, scratch, taken)),
           targetMet: statistics.targetMetRow(intervalsBefore + i),
         })),
-        queues: layout.queues.labels.map((name, q) => ({ name, kpis: withinRanges(statistics.keptRow(layout.queues, q)) })),
+        queues: layout.queues.labels.map((name, q) => ({ name, kpis: kept.queues[q]! })),
         intervalQuantiles: statistics.quantileBasis(),
       };
     },
     values(kpi) {
       return statistics.keptValues(layout.span, 0, columnOf(kpi));
+    },
+    prepareSummary() {
+      prepared = keptRows();
     },
     intervalCellValues(parts) {
       return statistics.intervalCellValues(parts);
