@@ -250,6 +250,8 @@ describe("ccplan compare with money, and ccplan sensitivity", () => {
 describe("ccplan rejects bad input with exit code 2 and a message that says what, where and what was expected", () => {
   const cases: [string, string[], RegExp][] = [
     ["an unknown command", ["frobnicate"], /unknown command "frobnicate"; expected one of erlang, simulate, compare, merge, sensitivity/],
+    ["a command named like an object's own method", ["toString"], /unknown command "toString"; expected one of erlang, simulate/],
+    ["help on a command named like an object's own method", ["help", "constructor"], /unknown command "constructor"; expected one of erlang, simulate/],
     ["an unknown flag", ["erlang", "--model", "c", "--rate", "200", "--aht", "180", "--agents", "14", "--agent", "3"], /ccplan erlang does not take --agent \(did you mean --agents\?\); expected one of its options: --model, .*--agents.* \(ccplan help erlang says what each does\)/],
     ["a non-number", ["erlang", "--model", "c", "--rate", "lots", "--aht", "180", "--agents", "14"], /invalid --rate: "lots"; expected a number ≥ 0/],
     ["a fractional agent count", ["erlang", "--model", "c", "--rate", "200", "--aht", "180", "--agents", "2.5"], /invalid --agents: "2.5"; expected a positive integer \(1 to 20,000\)/],

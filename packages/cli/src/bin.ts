@@ -1,30 +1,27 @@
 #!/usr/bin/env node
 import { readFileSync, realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { capacityHelp, runCapacityCommand } from "./commands/capacity.js";
-import { erlangHelp, runErlang } from "./commands/erlang.js";
-import { compareHelp, runCompare } from "./commands/compare.js";
-import { mergeHelp, runMerge } from "./commands/merge.js";
-import { runSensitivity, sensitivityHelp } from "./commands/sensitivity.js";
-import { runSimulate, simulateHelp } from "./commands/simulate.js";
-import { calibrateHelp, runCalibrate } from "./commands/calibrate.js";
-import { backtestHelp, runBacktest } from "./commands/backtest.js";
-import { rosterHelp, runRoster } from "./commands/roster.js";
-import { anchorHelp, runAnchor } from "./commands/anchor.js";
 import { EXIT, InputError } from "./errors.js";
 import { writeAllSync } from "./output.js";
 
-const COMMANDS: Record<string, { help: string; run: (args: string[], write: (text: string) => void) => void | Promise<void> }> = {
-  erlang: { help: erlangHelp, run: runErlang },
-  simulate: { help: simulateHelp, run: runSimulate },
-  compare: { help: compareHelp, run: runCompare },
-  merge: { help: mergeHelp, run: runMerge },
-  sensitivity: { help: sensitivityHelp, run: runSensitivity },
-  capacity: { help: capacityHelp, run: runCapacityCommand },
-  calibrate: { help: calibrateHelp, run: runCalibrate },
-  backtest: { help: backtestHelp, run: runBacktest },
-  roster: { help: rosterHelp, run: runRoster },
-  anchor: { help: anchorHelp, run: runAnchor },
+interface Command {
+  help: string;
+  run: (args: string[], write: (text: string) => void) => void | Promise<void>;
+}
+
+// Each command's module is loaded when it runs (or its help is asked for), not all of them at every start: a command
+// line pays for its own imports only.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  erlang: async () => import("./commands/erlang.js").then((m) => ({ help: m.erlangHelp, run: m.runErlang })),
+  simulate: async () => import("./commands/simulate.js").then((m) => ({ help: m.simulateHelp, run: m.runSimulate })),
+  compare: async () => import("./commands/compare.js").then((m) => ({ help: m.compareHelp, run: m.runCompare })),
+  merge: async () => import("./commands/merge.js").then((m) => ({ help: m.mergeHelp, run: m.runMerge })),
+  sensitivity: async () => import("./commands/sensitivity.js").then((m) => ({ help: m.sensitivityHelp, run: m.runSensitivity })),
+  capacity: async () => import("./commands/capacity.js").then((m) => ({ help: m.capacityHelp, run: m.runCapacityCommand })),
+  calibrate: async () => import("./commands/calibrate.js").then((m) => ({ help: m.calibrateHelp, run: m.runCalibrate })),
+  backtest: async () => import("./commands/backtest.js").then((m) => ({ help: m.backtestHelp, run: m.runBacktest })),
+  roster: async () => import("./commands/roster.js").then((m) => ({ help: m.rosterHelp, run: m.runRoster })),
+  anchor: async () => import("./commands/anchor.js").then((m) => ({ help: m.anchorHelp, run: m.runAnchor })),
 };
 
 const USAGE = `ccplan: what-if planning for contact centers
@@ -73,18 +70,19 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   }
   if (command === undefined || command === "help" || command === "--help" || command === "-h") {
     const topic = command === "help" ? rest[0] : undefined;
-    if (topic !== undefined && !(topic in COMMANDS)) {
+    if (topic !== undefined && !Object.hasOwn(COMMANDS, topic)) {
       io.stderr(`ccplan: unknown command ${JSON.stringify(topic)}; expected one of ${Object.keys(COMMANDS).join(", ")}\n`);
       return EXIT.invalidInput;
     }
-    io.stdout(`${topic ? COMMANDS[topic]!.help : USAGE}\n`);
+    io.stdout(`${topic ? (await COMMANDS[topic]!()).help : USAGE}\n`);
     return command === undefined ? EXIT.invalidInput : EXIT.ok;
   }
-  const entry = COMMANDS[command];
-  if (!entry) {
+  const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (!load) {
     io.stderr(`ccplan: unknown command ${JSON.stringify(command)}; expected one of ${Object.keys(COMMANDS).join(", ")}\n`);
     return EXIT.invalidInput;
   }
+  const entry = await load();
   if (rest.includes("--help") || rest.includes("-h")) {
     io.stdout(`${entry.help}\n`);
     return EXIT.ok;
