@@ -1,3 +1,4 @@
+import { float32Quantiles } from "./radixQuantiles.js";
 import { selectQuantiles } from "./selectQuantiles.js";
 
 /** How per-interval quantiles are kept: see `RowQuantileStore`. */
@@ -227,8 +228,11 @@ export function quantilesOfCellValues(part: CellValues): Float64Array {
   return out;
 }
 
-/** P10, P50, P90 of values[start … start + length − 1], NaN skipped, into `picked`; false when every value is NaN. */
+/** P10, P50, P90 of values[start … start + length − 1], NaN skipped, into `picked`; false when every value is NaN. Float32
+ * runs (past the exact phase: every long run's) by radix selection on their bits, Float64 ones by Floyd–Rivest: the same
+ * order statistics either way. */
 function runQuantiles(values: Float64Array | Float32Array, start: number, length: number, scratch: Float64Array, picked: Float64Array): boolean {
+  if (values instanceof Float32Array) return float32Quantiles(new Uint32Array(values.buffer, values.byteOffset, values.length), start, length, picked);
   let n = 0;
   for (let i = start, end = start + length; i < end; i++) {
     const value = values[i]!;
