@@ -3,17 +3,26 @@
 // - engine: the worker's own loop (`runKpiVectors`, what a pool worker runs for a chunk), warm, in worker threads:
 //   N replications in one thread alone, then N in each of two threads at once. 2 × alone ÷ pair is what two busy cores
 //   give the engine itself, with no pool, start-up or summary: the ceiling for any number of workers' speed-up here.
+// - coldStart: what a fresh thread's first replications cost beyond the warm rate (the JIT compiling the engine as it
+//   goes), alone and with two fresh threads at once, as a pool's workers start: the first COLD_REPLICATIONS
+//   replications in the chunks a pool hands out while it times a source (1, 2, 8, 23, 76, …), minus the same count at
+//   the thread's own warm rate. Two at once compile twice the code on two busy cores, where one thread's compiler had
+//   the other core to itself.
 // - summary: the statistics of `replications` KPI vectors (`accumulator.summary()`, what the CLI does after the last
-//   replication, in one thread whatever the workers), warm, median of 3.
+//   replication), warm, median of 3: in this thread alone (`oneThreadSec`, one worker's way), and shared as two
+//   workers share it (`sharedSec`: two worker threads take the interval quantiles, half each, while this thread
+//   computes the rest, `prepareSummary`).
 //
 //   node packages/cli/bench/engineParts.mjs [replications per thread (1000)] [summary replications (4000)]
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
-import { createRunAccumulator, stationaryPlan } from "@ccplan/core";
+import { createRunAccumulator, quantilesOfCellValues, stationaryPlan } from "@ccplan/core";
 import { runKpiVectors } from "@ccplan/worker/node";
 
 const STANDARD_DAY = { arrivalsPerHour: 200, ahtSec: 180, agents: 12, patienceSec: 300, targetAnswerSec: 20, hours: 24, seed: 1 };
 const source = { kind: "stationary", options: STANDARD_DAY };
 const WARM_UP = 300;
+const COLD_CHUNKS = [1, 2, 8, 23, 76, 140];
+const COLD_REPLICATIONS = COLD_CHUNKS.reduce((a, b) => a + b, 0);
 
 /** Replications [from, from + count) after a warm-up, in this thread: seconds. */
 function engineSeconds(from, count) {
@@ -23,15 +32,34 @@ function engineSeconds(from, count) {
   return (performance.now() - start) / 1000;
 }
 
+/** In a fresh thread: the first COLD_REPLICATIONS in the pool's first chunks, then as many again warm: seconds each. */
+function coldSeconds(from) {
+  const start = performance.now();
+  let at = from;
+  for (const count of COLD_CHUNKS) {
+    runKpiVectors(source, at, at + count);
+    at += count;
+  }
+  const cold = (performance.now() - start) / 1000;
+  const warmStart = performance.now();
+  runKpiVectors(source, at, at + COLD_REPLICATIONS);
+  return { cold, warm: (performance.now() - warmStart) / 1000 };
+}
+
 if (!isMainThread) {
-  parentPort.postMessage(engineSeconds(workerData.from, workerData.count));
+  if (workerData.job === "engine") parentPort.postMessage(engineSeconds(workerData.from, workerData.count));
+  else if (workerData.job === "cold") parentPort.postMessage(coldSeconds(workerData.from));
+  else {
+    // A quantile worker: warms on a first part, then answers each part it is sent.
+    parentPort.on("message", (part) => parentPort.postMessage(quantilesOfCellValues(part)));
+  }
 } else {
   const perThread = Number(process.argv[2] ?? 1000);
   const summaryReplications = Number(process.argv[3] ?? 4000);
-  const inThreads = (threads) =>
+  const inThreads = (threads, job) =>
     Promise.all(
       Array.from({ length: threads }, (_, i) => new Promise((done, fail) => {
-        const worker = new Worker(new URL(import.meta.url), { workerData: { from: WARM_UP + i * perThread, count: perThread } });
+        const worker = new Worker(new URL(import.meta.url), { workerData: { job, from: WARM_UP + i * perThread, count: perThread } });
         worker.once("message", done);
         worker.once("error", fail);
       })),
@@ -39,23 +67,42 @@ if (!isMainThread) {
   // Alone and together alternately, twice: a change of load hits both alike.
   const alone = [];
   const pair = [];
+  const coldAlone = [];
+  const coldPair = [];
+  const extraMs = ({ cold, warm }) => (cold - warm) * 1000;
   for (let round = 0; round < 2; round++) {
-    alone.push((await inThreads(1))[0]);
-    pair.push(Math.max(...(await inThreads(2))));
+    alone.push((await inThreads(1, "engine"))[0]);
+    pair.push(Math.max(...(await inThreads(2, "engine"))));
+    coldAlone.push(extraMs((await inThreads(1, "cold"))[0]));
+    coldPair.push(Math.max(...(await inThreads(2, "cold")).map(extraMs)));
   }
   const best = (values) => Math.min(...values);
 
   const vectors = runKpiVectors(source, 0, summaryReplications).map((item) => item.vector);
   const plan = stationaryPlan(STANDARD_DAY);
-  const summarySeconds = [];
-  for (let round = 0; round < 4; round++) {
-    const accumulator = createRunAccumulator(plan);
+  const filled = () => {
+    const accumulator = createRunAccumulator(plan, { expectedRows: summaryReplications });
     vectors.forEach((vector, k) => accumulator.add(k, vector));
-    const start = performance.now();
-    accumulator.summary();
-    if (round > 0) summarySeconds.push((performance.now() - start) / 1000);
+    return accumulator;
+  };
+  const oneThread = [];
+  const shared = [];
+  const quantileWorkers = Array.from({ length: 2 }, () => new Worker(new URL(import.meta.url), { workerData: { job: "quantiles" } }));
+  const ask = (worker, part) => new Promise((done) => { worker.once("message", done); worker.postMessage(part); });
+  for (let round = 0; round < 4; round++) {
+    const accumulator = filled();
+    let start = performance.now();
+    const whole = JSON.stringify(accumulator.summary());
+    if (round > 0) oneThread.push((performance.now() - start) / 1000);
+    start = performance.now();
+    const taken = Promise.all(accumulator.intervalCellValues(2).map((part, i) => ask(quantileWorkers[i], part)));
+    accumulator.prepareSummary();
+    const split = JSON.stringify(accumulator.summary(await taken));
+    if (round > 0) shared.push((performance.now() - start) / 1000);
+    if (split !== whole) throw new Error("the shared summary differs from the one-thread summary");
   }
-  summarySeconds.sort((a, b) => a - b);
+  await Promise.all(quantileWorkers.map((worker) => worker.terminate()));
+  const middle = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
   const r = (value) => Number(value.toPrecision(3));
   console.log(JSON.stringify({
     engine: {
@@ -65,6 +112,7 @@ if (!isMainThread) {
       // Best of the rounds on each side: the figure least touched by anything else running.
       speedup: r((2 * best(alone)) / best(pair)),
     },
-    summary: { replications: summaryReplications, sec: r(summarySeconds[1]) },
+    coldStart: { replications: COLD_REPLICATIONS, chunks: COLD_CHUNKS, extraMsAlone: coldAlone.map(r), extraMsTwoAtOnce: coldPair.map(r) },
+    summary: { replications: summaryReplications, sec: r(middle(oneThread)), oneThreadSec: r(middle(oneThread)), sharedSec: r(middle(shared)) },
   }));
 }

@@ -198,7 +198,7 @@ if (!skipScaling) {
     // Each round's own ratio (its two runs were next to each other in time, so at about the same load).
     speedupByRound: scalingRuns[1].map((run, r) => round(run.wallSec / scalingRuns[2][r].wallSec, 3)),
     // Amdahl: with `fixed` seconds that do not divide (a one-replication run), two perfect workers give at most
-    // w1 ÷ (fixed + (w1 − fixed) ÷ 2); the summary of 4,000 replications at the end adds to `fixed` beyond this.
+    // w1 ÷ (fixed + (w1 − fixed) ÷ 2); the summary and the cold start add to `fixed` beyond this (below).
     oneReplication: { oneWorker: fixedOne, twoWorkers: fixedTwo },
     // Two copies of the reference loop at once do twice its work in `pair` seconds: 2 × alone ÷ pair is the speed-up
     // two cores give it here (below 2 when the cores slow each other: shared caches, memory, a host's hyperthreads).
@@ -206,12 +206,19 @@ if (!skipScaling) {
     speedupBoundFromFixed: round(one.wallSec / (fixedTwo.wallSec + (one.wallSec - fixedOne.wallSec) / 2), 3),
     // The engine in two worker threads at once against one alone (warm; engineParts.mjs): the ceiling of any pool here.
     engineCeiling: parts.engine,
-    // The summary of 4,000 replications after the last one (warm; in one thread, whatever the workers).
-    summarySec: parts.summary.sec,
+    // The summary of 4,000 replications after the last one (warm): in one thread (one worker's way) and shared as two
+    // workers share it (their threads take the interval quantiles while the main thread does the rest).
+    summarySec: parts.summary.oneThreadSec,
+    summarySharedSec: parts.summary.sharedSec,
+    // What fresh threads' first 250 replications cost beyond the warm rate (the JIT at work), one alone and two at once.
+    coldStart: parts.coldStart,
     // The best two workers can do with this machine's engine ceiling and the parts that do not divide: start-up and
-    // output (the one-replication runs) and the summary, all else divided by the engine's own two-thread speed-up.
+    // output (the one-replication runs), the summary (shared with two) and the cold start (one thread's alone, two
+    // threads' at once), all else divided by the engine's own two-thread speed-up.
     speedupBoundFromParts: round(
-      one.wallSec / (fixedTwo.wallSec + parts.summary.sec + (one.wallSec - fixedOne.wallSec - parts.summary.sec) / parts.engine.speedup),
+      one.wallSec /
+        (fixedTwo.wallSec + parts.summary.sharedSec + median(parts.coldStart.extraMsTwoAtOnce) / 1000 +
+          (one.wallSec - fixedOne.wallSec - parts.summary.oneThreadSec - median(parts.coldStart.extraMsAlone) / 1000) / parts.engine.speedup),
       3,
     ),
     ...(before && { before: { ...before, speedup: round(before.oneWorker.wallSec / before.twoWorkers.wallSec, 3) } }),

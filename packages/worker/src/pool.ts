@@ -93,6 +93,12 @@ export interface Pool {
    * crashes; the run's other work stops, the failed worker is replaced and the pool serves the next run.
    */
   run<O extends RunOutput = "results">(options: RunOptions<O>): Promise<RunResult<RunItem<O>>>;
+  /**
+   * Runs `call` on a worker as soon as one is idle (before any run's next chunk: a task is short) and resolves with its
+   * answer: a one-off job beside the runs, such as a summary's interval quantiles in the workers a run has just left
+   * idle. Rejects when the call fails or the worker crashes (the worker is then replaced), or the pool closes first.
+   */
+  task<T>(call: (worker: Remote<WorkerApi>) => Promise<T>): Promise<T>;
   /** Starts every worker now and resolves when each has loaded core and answered, so that the first run does
    * not wait for them (workers otherwise start on demand). Rejects if a worker cannot start. */
   warm(): Promise<void>;
@@ -105,10 +111,22 @@ const TARGET_CHUNK_MS = 200;
 const PROGRESS_MIN_MS = 100;
 const PROGRESS_HEARTBEAT_MS = 240;
 
+/** A call queued with `Pool.task`. */
+interface Task {
+  call: (worker: Remote<WorkerApi>) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+}
+
 interface Slot {
   handle: WorkerHandle;
   remote: Remote<WorkerApi>;
   job: Job | null;
+  /** A chunk of the same run sent behind `job`: the worker starts it the moment `job` ends, instead of waiting for its
+   * results to reach this thread and the next chunk to come back (a few milliseconds a chunk, each worker, each time). */
+  queued: Job | null;
+  /** The task the worker is doing (then `job` is null). */
+  task: Task | null;
   dead: boolean;
   /** Rejects when the worker crashes. */
   crashed: Promise<never>;
@@ -161,6 +179,7 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
   if (!Number.isInteger(size) || size < 1) throw new RangeError(`invalid pool size: ${size}; expected a whole number ≥ 1`);
   const slots: Slot[] = [];
   const runs: RunState[] = [];
+  const tasks: Task[] = [];
   let closed = false;
   /** Milliseconds per replication last measured for each source: a run of a source already timed (the next batch of
    * a long run, a comparison's scenario) starts with chunks of the right size instead of one replication a worker. */
@@ -171,10 +190,12 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
     let crash!: (error: Error) => void;
     const crashed = new Promise<never>((_, reject) => (crash = reject));
     crashed.catch(() => undefined);
-    const slot: Slot = { handle, remote: wrap<WorkerApi>(handle.endpoint), job: null, dead: false, crashed };
+    const slot: Slot = { handle, remote: wrap<WorkerApi>(handle.endpoint), job: null, queued: null, task: null, dead: false, crashed };
     handle.onCrash((error) => {
       crash(error);
       if (slot.dead) return;
+      slot.task?.reject(new Error(`the worker crashed: ${error.message}`));
+      slot.task = null;
       const job = slot.job;
       void kill(slot);
       if (job) fail(job.run, new Error(`${where(job.run, job.from, job.to)}: the worker crashed: ${error.message}`));
@@ -190,6 +211,9 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
     if (slot.dead) return;
     slot.dead = true;
     slot.job = null;
+    slot.queued = null;
+    slot.task?.reject(new Error("the worker was stopped"));
+    slot.task = null;
     slots.splice(slots.indexOf(slot), 1);
     try {
       await slot.handle.terminate();
@@ -206,13 +230,30 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
     return chunkLength({ remaining, queued, workers: size, msPerReplication: run.msPerReplication });
   }
 
-  /** Hands chunks to idle workers (spawning up to `size`), runs in the order they started. */
+  /** Hands chunks to idle workers (spawning up to `size`), runs in the order they started; once every worker is busy,
+   * queues each one's next chunk behind its current one (`prefetch`). */
   function pump(): void {
+    while (tasks.length > 0) {
+      let slot = slots.find(idle);
+      if (!slot && slots.length < size) {
+        try {
+          slot = spawn();
+        } catch (error) {
+          tasks.shift()!.reject(new Error(`could not start a worker: ${errorMessage(error)}`));
+          continue;
+        }
+      }
+      if (!slot) break;
+      startTask(slot, tasks.shift()!);
+    }
     for (const run of runs) {
       while (run.next < run.total) {
-        let slot = slots.find((s) => s.job === null);
+        let slot = slots.find(idle);
         if (!slot) {
-          if (slots.length >= size) return;
+          if (slots.length >= size) {
+            prefetch();
+            return;
+          }
           try {
             slot = spawn();
           } catch (error) {
@@ -227,9 +268,44 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
     }
   }
 
+  /** With every worker busy: a next chunk of its current run for each worker without one queued. Only once the run is
+   * timed (its first chunks are one replication each, to learn how long one takes). */
+  function prefetch(): void {
+    for (const slot of slots) {
+      const run = slot.job?.run;
+      if (!run || slot.queued !== null || run.settled || run.next >= run.total || run.msPerReplication === undefined) continue;
+      const count = chunkFor(run);
+      dispatch(run, slot, run.next, run.next + count);
+      run.next += count;
+    }
+  }
+
+  function startTask(slot: Slot, task: Task): void {
+    slot.task = task;
+    slot.handle.ref?.();
+    task.call(slot.remote).then(
+      (value) => {
+        if (slot.task !== task) return; // the worker crashed or was stopped meanwhile
+        slot.task = null;
+        slot.handle.unref?.();
+        task.resolve(value);
+        pump();
+      },
+      (error: unknown) => {
+        if (slot.task !== task) return;
+        slot.task = null;
+        // As after a failed chunk: the worker is replaced rather than trusted with the next job.
+        void kill(slot);
+        task.reject(error instanceof Error ? error : new Error(String(error)));
+        pump();
+      },
+    );
+  }
+
   function dispatch(run: RunState, slot: Slot, from: number, to: number): void {
     const job: Job = { run, slot, from, to, done: 0, startedMs: performance.now() };
-    slot.job = job;
+    if (slot.job === null) slot.job = job;
+    else slot.queued = job;
     run.jobs.add(job);
     slot.handle.ref?.();
     const progress = run.onProgress
@@ -244,10 +320,24 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
     (call(source, run.first + from, run.first + to, progress) as Promise<Item[]>).then(
       (results) => {
         if (slot.job !== job) return; // cancelled or crashed meanwhile
-        slot.job = null;
-        slot.handle.unref?.();
+        // The queued chunk, if any, starts now in the worker.
+        slot.job = slot.queued;
+        slot.queued = null;
+        if (slot.job) slot.job.startedMs = performance.now();
+        else slot.handle.unref?.();
         run.jobs.delete(job);
         if (run.settled) return;
+        const count = job.to - job.from;
+        if (results.length !== count) {
+          fail(run, new Error(`${where(run, job.from, job.to)}: the worker returned ${results.length} results; expected ${count}`));
+          pump();
+          return;
+        }
+        run.msPerReplication = (performance.now() - job.startedMs) / count;
+        timings.set(run.source, run.msPerReplication);
+        // The idle worker gets its next chunk before this thread folds the results: folding a chunk (the caller's
+        // onResults) takes milliseconds, which the worker spent waiting, at every chunk, when it came second.
+        pump();
         finishJob(run, job, results);
         pump();
       },
@@ -263,16 +353,12 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
     );
   }
 
+  /** Stores a chunk's results (as many as it asked for), hands the run's new complete stretch to `onResults` and
+   * settles the run when it is complete. */
   function finishJob(run: RunState, job: Job, results: Item[]): void {
     const count = job.to - job.from;
-    if (results.length !== count) {
-      fail(run, new Error(`${where(run, job.from, job.to)}: the worker returned ${results.length} results; expected ${count}`));
-      return;
-    }
     for (let i = 0; i < count; i++) run.results[job.from + i] = results[i];
     run.completed += count;
-    run.msPerReplication = (performance.now() - job.startedMs) / count;
-    timings.set(run.source, run.msPerReplication);
     deliver(run);
     if (run.settled) return; // onResults failed, or aborted the run
     if (run.completed === run.total) {
@@ -370,13 +456,21 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
           try {
             await Promise.race([slot.remote.ready(), slot.crashed]);
           } finally {
-            if (slot.job === null) slot.handle.unref?.();
+            if (idle(slot)) slot.handle.unref?.();
           }
         }),
       );
     },
+    task<T>(call: (worker: Remote<WorkerApi>) => Promise<T>): Promise<T> {
+      if (closed) return Promise.reject(new Error("the worker pool is closed; create a new one"));
+      return new Promise<T>((resolve, reject) => {
+        tasks.push({ call, resolve: resolve as (value: unknown) => void, reject });
+        pump();
+      });
+    },
     async close(): Promise<void> {
       closed = true;
+      for (const task of tasks.splice(0)) task.reject(new Error("the worker pool closed before the task started"));
       await Promise.all([...runs].map(cancel));
       await Promise.all([...slots].map(kill));
     },
@@ -457,6 +551,11 @@ export function chunkLength({ remaining, queued, workers, msPerReplication }: { 
   const balanced = Math.ceil(Math.max(remaining, queued) / workers);
   const timed = msPerReplication === undefined ? 1 : Math.max(1, Math.floor(TARGET_CHUNK_MS / msPerReplication));
   return Math.max(1, Math.min(remaining, balanced, timed));
+}
+
+/** A worker with neither a chunk nor a task. */
+function idle(slot: Slot): boolean {
+  return slot.job === null && slot.task === null;
 }
 
 /** The source and the replications of a chunk, for messages: `scenario "Bank", replications 40–49`. */

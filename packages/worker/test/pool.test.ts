@@ -143,6 +143,64 @@ describe("createPool over fake workers", () => {
     }
   });
 
+  it("queues each busy worker's next chunk behind its current one once the run is timed, and keeps the order", async () => {
+    // Counts, per worker, the calls sent and not yet answered: 2 means a chunk waited in the worker's queue, ready to
+    // start the moment the one before it ended.
+    const mostInFlight: number[] = [];
+    const pool = createPool({
+      size: 2,
+      createWorker: () => {
+        const handle = nodeWorkerHandle(fakeWorkerUrl);
+        const worker = mostInFlight.push(0) - 1;
+        const pending = new Set<string>();
+        const endpoint = handle.endpoint;
+        return {
+          ...handle,
+          endpoint: {
+            postMessage(message: { type?: string; id?: string }, transfer?: unknown[]) {
+              if (message?.type === "APPLY" && message.id) pending.add(message.id);
+              mostInFlight[worker] = Math.max(mostInFlight[worker]!, pending.size);
+              endpoint.postMessage(message, transfer as never);
+            },
+            addEventListener(type: string, listener: (event: MessageEvent) => void) {
+              endpoint.addEventListener(type, (event: MessageEvent) => {
+                pending.delete((event.data as { id?: string })?.id ?? "");
+                listener(event);
+              });
+            },
+            removeEventListener: () => undefined,
+          } as never,
+        };
+      },
+    });
+    try {
+      const { results } = await pool.run({ source: fakeSource({ msPerReplication: 2, jitterMs: 3 }), replications: 60, chunkSize: 4 });
+      expect(results.map((r) => r.replication)).toEqual(Array.from({ length: 60 }, (_, k) => k));
+      expect(mostInFlight).toEqual([2, 2]);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("runs tasks on idle workers ahead of queued chunks, and rejects a failed task without harming the pool", async () => {
+    type Fake = { echo(value: string, ms?: number): Promise<string>; fail(message: string): Promise<never> };
+    const { pool, live } = trackedPool(2);
+    try {
+      const run = pool.run({ source: fakeSource({ msPerReplication: 3 }), replications: 40, chunkSize: 5 });
+      // Queued behind the run's chunks in time, yet served by the first worker to come free.
+      const answers = await Promise.all([pool.task((w) => (w as unknown as Fake).echo("a", 5)), pool.task((w) => (w as unknown as Fake).echo("b"))]);
+      expect(answers).toEqual(["a", "b"]);
+      await expect(pool.task((w) => (w as unknown as Fake).fail("no quantiles"))).rejects.toThrow("no quantiles");
+      const { results } = await run;
+      expect(results.map((r) => r.replication)).toEqual(Array.from({ length: 40 }, (_, k) => k));
+      expect(await pool.task((w) => (w as unknown as Fake).echo("after"))).toBe("after");
+      expect(live.size).toBeLessThanOrEqual(2);
+    } finally {
+      await pool.close();
+    }
+    await expect(pool.task((w) => (w as unknown as Fake).echo("late"))).rejects.toThrow("the worker pool is closed");
+  });
+
   // How fast a cancel settles is the bench's (packages/worker/bench/pool.mjs: cancelLatencyMs), not a test's.
   it("cancels, keeps only the completed prefix, and leaves no thread running", async () => {
     const { pool, live } = trackedPool(2);

@@ -20,11 +20,12 @@ export function createRunner(workers: number | undefined, plans: readonly Plan[]
   const size = workers ?? defaultWorkers(plans);
   if (size === 1) return { ...inProcessRunner(), close: async () => {} };
   let pool: Pool | undefined;
+  const runner = () => poolRunner((pool ??= createNodePool({ size })));
   return {
-    vectors(source, from, to, onProgress) {
-      pool ??= createNodePool({ size });
-      return poolRunner(pool).vectors(source, from, to, onProgress);
-    },
+    vectors: (source, from, to, onProgress) => runner().vectors(source, from, to, onProgress),
+    stream: (source, from, to, onVectors, onProgress) => runner().stream!(source, from, to, onVectors, onProgress),
+    workers: size,
+    intervalQuantiles: (parts) => runner().intervalQuantiles!(parts),
     async close() {
       await pool?.close();
     },

@@ -55,8 +55,8 @@ it("RowQuantileStore's quantilesOfCells equals quantiles cell by cell", () => {
     const store = new RowQuantileStore(3, { exactReplications: 100 });
     fill(store, count);
     const one = store.scratch();
-    expect(store.quantilesOfCells(0, 3, store.scratch(3))).toEqual([0, 1, 2].map((cell) => store.quantiles(cell, one)));
-    expect(store.quantilesOfCells(1, 2, store.scratch(2))).toEqual([1, 2].map((cell) => store.quantiles(cell, one)));
+    expect(store.quantilesOfCells(0, 3, store.scratch())).toEqual([0, 1, 2].map((cell) => store.quantiles(cell, one)));
+    expect(store.quantilesOfCells(1, 2, store.scratch())).toEqual([1, 2].map((cell) => store.quantiles(cell, one)));
   }
 });
 
@@ -67,7 +67,7 @@ it("RowQuantileStore gives the same quantiles whatever its expectedRows hint, th
     const quantilesWith = (expectedRows: number | undefined, count: number) => {
       const store = new RowQuantileStore(3, { ...options, ...(expectedRows !== undefined && { expectedRows }) });
       for (let k = 0; k < count; k++) store.add(mixed[k]!, 0);
-      return { basis: store.basis(), cells: store.quantilesOfCells(0, 3, store.scratch(3)) };
+      return { basis: store.basis(), cells: store.quantilesOfCells(0, 3, store.scratch()) };
     };
     for (const count of [1, 60, 300]) {
       const plain = quantilesWith(undefined, count);
@@ -75,4 +75,27 @@ it("RowQuantileStore gives the same quantiles whatever its expectedRows hint, th
     }
   }
   expect(() => new RowQuantileStore(1, { expectedRows: 2.5 })).toThrow("invalid expectedRows: 2.5");
+});
+
+it("RowQuantileStore's quantiles are d3's of the replications it keeps, across blocks, growth, Float32 and thinning", () => {
+  // Three cells, 3 × 4 × 50 bytes: 50 Float32 rows, so 1,000 replications thin it five times (stride 32); the rows
+  // arrive in blocks of 16 that straddle every phase change (exact until 37, growth, thinning).
+  const store = new RowQuantileStore(3, { exactReplications: 37, budgetBytes: 3 * 4 * 50 });
+  const random = stream(7, 0, "handle");
+  const all = Array.from({ length: 1000 }, (_, k) => Float64Array.of(random() * 100, k % 5 === 0 ? NaN : k, Math.floor(random() * 4)));
+  for (let k = 0; k < all.length; k++) {
+    store.add(all[k]!, 0);
+    if (k === 20 || k === 499 || k === 999) {
+      const { replications } = store.basis();
+      const stride = k === 20 ? 1 : 2 ** Math.ceil(Math.log2((k + 1) / 50));
+      const kept = all.slice(0, k + 1).filter((_, j) => j % stride === 0);
+      expect(replications).toBe(kept.length);
+      const round = k === 20 ? (x: number) => x : Math.fround;
+      const scratch = store.scratch();
+      for (let cell = 0; cell < 3; cell++) {
+        const values = kept.map((row) => round(row[cell]!)).filter((x) => !Number.isNaN(x));
+        expect(store.quantiles(cell, scratch)).toEqual([0.1, 0.5, 0.9].map((p) => quantile(values, p)));
+      }
+    }
+  }
 });
