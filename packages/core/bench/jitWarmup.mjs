@@ -3,7 +3,8 @@
 // two busy workers, where the background compiler is starved) under --trace-opt --trace-deopt; each runs the standard
 // day in chunks of 1, 2, 8, 23, 76, 170, 170, 170 replications as a worker runs them (a simulator per plan, the
 // previous result recycled, each result reduced to its KPI vector). Per process: the TurboFan compiles of `run` and
-// `eventsBefore` (completed and aborted), the deoptimisations by function and reason, and the warm-up: Σ over the first
+// `eventsBefore` (completed and aborted; builds before 2026-12-07 also named the simulator's small wrapper `run`) and
+// their compile time, the deoptimisations by function and reason, and the warm-up: Σ over the first
 // six chunks of (ms − steady ms per replication × replications), the steady rate from the last two chunks. Medians.
 // With --before <a built checkout of ccplan>, that build's core runs in alternating rounds. Prints; writes nothing.
 //
@@ -66,6 +67,7 @@ if (args.includes("--child")) {
     const deopts = {};
     for (const run of runs) for (const [key, count] of Object.entries(run.deopts)) deopts[key] = (deopts[key] ?? 0) + count;
     console.log(`${label}: compiles of run/eventsBefore ${median(runs.map((run) => run.compiles))} (aborted ${runs.reduce((sum, run) => sum + run.aborted, 0)} in all),` +
+      ` ${median(runs.map((run) => run.compileMs)).toFixed(0)} ms,` +
       ` deoptimisations ${median(runs.map((run) => run.deoptCount))}; warm-up ${median(runs.map((run) => run.warmupMs)).toFixed(0)} ms beyond` +
       ` ${median(runs.map((run) => run.steadyMs)).toFixed(3)} ms/replication; ms/replication by chunk ${CHUNKS.map((_, c) => median(runs.map((run) => run.perReplication[c])).toFixed(2)).join(" ")}`);
     console.log(`  deoptimisations in all ${runs.length} processes: ${JSON.stringify(deopts)}`);
@@ -87,9 +89,12 @@ function parse(trace) {
     deopts[key] = (deopts[key] ?? 0) + 1;
   }
   const steadyMs = (chunkMs.at(-1) + chunkMs.at(-2)) / (CHUNKS.at(-1) + CHUNKS.at(-2));
+  const compiles = lines.filter((line) => (line.startsWith("[completed compiling") || line.startsWith("[aborted optimizing")) && engine.test(line));
   return {
-    compiles: lines.filter((line) => line.startsWith("[completed compiling") && engine.test(line)).length,
-    aborted: lines.filter((line) => line.startsWith("[aborted optimizing") && engine.test(line)).length,
+    compiles: compiles.filter((line) => line.startsWith("[completed")).length,
+    aborted: compiles.filter((line) => line.startsWith("[aborted")).length,
+    // The compile's middle phase (optimisation, on a background thread), as V8 reports it.
+    compileMs: compiles.reduce((sum, line) => sum + Number(line.match(/took [\d.]+, ([\d.]+), /)?.[1] ?? 0), 0),
     deopts,
     deoptCount,
     steadyMs,
