@@ -1,7 +1,6 @@
-import type { Random } from "../random/streams.js";
 import type { AttributeDraws } from "./attributeDraws.js";
 import { UniformBlock } from "./uniformBlock.js";
-import type { Xor4096Fill } from "./xor4096Fill.js";
+import { Xor4096Fill } from "./xor4096Fill.js";
 import type { PlanQueue } from "./plan.js";
 
 /**
@@ -26,6 +25,7 @@ export class ArrivalSource {
   nextSec = Infinity;
   private readonly acceptProbability: Float64Array;
   private readonly acceptAll: boolean;
+  private readonly candidateRatePerSec: number;
   private readonly meanGapSec: number;
   private readonly intervalSec: number;
   private readonly lastInterval: number;
@@ -33,30 +33,35 @@ export class ArrivalSource {
   private readonly daySec: number;
   /** Candidate rate per day (candidate rate × the day's multiplier), or null without day-level dispersion. */
   private readonly dayRatePerSec: Float64Array | null;
+  private readonly arrivalStream: Xor4096Fill;
   private readonly arrivals: UniformBlock;
+  /** The "accept" stream and its block; null when every candidate is kept (the stream is then never opened). */
+  private readonly acceptStream: Xor4096Fill | null;
   private readonly accept: UniformBlock | null;
   /** Candidates rejected in intervals with no arrivals whose accept and attribute uniforms are still to be consumed. */
   private closedCandidates = 0;
   /** The queue's first-contact attribute streams (the engine draws a kept arrival's uniforms from them). */
   readonly attributes: AttributeDraws;
 
+  /** The arrivals of queue `lane` of a plan, with its first-contact attribute streams `attributes`; `start` begins a
+   * replication. Made once per simulator and started again for each replication (see Xor4096Fill.restart: why). */
   constructor(
     queue: PlanQueue,
     options: {
+      seed: number;
+      /** The queue's index: the lane of its "arrivals" and "accept" streams. */
+      lane: number;
       intervalSec: number;
       intervalCount: number;
       intervalsPerDay: number;
-      arrivals: Random | Xor4096Fill;
-      /** Opens the "accept" stream; not called when every candidate is kept. */
-      openAccept: () => Random | Xor4096Fill;
       attributes: AttributeDraws;
-      /** Volume multiplier per simulated day, or null for plain Poisson. */
-      dayMultipliers: Float64Array | null;
     },
   ) {
-    const { intervalSec, intervalCount } = options;
+    const { intervalSec, intervalCount, seed, lane } = options;
     const candidateRate = queue.candidateRatePerSec;
-    this.arrivals = new UniformBlock(options.arrivals);
+    this.candidateRatePerSec = candidateRate;
+    this.arrivalStream = new Xor4096Fill(seed, 0, "arrivals", lane);
+    this.arrivals = new UniformBlock(this.arrivalStream);
     this.attributes = options.attributes;
     this.intervalSec = intervalSec;
     this.lastInterval = intervalCount - 1;
@@ -72,11 +77,30 @@ export class ArrivalSource {
       if (!(probability >= 1)) acceptAll = false;
     }
     this.acceptAll = acceptAll;
-    this.accept = acceptAll ? null : new UniformBlock(options.openAccept());
-    const multipliers = options.dayMultipliers;
-    this.dayRatePerSec = multipliers ? multipliers.map((m) => m * candidateRate) : null;
+    this.acceptStream = acceptAll ? null : new Xor4096Fill(seed, 0, "accept", lane);
+    this.accept = this.acceptStream ? new UniformBlock(this.acceptStream) : null;
+    this.dayRatePerSec = queue.dailyVolumeCv > 0 ? new Float64Array(Math.ceil(intervalCount / options.intervalsPerDay)) : null;
+  }
+
+  /**
+   * Begins replication `replication`: the arrival, accept and attribute streams go back to that replication's start,
+   * and `nextSec` is its first kept arrival. `dayMultipliers`: the volume multiplier of each simulated day, one per day
+   * (required when the queue has day-level dispersion, ignored otherwise).
+   */
+  start(replication: number, dayMultipliers: Float64Array | null): void {
+    this.arrivalStream.restart(replication);
+    this.arrivals.restart();
+    if (this.acceptStream !== null) {
+      this.acceptStream.restart(replication);
+      this.accept!.restart();
+    }
+    this.attributes.restart(replication);
+    this.closedCandidates = 0;
+    const candidateRate = this.candidateRatePerSec;
+    const dayRates = this.dayRatePerSec;
+    if (dayRates !== null) for (let d = 0; d < dayRates.length; d++) dayRates[d] = dayMultipliers![d]! * candidateRate;
     this.nextSec = 0;
-    if (candidateRate > 0 && intervalCount > 0) this.advance();
+    if (candidateRate > 0 && this.lastInterval >= 0) this.advance();
     else this.nextSec = Infinity;
   }
 
@@ -94,8 +118,11 @@ export class ArrivalSource {
       // An exponential gap as −mean·ln(1 − u), as gammaSampler's shape 1 (see there).
       t = this.dayRatePerSec ? this.gapAcrossDays(t) : t - this.meanGapSec * Math.log(1 - this.arrivals.next());
       if (!(t < this.endSec)) {
-        this.nextSec = Infinity;
-        return;
+        // No store here, only the one after the loop: this branch runs once per replication, often first after `advance`
+        // was optimised, and a property store that never ran has no type feedback, so the optimised code (and `run`,
+        // which inlines it) would deoptimise at the end of the replication ("Insufficient type feedback").
+        t = Infinity;
+        break;
       }
       if (this.acceptAll) break;
       // The candidate's time goes through the field (a number passed to a call is boxed when it is not inlined).

@@ -48,10 +48,23 @@ export class AttributeDraws {
    * draws exactly the values it would draw with all of them, so pairing across scenarios is unchanged. */
   constructor(seed: number, replication: number, lane: number, withPriority = false, unused: readonly StreamPurpose[] = []) {
     const purposes: StreamPurpose[] = withPriority ? [...PURPOSES, "priority"] : [...PURPOSES];
-    this.streams = purposes.map((purpose) => (unused.includes(purpose) ? null : new Xor4096Fill(seed, replication, purpose, lane)));
+    // Pushed into a literal rather than made by `purposes.map`: an optimised caller that inlines the map makes a
+    // HOLEY_ELEMENTS array where the builtin makes a PACKED_ELEMENTS one, so `refill` would meet a second map for the
+    // same field once `run` is optimised (a "wrong map" deoptimisation in a fresh worker). A literal's array keeps one.
+    const streams: (Xor4096Fill | null)[] = [];
+    for (const purpose of purposes) streams.push(unused.includes(purpose) ? null : new Xor4096Fill(seed, replication, purpose, lane));
+    this.streams = streams;
     this.withPriority = withPriority;
     this.stride = purposes.length;
     this.block = new Float64Array(BLOCK * this.stride);
+    this.cursor = this.block.length;
+  }
+
+  /** Moves every stream to the start of replication `replication` (`Xor4096Fill.restart`) and empties the block: the
+   * uniforms of a new `AttributeDraws(seed, replication, lane, …)`, from an object the engine keeps (see there: why). */
+  restart(replication: number): void {
+    const streams = this.streams;
+    for (let s = 0; s < streams.length; s++) streams[s]?.restart(replication);
     this.cursor = this.block.length;
   }
 

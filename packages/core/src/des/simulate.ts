@@ -29,7 +29,6 @@ import {
   type ReplicationResult,
 } from "./result.js";
 import { WaitingLine } from "./waitingLine.js";
-import { Xor4096Fill } from "./xor4096Fill.js";
 import { WAIT_BIN_COUNT, waitBin } from "./waitHistogram.js";
 
 /** Options of one replication run; none changes the result (only whether it is allowed to finish). */
@@ -182,7 +181,12 @@ export function simulateReplication(plan: Plan, replication: number, options?: S
 export function createSimulator(plan: Plan): Simulator {
   validatePlan(plan);
   const engine = new Engine(plan);
-  return { run: (replication, options) => engine.run(replication, options), setExperience: (experience) => engine.useExperience(experience) };
+  // The options are read here, and the engine takes their values: the callers' options objects come in several shapes
+  // (with or without `recycle`, `onProgress`), and read inside `run` each new shape deoptimised it ("wrong map").
+  // Named apart from the engine's `run`, so that V8's traces (--trace-opt, --trace-deopt) tell the two apart.
+  const runReplication = (replication: number, options?: SimulationOptions) =>
+    engine.run(replication, options?.recycle, options?.maxArrivals ?? DEFAULT_MAX_ARRIVALS, options?.onProgress);
+  return { run: runReplication, setExperience: (experience) => engine.useExperience(experience) };
 }
 
 /** The default experience model for a plan that carries none (hand-built plans, interval files). */
@@ -204,6 +208,28 @@ function dayMultipliers(plan: Plan, replication: number, q: number): Float64Arra
   const multipliers = new Float64Array(days);
   for (let d = 0; d < days; d++) multipliers[d] = dayVolumeMultiplier(random(), cv);
   return multipliers;
+}
+
+/**
+ * A replication's result as the engine returns it: a `ReplicationResult` made by a constructor rather than an object
+ * literal. A literal's second execution makes its boilerplate, which widens the literal's field types (the arrays'
+ * fields from "Float64Array" to any value), and `run` is first compiled after the first replication, against the
+ * narrow ones: that compile was thrown away ("Bailed out due to dependency change") in a fresh worker thread.
+ */
+class EngineResult implements ReplicationResult {
+  declare wagePerHour?: number;
+  constructor(
+    readonly replication: number,
+    readonly intervalCount: number,
+    readonly intervalSec: number,
+    readonly queueCount: number,
+    readonly groupCount: number,
+    readonly queueCounters: Float64Array,
+    readonly groupCounters: Float64Array,
+    readonly waitHistogram: Float64Array,
+    readonly queueWaitHistogram: Float64Array,
+    readonly eventCount: number,
+  ) {}
 }
 
 class Engine {
@@ -290,7 +316,15 @@ class Engine {
   private groupCounters: Float64Array = new Float64Array(0);
   private waitHistogram: Float64Array = new Float64Array(0);
   private queueWaitHistogram: Float64Array = new Float64Array(0);
-  private returnDraws: (AttributeDraws | null)[] = [];
+  /** Per queue, the arrival source, its first-contact attribute streams and its returning contacts' (null when none
+   * return). Made once, with their arrays, and restarted by `run` for each replication (`ArrivalSource.start`), not made
+   * anew: in a fresh worker thread, per-replication objects and arrays changed maps under code already optimised for
+   * the first ones (an array `Array.prototype.map` returns is PACKED_ELEMENTS from the builtin but HOLEY_ELEMENTS when
+   * an optimised caller inlined the map; each class's maps settle after its first few instances), and each change
+   * threw away the compiled `run` ("wrong map"; about 50 ms to compile it again). */
+  private readonly sources: ArrivalSource[] = [];
+  private readonly firstDraws: AttributeDraws[] = [];
+  private readonly returnDraws: (AttributeDraws | null)[] = [];
   private replication = 0;
   /** Scheduled agents per group now (before absences). */
   private readonly scheduled: Int32Array;
@@ -304,6 +338,13 @@ class Engine {
   private answerHandleSec = 0;
   private eventCount = 0;
   private arrivalCount = 0;
+  /** The event loop's state between calls of `eventsBefore`: the next control event's time (it stops before), the next
+   * external arrival and its queue, the events left before the next progress report, and where reports go. */
+  private untilSec = Infinity;
+  private nextArrivalSec = Infinity;
+  private arrivalQueue = 0;
+  private progressCountdown = PROGRESS_EVERY;
+  private onProgress: ((fractionOfSpanDone: number) => void) | undefined = undefined;
   private maxArrivals = DEFAULT_MAX_ARRIVALS;
 
   constructor(plan: Plan) {
@@ -370,6 +411,16 @@ class Engine {
     this.constantComplaints = Uint8Array.from(plan.queues, (queue) => (queue.resolutionTime ? 0 : 1));
     this.handleByGroupQueue = new Float64Array(this.groupCount * this.queueCount);
     this.unused = plan.queues.map((queue) => unusedPurposes(queue));
+    // Pushed into the arrays' literals, each array keeps one elements kind (PACKED_ELEMENTS) whoever runs this.
+    const { intervalSec, intervalCount, intervalsPerDay, seed } = plan;
+    plan.queues.forEach((queue, q) => {
+      const attributes = new AttributeDraws(seed, 0, q, queue.priority !== undefined, this.unused[q]);
+      this.sources.push(new ArrivalSource(queue, { seed, lane: q, intervalSec, intervalCount, intervalsPerDay, attributes }));
+      this.firstDraws.push(attributes);
+      this.returnDraws.push(
+        queue.fcr < 1 || queue.retryProbability > 0 ? new AttributeDraws(seed, 0, RETURN_LANE_OFFSET + q, false, this.unused[q]) : null,
+      );
+    });
   }
 
   /** Unpacks an experience model for the hot path (the constructor's, or a replication's: `Simulator.setExperience`). */
@@ -403,41 +454,45 @@ class Engine {
     this.abandonedSteps = experience.abandonedWaitSteps;
   }
 
-  run(replication: number, options?: SimulationOptions): ReplicationResult {
+  /** Replication `replication` (see `simulateReplication`), with `SimulationOptions`' values. */
+  run(
+    replication: number,
+    recycle: ReplicationResult | undefined,
+    maxArrivals: number,
+    onProgress: ((fractionOfSpanDone: number) => void) | undefined,
+  ): ReplicationResult {
     const { plan, queueCount, groupCount, heap, pool, lines, groups, timeline } = this;
-    const { intervalCount, intervalSec, seed } = plan;
+    const { intervalCount, intervalSec } = plan;
     // Waits per interval (all queues) and, with several queues, per queue over the span: what the KPIs read, in a
     // fraction of the memory of a histogram per interval and queue (50 queues × 92 days of 15 minutes: 38 MB, not 1.9 GB).
-    const lengths = [
-      intervalCount * queueCount * QUEUE_COUNTER_COUNT,
-      intervalCount * groupCount * GROUP_COUNTER_COUNT,
-      intervalCount * WAIT_BIN_COUNT,
-      queueCount > 1 ? queueCount * WAIT_BIN_COUNT : 0,
-    ] as const;
-    const old = options?.recycle;
+    const queueCounterCount = intervalCount * queueCount * QUEUE_COUNTER_COUNT;
+    const groupCounterCount = intervalCount * groupCount * GROUP_COUNTER_COUNT;
+    const waitBinCount = intervalCount * WAIT_BIN_COUNT;
+    const queueWaitBinCount = queueCount > 1 ? queueCount * WAIT_BIN_COUNT : 0;
+    const old = recycle;
     if (
       old !== undefined &&
-      old.queueCounters.length === lengths[0] &&
-      old.groupCounters.length === lengths[1] &&
-      old.waitHistogram.length === lengths[2] &&
-      old.queueWaitHistogram.length === lengths[3]
+      old.queueCounters.length === queueCounterCount &&
+      old.groupCounters.length === groupCounterCount &&
+      old.waitHistogram.length === waitBinCount &&
+      old.queueWaitHistogram.length === queueWaitBinCount
     ) {
       this.queueCounters = old.queueCounters.fill(0);
       this.groupCounters = old.groupCounters.fill(0);
       this.waitHistogram = old.waitHistogram.fill(0);
       this.queueWaitHistogram = old.queueWaitHistogram.fill(0);
     } else {
-      this.queueCounters = new Float64Array(lengths[0]);
-      this.groupCounters = new Float64Array(lengths[1]);
-      this.waitHistogram = new Float64Array(lengths[2]);
-      this.queueWaitHistogram = new Float64Array(lengths[3]);
+      this.queueCounters = new Float64Array(queueCounterCount);
+      this.groupCounters = new Float64Array(groupCounterCount);
+      this.waitHistogram = new Float64Array(waitBinCount);
+      this.queueWaitHistogram = new Float64Array(queueWaitBinCount);
     }
     this.replication = replication;
     this.interval = 0;
     this.nowSec = 0;
     this.eventCount = 0;
     this.arrivalCount = 0;
-    this.maxArrivals = options?.maxArrivals ?? DEFAULT_MAX_ARRIVALS;
+    this.maxArrivals = maxArrivals;
     this.handleByGroupQueue.fill(0);
     heap.clear();
     pool.reset();
@@ -445,22 +500,12 @@ class Engine {
     for (const line of this.priorityLines) line?.reset();
     for (const group of groups) group.reset();
 
-    const sources = plan.queues.map((queue, q) => {
-      const attributes = new AttributeDraws(seed, replication, q, queue.priority !== undefined, this.unused[q]);
-      return new ArrivalSource(queue, {
-        intervalSec,
-        intervalCount,
-        intervalsPerDay: plan.intervalsPerDay,
-        arrivals: new Xor4096Fill(seed, replication, "arrivals", q),
-        openAccept: () => new Xor4096Fill(seed, replication, "accept", q),
-        attributes,
-        dayMultipliers: queue.dailyVolumeCv > 0 ? dayMultipliers(plan, replication, q) : null,
-      });
-    });
-    const firstDraws = sources.map((source) => source.attributes);
-    this.returnDraws = plan.queues.map((queue, q) =>
-      queue.fcr < 1 || queue.retryProbability > 0 ? new AttributeDraws(seed, replication, RETURN_LANE_OFFSET + q, false, this.unused[q]) : null,
-    );
+    const { sources, firstDraws, returnDraws } = this;
+    for (let q = 0; q < queueCount; q++) {
+      const queue = plan.queues[q]!;
+      sources[q]!.start(replication, queue.dailyVolumeCv > 0 ? dayMultipliers(plan, replication, q) : null);
+      returnDraws[q]?.restart(replication);
+    }
 
     plan.groups.forEach((planGroup, g) => {
       this.scheduled[g] = initialScheduled(planGroup.staffingTimesSec, planGroup.staffingCounts);
@@ -476,25 +521,71 @@ class Engine {
         arrivalQueue = q;
       }
     }
+    this.arrivalQueue = arrivalQueue;
+    this.nextArrivalSec = nextArrivalSec;
+    this.progressCountdown = PROGRESS_EVERY;
+    this.onProgress = onProgress;
     let control = 0;
     let nextControlSec = timeline.count > 0 ? timeline.timesSec[0]! : Infinity;
-    const onProgress = options?.onProgress;
-    let progressCountdown = PROGRESS_EVERY;
 
+    // The events between control events go through `eventsBefore`, called once per control event (an interval start,
+    // a staffing change) rather than looping here for the whole span. Why: a function's first call runs before V8 has
+    // allocated its type-feedback vector, and a function that spends that call in one long loop is compiled as soon
+    // as it is called again — with no feedback for its first lines, which the compiled code then hit and threw away
+    // ("Insufficient type feedback"), and with a separate on-stack-replacement compile of the loop besides. Called
+    // dozens of times a replication, `eventsBefore` is compiled once, with feedback for all of it, and `run` is not hot.
+    for (;;) {
+      this.untilSec = nextControlSec;
+      if (this.eventsBefore()) break;
+      if (nextControlSec === Infinity) break;
+      const atSec = nextControlSec;
+      this.nowSec = atSec;
+      this.control(control, atSec);
+      control++;
+      nextControlSec = control < timeline.count ? timeline.timesSec[control]! : Infinity;
+      if (this.staffingChanged && nextControlSec !== atSec) this.applyStaffing(atSec);
+    }
+    this.countUnfinished();
+    this.finishCounters();
+    if (onProgress) onProgress(1);
+    this.onProgress = undefined;
+    const result = new EngineResult(
+      replication,
+      intervalCount,
+      intervalSec,
+      queueCount,
+      groupCount,
+      this.queueCounters,
+      this.groupCounters,
+      this.waitHistogram,
+      this.queueWaitHistogram,
+      this.eventCount,
+    );
+    if (plan.wagePerHour !== undefined) result.wagePerHour = plan.wagePerHour;
+    // The result owns its arrays: a simulator kept in a cache holds no replication's counters between runs.
+    this.queueCounters = this.groupCounters = this.waitHistogram = this.queueWaitHistogram = EMPTY;
+    return result;
+  }
+
+  /**
+   * Handles the arrivals and heap events due before the next control event (`untilSec`; a control event goes first at
+   * the same instant) and returns; true when nothing can happen any more (no event and no arrival to come).
+   */
+  private eventsBefore(): boolean {
+    const { heap, pool, sources, firstDraws, queueCount } = this;
+    const untilSec = this.untilSec;
+    let nextArrivalSec = this.nextArrivalSec;
+    let arrivalQueue = this.arrivalQueue;
+    let progressCountdown = this.progressCountdown;
+    let over = false;
     for (;;) {
       const heapSec = heap.topTime();
-      if (nextControlSec <= heapSec && nextControlSec <= nextArrivalSec) {
-        if (nextControlSec === Infinity) break;
-        const atSec = nextControlSec;
-        this.nowSec = atSec;
-        this.control(control, atSec);
-        control++;
-        nextControlSec = control < timeline.count ? timeline.timesSec[control]! : Infinity;
-        if (this.staffingChanged && nextControlSec !== atSec) this.applyStaffing(atSec);
-        continue;
-      }
+      if (untilSec <= heapSec && untilSec <= nextArrivalSec) break;
       if (heapSec <= nextArrivalSec) {
-        if (heapSec === Infinity) break;
+        if (heapSec === Infinity) {
+          over = true;
+          break;
+        }
         const payload = heap.pop();
         const id = payload >> 2;
         const kind = payload & 3;
@@ -524,28 +615,14 @@ class Engine {
       }
       if (--progressCountdown === 0) {
         progressCountdown = PROGRESS_EVERY;
+        const onProgress = this.onProgress;
         if (onProgress) onProgress(this.endSec > 0 ? Math.min(1, this.nowSec / this.endSec) : 1);
       }
     }
-    this.countUnfinished();
-    this.finishCounters();
-    if (onProgress) onProgress(1);
-    const result: ReplicationResult = {
-      replication,
-      intervalCount,
-      intervalSec,
-      queueCount,
-      groupCount,
-      queueCounters: this.queueCounters,
-      groupCounters: this.groupCounters,
-      waitHistogram: this.waitHistogram,
-      queueWaitHistogram: this.queueWaitHistogram,
-      eventCount: this.eventCount,
-    };
-    if (plan.wagePerHour !== undefined) result.wagePerHour = plan.wagePerHour;
-    // The result owns its arrays: a simulator kept in a cache holds no replication's counters between runs.
-    this.queueCounters = this.groupCounters = this.waitHistogram = this.queueWaitHistogram = EMPTY;
-    return result;
+    this.nextArrivalSec = nextArrivalSec;
+    this.arrivalQueue = arrivalQueue;
+    this.progressCountdown = progressCountdown;
+    return over;
   }
 
   /** Decides whether first contact `id` of queue q is of the queue's priority class (0 in a queue without one). */

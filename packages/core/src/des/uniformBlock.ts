@@ -18,6 +18,12 @@ export class UniformBlock {
     this.cursor = size;
   }
 
+  /** Empties the block, for a stream that was moved back to its start (`Xor4096Fill.restart`): the next value is the
+   * stream's next, as from a new block. */
+  restart(): void {
+    this.cursor = this.values.length;
+  }
+
   next(): number {
     if (this.cursor === this.values.length) this.refill();
     return this.values[this.cursor++]!;

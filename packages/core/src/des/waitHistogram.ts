@@ -35,9 +35,19 @@ function geometricWaitBin(waitSec: number): number {
 
 /** Lower edge of a bin in seconds (0 for the zero bin and the first 1-second bin). */
 export function waitBinLowerSec(bin: number): number {
+  const lower = LOWER_EDGES_SEC[bin];
+  return lower !== undefined ? lower : lowerEdgeSec(bin);
+}
+
+function lowerEdgeSec(bin: number): number {
   if (bin <= FIRST_GEOMETRIC_BIN) return bin > ZERO_WAIT_BIN ? bin - 1 : 0;
   return LINEAR_LIMIT_SEC * Math.pow(GROWTH, bin - FIRST_GEOMETRIC_BIN);
 }
+
+/** Every bin's lower edge, computed once (the same numbers): a quantile in the geometric bins is often first asked for
+ * after the KPI code was optimised, and the `Math.pow` path, never run by then, had no type feedback, so the first
+ * long wait deoptimised that code ("Insufficient type feedback"); a lookup has no such path. */
+const LOWER_EDGES_SEC = Float64Array.from({ length: WAIT_BIN_COUNT }, (_, bin) => lowerEdgeSec(bin));
 
 /** Upper edge of a bin in seconds: the zero bin's is 0 (its waits are all exactly zero, so a quantile that falls in it
  * is 0), and the overflow bin reports its lower edge (the quantile is at least that). */

@@ -10,14 +10,33 @@ import type { StreamPurpose } from "../random/streams.js";
  * 32-bit output / 2³², as the stream's default call returns.
  */
 export class Xor4096Fill {
-  private readonly x: Int32Array;
-  private w: number;
-  private i: number;
+  private readonly x = new Int32Array(128);
+  // The Weyl counter: a 32-bit integer, half the time outside V8's small-integer range. Initialised as a double (−0 is
+  // not a small integer), so the field has the representation it will need from the start, instead of changing it
+  // (and its map) the first time a large value comes, under code already optimised for small ones.
+  private w = -0;
+  private i = 0;
+  private readonly seed: number;
+  private readonly purpose: StreamPurpose;
+  private readonly lane: number;
 
   constructor(seed: number, replication: number, purpose: StreamPurpose, lane: number) {
+    this.seed = seed;
+    this.purpose = purpose;
+    this.lane = lane;
+    this.restart(replication);
+  }
+
+  /** Moves to the start of replication `replication`'s stream (same seed, purpose and lane): the values of
+   * `stream(seed, replication, purpose, lane)` from its first. The engine keeps its generators from replication to
+   * replication and restarts them, rather than making new ones: objects made once keep their maps, and the optimised
+   * code that reads them stays valid (a fresh worker thread otherwise recompiled the engine as the new objects' maps
+   * settled), with nothing allocated per replication. */
+  restart(replication: number): void {
     // seedrandom's init(me, seed) for a string seed, line for line.
-    const key = `${seed}/${replication}/${purpose}/${lane}\0`;
-    const x = new Int32Array(128);
+    const key = `${this.seed}/${replication}/${this.purpose}/${this.lane}\0`;
+    const x = this.x;
+    x.fill(0);
     const limit = Math.max(128, key.length);
     let v = 0;
     let w = 0;
@@ -48,7 +67,6 @@ export class Xor4096Fill {
       b ^= b >>> 12;
       x[i] = a ^ b;
     }
-    this.x = x;
     this.w = w;
     this.i = i;
   }
