@@ -305,6 +305,11 @@ class Engine {
   private lastLogRatio = 0;
   /** An abandoned contact's satisfaction by counted wait: two rows (first or retry, repeat) of `abandonedSteps`. */
   private abandonedSatisfaction!: Float64Array;
+  /** The loyalty model's promoters, detractors and churn per satisfied journey, then per dissatisfied one: numbers in
+   * one array, not read from the experience's objects, whose maps differ between experiences (a field holding 0 in
+   * one and 0.05 in another), so that the variants of a comparison, simulated in one thread, do not deoptimise
+   * `finishCounters` in turn ("wrong map"). */
+  private readonly loyalty = new Float64Array(6);
   private abandonedSteps!: number;
   /** Handle seconds each group started for each queue in the current interval, [g × queueCount + q] (cost shares). */
   private readonly handleByGroupQueue: Float64Array;
@@ -451,6 +456,8 @@ class Engine {
     this.resolutionMin = experience.resolutionLogRatioMin;
     this.resolutionStepsPerUnit = experience.resolutionStepsPerUnit;
     this.abandonedSatisfaction = experience.abandonedSatisfactionByWait;
+    const { satisfied, dissatisfied } = experience.loyalty;
+    this.loyalty.set([satisfied.promoters, satisfied.detractors, satisfied.churn, dissatisfied.promoters, dissatisfied.detractors, dissatisfied.churn]);
     this.abandonedSteps = experience.abandonedWaitSteps;
   }
 
@@ -1168,7 +1175,7 @@ class Engine {
   /** The loyalty and channel counters that follow from others, per interval and queue, once the run is over. */
   private finishCounters(): void {
     const counters = this.queueCounters;
-    const { satisfied, dissatisfied } = this.experience.loyalty;
+    const loyalty = this.loyalty;
     const queueCount = this.queueCount;
     for (let interval = 0; interval < this.plan.intervalCount; interval++) {
       for (let q = 0; q < queueCount; q++) {
@@ -1180,9 +1187,9 @@ class Engine {
         const journeys = counters[base + QueueCounter.journeysEnded]!;
         const satisfiedJourneys = counters[base + QueueCounter.journeySatisfiedExpected]!;
         const dissatisfiedJourneys = journeys - satisfiedJourneys;
-        counters[base + QueueCounter.promotersExpected] = satisfiedJourneys * satisfied.promoters + dissatisfiedJourneys * dissatisfied.promoters;
-        counters[base + QueueCounter.detractorsExpected] = satisfiedJourneys * satisfied.detractors + dissatisfiedJourneys * dissatisfied.detractors;
-        counters[base + QueueCounter.customersLostExpected] = satisfiedJourneys * satisfied.churn + dissatisfiedJourneys * dissatisfied.churn;
+        counters[base + QueueCounter.promotersExpected] = satisfiedJourneys * loyalty[0]! + dissatisfiedJourneys * loyalty[3]!;
+        counters[base + QueueCounter.detractorsExpected] = satisfiedJourneys * loyalty[1]! + dissatisfiedJourneys * loyalty[4]!;
+        counters[base + QueueCounter.customersLostExpected] = satisfiedJourneys * loyalty[2]! + dissatisfiedJourneys * loyalty[5]!;
         const answered = counters[base + QueueCounter.answered]!;
         // Complaints: (1 − p) × propensity per answered contact (summed as they came when it varies; abandoned
         // contacts' were summed as they hung up).
