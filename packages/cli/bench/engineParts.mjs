@@ -1,6 +1,6 @@
 // The parts of a two-worker `ccplan simulate` run that speed.mjs cannot see from outside, measured on the same
 // standard day (run by speed.mjs as a child process; prints one JSON line):
-// - engine: the worker's own loop (`runKpiVectors`, what a pool worker runs for a chunk), warm, in worker threads:
+// - engine: the worker's own loop (`runKpiVectors`, what a pool worker runs for a chunk, in chunks of CHUNK), warm, in worker threads:
 //   N replications in one thread alone, then N in each of two threads at once. 2 × alone ÷ pair is what two busy cores
 //   give the engine itself, with no pool, start-up or summary: the ceiling for any number of workers' speed-up here.
 // - coldStart: what a fresh thread's first replications cost beyond the warm rate (the JIT compiling the engine as it
@@ -24,26 +24,32 @@ const WARM_UP = 300;
 const COLD_CHUNKS = [1, 2, 8, 23, 76, 140];
 const COLD_REPLICATIONS = COLD_CHUNKS.reduce((a, b) => a + b, 0);
 
-/** Replications [from, from + count) after a warm-up, in this thread: seconds. */
+/** Replications in a pool's chunk of the standard day (its ~200 ms): the engine runs here as a pool's worker runs it. */
+const CHUNK = 200;
+
+/** Replications [from, from + count) after a warm-up, in this thread, in the pool's chunks: seconds. */
 function engineSeconds(from, count) {
-  runKpiVectors(source, 0, WARM_UP);
+  for (let at = 0; at < WARM_UP; at += CHUNK) runKpiVectors(source, at, Math.min(WARM_UP, at + CHUNK));
   const start = performance.now();
-  runKpiVectors(source, from, from + count);
+  for (let at = from; at < from + count; at += CHUNK) runKpiVectors(source, at, Math.min(from + count, at + CHUNK));
   return (performance.now() - start) / 1000;
 }
 
-/** In a fresh thread: the first COLD_REPLICATIONS in the pool's first chunks, then as many again warm: seconds each. */
+/** In a fresh thread: the first COLD_REPLICATIONS in the pool's first chunks, then as many again warm: seconds each,
+ * and the first chunk's (one replication: a one-replication run has it too). */
 function coldSeconds(from) {
   const start = performance.now();
+  let first = 0;
   let at = from;
   for (const count of COLD_CHUNKS) {
     runKpiVectors(source, at, at + count);
+    if (at === from) first = (performance.now() - start) / 1000;
     at += count;
   }
   const cold = (performance.now() - start) / 1000;
   const warmStart = performance.now();
-  runKpiVectors(source, at, at + COLD_REPLICATIONS);
-  return { cold, warm: (performance.now() - warmStart) / 1000 };
+  for (let k = at; k < at + COLD_REPLICATIONS; k += CHUNK) runKpiVectors(source, k, Math.min(at + COLD_REPLICATIONS, k + CHUNK));
+  return { cold, first, warm: (performance.now() - warmStart) / 1000 };
 }
 
 if (!isMainThread) {
@@ -70,11 +76,19 @@ if (!isMainThread) {
   const coldAlone = [];
   const coldPair = [];
   const extraMs = ({ cold, warm }) => (cold - warm) * 1000;
+  // Beyond the first replication, which the one-replication runs of speed.mjs already count.
+  const afterFirstMs = ({ cold, first, warm }) => (cold - first - (warm * (COLD_REPLICATIONS - 1)) / COLD_REPLICATIONS) * 1000;
+  const coldAloneAfterFirst = [];
+  const coldPairAfterFirst = [];
   for (let round = 0; round < 2; round++) {
     alone.push((await inThreads(1, "engine"))[0]);
     pair.push(Math.max(...(await inThreads(2, "engine"))));
-    coldAlone.push(extraMs((await inThreads(1, "cold"))[0]));
-    coldPair.push(Math.max(...(await inThreads(2, "cold")).map(extraMs)));
+    const alone1 = (await inThreads(1, "cold"))[0];
+    coldAlone.push(extraMs(alone1));
+    coldAloneAfterFirst.push(afterFirstMs(alone1));
+    const pair2 = await inThreads(2, "cold");
+    coldPair.push(Math.max(...pair2.map(extraMs)));
+    coldPairAfterFirst.push(Math.max(...pair2.map(afterFirstMs)));
   }
   const best = (values) => Math.min(...values);
 
@@ -112,7 +126,14 @@ if (!isMainThread) {
       // Best of the rounds on each side: the figure least touched by anything else running.
       speedup: r((2 * best(alone)) / best(pair)),
     },
-    coldStart: { replications: COLD_REPLICATIONS, chunks: COLD_CHUNKS, extraMsAlone: coldAlone.map(r), extraMsTwoAtOnce: coldPair.map(r) },
+    coldStart: {
+      replications: COLD_REPLICATIONS,
+      chunks: COLD_CHUNKS,
+      extraMsAlone: coldAlone.map(r),
+      extraMsTwoAtOnce: coldPair.map(r),
+      afterFirstMsAlone: coldAloneAfterFirst.map(r),
+      afterFirstMsTwoAtOnce: coldPairAfterFirst.map(r),
+    },
     summary: { replications: summaryReplications, sec: r(middle(oneThread)), oneThreadSec: r(middle(oneThread)), sharedSec: r(middle(shared)) },
   }));
 }

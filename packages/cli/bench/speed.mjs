@@ -212,13 +212,13 @@ if (!skipScaling) {
     summarySharedSec: parts.summary.sharedSec,
     // What fresh threads' first 250 replications cost beyond the warm rate (the JIT at work), one alone and two at once.
     coldStart: parts.coldStart,
-    // The best two workers can do with this machine's engine ceiling and the parts that do not divide: start-up and
-    // output (the one-replication runs), the summary (shared with two) and the cold start (one thread's alone, two
-    // threads' at once), all else divided by the engine's own two-thread speed-up.
+    // The best two workers can do with this machine's engine ceiling and the parts that do not divide: start-up, the
+    // first replication and output (the one-replication runs), the summary (shared with two) and the rest of the cold
+    // start (one thread's alone, two threads' at once), all else divided by the engine's own two-thread speed-up.
     speedupBoundFromParts: round(
       one.wallSec /
-        (fixedTwo.wallSec + parts.summary.sharedSec + median(parts.coldStart.extraMsTwoAtOnce) / 1000 +
-          (one.wallSec - fixedOne.wallSec - parts.summary.oneThreadSec - median(parts.coldStart.extraMsAlone) / 1000) / parts.engine.speedup),
+        (fixedTwo.wallSec + parts.summary.sharedSec + median(parts.coldStart.afterFirstMsTwoAtOnce) / 1000 +
+          (one.wallSec - fixedOne.wallSec - parts.summary.oneThreadSec - median(parts.coldStart.afterFirstMsAlone) / 1000) / parts.engine.speedup),
       3,
     ),
     ...(before && { before: { ...before, speedup: round(before.oneWorker.wallSec / before.twoWorkers.wallSec, 3) } }),
