@@ -99,3 +99,16 @@ it("RowQuantileStore's quantiles are d3's of the replications it keeps, across b
     }
   }
 });
+
+it("RowQuantileStore gathers rows of a very wide layout one at a time, with the same quantiles", () => {
+  // 200,000 cells: 1.6 MB a row, more than the block may take, so each row moves into the cells' runs on its own.
+  const width = 200_000;
+  const store = new RowQuantileStore(width, { exactReplications: 2, expectedRows: 5 });
+  const row = (k: number) => Float64Array.from({ length: width }, (_, cell) => (cell % 7 === 3 ? NaN : (cell * 31 + k * 17) % 101));
+  for (let k = 0; k < 5; k++) store.add(row(k), 0);
+  const scratch = store.scratch();
+  for (const cell of [0, 3, 99_999, 199_999]) {
+    const values = [0, 1, 2, 3, 4].map((k) => Math.fround(row(k)[cell]!)).filter((v) => !Number.isNaN(v));
+    expect(store.quantiles(cell, scratch)).toEqual(values.length ? [0.1, 0.5, 0.9].map((p) => quantile(values, p)) : null);
+  }
+});

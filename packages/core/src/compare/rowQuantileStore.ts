@@ -38,8 +38,11 @@ const SPREAD = [0.1, 0.5, 0.9] as const;
 const DEFAULT_EXACT_REPLICATIONS = 100;
 const DEFAULT_BUDGET_BYTES = 64 * 1024 * 1024;
 
-/** Rows gathered, row by row, before they are moved into the store cell by cell (see `RowQuantileStore`). */
+/** Rows gathered, row by row, before they are moved into the store cell by cell (see `RowQuantileStore`)... */
 const BLOCK_ROWS = 16;
+/** ...unless that many rows would take more than this: a layout of 50 queues × 92 days of 15-minute intervals has 256,000
+ * cells, 2 MB a row, and gathers one row at a time. */
+const BLOCK_BYTES = 1024 * 1024;
 
 /**
  * A compact, deterministic quantile summary for many cells at once (interval × KPI), fed one row per
@@ -73,6 +76,7 @@ export class RowQuantileStore {
   private flushed = 0;
   /** Rows stored since the last flush, row after row, at full precision (rounded, if need be, as they move). */
   private readonly block: Float64Array;
+  private readonly blockCapacity: number;
   private blockRows = 0;
   private added = 0;
   private stride = 1;
@@ -96,7 +100,8 @@ export class RowQuantileStore {
     const initialRows = expected === undefined ? Math.min(16, exactRows) : Math.min(exactRows, Math.max(1, expected));
     this.capacity = Math.max(1, Math.min(initialRows, Math.floor(this.budgetBytes / (width * 8))));
     this.columns = new Float64Array(width * this.capacity);
-    this.block = new Float64Array(width * BLOCK_ROWS);
+    this.blockCapacity = Math.max(1, Math.min(BLOCK_ROWS, Math.floor(BLOCK_BYTES / (Math.max(1, width) * 8))));
+    this.block = new Float64Array(width * this.blockCapacity);
   }
 
   /** Replications stored (moved into the cells' runs or still in the block). */
@@ -122,7 +127,7 @@ export class RowQuantileStore {
     const width = this.width;
     const block = this.block;
     for (let i = 0, at = this.blockRows * width; i < width; i++, at++) block[at] = source[offset + i]!;
-    if (++this.blockRows === BLOCK_ROWS) this.flush();
+    if (++this.blockRows === this.blockCapacity) this.flush();
   }
 
   /** P10, P50 and P90 (R-7, as d3.quantile) of one cell over the stored rows, NaN skipped; null when none. `scratch`
