@@ -130,9 +130,8 @@ describe("ccplan simulate on workers, with precision, in shards; ccplan compare"
     expect(two.stdout).toBe(one.stdout);
   });
 
-  it("prints the same bytes with 1 and 2 workers when the workers share out the summary's quantiles", () => {
-    // A day of 48 intervals × 29 KPIs over 160 replications: past the store's exact phase, and enough values
-    // (cells × replications ≥ 200,000) for two workers to take the interval quantiles beside the main thread.
+  it("prints the same bytes with 1 and 2 workers past the quantile store's exact phase, the whole run one stream", () => {
+    // A day of 48 intervals × 29 KPIs over 160 replications: the interval quantiles from Float32 values (radix selection).
     const day = ["simulate", "--rate", "200", "--aht", "180", "--agents", "12", "--patience", "300", "--hours", "24", "--seed", "3", "--replications", "160", "--json"];
     const one = ccplan(...day, "--workers", "1");
     const two = ccplan(...day, "--workers", "2");

@@ -9,13 +9,11 @@
 //   the thread's own warm rate. Two at once compile twice the code on two busy cores, where one thread's compiler had
 //   the other core to itself.
 // - summary: the statistics of `replications` KPI vectors (`accumulator.summary()`, what the CLI does after the last
-//   replication), warm, median of 3: in this thread alone (`oneThreadSec`, one worker's way), and shared as two
-//   workers share it (`sharedSec`: two worker threads take the interval quantiles, half each, while this thread
-//   computes the rest, `prepareSummary`).
+//   replication, in one thread whatever the workers), warm, median of 3.
 //
 //   node packages/cli/bench/engineParts.mjs [replications per thread (1000)] [summary replications (4000)]
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
-import { createRunAccumulator, quantilesOfCellValues, stationaryPlan } from "@ccplan/core";
+import { createRunAccumulator, stationaryPlan } from "@ccplan/core";
 import { runKpiVectors } from "@ccplan/worker/node";
 
 const STANDARD_DAY = { arrivalsPerHour: 200, ahtSec: 180, agents: 12, patienceSec: 300, targetAnswerSec: 20, hours: 24, seed: 1 };
@@ -54,11 +52,7 @@ function coldSeconds(from) {
 
 if (!isMainThread) {
   if (workerData.job === "engine") parentPort.postMessage(engineSeconds(workerData.from, workerData.count));
-  else if (workerData.job === "cold") parentPort.postMessage(coldSeconds(workerData.from));
-  else {
-    // A quantile worker: warms on a first part, then answers each part it is sent.
-    parentPort.on("message", (part) => parentPort.postMessage(quantilesOfCellValues(part)));
-  }
+  else parentPort.postMessage(coldSeconds(workerData.from));
 } else {
   const perThread = Number(process.argv[2] ?? 1000);
   const summaryReplications = Number(process.argv[3] ?? 4000);
@@ -94,28 +88,14 @@ if (!isMainThread) {
 
   const vectors = runKpiVectors(source, 0, summaryReplications).map((item) => item.vector);
   const plan = stationaryPlan(STANDARD_DAY);
-  const filled = () => {
+  const summarySeconds = [];
+  for (let round = 0; round < 4; round++) {
     const accumulator = createRunAccumulator(plan, { expectedRows: summaryReplications });
     vectors.forEach((vector, k) => accumulator.add(k, vector));
-    return accumulator;
-  };
-  const oneThread = [];
-  const shared = [];
-  const quantileWorkers = Array.from({ length: 2 }, () => new Worker(new URL(import.meta.url), { workerData: { job: "quantiles" } }));
-  const ask = (worker, part) => new Promise((done) => { worker.once("message", done); worker.postMessage(part); });
-  for (let round = 0; round < 4; round++) {
-    const accumulator = filled();
-    let start = performance.now();
-    const whole = JSON.stringify(accumulator.summary());
-    if (round > 0) oneThread.push((performance.now() - start) / 1000);
-    start = performance.now();
-    const taken = Promise.all(accumulator.intervalCellValues(2).map((part, i) => ask(quantileWorkers[i], part)));
-    accumulator.prepareSummary();
-    const split = JSON.stringify(accumulator.summary(await taken));
-    if (round > 0) shared.push((performance.now() - start) / 1000);
-    if (split !== whole) throw new Error("the shared summary differs from the one-thread summary");
+    const start = performance.now();
+    accumulator.summary();
+    if (round > 0) summarySeconds.push((performance.now() - start) / 1000);
   }
-  await Promise.all(quantileWorkers.map((worker) => worker.terminate()));
   const middle = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
   const r = (value) => Number(value.toPrecision(3));
   console.log(JSON.stringify({
@@ -134,6 +114,6 @@ if (!isMainThread) {
       afterFirstMsAlone: coldAloneAfterFirst.map(r),
       afterFirstMsTwoAtOnce: coldPairAfterFirst.map(r),
     },
-    summary: { replications: summaryReplications, sec: r(middle(oneThread)), oneThreadSec: r(middle(oneThread)), sharedSec: r(middle(shared)) },
+    summary: { replications: summaryReplications, sec: r(middle(summarySeconds)) },
   }));
 }

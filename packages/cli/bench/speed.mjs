@@ -206,19 +206,17 @@ if (!skipScaling) {
     speedupBoundFromFixed: round(one.wallSec / (fixedTwo.wallSec + (one.wallSec - fixedOne.wallSec) / 2), 3),
     // The engine in two worker threads at once against one alone (warm; engineParts.mjs): the ceiling of any pool here.
     engineCeiling: parts.engine,
-    // The summary of 4,000 replications after the last one (warm): in one thread (one worker's way) and shared as two
-    // workers share it (their threads take the interval quantiles while the main thread does the rest).
-    summarySec: parts.summary.oneThreadSec,
-    summarySharedSec: parts.summary.sharedSec,
+    // The summary of 4,000 replications after the last one (warm; in one thread, whatever the workers).
+    summarySec: parts.summary.sec,
     // What fresh threads' first 250 replications cost beyond the warm rate (the JIT at work), one alone and two at once.
     coldStart: parts.coldStart,
     // The best two workers can do with this machine's engine ceiling and the parts that do not divide: start-up, the
-    // first replication and output (the one-replication runs), the summary (shared with two) and the rest of the cold
+    // first replication and output (the one-replication runs), the summary and the rest of the cold
     // start (one thread's alone, two threads' at once), all else divided by the engine's own two-thread speed-up.
     speedupBoundFromParts: round(
       one.wallSec /
-        (fixedTwo.wallSec + parts.summary.sharedSec + median(parts.coldStart.afterFirstMsTwoAtOnce) / 1000 +
-          (one.wallSec - fixedOne.wallSec - parts.summary.oneThreadSec - median(parts.coldStart.afterFirstMsAlone) / 1000) / parts.engine.speedup),
+        (fixedTwo.wallSec + parts.summary.sec + median(parts.coldStart.afterFirstMsTwoAtOnce) / 1000 +
+          (one.wallSec - fixedOne.wallSec - parts.summary.sec - median(parts.coldStart.afterFirstMsAlone) / 1000) / parts.engine.speedup),
       3,
     ),
     ...(before && { before: { ...before, speedup: round(before.oneWorker.wallSec / before.twoWorkers.wallSec, 3) } }),

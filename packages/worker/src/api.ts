@@ -9,10 +9,8 @@ import {
   parseIntervalTable,
   parseScenario,
   planFromIntervals,
-  quantilesOfCellValues,
   scenarioVariants,
   stationaryPlan,
-  type CellValues,
   type KpiVectorLayout,
   type Plan,
   type ReplicationResult,
@@ -212,17 +210,11 @@ export function clearPlanCache(): void {
   cache.clear();
 }
 
-/** P10, P50, P90 of a part of a run's interval cells (core's `quantilesOfCellValues`): the largest piece of a summary,
- * taken in the workers, idle once the run is done, while the caller's thread does the rest (`Pool.task`). */
-export function intervalQuantiles(part: CellValues): Float64Array {
-  return quantilesOfCellValues(part);
-}
-
 /** Answers once the worker has loaded (the pool's `warm`). */
 export function ready(): boolean {
   return true;
 }
 
 /** What a worker exposes: plain functions over core. The type is the contract between pool and worker. */
-export const api = { runReplications, runKpiVectors, runCapacityWeeks, intervalQuantiles, clearPlanCache, ready };
+export const api = { runReplications, runKpiVectors, runCapacityWeeks, clearPlanCache, ready };
 export type WorkerApi = typeof api;

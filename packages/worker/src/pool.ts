@@ -93,12 +93,6 @@ export interface Pool {
    * crashes; the run's other work stops, the failed worker is replaced and the pool serves the next run.
    */
   run<O extends RunOutput = "results">(options: RunOptions<O>): Promise<RunResult<RunItem<O>>>;
-  /**
-   * Runs `call` on a worker as soon as one is idle (before any run's next chunk: a task is short) and resolves with its
-   * answer: a one-off job beside the runs, such as a summary's interval quantiles in the workers a run has just left
-   * idle. Rejects when the call fails or the worker crashes (the worker is then replaced), or the pool closes first.
-   */
-  task<T>(call: (worker: Remote<WorkerApi>) => Promise<T>): Promise<T>;
   /** Starts every worker now and resolves when each has loaded core and answered, so that the first run does
    * not wait for them (workers otherwise start on demand). Rejects if a worker cannot start. */
   warm(): Promise<void>;
@@ -111,13 +105,6 @@ const TARGET_CHUNK_MS = 200;
 const PROGRESS_MIN_MS = 100;
 const PROGRESS_HEARTBEAT_MS = 240;
 
-/** A call queued with `Pool.task`. */
-interface Task {
-  call: (worker: Remote<WorkerApi>) => Promise<unknown>;
-  resolve: (value: unknown) => void;
-  reject: (error: Error) => void;
-}
-
 interface Slot {
   handle: WorkerHandle;
   remote: Remote<WorkerApi>;
@@ -125,8 +112,6 @@ interface Slot {
   /** A chunk of the same run sent behind `job`: the worker starts it the moment `job` ends, instead of waiting for its
    * results to reach this thread and the next chunk to come back (a few milliseconds a chunk, each worker, each time). */
   queued: Job | null;
-  /** The task the worker is doing (then `job` is null). */
-  task: Task | null;
   dead: boolean;
   /** Rejects when the worker crashes. */
   crashed: Promise<never>;
@@ -179,7 +164,6 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
   if (!Number.isInteger(size) || size < 1) throw new RangeError(`invalid pool size: ${size}; expected a whole number ≥ 1`);
   const slots: Slot[] = [];
   const runs: RunState[] = [];
-  const tasks: Task[] = [];
   let closed = false;
   /** Milliseconds per replication last measured for each source: a run of a source already timed (the next batch of
    * a long run, a comparison's scenario) starts with chunks of the right size instead of one replication a worker. */
@@ -190,12 +174,10 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
     let crash!: (error: Error) => void;
     const crashed = new Promise<never>((_, reject) => (crash = reject));
     crashed.catch(() => undefined);
-    const slot: Slot = { handle, remote: wrap<WorkerApi>(handle.endpoint), job: null, queued: null, task: null, dead: false, crashed };
+    const slot: Slot = { handle, remote: wrap<WorkerApi>(handle.endpoint), job: null, queued: null, dead: false, crashed };
     handle.onCrash((error) => {
       crash(error);
       if (slot.dead) return;
-      slot.task?.reject(new Error(`the worker crashed: ${error.message}`));
-      slot.task = null;
       const job = slot.job;
       void kill(slot);
       if (job) fail(job.run, new Error(`${where(job.run, job.from, job.to)}: the worker crashed: ${error.message}`));
@@ -212,8 +194,6 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
     slot.dead = true;
     slot.job = null;
     slot.queued = null;
-    slot.task?.reject(new Error("the worker was stopped"));
-    slot.task = null;
     slots.splice(slots.indexOf(slot), 1);
     try {
       await slot.handle.terminate();
@@ -233,22 +213,9 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
   /** Hands chunks to idle workers (spawning up to `size`), runs in the order they started; once every worker is busy,
    * queues each one's next chunk behind its current one (`prefetch`). */
   function pump(): void {
-    while (tasks.length > 0) {
-      let slot = slots.find(idle);
-      if (!slot && slots.length < size) {
-        try {
-          slot = spawn();
-        } catch (error) {
-          tasks.shift()!.reject(new Error(`could not start a worker: ${errorMessage(error)}`));
-          continue;
-        }
-      }
-      if (!slot) break;
-      startTask(slot, tasks.shift()!);
-    }
     for (const run of runs) {
       while (run.next < run.total) {
-        let slot = slots.find(idle);
+        let slot = slots.find((s) => s.job === null);
         if (!slot) {
           if (slots.length >= size) {
             prefetch();
@@ -278,28 +245,6 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
       dispatch(run, slot, run.next, run.next + count);
       run.next += count;
     }
-  }
-
-  function startTask(slot: Slot, task: Task): void {
-    slot.task = task;
-    slot.handle.ref?.();
-    task.call(slot.remote).then(
-      (value) => {
-        if (slot.task !== task) return; // the worker crashed or was stopped meanwhile
-        slot.task = null;
-        slot.handle.unref?.();
-        task.resolve(value);
-        pump();
-      },
-      (error: unknown) => {
-        if (slot.task !== task) return;
-        slot.task = null;
-        // As after a failed chunk: the worker is replaced rather than trusted with the next job.
-        void kill(slot);
-        task.reject(error instanceof Error ? error : new Error(String(error)));
-        pump();
-      },
-    );
   }
 
   function dispatch(run: RunState, slot: Slot, from: number, to: number): void {
@@ -456,21 +401,13 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
           try {
             await Promise.race([slot.remote.ready(), slot.crashed]);
           } finally {
-            if (idle(slot)) slot.handle.unref?.();
+            if (slot.job === null) slot.handle.unref?.();
           }
         }),
       );
     },
-    task<T>(call: (worker: Remote<WorkerApi>) => Promise<T>): Promise<T> {
-      if (closed) return Promise.reject(new Error("the worker pool is closed; create a new one"));
-      return new Promise<T>((resolve, reject) => {
-        tasks.push({ call, resolve: resolve as (value: unknown) => void, reject });
-        pump();
-      });
-    },
     async close(): Promise<void> {
       closed = true;
-      for (const task of tasks.splice(0)) task.reject(new Error("the worker pool closed before the task started"));
       await Promise.all([...runs].map(cancel));
       await Promise.all([...slots].map(kill));
     },
@@ -551,11 +488,6 @@ export function chunkLength({ remaining, queued, workers, msPerReplication }: { 
   const balanced = Math.ceil(Math.max(remaining, queued) / workers);
   const timed = msPerReplication === undefined ? 1 : Math.max(1, Math.floor(TARGET_CHUNK_MS / msPerReplication));
   return Math.max(1, Math.min(remaining, balanced, timed));
-}
-
-/** A worker with neither a chunk nor a task. */
-function idle(slot: Slot): boolean {
-  return slot.job === null && slot.task === null;
 }
 
 /** The source and the replications of a chunk, for messages: `scenario "Bank", replications 40–49`. */

@@ -1,4 +1,4 @@
-import { quantilesOfCellValues, stationaryPlan } from "@ccplan/core";
+import { stationaryPlan } from "@ccplan/core";
 import { describe, expect, it } from "vitest";
 import { inProcessRunner, type VectorRunner } from "./vectorRunner.js";
 import { progressTracker, runPaired, runSingle } from "./runPlan.js";
@@ -69,35 +69,6 @@ describe("a runner that streams", () => {
     expect(JSON.stringify(stream.statistics)).toBe(JSON.stringify(batched.statistics));
     expect(streamed).toEqual([[0, 520]]);
     expect(progress.at(-1)).toBe(520);
-  });
-});
-
-describe("a runner with workers for the summary", () => {
-  it("takes the interval quantiles in the workers, one part each, while this thread does the rest: the same statistics", async () => {
-    // A day of 48 intervals over 150 replications: 48 × 29 cells × 150 ≥ 200,000 values, past the exact phase.
-    const day = { arrivalsPerHour: 60, ahtSec: 180, agents: 4, patienceSec: 300, hours: 24, seed: 5 };
-    const source: PlanSource = { kind: "stationary", options: day };
-    const one = { source, plan: stationaryPlan(day) };
-    const direct = inProcessRunner();
-    const sent: number[] = [];
-    const runner: VectorRunner = {
-      vectors: direct.vectors,
-      async stream(source, from, to, onVectors) {
-        onVectors(from, await direct.vectors(source, from, to));
-      },
-      workers: 3,
-      async intervalQuantiles(parts) {
-        sent.push(...parts.map((part) => part.cells));
-        // As a worker would: its own copy of the values.
-        return parts.map((part) => quantilesOfCellValues(structuredClone(part)));
-      },
-    };
-    const plain = await runSingle({ runner: inProcessRunner(), planned: one, maxReplications: 150 });
-    const shared = await runSingle({ runner, planned: one, maxReplications: 150 });
-    expect(JSON.stringify(shared.statistics)).toBe(JSON.stringify(plain.statistics));
-    // Three parts, one a worker, every cell once.
-    expect(sent).toHaveLength(3);
-    expect(sent.reduce((a, b) => a + b, 0)).toBe(48 * 29);
   });
 });
 

@@ -7,7 +7,6 @@ import {
   type KpiId,
   type PairedComparison,
   type Plan,
-  type RunAccumulator,
   type RunStatistics,
 } from "@ccplan/core";
 import type { PlanSource } from "./planSource.js";
@@ -136,25 +135,6 @@ async function pipelined<T>(spans: readonly [number, number][], start: (from: nu
   }
 }
 
-/** Interval values (cells × replications) from which a summary's quantiles are worth sharing out (below, the messages
- * cost more than they save). */
-const SHARED_SUMMARY_MIN_VALUES = 200_000;
-
-/**
- * The accumulator's summary, its interval quantiles (most of a summary's work: P10/P50/P90 of every interval × KPI cell
- * over every replication) taken in the runner's workers, idle once the run is done, one part each, while this thread
- * does the rest (`prepareSummary`). The same numbers as `accumulator.summary()`, from the same routine.
- */
-async function summaryBeside(accumulator: RunAccumulator, runner: VectorRunner): Promise<RunStatistics> {
-  const cells = accumulator.layout.intervals.rows * accumulator.layout.kpis.length;
-  const workers = runner.workers ?? 0;
-  if (!runner.intervalQuantiles || workers < 2 || cells * accumulator.replications < SHARED_SUMMARY_MIN_VALUES) return accumulator.summary();
-  const taken = runner.intervalQuantiles(accumulator.intervalCellValues(workers));
-  taken.catch(() => undefined);
-  accumulator.prepareSummary();
-  return accumulator.summary(await taken);
-}
-
 /** The accumulators' capacity hint: a run without a precision target adds exactly `maxReplications` (one with a target
  * may stop far earlier, so it gets none). */
 function expectedRows(maxReplications: number, precision: PrecisionTarget | undefined): { expectedRows?: number } {
@@ -189,7 +169,7 @@ export async function runSingle(options: {
     const part = tracker.part(maxReplications);
     await runner.stream(planned.source, 0, maxReplications, (first, vectors) => vectors.forEach((vector, i) => accumulator.add(first + i, vector)), part.within);
     part.finish();
-    return { statistics: await summaryBeside(accumulator, runner) };
+    return { statistics: accumulator.summary() };
   }
   let done = 0;
   let reached = false;

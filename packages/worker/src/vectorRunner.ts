@@ -1,7 +1,6 @@
-import type { CellValues } from "@ccplan/core";
 import { runKpiVectors } from "./api.js";
 import type { PlanSource } from "./planSource.js";
-import type { Pool } from "./pool.js";
+import type { Pool, RunOptions } from "./pool.js";
 
 /** Produces the KPI vectors of replications from … to − 1 of a source, in replication order. */
 export interface VectorRunner {
@@ -13,45 +12,36 @@ export interface VectorRunner {
    * busy to its last chunk, and this thread holds only the stretches not yet complete.
    */
   stream?(source: PlanSource, from: number, to: number, onVectors: (first: number, vectors: Float64Array[]) => void, onProgress?: (done: number) => void): Promise<void>;
-  /** Optional: the threads that run the replications (a pool's workers), which can also take `intervalQuantiles`. */
-  readonly workers?: number;
-  /** Optional: core's `quantilesOfCellValues` of each part, in the runner's threads (a pool's workers, idle once the
-   * run is done), in order: the largest piece of a long run's summary, taken beside the caller's thread. */
-  intervalQuantiles?(parts: CellValues[]): Promise<Float64Array[]>;
 }
 
 /** Runs replications in a pool of workers (threads in Node, Web Workers in a browser), cancelled by `signal`. */
 export function poolRunner(pool: Pool, signal?: AbortSignal): VectorRunner {
+  /** KPI vectors of replications from … to − 1 (`extra`: how they come back); rejects with an AbortError if cancelled. */
+  const run = async (source: PlanSource, from: number, to: number, onProgress: ((done: number) => void) | undefined, extra: Partial<RunOptions<"kpiVectors">>) => {
+    const { results, partial } = await pool.run({
+      source,
+      output: "kpiVectors",
+      replications: to - from,
+      firstReplication: from,
+      ...(signal && { signal }),
+      onProgress: ({ done }) => onProgress?.(done),
+      ...extra,
+    });
+    if (partial) throw new DOMException("the run was cancelled", "AbortError");
+    return results;
+  };
   return {
     async vectors(source, from, to, onProgress) {
       if (to <= from) return [];
-      const { results, partial } = await pool.run({
-        source,
-        output: "kpiVectors",
-        replications: to - from,
-        firstReplication: from,
-        ...(signal && { signal }),
-        onProgress: ({ done }) => onProgress?.(done),
-      });
-      if (partial) throw new DOMException("the run was cancelled", "AbortError");
-      return results.map((item) => item.vector);
+      return (await run(source, from, to, onProgress, {})).map((item) => item.vector);
     },
     async stream(source, from, to, onVectors, onProgress) {
       if (to <= from) return;
-      const { partial } = await pool.run({
-        source,
-        output: "kpiVectors",
-        replications: to - from,
-        firstReplication: from,
+      await run(source, from, to, onProgress, {
         keepResults: false,
         onResults: (batch) => onVectors(batch[0]!.replication, batch.map((item) => item.vector)),
-        ...(signal && { signal }),
-        onProgress: ({ done }) => onProgress?.(done),
       });
-      if (partial) throw new DOMException("the run was cancelled", "AbortError");
     },
-    workers: pool.size,
-    intervalQuantiles: (parts) => Promise.all(parts.map((part) => pool.task((worker) => worker.intervalQuantiles(sendable(part))))),
   };
 }
 
@@ -63,12 +53,4 @@ export function inProcessRunner(): VectorRunner {
       return runKpiVectors(source, from, to, (done) => onProgress?.(done)).map((item) => item.vector);
     },
   };
-}
-
-/** A part as it crosses to a worker: values in shared memory go as they are (the worker reads the same memory); a view
- * of a larger ordinary buffer goes as a copy of its own values, since a message would copy the whole buffer. */
-function sendable(part: CellValues): CellValues {
-  const { values } = part;
-  const shared = typeof SharedArrayBuffer === "function" && values.buffer instanceof SharedArrayBuffer;
-  return shared || values.byteLength === values.buffer.byteLength ? part : { ...part, values: values.slice() };
 }

@@ -182,25 +182,6 @@ describe("createPool over fake workers", () => {
     }
   });
 
-  it("runs tasks on idle workers ahead of queued chunks, and rejects a failed task without harming the pool", async () => {
-    type Fake = { echo(value: string, ms?: number): Promise<string>; fail(message: string): Promise<never> };
-    const { pool, live } = trackedPool(2);
-    try {
-      const run = pool.run({ source: fakeSource({ msPerReplication: 3 }), replications: 40, chunkSize: 5 });
-      // Queued behind the run's chunks in time, yet served by the first worker to come free.
-      const answers = await Promise.all([pool.task((w) => (w as unknown as Fake).echo("a", 5)), pool.task((w) => (w as unknown as Fake).echo("b"))]);
-      expect(answers).toEqual(["a", "b"]);
-      await expect(pool.task((w) => (w as unknown as Fake).fail("no quantiles"))).rejects.toThrow("no quantiles");
-      const { results } = await run;
-      expect(results.map((r) => r.replication)).toEqual(Array.from({ length: 40 }, (_, k) => k));
-      expect(await pool.task((w) => (w as unknown as Fake).echo("after"))).toBe("after");
-      expect(live.size).toBeLessThanOrEqual(2);
-    } finally {
-      await pool.close();
-    }
-    await expect(pool.task((w) => (w as unknown as Fake).echo("late"))).rejects.toThrow("the worker pool is closed");
-  });
-
   // How fast a cancel settles is the bench's (packages/worker/bench/pool.mjs: cancelLatencyMs), not a test's.
   it("cancels, keeps only the completed prefix, and leaves no thread running", async () => {
     const { pool, live } = trackedPool(2);

@@ -24,8 +24,6 @@ export function createRunner(workers: number | undefined, plans: readonly Plan[]
   return {
     vectors: (source, from, to, onProgress) => runner().vectors(source, from, to, onProgress),
     stream: (source, from, to, onVectors, onProgress) => runner().stream!(source, from, to, onVectors, onProgress),
-    workers: size,
-    intervalQuantiles: (parts) => runner().intervalQuantiles!(parts),
     async close() {
       await pool?.close();
     },

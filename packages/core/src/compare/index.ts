@@ -8,7 +8,7 @@ export {
 } from "./kpiVectorLayout.js";
 export { type KpiStatistics, type KpiStatisticsByKpi } from "./kpiStatistics.js";
 export { targetMet, type TargetMet } from "./targetMet.js";
-export { quantilesOfCellValues, type CellValues, type IntervalQuantileBasis, type QuantileStoreOptions } from "./rowQuantileStore.js";
+export { type IntervalQuantileBasis, type QuantileStoreOptions } from "./rowQuantileStore.js";
 export {
   createRunAccumulator,
   type RunAccumulator,

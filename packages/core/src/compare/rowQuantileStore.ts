@@ -21,18 +21,6 @@ export interface IntervalQuantileBasis {
   precision: "exact" | "float32";
 }
 
-/**
- * The stored values of a range of cells, cell after cell (`replications` values each, in replication order, NaN where
- * undefined): what `quantilesOfCellValues` needs to take their quantiles anywhere, e.g. in another thread while this
- * one does the rest of a summary. `values` may be a view of the store's own memory (shared between threads where
- * `SharedArrayBuffer` exists): read it before the store changes again.
- */
-export interface CellValues {
-  values: Float64Array | Float32Array;
-  cells: number;
-  replications: number;
-}
-
 /** The spread of outcomes every cell reports: P10, P50, P90. */
 const SPREAD = [0.1, 0.5, 0.9] as const;
 const DEFAULT_EXACT_REPLICATIONS = 100;
@@ -81,6 +69,8 @@ export class RowQuantileStore {
   private added = 0;
   private stride = 1;
   private readonly picked = new Float64Array(3);
+  /** The Float32 phase's values as their bits, for `float32Quantiles`; null in the exact phase. */
+  private bits: Uint32Array | null = null;
 
   constructor(width: number, options?: QuantileStoreOptions) {
     this.width = width;
@@ -155,25 +145,30 @@ export class RowQuantileStore {
     return { replications: this.stored, precision: this.columns instanceof Float64Array ? "exact" : "float32" };
   }
 
-  /** The stored values of cells firstCell … firstCell + count − 1, as `CellValues`: a view of the store when the cells'
-   * runs are full (a run that added the replications it expected), else a packed copy. */
-  cellValues(firstCell: number, count: number): CellValues {
-    this.flush();
-    const { columns, capacity, flushed } = this;
-    if (capacity === flushed) return { values: columns.subarray(firstCell * capacity, (firstCell + count) * capacity), cells: count, replications: flushed };
-    const values = columns instanceof Float64Array ? new Float64Array(count * flushed) : new Float32Array(count * flushed);
-    for (let c = 0; c < count; c++) values.set(columns.subarray((firstCell + c) * capacity, (firstCell + c) * capacity + flushed), c * flushed);
-    return { values, cells: count, replications: flushed };
-  }
-
-  /** The quantiles of one cell's run (the block flushed), NaN skipped. */
+  /** The quantiles of one cell's run (the block flushed), NaN skipped. Float32 runs (past the exact phase: every long
+   * run's) by radix selection on their bits, Float64 ones by Floyd–Rivest: the same order statistics either way. */
   private quantilesOfRun(cell: number, scratch: Float64Array): [number, number, number] | null {
-    return runQuantiles(this.columns, cell * this.capacity, this.flushed, scratch, this.picked) ? [this.picked[0]!, this.picked[1]!, this.picked[2]!] : null;
+    const start = cell * this.capacity;
+    const picked = this.picked;
+    if (this.bits !== null) {
+      if (!float32Quantiles(this.bits, start, this.flushed, picked)) return null;
+    } else {
+      const columns = this.columns;
+      let n = 0;
+      for (let i = start, end = start + this.flushed; i < end; i++) {
+        const value = columns[i]!;
+        if (value === value) scratch[n++] = value;
+      }
+      if (n === 0) return null;
+      selectQuantiles(scratch, n, SPREAD, picked);
+    }
+    return [picked[0]!, picked[1]!, picked[2]!];
   }
 
-  /** The most rows the budget holds at the current precision (at least two, so that thinning always leaves one). */
-  private maxRows(): number {
-    return Math.max(2, Math.floor(this.budgetBytes / (this.width * this.columns.BYTES_PER_ELEMENT)));
+  /** The most rows the budget holds at `bytes` a value, by default the current precision's (at least two, so that
+   * thinning always leaves one). */
+  private maxRows(bytes: number = this.columns.BYTES_PER_ELEMENT): number {
+    return Math.max(2, Math.floor(this.budgetBytes / (this.width * bytes)));
   }
 
   /** Moves the block's rows into the cells' runs (growing them if need be), a cache line's worth per cell. */
@@ -192,19 +187,18 @@ export class RowQuantileStore {
 
   /** Rows the Float32 phase allocates when it begins: the hint's, if it gave more than the exact phase held. */
   private float32Capacity(): number {
-    const maxRows = Math.max(2, Math.floor(this.budgetBytes / (this.width * 4)));
+    const maxRows = this.maxRows(4);
     const wanted = Math.max(this.stored + 1, Math.ceil((this.expectedRows ?? 0) / this.stride), Math.min(16, maxRows));
     return Math.min(maxRows, wanted);
   }
 
-  /** Room for `capacity` rows a cell, in `type` (the values move over, rounded if it is Float32). The Float32 phase, where
-   * long runs spend their memory, lives in a SharedArrayBuffer where there is one, so that `cellValues` can hand its
-   * runs to other threads without a copy. */
+  /** Room for `capacity` rows a cell, in `type` (the values move over, rounded if it is Float32). */
   private resize(capacity: number, type: Float64ArrayConstructor | Float32ArrayConstructor = this.columns instanceof Float64Array ? Float64Array : Float32Array): void {
     const length = capacity * this.width;
-    const next = type === Float32Array && typeof SharedArrayBuffer === "function" ? new Float32Array(new SharedArrayBuffer(length * 4)) : new type(length);
+    const next = new type(length);
     for (let c = 0; c < this.width; c++) next.set(this.columns.subarray(c * this.capacity, c * this.capacity + this.flushed), c * capacity);
     this.columns = next;
+    this.bits = next instanceof Float32Array ? new Uint32Array(next.buffer) : null;
     this.capacity = capacity;
   }
 
@@ -218,32 +212,4 @@ export class RowQuantileStore {
     this.flushed = kept;
     this.stride *= 2;
   }
-}
-
-/** P10, P50 and P90 of each cell of `part`, three numbers a cell (NaN, NaN, NaN where it has no value): the same numbers
- * as the store's own `quantiles`, from the same routine. */
-export function quantilesOfCellValues(part: CellValues): Float64Array {
-  const out = new Float64Array(part.cells * 3);
-  const scratch = new Float64Array(Math.max(1, part.replications));
-  const picked = new Float64Array(3);
-  for (let c = 0; c < part.cells; c++) {
-    if (runQuantiles(part.values, c * part.replications, part.replications, scratch, picked)) out.set(picked, c * 3);
-    else out.fill(NaN, c * 3, c * 3 + 3);
-  }
-  return out;
-}
-
-/** P10, P50, P90 of values[start … start + length − 1], NaN skipped, into `picked`; false when every value is NaN. Float32
- * runs (past the exact phase: every long run's) by radix selection on their bits, Float64 ones by Floyd–Rivest: the same
- * order statistics either way. */
-function runQuantiles(values: Float64Array | Float32Array, start: number, length: number, scratch: Float64Array, picked: Float64Array): boolean {
-  if (values instanceof Float32Array) return float32Quantiles(new Uint32Array(values.buffer, values.byteOffset, values.length), start, length, picked);
-  let n = 0;
-  for (let i = start, end = start + length; i < end; i++) {
-    const value = values[i]!;
-    if (value === value) scratch[n++] = value;
-  }
-  if (n === 0) return false;
-  selectQuantiles(scratch, n, SPREAD, picked);
-  return true;
 }

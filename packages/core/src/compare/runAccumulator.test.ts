@@ -6,7 +6,6 @@ import { summarizeReplications } from "../report/summarizeRun.js";
 import { kpiVector } from "./kpiVector.js";
 import { kpiVectorLayout } from "./kpiVectorLayout.js";
 import { createRunAccumulator } from "./runAccumulator.js";
-import { quantilesOfCellValues } from "./rowQuantileStore.js";
 import full from "../schema/fixtures/full.json" with { type: "json" };
 import { assertClose, replications, scenarioOf } from "./testing/runs.js";
 
@@ -74,31 +73,6 @@ describe("createRunAccumulator", () => {
     expect(() => fresh.add(1, vectors[1]!.subarray(1))).toThrow(/expected \d+ \(the layout of/);
     fresh.add(1, vectors[1]!);
     expect(fresh.replications).toBe(2);
-  });
-
-  it("gives the same summary with its interval quantiles taken elsewhere, from its cells' values in parts", () => {
-    // 130 replications: past the exact phase, so the parts carry Float32 values.
-    const many = createRunAccumulator(plan);
-    for (let k = 0; k < 130; k++) many.add(k, vectors[k % vectors.length]!);
-    const whole = JSON.stringify(many.summary());
-    for (const parts of [1, 3, 7]) {
-      const cells = many.intervalCellValues(parts);
-      expect(cells.map((part) => part.replications)).toEqual(cells.map(() => 130));
-      expect(cells.reduce((sum, part) => sum + part.cells, 0)).toBe(layout.intervals.rows * layout.kpis.length);
-      // As another thread would: a structured copy of the values, its quantiles back.
-      const taken = cells.map((part) => quantilesOfCellValues(structuredClone(part)));
-      expect(JSON.stringify(many.summary(taken))).toBe(whole);
-    }
-    // The kept rows done ahead: the same summary; a replication added since discards them.
-    many.prepareSummary();
-    expect(JSON.stringify(many.summary())).toBe(whole);
-    many.prepareSummary();
-    many.add(130, vectors[130 % vectors.length]!);
-    const again = createRunAccumulator(plan);
-    for (let k = 0; k <= 130; k++) again.add(k, vectors[k % vectors.length]!);
-    expect(JSON.stringify(many.summary())).toBe(JSON.stringify(again.summary()));
-    const taken = many.intervalCellValues(2).map(quantilesOfCellValues);
-    expect(() => many.summary(taken.slice(1))).toThrow(/interval quantiles for \d+ cells; expected 4176/);
   });
 
   it("gives the same summary from the layout alone and with the target as an option", () => {

@@ -4,7 +4,7 @@ import type { KpiId } from "../kpi/registry.js";
 import type { RunSummary } from "../report/summarizeRun.js";
 import type { KpiStatisticsByKpi } from "./kpiStatistics.js";
 import { kpiVectorLayout, type KpiVectorLayout } from "./kpiVectorLayout.js";
-import type { CellValues, IntervalQuantileBasis, QuantileStoreOptions } from "./rowQuantileStore.js";
+import type { IntervalQuantileBasis, QuantileStoreOptions } from "./rowQuantileStore.js";
 import type { TargetMet } from "./targetMet.js";
 import { VectorStatistics } from "./vectorStatistics.js";
 
@@ -56,19 +56,8 @@ export interface RunAccumulator {
    * workers or shards. Throws on any other replication number or a vector of the wrong length.
    */
   add(replication: number, vector: ArrayLike<number>): void;
-  /**
-   * The statistics of the replications added so far. `intervalQuantiles`: the quantiles of `intervalCellValues(n)`'s
-   * parts, each part's `quantilesOfCellValues`, in order, taken elsewhere (other threads) meanwhile; the summary is
-   * then the same as without them, only its largest part already done. Throws when they do not cover every cell.
-   */
-  summary(intervalQuantiles?: readonly Float64Array[]): RunStatistics;
-  /** Does the part of the next `summary()` that needs no interval quantiles (the span's, days' and queues' exact
-   * statistics) now, e.g. while other threads take those quantiles; the summary then only assembles. Nothing changes
-   * in what it returns; a replication added meanwhile discards the work. */
-  prepareSummary(): void;
-  /** The interval cells' stored values in `parts` ranges, to take their quantiles elsewhere (see `summary`); views of
-   * the accumulator's memory where they can be: take them before adding more replications. */
-  intervalCellValues(parts: number): CellValues[];
+  /** The statistics of the replications added so far. */
+  summary(): RunStatistics;
   /** Every replication's span value of one KPI, in replication order (NaN where undefined): a fresh copy. */
   values(kpi: KpiId): Float64Array;
 }
@@ -96,22 +85,6 @@ export function createRunAccumulator(run: Plan | RunIdentity, options?: RunAccum
     return column;
   };
 
-  /** The kept rows' statistics (span, days, queues) for `count` replications, computed ahead by `prepareSummary`. */
-  let prepared: { count: number; span: KpiStatisticsByKpi; days: KpiStatisticsByKpi[]; queues: KpiStatisticsByKpi[] } | undefined;
-  const keptRows = () => {
-    const ready = prepared?.count === statistics.count ? prepared : undefined;
-    // Used once: each summary returns objects of its own.
-    prepared = undefined;
-    return (
-      ready ?? {
-        count: statistics.count,
-        span: withinRanges(statistics.keptRow(layout.span, 0)),
-        days: layout.days.labels.map((_, d) => withinRanges(statistics.keptRow(layout.days, d))),
-        queues: layout.queues.labels.map((_, q) => withinRanges(statistics.keptRow(layout.queues, q))),
-      }
-    );
-  };
-
   return {
     layout,
     get replications() {
@@ -124,56 +97,35 @@ export function createRunAccumulator(run: Plan | RunIdentity, options?: RunAccum
       }
       statistics.add(vector);
     },
-    summary(intervalQuantiles) {
-      const taken = intervalQuantiles ? joinQuantiles(intervalQuantiles, statistics.intervalCells) : undefined;
-      const scratch = taken ? new Float64Array(1) : statistics.quantileScratch();
+    summary() {
+      const scratch = statistics.quantileScratch();
       const daysBefore = layout.span.rows;
       const intervalsBefore = daysBefore + layout.days.rows;
-      const kept = keptRows();
       return {
         scenario: identity.scenario,
         seed: identity.seed,
         replications: statistics.count,
         targetServiceLevel,
-        kpis: kept.span,
+        kpis: withinRanges(statistics.keptRow(layout.span, 0)),
         targetMet: statistics.targetMetRow(0),
         days: layout.days.labels.map((day, d) => ({
           day,
-          kpis: kept.days[d]!,
+          kpis: withinRanges(statistics.keptRow(layout.days, d)),
           targetMet: statistics.targetMetRow(daysBefore + d),
         })),
         intervals: layout.intervals.labels.map((start, i) => ({
           start,
-          kpis: withinRanges(statistics.intervalRow(i, scratch, taken)),
+          kpis: withinRanges(statistics.intervalRow(i, scratch)),
           targetMet: statistics.targetMetRow(intervalsBefore + i),
         })),
-        queues: layout.queues.labels.map((name, q) => ({ name, kpis: kept.queues[q]! })),
+        queues: layout.queues.labels.map((name, q) => ({ name, kpis: withinRanges(statistics.keptRow(layout.queues, q)) })),
         intervalQuantiles: statistics.quantileBasis(),
       };
     },
     values(kpi) {
       return statistics.keptValues(layout.span, 0, columnOf(kpi));
     },
-    prepareSummary() {
-      prepared = keptRows();
-    },
-    intervalCellValues(parts) {
-      return statistics.intervalCellValues(parts);
-    },
   };
-}
-
-/** The parts' quantiles as one array, three a cell; throws unless they cover exactly `cells` cells. */
-function joinQuantiles(parts: readonly Float64Array[], cells: number): Float64Array {
-  const length = parts.reduce((sum, part) => sum + part.length, 0);
-  if (length !== cells * 3) throw new Error(`interval quantiles for ${length / 3} cells; expected ${cells} (3 numbers a cell, every part of intervalCellValues)`);
-  const out = new Float64Array(length);
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
 }
 
 /** Throws unless `replication` is the next one expected. */

@@ -2,7 +2,7 @@ import type { KpiId } from "../kpi/registry.js";
 import { runningMomentsArray, type RunningMomentsArray } from "../stats/runningMoments.js";
 import { exactStatistics, momentStatistics, type KpiStatisticsByKpi } from "./kpiStatistics.js";
 import type { KpiVectorLayout, KpiVectorSection } from "./kpiVectorLayout.js";
-import { RowQuantileStore, type CellValues, type IntervalQuantileBasis, type QuantileStoreOptions } from "./rowQuantileStore.js";
+import { RowQuantileStore, type IntervalQuantileBasis, type QuantileStoreOptions } from "./rowQuantileStore.js";
 import { targetMet, type TargetMet } from "./targetMet.js";
 
 /** The most the kept rows take before the first replication arrives, whatever the run expects. */
@@ -110,37 +110,16 @@ export class VectorStatistics {
     return out;
   }
 
-  /** Statistics of every KPI in one interval row: moments and the quantile store, or, when given, the quantiles of
-   * every interval cell taken already (`quantilesOfCellValues` of `intervalCellValues`' parts, concatenated). */
-  intervalRow(row: number, scratch: Float64Array, taken?: Float64Array): KpiStatisticsByKpi {
+  /** Statistics of every KPI in one interval row: moments and the quantile store. */
+  intervalRow(row: number, scratch: Float64Array): KpiStatisticsByKpi {
     const out = {} as KpiStatisticsByKpi;
     const { count, mean, sumSquares } = this.intervalMoments;
-    const first = row * this.width;
-    const quantiles = taken ? null : this.intervalQuantiles.quantilesOfCells(first, this.width, scratch);
+    const quantiles = this.intervalQuantiles.quantilesOfCells(row * this.width, this.width, scratch);
     this.layout.kpis.forEach((id, column) => {
-      const cell = first + column;
-      const p10 = taken?.[cell * 3];
-      const spread = quantiles ? quantiles[column]! : Number.isNaN(p10) ? null : ([p10!, taken![cell * 3 + 1]!, taken![cell * 3 + 2]!] as const);
-      out[id] = momentStatistics(count[cell]!, mean[cell]!, sumSquares[cell]!, spread);
+      const cell = row * this.width + column;
+      out[id] = momentStatistics(count[cell]!, mean[cell]!, sumSquares[cell]!, quantiles[column]!);
     });
     return out;
-  }
-
-  /** The interval cells' stored values in `parts` ranges of whole cells (as even as cells allow), for their quantiles
-   * to be taken elsewhere (`RowQuantileStore.cellValues`: views of the store when they can be). */
-  intervalCellValues(parts: number): CellValues[] {
-    const cells = this.layout.intervals.rows * this.width;
-    const count = Math.max(1, Math.min(parts, cells));
-    return Array.from({ length: count }, (_, p) => {
-      const from = Math.floor((p * cells) / count);
-      const to = Math.floor(((p + 1) * cells) / count);
-      return this.intervalQuantiles.cellValues(from, to - from);
-    });
-  }
-
-  /** How many interval cells there are (KPIs × interval rows). */
-  get intervalCells(): number {
-    return this.layout.intervals.rows * this.width;
   }
 
   /** Target counts of a span (0), day (1 + d) or interval (1 + days + i) row. */
