@@ -72,6 +72,28 @@ describe("a runner that streams", () => {
   });
 });
 
+describe("onReplicationsDone", () => {
+  it("is called once, after the last replication came back (streamed or in batches), so a caller can close its runner before the summary", async () => {
+    const direct = inProcessRunner();
+    let streaming = false;
+    const events: string[] = [];
+    const streamer: VectorRunner = {
+      vectors: () => Promise.reject(new Error("not asked for batches")),
+      async stream(source, from, to, onVectors) {
+        streaming = true;
+        onVectors(from, await direct.vectors(source, from, to));
+        streaming = false;
+      },
+    };
+    const done = () => events.push(streaming ? "done while streaming" : "done");
+    await runSingle({ runner: streamer, planned: planned(5), maxReplications: 20, onReplicationsDone: done });
+    expect(events).toEqual(["done"]);
+    const batches = scrambled();
+    await runSingle({ runner: batches, planned: planned(5), maxReplications: 520, onReplicationsDone: () => events.push(`after ${batches.started.length} batches`) });
+    expect(events).toEqual(["done", "after 3 batches"]);
+  });
+});
+
 describe("progressTracker", () => {
   it("adds the progress of parts running side by side to the parts finished", () => {
     const seen: number[] = [];

@@ -156,6 +156,9 @@ export async function runSingle(options: {
   onProgress?: RunProgressSink;
   /** Service level (fraction) an interval, day or span must reach to count as "target met"; default the plan's. */
   targetServiceLevel?: number;
+  /** Called once the last replication has come back, before the summary: a caller that needs its runner no more
+   * can close it then, so that its threads end while this thread summarises instead of after. */
+  onReplicationsDone?: () => void;
 }): Promise<{ statistics: RunStatistics; precision?: PrecisionOutcome }> {
   const { runner, planned, maxReplications, precision } = options;
   const accumulator = createRunAccumulator(planned.plan, {
@@ -169,6 +172,7 @@ export async function runSingle(options: {
     const part = tracker.part(maxReplications);
     await runner.stream(planned.source, 0, maxReplications, (first, vectors) => vectors.forEach((vector, i) => accumulator.add(first + i, vector)), part.within);
     part.finish();
+    options.onReplicationsDone?.();
     return { statistics: accumulator.summary() };
   }
   let done = 0;
@@ -190,6 +194,7 @@ export async function runSingle(options: {
       break;
     }
   }
+  options.onReplicationsDone?.();
   return {
     statistics: accumulator.summary(),
     ...(precision && { precision: { ...precision, reached, replications: done } }),

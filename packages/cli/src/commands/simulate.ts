@@ -105,6 +105,8 @@ export async function runSimulate(args: string[], write: (text: string) => void)
       ...(flags.precision && { precision: flags.precision }),
       ...(report.targetServiceLevel !== undefined && { targetServiceLevel: report.targetServiceLevel }),
       onProgress: bar.update,
+      // The worker threads end while this thread summarises (each takes ~15 ms to stop), not after.
+      onReplicationsDone: () => void runner.close(),
     });
     bar.done();
     const note = precision

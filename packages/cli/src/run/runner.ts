@@ -20,12 +20,12 @@ export function createRunner(workers: number | undefined, plans: readonly Plan[]
   const size = workers ?? defaultWorkers(plans);
   if (size === 1) return { ...inProcessRunner(), close: async () => {} };
   let pool: Pool | undefined;
+  let closing: Promise<void> | undefined;
   const runner = () => poolRunner((pool ??= createNodePool({ size })));
   return {
     vectors: (source, from, to, onProgress) => runner().vectors(source, from, to, onProgress),
     stream: (source, from, to, onVectors, onProgress) => runner().stream!(source, from, to, onVectors, onProgress),
-    async close() {
-      await pool?.close();
-    },
+    // Once, however often it is called: a command may close early (its runs done) and again in its `finally`.
+    close: () => (closing ??= pool ? pool.close() : Promise.resolve()),
   };
 }
