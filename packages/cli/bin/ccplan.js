@@ -2,15 +2,13 @@
 // The `ccplan` command. npm links a package's bin when it installs, which on a fresh clone (`npm ci`) is before
 // anything is built: a bin pointing into dist/ would not exist then, and npm would skip linking it for good
 // ("could not determine executable to run"). This committed file always exists; it runs the build's entry point.
-const __T = (l) => { if (process.env.CCTRACE) process.stderr.write(`T ${(performance.timeOrigin + performance.now()).toFixed(2)} ${l} @${globalThis.__tid ?? 0}\n`); };
-__T("m boot");
 try {
   // Worker threads the command line will use start loading now, beside this thread's loading of the CLI.
   (await import("../dist/run/prestart.js")).prestart(process.argv.slice(2));
 } catch {
   // Only a head start: without it the pool starts its threads itself (and an unbuilt CLI is reported below).
 }
-__T("m prestarted"); let cli;
+let cli;
 try {
   cli = await import("../dist/bin.js");
 } catch (error) {
@@ -20,4 +18,4 @@ try {
   }
   throw error;
 }
-__T("m cli loaded"); process.exitCode = await cli.main(process.argv.slice(2));
+process.exitCode = await cli.main(process.argv.slice(2));
