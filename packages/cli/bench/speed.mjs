@@ -204,6 +204,12 @@ if (!skipScaling) {
     // two cores give it here (below 2 when the cores slow each other: shared caches, memory, a host's hyperthreads).
     machineCeiling: ceiling && { referenceAlone: ceiling.alone, referencePairAtOnce: ceiling.pair, speedup: round((2 * ceiling.alone.wallSec) / ceiling.pair.wallSec, 3) },
     speedupBoundFromFixed: round(one.wallSec / (fixedTwo.wallSec + (one.wallSec - fixedOne.wallSec) / 2), 3),
+    // The CPU the two-worker command spends (every thread: the main one, both workers, V8's compiler and GC threads),
+    // spread perfectly over the cores, against one worker's wall time: no schedule of that work beats this. Its CPU
+    // above one worker's (`extraCpuSec`) is what the second worker costs: a second load of core, a second JIT warm-up
+    // (slower, both compiling at once on the two cores), two engines sharing the machine's caches.
+    speedupBoundFromCpu: round(one.wallSec / (two.cpuSec / availableParallelism()), 3),
+    extraCpuSec: round(two.cpuSec - one.cpuSec, 3),
     // The engine in two worker threads at once against one alone (warm; engineParts.mjs): the ceiling of any pool here.
     engineCeiling: parts.engine,
     // The summary of 4,000 replications after the last one (warm; in one thread, whatever the workers).
@@ -258,7 +264,7 @@ console.log(
     (referenceFound ? ` · ratio ${results.yardstick.ratio} (CPU ${results.yardstick.ratioCpu}; target ≥ 0.5)` : "") +
     (scaling ? `\nscaling: 1 worker ${scaling.oneWorker.wallSec} s, 2 workers ${scaling.twoWorkers.wallSec} s · ${scaling.speedup}× (target ≥ 1.8) · byte-identical: ${scaling.byteIdentical}` : "") +
     (scaling?.machineCeiling ? ` · two reference loops at once: ${scaling.machineCeiling.speedup}× one` : "") +
-    (scaling ? ` · the engine in two threads: ${scaling.engineCeiling.speedup}× one; bound from the parts: ${scaling.speedupBoundFromParts}×` : "") +
+    (scaling ? ` · the engine in two threads: ${scaling.engineCeiling.speedup}× one; bound from the parts: ${scaling.speedupBoundFromParts}×; from the CPU spent: ${scaling.speedupBoundFromCpu}× (${scaling.extraCpuSec} s more CPU than one worker)` : "") +
     (scaling?.before ? ` (before ${scaling.before.speedup}×)` : "") +
     `\nload ${loadAtStart.join(" ")} → ${results.loadAverage.end.join(" ")}; wrote bench/speed-results.json`,
 );

@@ -32,4 +32,16 @@ describe("writeJson", () => {
     expect(Math.max(...pieces.map((piece) => piece.length))).toBeLessThan(70_000);
     expect(pieces.join("")).toBe(`${JSON.stringify(big, null, 2)}\n`);
   });
+
+  it("writes subtrees on both sides of the size it hands to JSON.stringify whole exactly, in pieces", () => {
+    // Rows of 1 + 1,015 … 1,033 values: below, at and above the 1,024 written in one JSON.stringify call; and rows of
+    // small objects, each written whole inside a row that is walked.
+    const numbers = Array.from({ length: 10 }, (_, i) => Array.from({ length: 1015 + i * 2 }, (_, k) => k / 7));
+    const objects = Array.from({ length: 3 }, (_, i) => Array.from({ length: 600 }, (_, k) => ({ at: k + i, v: k / 7, gone: undefined })));
+    const rows = { numbers, objects };
+    const pieces = written(rows);
+    expect(pieces.join("")).toBe(`${JSON.stringify(rows, null, 2)}\n`);
+    expect(pieces.length).toBeGreaterThan(3);
+    expect(Math.max(...pieces.map((piece) => piece.length))).toBeLessThan(70_000);
+  });
 });

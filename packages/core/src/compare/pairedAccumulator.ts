@@ -113,23 +113,13 @@ export function createPairedAccumulator(
         throw new Error(`replication ${replication}: got ${variants.length} variant vectors; expected ${states.length} (${states.map((s) => s.name).join(", ")})`);
       }
       checkLength(baseline, "baseline");
-      states.forEach((state, v) => {
+      for (let v = 0; v < states.length; v++) {
+        const state = states[v]!;
         const vector = variants[v]!;
         checkLength(vector, `"${state.name}"`);
-        for (let i = 0; i < layout.length; i++) {
-          const a = baseline[i]!;
-          const b = vector[i]!;
-          if (Number.isNaN(a) || Number.isNaN(b)) {
-            delta[i] = NaN;
-            continue;
-          }
-          delta[i] = b - a;
-          addWelford(state.baseline, i, a);
-          addWelford(state.variant, i, b);
-          addWelford(state.delta, i, b - a);
-        }
+        addPairedValues(state, baseline, vector, delta);
         state.statistics.add(delta);
-      });
+      }
       count++;
     },
     summary() {
@@ -166,6 +156,27 @@ export function comparePaired(
   const accumulator = createPairedAccumulator({ ...options, variants: variants.map((variant) => variant.name) });
   baseline.forEach((vector, k) => accumulator.add(k, vector, variants.map((variant) => variant.vectors[k]!)));
   return accumulator.summary();
+}
+
+/**
+ * Adds one replication's pair of vectors to a variant's moments and writes their deltas into `delta` (NaN where
+ * either is undefined). A function of its own, not a loop inside `add`: V8 compiled such a loop on the stack (OSR)
+ * during the first replications, before the statements after it had run, and the compiled code then left to the
+ * interpreter at those statements at every later call (a comparison deoptimised ~150 times).
+ */
+function addPairedValues(state: VariantState, baseline: ArrayLike<number>, vector: ArrayLike<number>, delta: Float64Array): void {
+  for (let i = 0; i < delta.length; i++) {
+    const a = baseline[i]!;
+    const b = vector[i]!;
+    if (Number.isNaN(a) || Number.isNaN(b)) {
+      delta[i] = NaN;
+      continue;
+    }
+    delta[i] = b - a;
+    addWelford(state.baseline, i, a);
+    addWelford(state.variant, i, b);
+    addWelford(state.delta, i, b - a);
+  }
 }
 
 function addWelford(moments: RunningMomentsArray, index: number, value: number): void {

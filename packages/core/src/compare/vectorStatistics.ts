@@ -62,19 +62,8 @@ export class VectorStatistics {
     for (const section of this.keptSections) {
       for (let i = 0; i < section.rows * width; i++) this.kept[at++] = vector[section.offset + i]!;
     }
-    const { count, mean, sumSquares } = this.intervalMoments;
     const offset = layout.intervals.offset;
-    for (let cell = 0; cell < count.length; cell++) {
-      const value = vector[offset + cell]!;
-      if (Number.isNaN(value)) continue;
-      // Welford, as addMomentAt, inlined: this loop runs for every interval × KPI of every replication.
-      const n = count[cell]! + 1;
-      const delta = value - mean[cell]!;
-      const nextMean = mean[cell]! + delta / n;
-      count[cell] = n;
-      mean[cell] = nextMean;
-      sumSquares[cell] = sumSquares[cell]! + delta * (value - nextMean);
-    }
+    addIntervalMoments(this.intervalMoments, vector, offset);
     this.intervalQuantiles.add(vector, offset);
     if (this.target !== null && this.serviceLevelColumn >= 0) {
       let row = 0;
@@ -135,5 +124,25 @@ export class VectorStatistics {
   /** What the interval quantiles rest on. */
   quantileBasis(): IntervalQuantileBasis {
     return this.intervalQuantiles.basis();
+  }
+}
+
+/**
+ * Welford's update of every interval cell's moments with one replication's values (`vector` from `offset`), as
+ * addMomentAt, inlined: it runs for every interval × KPI of every replication. A function of its own, not a loop
+ * inside `add`: compiled on the stack (OSR) during the first replications, before the quantile store's `add` after it
+ * had type feedback, the loop's code left to the interpreter there at every later call (~50 deoptimisations a run).
+ */
+function addIntervalMoments(moments: RunningMomentsArray, vector: ArrayLike<number>, offset: number): void {
+  const { count, mean, sumSquares } = moments;
+  for (let cell = 0; cell < count.length; cell++) {
+    const value = vector[offset + cell]!;
+    if (Number.isNaN(value)) continue;
+    const n = count[cell]! + 1;
+    const delta = value - mean[cell]!;
+    const nextMean = mean[cell]! + delta / n;
+    count[cell] = n;
+    mean[cell] = nextMean;
+    sumSquares[cell] = sumSquares[cell]! + delta * (value - nextMean);
   }
 }

@@ -66,6 +66,21 @@ export function ratio(cost: readonly number[], effect: readonly number[]): CostE
   if (!(Math.abs(meanEffect) > 1e-12 * Math.max(1, scale))) return null;
   const quadrant: Quadrant = meanEffect > 0 ? (meanCost > 0 ? "costPerGain" : "dominant") : meanCost < 0 ? "savingPerLoss" : "dominated";
   if (quadrant === "dominant" || quadrant === "dominated") return { mean: null, ci95: null, quadrant };
+  const { ratios, crossings } = resampledRatios(cost, effect, meanEffect);
+  ratios.sort((a, b) => a - b);
+  // When the effect's resampled mean reaches 0 or beyond in more than 2.5% of resamples, the ratio is unbounded.
+  const bounded = n >= 2 && crossings <= 0.025 * RESAMPLES && ratios.length > 0;
+  const at = (q: number) => ratios[Math.min(ratios.length - 1, Math.max(0, Math.round(q * (ratios.length - 1))))]!;
+  return { mean: meanCost / meanEffect, ci95: bounded ? [at(0.025), at(0.975)] : null, quadrant };
+}
+
+/**
+ * The paired bootstrap's ratios of resampled cost sums to effect sums, and how many resamples' effect reached 0 or the
+ * other sign. A function of its own: as a loop inside `ratio`, V8 compiled it on the stack (OSR) before the sort after
+ * it had run, and that code left to the interpreter at the sort at every later call.
+ */
+function resampledRatios(cost: readonly number[], effect: readonly number[], meanEffect: number): { ratios: number[]; crossings: number } {
+  const n = cost.length;
   const ratios: number[] = [];
   let crossings = 0;
   for (let b = 0; b < RESAMPLES; b++) {
@@ -79,11 +94,7 @@ export function ratio(cost: readonly number[], effect: readonly number[]): CostE
     if (Math.sign(e) !== Math.sign(meanEffect) || e === 0) crossings++;
     else ratios.push(c / e);
   }
-  ratios.sort((a, b) => a - b);
-  // When the effect's resampled mean reaches 0 or beyond in more than 2.5% of resamples, the ratio is unbounded.
-  const bounded = n >= 2 && crossings <= 0.025 * RESAMPLES && ratios.length > 0;
-  const at = (q: number) => ratios[Math.min(ratios.length - 1, Math.max(0, Math.round(q * (ratios.length - 1))))]!;
-  return { mean: meanCost / meanEffect, ci95: bounded ? [at(0.025), at(0.975)] : null, quadrant };
+  return { ratios, crossings };
 }
 
 const mean = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
