@@ -202,6 +202,25 @@ describe("ccplan compare with money, and ccplan sensitivity", () => {
     expect(two.stdout).toBe(one.stdout);
   });
 
+  it("gives the same bytes with one worker as with two without money too, the pool closed once the replications are back", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ccplan-compare-"));
+    try {
+      const scenario = JSON.parse(readFileSync(join(repoRoot, "scenarios/default.json"), "utf8"));
+      delete scenario.money;
+      const file = join(dir, "no-money.json");
+      writeFileSync(file, JSON.stringify(scenario));
+      const args = ["compare", file, "--replications", "6", "--json"];
+      const one = ccplan(...args, "--workers", "1");
+      const two = ccplan(...args, "--workers", "2");
+      expect(one.code).toBe(0);
+      expect(JSON.parse(one.stdout).interventions).toHaveLength(3);
+      expect(two.stderr).toBe("");
+      expect(two.stdout).toBe(one.stdout);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("prices each intervention against the baseline over the horizon, with CIs", () => {
     const run = ccplan("compare", "scenarios/product-training.json", "--replications", "4", "--json");
     expect(run.stderr).toBe("");

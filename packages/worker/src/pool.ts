@@ -65,6 +65,12 @@ export interface RunOptions<O extends RunOutput = "results"> {
   /** Keep every result for the returned `results` (default true). With `false`, `results` is empty and only
    * `onResults` sees them, so memory holds a few chunks rather than the whole run. */
   keepResults?: boolean;
+  /** Runs started with the same key (any object: the scenarios of a paired comparison) advance side by side: each chunk
+   * of theirs, a worker's queued next chunk too, goes to the one furthest behind (lowest next replication; the first
+   * started among equals), so their completed prefixes grow together and a caller that pairs replication k of each
+   * holds only the stretches between them. Without a key, runs are served in the order they started (so a run
+   * started first would be run to its end before the others began). */
+  lockstep?: object;
 }
 
 export interface RunResult<T = ReplicationResult> {
@@ -139,6 +145,10 @@ interface RunState {
   total: number;
   /** Offset (from `first`) of the next replication to hand out. */
   next: number;
+  /** Chunks [from, to) (offsets, in order) handed out and lost with a worker stopped for another run's sake (a chunk
+   * queued behind another run's): handed out again before `next`. */
+  returned: [number, number][];
+  lockstep: object | undefined;
   results: (Item | undefined)[];
   completed: number;
   /** Length of the completed prefix (offsets 0 … prefix − 1 are all back). */
@@ -192,6 +202,8 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
   async function kill(slot: Slot): Promise<void> {
     if (slot.dead) return;
     slot.dead = true;
+    // A chunk of a run still going (one queued behind another run's chunk, in lockstep) is handed out again.
+    for (const job of [slot.job, slot.queued]) if (job && !job.run.settled && job.run.jobs.delete(job)) giveBack(job);
     slot.job = null;
     slot.queued = null;
     slots.splice(slots.indexOf(slot), 1);
@@ -202,6 +214,41 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
     }
   }
 
+  /** Puts a lost chunk back in its run's hands, to be handed out again (`returned`). */
+  function giveBack(job: Job): void {
+    const returned = job.run.returned;
+    returned.push([job.from, job.to]);
+    returned.sort((a, b) => a[0] - b[0]);
+    queueMicrotask(pump);
+  }
+
+  function hasWork(run: RunState): boolean {
+    return run.returned.length > 0 || run.next < run.total;
+  }
+
+  /** The replication a run hands out next. */
+  function nextReplication(run: RunState): number {
+    return run.first + (run.returned[0]?.[0] ?? run.next);
+  }
+
+  /** `run`, or, in lockstep with others, the one of them furthest behind that has work left (the first started among
+   * equals); undefined when none has work. */
+  function laggard(run: RunState): RunState | undefined {
+    if (run.lockstep === undefined) return hasWork(run) ? run : undefined;
+    let pick: RunState | undefined;
+    for (const other of runs) {
+      if (other.lockstep !== run.lockstep || !hasWork(other)) continue;
+      if (pick === undefined || nextReplication(other) < nextReplication(pick)) pick = other;
+    }
+    return pick;
+  }
+
+  /** The run whose chunk goes out next: the first started with work left, or the laggard of its lockstep. */
+  function nextRun(): RunState | undefined {
+    const first = runs.find(hasWork);
+    return first && laggard(first);
+  }
+
   function chunkFor(run: RunState): number {
     const remaining = run.total - run.next;
     if (run.chunkSize !== undefined) return Math.min(run.chunkSize, remaining);
@@ -210,40 +257,46 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
     return chunkLength({ remaining, queued, workers: size, msPerReplication: run.msPerReplication });
   }
 
-  /** Hands chunks to idle workers (spawning up to `size`), runs in the order they started; once every worker is busy,
-   * queues each one's next chunk behind its current one (`prefetch`). */
+  /** Sends `run`'s next chunk (a returned one first) to `slot`. */
+  function handOut(run: RunState, slot: Slot): void {
+    const returned = run.returned.shift();
+    if (returned) return dispatch(run, slot, returned[0], returned[1]);
+    const count = chunkFor(run);
+    dispatch(run, slot, run.next, run.next + count);
+    run.next += count;
+  }
+
+  /** Hands chunks to idle workers (spawning up to `size`), runs in the order they started (runs in lockstep side by
+   * side); once every worker is busy, queues each one's next chunk behind its current one (`prefetch`). */
   function pump(): void {
-    for (const run of runs) {
-      while (run.next < run.total) {
-        let slot = slots.find((s) => s.job === null);
-        if (!slot) {
-          if (slots.length >= size) {
-            prefetch();
-            return;
-          }
-          try {
-            slot = spawn();
-          } catch (error) {
-            fail(run, new Error(`${run.name}: could not start a worker: ${errorMessage(error)}`));
-            break;
-          }
+    for (let run = nextRun(); run !== undefined; run = nextRun()) {
+      let slot = slots.find((s) => s.job === null);
+      if (!slot) {
+        if (slots.length >= size) {
+          prefetch();
+          return;
         }
-        const count = chunkFor(run);
-        dispatch(run, slot, run.next, run.next + count);
-        run.next += count;
+        try {
+          slot = spawn();
+        } catch (error) {
+          fail(run, new Error(`${run.name}: could not start a worker: ${errorMessage(error)}`));
+          continue;
+        }
       }
+      handOut(run, slot);
     }
   }
 
-  /** With every worker busy: a next chunk of its current run for each worker without one queued. Only once the run is
-   * timed (its first chunks are one replication each, to learn how long one takes). */
+  /** With every worker busy: a next chunk of its current run for each worker without one queued (of the laggard, for
+   * runs in lockstep). Only once that run is timed (its first chunks are one replication each, to learn how long one
+   * takes). */
   function prefetch(): void {
     for (const slot of slots) {
-      const run = slot.job?.run;
-      if (!run || slot.queued !== null || run.settled || run.next >= run.total || run.msPerReplication === undefined) continue;
-      const count = chunkFor(run);
-      dispatch(run, slot, run.next, run.next + count);
-      run.next += count;
+      const current = slot.job?.run;
+      if (!current || slot.queued !== null || current.settled) continue;
+      const run = laggard(current);
+      if (!run || run.msPerReplication === undefined) continue;
+      handOut(run, slot);
     }
   }
 
@@ -441,6 +494,8 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
         first: firstReplication,
         total: replications,
         next: 0,
+        returned: [],
+        lockstep: options.lockstep,
         results: new Array<Item | undefined>(replications),
         completed: 0,
         prefix: 0,

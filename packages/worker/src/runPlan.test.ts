@@ -72,6 +72,85 @@ describe("a runner that streams", () => {
   });
 });
 
+/** A streaming runner over the in-process one: each source's stretches come in uneven lengths and at its own pace (a
+ * variant's far behind the baseline's, another's all at once at the end), as a pool's streams may. Records the calls. */
+function unevenStreams() {
+  const direct = inProcessRunner();
+  const calls: { source: PlanSource; from: number; to: number; lockstep: object | undefined }[] = [];
+  const stopped: unknown[] = [];
+  const runner: VectorRunner = {
+    vectors: () => Promise.reject(new Error("a streaming runner is not asked for batches")),
+    async stream(source, from, to, onVectors, onProgress, options) {
+      const index = calls.push({ source, from, to, lockstep: options?.lockstep }) - 1;
+      const all = await direct.vectors(source, from, to);
+      const deliver = (at: number, end: number) => {
+        try {
+          onVectors(at, all.slice(at - from, end - from));
+        } catch (error) {
+          stopped.push(error);
+          throw error;
+        }
+        onProgress?.(end - from);
+      };
+      if (index === 2) {
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        return deliver(from, to);
+      }
+      for (let at = from, step = 1 + index * 3; at < to; at += step, step = ((step * 7 + index) % 23) + 1) {
+        await new Promise((resolve) => setTimeout(resolve, index === 1 ? 2 : 0));
+        deliver(at, Math.min(to, at + step));
+      }
+    },
+  };
+  return { runner, calls, stopped };
+}
+
+describe("runPaired with a runner that streams", () => {
+  const request = () => ({
+    baseline: planned(5),
+    variants: [
+      { name: "six agents", planned: planned(6) },
+      { name: "four agents", planned: planned(4) },
+    ],
+    maxReplications: 130,
+  });
+
+  it("runs one stream per scenario over the whole range, baseline first and all in lockstep, with the same bytes as batches", async () => {
+    const batched = await runPaired({ runner: inProcessRunner(), ...request() });
+    const { runner, calls } = unevenStreams();
+    const progress: number[] = [];
+    const events: string[] = [];
+    const streamed = await runPaired({ runner, ...request(), onProgress: (done) => progress.push(done), onReplicationsDone: () => events.push("done") });
+    expect(JSON.stringify(streamed)).toBe(JSON.stringify(batched));
+    const scenarios = request();
+    expect(calls.map((call) => [call.source, call.from, call.to])).toEqual(
+      [scenarios.baseline, ...scenarios.variants.map((variant) => variant.planned)].map((one) => [one.source, 0, 130]),
+    );
+    expect(calls[0]!.lockstep).toBeDefined();
+    expect(calls.every((call) => call.lockstep === calls[0]!.lockstep)).toBe(true);
+    expect(events).toEqual(["done"]);
+    expect(progress.at(-1)).toBe(390);
+  });
+
+  it("stops the other streams when one fails, and rejects with its error", async () => {
+    const { runner, stopped } = unevenStreams();
+    const scenarios = request();
+    const failing = scenarios.variants[1]!.planned.source;
+    const oneFails: VectorRunner = {
+      vectors: runner.vectors,
+      stream: (source, ...rest) => (source === failing ? Promise.reject(new Error("replication 3 failed")) : runner.stream!(source, ...rest)),
+    };
+    let done = false;
+    await expect(runPaired({ runner: oneFails, ...scenarios, onReplicationsDone: () => (done = true) })).rejects.toThrow("replication 3 failed");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(done).toBe(false);
+    expect(stopped.map(String)).toEqual([
+      "Error: stopped: the run of another scenario of the comparison failed",
+      "Error: stopped: the run of another scenario of the comparison failed",
+    ]);
+  });
+});
+
 describe("onReplicationsDone", () => {
   it("is called once, after the last replication came back (streamed or in batches), so a caller can close its runner before the summary", async () => {
     const direct = inProcessRunner();
@@ -91,6 +170,14 @@ describe("onReplicationsDone", () => {
     const batches = scrambled();
     await runSingle({ runner: batches, planned: planned(5), maxReplications: 520, onReplicationsDone: () => events.push(`after ${batches.started.length} batches`) });
     expect(events).toEqual(["done", "after 3 batches"]);
+  });
+
+  it("is called once by a paired run in batches too, after its last batch", async () => {
+    const runner = scrambled();
+    const events: string[] = [];
+    const variants = [{ name: "six agents", planned: planned(6) }];
+    await runPaired({ runner, baseline: planned(5), variants, maxReplications: 260, onReplicationsDone: () => events.push(`after ${runner.started.length} batches`) });
+    expect(events).toEqual(["after 4 batches"]);
   });
 });
 

@@ -207,10 +207,77 @@ export function comparable(baseline: Plan, variant: Plan): boolean {
 }
 
 /**
+ * Streams replications 0 … replications − 1 of every source at once (one stream each, in lockstep: the pool hands
+ * each chunk to the stream furthest behind) and calls `fold(k, vectors)` with replication k of every source, in
+ * source order, for k = 0, 1, 2, … as soon as every stream has delivered k. Holds only the stretches not yet folded.
+ * When one stream fails, the others are stopped (their next stretch throws) and this rejects with the first failure.
+ */
+async function pairedStreams(
+  stream: NonNullable<VectorRunner["stream"]>,
+  sources: readonly PlanSource[],
+  replications: number,
+  tracker: ReturnType<typeof progressTracker>,
+  fold: (k: number, vectors: Float64Array[]) => void,
+): Promise<void> {
+  const lockstep = {};
+  /** Per source: stretches come back and not yet folded, in order; how far into the first one folding is; how many
+   * replications came back. */
+  const held = sources.map(() => ({ stretches: [] as Float64Array[][], at: 0, received: 0 }));
+  let folded = 0;
+  let failed = false;
+  await Promise.all(
+    sources.map(async (source, s) => {
+      const part = tracker.part(replications);
+      const mine = held[s]!;
+      try {
+        await stream(
+          source,
+          0,
+          replications,
+          (first, vectors) => {
+            if (failed) throw new Error("stopped: the run of another scenario of the comparison failed");
+            if (first !== mine.received) throw new Error(`replications came back from ${first}, expected from ${mine.received}`);
+            if (vectors.length === 0) return;
+            mine.stretches.push(vectors);
+            mine.received += vectors.length;
+            let ready = replications;
+            for (const other of held) ready = Math.min(ready, other.received);
+            for (; folded < ready; folded++) {
+              fold(
+                folded,
+                held.map((h) => {
+                  const stretch = h.stretches[0]!;
+                  const vector = stretch[h.at++]!;
+                  if (h.at === stretch.length) {
+                    h.stretches.shift();
+                    h.at = 0;
+                  }
+                  return vector;
+                }),
+              );
+            }
+          },
+          part.within,
+          { lockstep },
+        );
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+      part.finish();
+    }),
+  );
+}
+
+/**
  * Runs a baseline and its variants on the same seed and replication numbers (common random numbers) and
  * returns each one's statistics and the paired deltas. With `precision`, stops at the first check point where
  * every variant's delta of `precision.kpi` has a 95% CI half-width at most `precision.halfWidth`. Throws when a
  * variant is not `comparable` with the baseline.
+ * Without a precision target and with a runner that streams (a pool), every scenario runs as one stream over the
+ * whole range, all at once and side by side, and replication k is folded as soon as every scenario has it; otherwise
+ * in batches, every scenario's batch started together, the next before this one is folded. The replications are
+ * folded in order either way, so the result does not depend on the path, the runner or the number of workers.
  */
 export async function runPaired(options: {
   runner: VectorRunner;
@@ -219,6 +286,9 @@ export async function runPaired(options: {
   maxReplications: number;
   precision?: PrecisionTarget;
   onProgress?: RunProgressSink;
+  /** Called once the last replication has come back, before the summaries (as `runSingle`'s): a caller that needs its
+   * runner no more can close it then, so that its threads end while this thread summarises. */
+  onReplicationsDone?: () => void;
 }): Promise<{ baseline: RunStatistics; variants: RunStatistics[]; comparison: PairedComparison; precision?: PrecisionOutcome }> {
   const { runner, baseline, variants, maxReplications, precision } = options;
   for (const variant of variants) {
@@ -233,9 +303,24 @@ export async function runPaired(options: {
   const paired = createPairedAccumulator({ layout, variants: variants.map((variant) => variant.name), ...expected });
   const tracker = progressTracker(maxReplications * (variants.length + 1), options.onProgress);
   const size = batchSize(layout.length, variants.length + 1, maxReplications);
+  /** Adds replication k: `vectors` holds the baseline's, then each variant's. */
+  const fold = (k: number, vectors: readonly Float64Array[]) => {
+    const base = vectors[0]!;
+    const others = vectors.slice(1);
+    baselineRun.add(k, base);
+    variantRuns.forEach((run, v) => run.add(k, others[v]!));
+    paired.add(k, base, others);
+  };
+  const summaries = () => ({ baseline: baselineRun.summary(), variants: variantRuns.map((run) => run.summary()), comparison: paired.summary() });
   let done = 0;
   let reached = false;
   const scenarios = [baseline, ...variants.map((variant) => variant.planned)];
+  if (!precision && runner.stream) {
+    // No check points to stop at: one stream per scenario (the baseline's first), folded as the slowest comes.
+    await pairedStreams(runner.stream.bind(runner), scenarios.map((planned) => planned.source), maxReplications, tracker, fold);
+    options.onReplicationsDone?.();
+    return summaries();
+  }
   for (const end of stopPoints(maxReplications, precision)) {
     // Every scenario's batch is started at once (a pool serves them in this order), the next batch before this one
     // is folded; the folding is in replication order, as it always was.
@@ -251,12 +336,7 @@ export async function runPaired(options: {
           }),
         ),
       (from, to, vectors) => {
-        for (let i = 0; i < to - from; i++) {
-          const k = from + i;
-          baselineRun.add(k, vectors[0]![i]!);
-          variantRuns.forEach((run, v) => run.add(k, vectors[v + 1]![i]!));
-          paired.add(k, vectors[0]![i]!, variants.map((_, v) => vectors[v + 1]![i]!));
-        }
+        for (let i = 0; i < to - from; i++) fold(from + i, vectors.map((scenario) => scenario[i]!));
       },
     );
     done = end;
@@ -268,10 +348,9 @@ export async function runPaired(options: {
       break;
     }
   }
+  options.onReplicationsDone?.();
   return {
-    baseline: baselineRun.summary(),
-    variants: variantRuns.map((run) => run.summary()),
-    comparison: paired.summary(),
+    ...summaries(),
     ...(precision && { precision: { ...precision, reached, replications: done } }),
   };
 }

@@ -25,7 +25,7 @@ export {
   type WorkerFactory,
   type WorkerHandle,
 } from "./pool.js";
-export { poolRunner, inProcessRunner, type VectorRunner } from "./vectorRunner.js";
+export { poolRunner, inProcessRunner, type StreamOptions, type VectorRunner } from "./vectorRunner.js";
 export {
   runSingle,
   runPaired,

@@ -11,7 +11,20 @@ export interface VectorRunner {
    * batches left a pool's workers waiting at every batch's end (their next chunk not yet queued); one run keeps them
    * busy to its last chunk, and this thread holds only the stretches not yet complete.
    */
-  stream?(source: PlanSource, from: number, to: number, onVectors: (first: number, vectors: Float64Array[]) => void, onProgress?: (done: number) => void): Promise<void>;
+  stream?(
+    source: PlanSource,
+    from: number,
+    to: number,
+    onVectors: (first: number, vectors: Float64Array[]) => void,
+    onProgress?: (done: number) => void,
+    options?: StreamOptions,
+  ): Promise<void>;
+}
+
+export interface StreamOptions {
+  /** Streams started with the same key advance side by side (the pool's `lockstep`): a paired comparison's scenarios,
+   * so that no stream runs far ahead of the others while their stretches wait to be paired. */
+  lockstep?: object;
 }
 
 /** Runs replications in a pool of workers (threads in Node, Web Workers in a browser), cancelled by `signal`. */
@@ -35,9 +48,10 @@ export function poolRunner(pool: Pool, signal?: AbortSignal): VectorRunner {
       if (to <= from) return [];
       return (await run(source, from, to, onProgress, {})).map((item) => item.vector);
     },
-    async stream(source, from, to, onVectors, onProgress) {
+    async stream(source, from, to, onVectors, onProgress, options) {
       if (to <= from) return;
       await run(source, from, to, onProgress, {
+        ...(options?.lockstep && { lockstep: options.lockstep }),
         keepResults: false,
         onResults: (batch) => onVectors(batch[0]!.replication, batch.map((item) => item.vector)),
       });

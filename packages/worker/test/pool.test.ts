@@ -182,6 +182,58 @@ describe("createPool over fake workers", () => {
     }
   });
 
+  it("advances runs in lockstep side by side, each chunk to the one furthest behind, where runs otherwise go in turn", async () => {
+    // One worker, so that the order chunks finish in is the order they were handed out in, whatever the machine's load.
+    const { pool } = trackedPool(1);
+    /** Largest gap between the completed prefixes of three runs of 40 replications started at once. */
+    const widestGap = async (lockstep: object | undefined) => {
+      const prefixes = [0, 0, 0];
+      let widest = 0;
+      const runs = prefixes.map((_, r) =>
+        pool.run({
+          source: fakeSource({ msPerReplication: 1, jitterMs: 2 }),
+          replications: 40,
+          chunkSize: 3,
+          keepResults: false,
+          ...(lockstep && { lockstep }),
+          onResults: (batch) => {
+            prefixes[r] = batch.at(-1)!.replication + 1;
+            widest = Math.max(widest, Math.max(...prefixes) - Math.min(...prefixes));
+          },
+        }),
+      );
+      await Promise.all(runs);
+      return widest;
+    };
+    try {
+      expect(await widestGap(undefined)).toBe(40);
+      // A chunk of 3 running and one queued: never two chunks between the runs.
+      expect(await widestGap({})).toBeLessThanOrEqual(6);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("hands out again a lockstep run's chunk queued behind another run's chunk whose worker failed", async () => {
+    const pool = createPool({ size: 1, createWorker: () => nodeWorkerHandle(fakeWorkerUrl) });
+    const failing = fakeSource({ msPerReplication: 2, throwAt: 4 });
+    const healthy = fakeSource({ msPerReplication: 2 });
+    try {
+      // Timed first (a chunk is queued behind a busy worker's only once its run's source is timed).
+      await Promise.all([failing, healthy].map((source) => pool.run({ source, replications: 2, firstReplication: 10 })));
+      // One worker: a chunk of `healthy` waits behind each chunk of `failing`, until `failing` throws at 4.
+      const lockstep = {};
+      const [bad, good] = await Promise.allSettled([
+        pool.run({ source: failing, replications: 8, chunkSize: 2, lockstep }),
+        pool.run({ source: healthy, replications: 8, chunkSize: 2, lockstep }),
+      ]);
+      expect(bad.status === "rejected" && String(bad.reason)).toContain("boom at 4");
+      expect(good.status === "fulfilled" && good.value.results.map((r) => r.replication)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    } finally {
+      await pool.close();
+    }
+  });
+
   // How fast a cancel settles is the bench's (packages/worker/bench/pool.mjs: cancelLatencyMs), not a test's.
   it("cancels, keeps only the completed prefix, and leaves no thread running", async () => {
     const { pool, live } = trackedPool(2);

@@ -121,16 +121,31 @@ export async function runCompare(args: string[], write: (text: string) => void):
     });
   let earlyMoney: ReturnType<typeof startMoneyRuns> | undefined;
   let lastBatchesStarted = 0;
+  // Every scenario's last batch (or its stream) is in the pool's queue: the money stage's runs go right behind them.
+  const queuedUpTo = (to: number) => {
+    if (to === flags.replications && ++lastBatchesStarted === variants.length + 1 && earlyRuns.length > 0) earlyMoney = startMoneyRuns(earlyRuns, overall);
+  };
   const recording: VectorRunner = {
     async vectors(source, from, to, onProgress) {
       const pending = runner.vectors(source, from, to, onProgress);
-      // Every scenario's last batch is in the pool's queue: the money stage's runs go right behind them.
-      if (to === flags.replications && ++lastBatchesStarted === variants.length + 1 && earlyRuns.length > 0) earlyMoney = startMoneyRuns(earlyRuns, overall);
+      queuedUpTo(to);
       const vectors = await pending;
       const key = keys.get(source);
       if (key !== undefined) book.add(key, from, vectors.map(spanKpiSample));
       return vectors;
     },
+    ...(runner.stream && {
+      stream(source, from, to, onVectors, onProgress, streamOptions) {
+        const key = keys.get(source);
+        const record = (first: number, vectors: Float64Array[]) => {
+          if (key !== undefined) book.add(key, first, vectors.map(spanKpiSample));
+          onVectors(first, vectors);
+        };
+        const streaming = runner.stream!(source, from, to, record, onProgress, streamOptions);
+        queuedUpTo(to);
+        return streaming;
+      },
+    }),
   };
   try {
     const outcome = await runPaired({
@@ -140,6 +155,8 @@ export async function runCompare(args: string[], write: (text: string) => void):
       maxReplications: flags.replications,
       ...(flags.precision && { precision: flags.precision }),
       onProgress: (done) => comparisonPart.within(done),
+      // Without money to simulate next, the threads can end while this thread summarises.
+      ...(!loaded.scenario.money && { onReplicationsDone: () => void runner.close() }),
     });
     comparisonPart.finish();
     const replications = outcome.comparison.replications;

@@ -24,7 +24,7 @@ export function createRunner(workers: number | undefined, plans: readonly Plan[]
   const runner = () => poolRunner((pool ??= createNodePool({ size })));
   return {
     vectors: (source, from, to, onProgress) => runner().vectors(source, from, to, onProgress),
-    stream: (source, from, to, onVectors, onProgress) => runner().stream!(source, from, to, onVectors, onProgress),
+    stream: (...args) => runner().stream!(...args),
     // Once, however often it is called: a command may close early (its runs done) and again in its `finally`.
     close: () => (closing ??= pool ? pool.close() : Promise.resolve()),
   };
