@@ -10,16 +10,9 @@
 //
 //   node packages/core/bench/jitWarmup.mjs [--rounds 3] [--pair] [--before <checkout>]
 import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
 import { loadavg } from "node:os";
 import { resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-
-/** A checkout's built core for Node: dist/node/index.js, or dist/index.node.js in builds before core's engine entry. */
-const builtCore = (root) => {
-  const current = resolve(root, "packages/core/dist/node/index.js");
-  return existsSync(current) ? current : resolve(root, "packages/core/dist/index.node.js");
-};
 
 const CHUNKS = [1, 2, 8, 23, 76, 170, 170, 170];
 const STANDARD_DAY = { arrivalsPerHour: 200, ahtSec: 180, agents: 12, patienceSec: 300, targetAnswerSec: 20, hours: 24, seed: 1 };
@@ -30,7 +23,7 @@ const option = (name, fallback) => {
 };
 
 if (args.includes("--child")) {
-  const core = await import(pathToFileURL(builtCore(option("--root"))).href);
+  const core = await import(pathToFileURL(resolve(option("--root"), "packages/core/dist/index.node.js")).href);
   const plan = core.stationaryPlan(STANDARD_DAY);
   const simulator = core.createSimulator(plan);
   const layout = core.kpiVectorLayout(plan);

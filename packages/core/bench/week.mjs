@@ -5,16 +5,10 @@
 // byte for byte (they should be identical unless a change says otherwise). Prints a table; writes nothing.
 //
 //   node packages/core/bench/week.mjs [--replications 20] [--rounds 3] [--before <checkout>]
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-
-/** A checkout's built core for Node: dist/node/index.js, or dist/index.node.js in builds before core's engine entry. */
-const builtCore = (root) => {
-  const current = resolve(root, "packages/core/dist/node/index.js");
-  return existsSync(current) ? current : resolve(root, "packages/core/dist/index.node.js");
-};
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -26,8 +20,8 @@ const rounds = Number(option("--rounds", 3));
 const beforeRoot = option("--before");
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 
-const builds = [{ label: "this build", core: await import(pathToFileURL(builtCore(repoRoot)).href) }];
-if (beforeRoot) builds.unshift({ label: "before", core: await import(pathToFileURL(builtCore(beforeRoot)).href) });
+const builds = [{ label: "this build", core: await import(pathToFileURL(resolve(repoRoot, "packages/core/dist/index.node.js")).href) }];
+if (beforeRoot) builds.unshift({ label: "before", core: await import(pathToFileURL(resolve(beforeRoot, "packages/core/dist/index.node.js")).href) });
 
 const raw = JSON.parse(readFileSync(resolve(repoRoot, "scenarios/default.json"), "utf8"));
 const cpuMs = () => {

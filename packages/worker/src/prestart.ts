@@ -7,21 +7,17 @@ import { Worker } from "node:worker_threads";
 /** The pool's worker script (what `nodeWorkerHandle` starts by default). */
 export const NODE_WORKER_URL = new URL("./nodeWorker.js", import.meta.url);
 
-/** What a worker thread loads when it starts: all of core (any job), or its engine alone (`engineFirstApi`: stationary
- * centers at once, anything else after loading the rest). */
-export type WorkerLoad = "all" | "engine";
-
 interface Prestarted {
   worker: Worker;
   failed: boolean;
 }
 const waiting: Prestarted[] = [];
 
-/** Starts `count` worker threads now, unreferenced (the process may exit without them), loading `load`. One that fails
- * before it is taken is dropped, so the pool never receives a dead thread. */
-export function prestartWorkers(count: number, load: WorkerLoad = "all"): void {
+/** Starts `count` worker threads now, unreferenced (the process may exit without them). One that fails before it is
+ * taken is dropped, so the pool never receives a dead thread. */
+export function prestartWorkers(count: number): void {
   for (let i = 0; i < count; i++) {
-    const entry: Prestarted = { worker: new Worker(NODE_WORKER_URL, { workerData: { load } }), failed: false };
+    const entry: Prestarted = { worker: new Worker(NODE_WORKER_URL), failed: false };
     entry.worker.unref();
     const drop = () => {
       entry.failed = true;

@@ -19,24 +19,6 @@ function bytes(result: ReplicationResult): string {
   return `${JSON.stringify(scalars)}|${hex(queueCounters)}|${hex(groupCounters)}|${hex(waitHistogram)}`;
 }
 
-/** A one-day scenario with one intervention. */
-const smallCenter = {
-  version: 1,
-  name: "Small test center",
-  intervalMinutes: 60,
-  days: ["mon"],
-  queues: [
-    {
-      name: "phone",
-      forecast: { dailyContacts: [300], intradayProfile: "flat" },
-      handle: { dist: "lognormal", meanSec: 180, cv: 0.8 },
-      patience: { dist: "exponential", meanSec: 300 },
-    },
-  ],
-  groups: [{ name: "Agents", serves: ["phone"], shifts: [{ name: "Day", start: "08:00", hours: 8, days: ["mon"], agents: 5 }] }],
-  interventions: [{ kind: "addAgents", name: "+2 on Day", group: "Agents", shift: "Day", agents: 2 }],
-};
-
 /** A node pool whose threads are counted while alive. */
 function trackedPool(size: number) {
   const live = new Set<number>();
@@ -64,27 +46,6 @@ describe("createNodePool", () => {
       const plan = stationaryPlan(day);
       const simulator = createSimulator(plan);
       expect(results.map((item) => Array.from(item.vector))).toEqual(Array.from({ length: 6 }, (_, k) => Array.from(kpiVector(plan, simulator.run(k)))));
-    } finally {
-      await pool.close();
-    }
-  });
-
-  it("runs a stationary center and a scenario on threads started with core's engine alone, as on any thread", async () => {
-    prestartWorkers(2, "engine");
-    const pool = createNodePool({ size: 2 });
-    const scenario: PlanSource = { kind: "scenario", scenario: smallCenter, variant: "+2 on Day" };
-    try {
-      // The stationary center runs on what the threads loaded; the scenario makes them load the rest of core first.
-      const stationary = await pool.run({ source: standardDay, replications: 6, output: "kpiVectors", chunkSize: 2 });
-      expect(prestartedCount()).toBe(0);
-      const plan = stationaryPlan(day);
-      const simulator = createSimulator(plan);
-      expect(stationary.results.map((item) => Array.from(item.vector))).toEqual(Array.from({ length: 6 }, (_, k) => Array.from(kpiVector(plan, simulator.run(k)))));
-      const { results } = await pool.run({ source: scenario, replications: 4, chunkSize: 1 });
-      const parsed = parseScenario(smallCenter);
-      if (!parsed.ok) throw new Error("fixture invalid");
-      const direct = createScenarioSimulator({ scenario: parsed.scenario, intervention: "+2 on Day" });
-      expect(results.map(bytes)).toEqual(Array.from({ length: 4 }, (_, k) => bytes(direct.run(k))));
     } finally {
       await pool.close();
     }
@@ -133,7 +94,22 @@ describe("createNodePool", () => {
   });
 
   it("runs a scenario's variant in workers as core runs it directly", async () => {
-    const scenario = smallCenter;
+    const scenario = {
+      version: 1,
+      name: "Small test center",
+      intervalMinutes: 60,
+      days: ["mon"],
+      queues: [
+        {
+          name: "phone",
+          forecast: { dailyContacts: [300], intradayProfile: "flat" },
+          handle: { dist: "lognormal", meanSec: 180, cv: 0.8 },
+          patience: { dist: "exponential", meanSec: 300 },
+        },
+      ],
+      groups: [{ name: "Agents", serves: ["phone"], shifts: [{ name: "Day", start: "08:00", hours: 8, days: ["mon"], agents: 5 }] }],
+      interventions: [{ kind: "addAgents", name: "+2 on Day", group: "Agents", shift: "Day", agents: 2 }],
+    };
     const source: PlanSource = { kind: "scenario", scenario, variant: "+2 on Day" };
     const one = createNodePool({ size: 1 });
     const two = createNodePool({ size: 2 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { workerLoadFor, workersToPrestart } from "./prestart.js";
+import { workersToPrestart } from "./prestart.js";
 
 describe("workersToPrestart", () => {
   it("starts the threads --workers asks for, at most one per core", () => {
@@ -22,15 +22,5 @@ describe("workersToPrestart", () => {
     expect(workersToPrestart(["simulate", "--workers", "two"], 2)).toBe(0);
     expect(workersToPrestart(["simulate", "--workers"], 2)).toBe(0);
     expect(workersToPrestart(["simulate", "--workers", "2", "--workers", "3"], 2)).toBe(0);
-  });
-});
-
-describe("workerLoadFor", () => {
-  it("starts threads with core's engine alone for a stationary center, with all of core for anything else", () => {
-    expect(workerLoadFor(["simulate", "--rate", "200", "--aht", "180", "--workers", "2"])).toBe("engine");
-    expect(workerLoadFor(["simulate", "--rate=200", "--aht=180"])).toBe("engine");
-    expect(workerLoadFor(["simulate", "scenarios/default.json"])).toBe("all");
-    expect(workerLoadFor(["simulate", "--intervals", "day.csv", "--calibration", "c.json"])).toBe("all");
-    expect(workerLoadFor(["compare", "scenarios/default.json", "--rate", "200"])).toBe("all");
   });
 });

@@ -2,7 +2,7 @@
 // loading core while this thread loads the commands, instead of after (about 0.15 s of every multi-worker run).
 // Light on purpose: node:os and the worker package's prestart module only.
 import { availableParallelism } from "node:os";
-import { prestartWorkers, type WorkerLoad } from "@ccplan/worker/prestart";
+import { prestartWorkers } from "@ccplan/worker/prestart";
 
 /** The commands that run simulations in a pool of worker threads. */
 const POOLED_COMMANDS = new Set(["simulate", "compare", "sensitivity", "capacity", "roster", "anchor"]);
@@ -22,19 +22,8 @@ export function workersToPrestart(argv: readonly string[], cores: number = avail
   return Number.isInteger(workers) && workers >= 2 ? Math.min(workers, cores) : 0;
 }
 
-/**
- * What the threads load at start, as far as the words tell: core's engine alone for `simulate --rate …` (a stationary
- * center: the threads need nothing else, and load in ~10 ms instead of ~60), else all of core. A wrong guess costs
- * time only: an engine-only thread loads the rest of core when a job needs it.
- */
-export function workerLoadFor(argv: readonly string[]): WorkerLoad {
-  const [command, ...rest] = argv;
-  const has = (flag: string) => rest.some((word) => word === flag || word.startsWith(`${flag}=`));
-  return command === "simulate" && has("--rate") && !has("--intervals") && !has("--calibration") ? "engine" : "all";
-}
-
-/** Starts the threads `workersToPrestart` counts, loading what `workerLoadFor` says; the pool takes them when it starts. */
+/** Starts the threads `workersToPrestart` counts; the pool takes them when it starts. */
 export function prestart(argv: readonly string[]): void {
   const count = workersToPrestart(argv);
-  if (count > 0) prestartWorkers(count, workerLoadFor(argv));
+  if (count > 0) prestartWorkers(count);
 }

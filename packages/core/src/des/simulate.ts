@@ -1,7 +1,7 @@
 import { compileExperience } from "../experience/compileExperience.js";
 import { logisticTabulated, logTabulated } from "../experience/tabulated.js";
 import { dayVolumeMultiplier } from "../random/gammaMultiplier.js";
-import { DEFAULT_EXPERIENCE } from "../schema/experienceDefaults.js";
+import { DEFAULT_EXPERIENCE } from "../schema/experience.js";
 import { stream, type StreamPurpose } from "../random/streams.js";
 import { AgentGroup } from "./agentGroup.js";
 import { ArrivalSource } from "./arrivals.js";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { centralValue, defaultOf, uncertainNumber, type Resolved, type UncertainNumber } from "./uncertain.js";
+import { centralValue, defaultOf, resolveCentral, uncertainNumber, type Resolved, type UncertainNumber } from "./uncertain.js";
 
 // Every default below names its source, in a comment and in the help text the UI shows. "Article 000" is
 // article 000_84b7cbeb28961648 (KPI dimensions, with its effect sizes); "article 004" is 004_49af8e83df4febe5
@@ -192,6 +192,5 @@ export type WaitCurve = (typeof WAIT_CURVES)[number];
 
 /** The defaults of every field: what a scenario without an `experience` section holds, ranges included. */
 export const DEFAULT_EXPERIENCE_SPEC: ExperienceSpec = experienceSchema.parse({});
-/** The defaults at their central values: what a plan without an experience model runs with (written out in
- * experienceDefaults.ts, so that the engine loads without the schemas). */
-export { DEFAULT_EXPERIENCE } from "./experienceDefaults.js";
+/** The defaults at their central values: what a plan without an experience model runs with. */
+export const DEFAULT_EXPERIENCE: Experience = resolveCentral(DEFAULT_EXPERIENCE_SPEC);

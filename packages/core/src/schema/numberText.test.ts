@@ -14,7 +14,7 @@ describe("groupedNumber", () => {
 
   it("leaves ICU's number formatting alone while core loads (its first use costs every thread's start-up about 10 ms)", () => {
     // The built core, in a fresh process: the schemas' messages (with their grouped limits) are made as it loads.
-    const core = fileURLToPath(new URL("../../dist/node/index.js", import.meta.url));
+    const core = fileURLToPath(new URL("../../dist/index.node.js", import.meta.url));
     const script = `let calls = 0;
 const original = Number.prototype.toLocaleString;
 Number.prototype.toLocaleString = function (...args) { calls++; return original.apply(this, args); };
