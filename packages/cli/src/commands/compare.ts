@@ -174,6 +174,8 @@ export async function runCompare(args: string[], write: (text: string) => void):
       evaluations = await runPhaseJobAsync(job(), (request) => book.get(request) ?? run(request));
       for (const evaluation of evaluations) moneyByName.set(evaluation.name, evaluation.money);
     }
+    // Every simulation is back: the threads end while this thread decides and writes (closing again is a no-op).
+    void runner.close();
     bar.done();
     const interventions = chosen.map((variant, v) => {
       const statistics = outcome.variants[v]!;
