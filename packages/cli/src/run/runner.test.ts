@@ -10,5 +10,6 @@ describe("createRunner", () => {
     const again = runner.close();
     expect(again).toBe(early);
     await expect(again).resolves.toBeUndefined();
+    expect(() => runner.vectors(source, 0, 1)).toThrow(/closed/);
   });
 });

@@ -21,7 +21,11 @@ export function createRunner(workers: number | undefined, plans: readonly Plan[]
   if (size === 1) return { ...inProcessRunner(), close: async () => {} };
   let pool: Pool | undefined;
   let closing: Promise<void> | undefined;
-  const runner = () => poolRunner((pool ??= createNodePool({ size })));
+  const runner = () => {
+    // A closed runner starts no new pool behind its caller's back (one that nothing would close).
+    if (closing) throw new Error("the runner is closed; create a new one");
+    return poolRunner((pool ??= createNodePool({ size })));
+  };
   return {
     vectors: (source, from, to, onProgress) => runner().vectors(source, from, to, onProgress),
     stream: (...args) => runner().stream!(...args),

@@ -1,5 +1,5 @@
 import { KPI_REGISTRY, type KpiDefinition, type KpiId } from "../kpi/registry.js";
-import { runningMomentsArray, type RunningMomentsArray } from "../stats/runningMoments.js";
+import { addMomentAt, runningMomentsArray, type RunningMomentsArray } from "../stats/runningMoments.js";
 import { exactStatistics, momentStatistics, type KpiStatistics } from "./kpiStatistics.js";
 import type { KpiVectorLayout } from "./kpiVectorLayout.js";
 import type { IntervalQuantileBasis, QuantileStoreOptions } from "./rowQuantileStore.js";
@@ -173,19 +173,10 @@ function addPairedValues(state: VariantState, baseline: ArrayLike<number>, vecto
       continue;
     }
     delta[i] = b - a;
-    addWelford(state.baseline, i, a);
-    addWelford(state.variant, i, b);
-    addWelford(state.delta, i, b - a);
+    addMomentAt(state.baseline, i, a);
+    addMomentAt(state.variant, i, b);
+    addMomentAt(state.delta, i, b - a);
   }
-}
-
-function addWelford(moments: RunningMomentsArray, index: number, value: number): void {
-  const n = moments.count[index]! + 1;
-  const deviation = value - moments.mean[index]!;
-  const mean = moments.mean[index]! + deviation / n;
-  moments.count[index] = n;
-  moments.mean[index] = mean;
-  moments.sumSquares[index] = moments.sumSquares[index]! + deviation * (value - mean);
 }
 
 function variantSummary(layout: KpiVectorLayout, state: VariantState): VariantDeltas {

@@ -15,7 +15,7 @@ function bySelection(values: Float32Array): number[] | null {
 
 function byRadix(values: Float32Array, start = 0, length = values.length): number[] | null {
   const out = new Float64Array(3);
-  return float32Quantiles(new Uint32Array(values.buffer, values.byteOffset, values.length), start, length, out) ? Array.from(out) : null;
+  return float32Quantiles(new Uint32Array(values.buffer, values.byteOffset, values.length), start, length, [0.1, 0.5, 0.9], out) ? Array.from(out) : null;
 }
 
 it("float32Quantiles gives selectQuantiles' quantiles of Float32 values: signs, ties, outliers, NaN, tiny and large samples", () => {

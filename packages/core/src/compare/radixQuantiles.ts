@@ -1,5 +1,5 @@
 /**
- * P10, P50 and P90 (R-7, as d3's `quantileSorted` of the sorted values) of Float32 values, by radix selection on their
+ * Quantiles (R-7, as d3's `quantileSorted` of the sorted values) of Float32 values, by radix selection on their
  * bits instead of comparisons: a summary's interval cells are Float32 past the quantile store's exact phase, thousands of
  * replications each, and their quantiles were most of the work at the end of every long run.
  *
@@ -11,7 +11,6 @@
  * and the same order statistics, so the same quantiles as `selectQuantiles` (which may pick −0 for +0, equal numbers).
  */
 
-const SPREAD = [0.1, 0.5, 0.9] as const;
 const BUCKET_BITS = 11;
 const BUCKETS = 1 << BUCKET_BITS;
 /** A group of at most this many keys is sorted rather than split again. */
@@ -32,16 +31,20 @@ function floatOf(key: number): number {
 
 /** The cell's keys; grows to the largest cell seen. */
 let keys = new Uint32Array(1024);
-/** The order statistics wanted (ranks from 0, increasing) and found (keys). */
-const wanted = new Float64Array(6);
-const found = new Float64Array(6);
+/** The order statistics wanted (ranks from 0, increasing) and found (keys): two a probability; grow with them. */
+let wanted = new Float64Array(6);
+let found = new Float64Array(6);
 
 /**
- * P10, P50, P90 of the Float32 values whose bits are `bits[start … start + length − 1]` (a Uint32Array over the same
- * memory as the Float32Array), NaN skipped, into `out`; false when every value is NaN.
+ * The quantiles at `ps` (increasing, in [0, 1]) of the Float32 values whose bits are `bits[start … start + length − 1]`
+ * (a Uint32Array over the same memory as the Float32Array), NaN skipped, into `out`; false when every value is NaN.
  */
-export function float32Quantiles(bits: Uint32Array, start: number, length: number, out: Float64Array): boolean {
+export function float32Quantiles(bits: Uint32Array, start: number, length: number, ps: readonly number[], out: Float64Array): boolean {
   if (keys.length < length) keys = new Uint32Array(length);
+  if (wanted.length < 2 * ps.length) {
+    wanted = new Float64Array(2 * ps.length);
+    found = new Float64Array(2 * ps.length);
+  }
   let n = 0;
   let min = 0xffffffff;
   let max = 0;
@@ -57,14 +60,14 @@ export function float32Quantiles(bits: Uint32Array, start: number, length: numbe
   if (n === 0) return false;
   // R-7: the order statistic at ⌊(n − 1)p⌋ and the next, interpolated (one value: that value).
   let ranks = 0;
-  for (let q = 0; q < SPREAD.length; q++) {
-    const low = Math.floor((n - 1) * SPREAD[q]!);
+  for (let q = 0; q < ps.length; q++) {
+    const low = Math.floor((n - 1) * ps[q]!);
     wanted[ranks++] = low;
     if (n > 1) wanted[ranks++] = low + 1;
   }
   select(keys, 0, n, min, max, wanted.subarray(0, ranks), found, 0, true);
-  for (let q = 0, r = 0; q < SPREAD.length; q++) {
-    const h = (n - 1) * SPREAD[q]!;
+  for (let q = 0, r = 0; q < ps.length; q++) {
+    const h = (n - 1) * ps[q]!;
     const value0 = floatOf(found[r++]!);
     if (n < 2) {
       out[q] = value0;

@@ -151,7 +151,7 @@ export class RowQuantileStore {
     const start = cell * this.capacity;
     const picked = this.picked;
     if (this.bits !== null) {
-      if (!float32Quantiles(this.bits, start, this.flushed, picked)) return null;
+      if (!float32Quantiles(this.bits, start, this.flushed, SPREAD, picked)) return null;
     } else {
       const columns = this.columns;
       let n = 0;
