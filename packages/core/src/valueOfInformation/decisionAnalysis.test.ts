@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { counterUniform } from "../random/counterUniform.js";
 import { decisionAnalysis, type DecisionInputs } from "./decisionAnalysis.js";
+import { evppi } from "./valueOfInformation.js";
 
 // A training that keeps customers: its NPV = v·kept − 5,000, with the kept customers 20 + 40·churn gap (a loyalty
 // share drawn uniform on (0, 1)), so at the central value v = 200 the expected NPV is 200·40 − 5,000 = 3,000, and
@@ -83,5 +84,31 @@ describe("the decision analysis of a few replications", () => {
     expect(analysis.warning).toMatch(/20 replications/);
     expect(analysis.evppi.length).toBeGreaterThan(0);
     for (const entry of analysis.evppi) expect(Number.isFinite(entry.value)).toBe(true);
+  });
+});
+
+describe("the screen of many inputs", () => {
+  it("reports the inputs, intervals and order that screening each with evppi and refitting the first five gives, ties included", () => {
+    // Duplicated inputs tie exactly (the same regressions): among equals the file's order stands, in the screen's
+    // sort as in the regressions it keeps while screening.
+    const base = constructed(150);
+    const [churn, cost, other, promoters] = base.inputs as [DecisionInputs["inputs"][number], DecisionInputs["inputs"][number], DecisionInputs["inputs"][number], DecisionInputs["inputs"][number]];
+    const copy = (input: typeof churn, key: string) => ({ ...input, key, label: key });
+    const inputs = [other, copy(other, "other.2"), cost, promoters, copy(cost, "cost.2"), copy(other, "other.3"), churn, copy(cost, "cost.3"), copy(churn, "churn.2"), copy(other, "other.4")];
+    const analysis = decisionAnalysis({ ...base, inputs });
+
+    const screened = inputs.map((input) => ({ input, ...evppi([input.values], base.yearNpv, { interval: false }) }));
+    screened.sort((a, b) => b.value - a.value || b.spread - a.spread);
+    const expected = screened.slice(0, 5).map(({ input }) => {
+      const result = evppi([input.values], base.yearNpv);
+      return { input: input.key, label: input.label, value: result.value, ci95: result.ci95, inputs: [input.key] };
+    });
+    const loyalty = inputs.filter((input) => input.key.startsWith("experience.loyalty."));
+    const group = evppi(loyalty.map((input) => input.values), base.yearNpv);
+    expected.push({ input: "loyalty", label: "the loyalty shares together (churn and NPS classes)", value: group.value, ci95: group.ci95, inputs: loyalty.map((input) => input.key) });
+    expected.sort((a, b) => b.value - a.value);
+    expect(analysis.evppi).toEqual(expected);
+    // The screen had ties to order: the three copies of the cost, and the four of the unrelated input.
+    expect(new Set(screened.map((entry) => `${entry.value}/${entry.spread}`)).size).toBeLessThan(inputs.length - 4);
   });
 });

@@ -1,5 +1,5 @@
 import { acceptabilityCurve, breakEvens, customerValueGrid, type AcceptabilityPoint, type BreakEven, type LinearNetBenefit } from "./acceptability.js";
-import { evpi, evppi, FEW_DRAWS } from "./valueOfInformation.js";
+import { evpi, evppiOf, evppiRegressions, FEW_DRAWS, type EvppiRegressions } from "./valueOfInformation.js";
 
 /**
  * What a decision among options needs beyond which is best: what knowing each uncertain input would be worth before
@@ -64,20 +64,34 @@ export function decisionAnalysis(inputs: DecisionInputs): DecisionAnalysis {
   const value = evpi(inputs.expectedNpv);
   const varying = inputs.inputs.filter((input) => varies(input.values));
   // Every input screened by its estimate (largest first; among equal ones, often 0, the one that moves the NPVs most),
-  // then the interval computed for the ones reported.
-  const screened = varying.flatMap((input) => {
-    const result = partialValue([input.values], inputs.yearNpv, false);
-    return result ? [{ input, value: result.value, spread: result.spread }] : [];
-  });
-  screened.sort((a, b) => b.value - a.value || b.spread - a.spread);
-  const singles: InputValue[] = screened.slice(0, EVPPI_REPORTED).flatMap(({ input }) => {
-    const result = partialValue([input.values], inputs.yearNpv, true);
+  // then the interval computed for the ones reported, from the same regressions: those of the best so far are kept
+  // (a regression holds its design, n rows by up to 20 columns, for each option), the others dropped as they fall out.
+  type Screened = { input: (typeof varying)[number]; regressions: EvppiRegressions | null; value: number; spread: number };
+  const rank = (a: Screened, b: Screened) => b.value - a.value || b.spread - a.spread;
+  const screened: Screened[] = [];
+  const kept: Screened[] = [];
+  for (const input of varying) {
+    const regressions = fitted([input.values], inputs.yearNpv);
+    const result = regressions ? partialValue(regressions, false) : null;
+    if (!result) continue;
+    const entry: Screened = { input, regressions, value: result.value, spread: result.spread };
+    screened.push(entry);
+    // A stable sort, as the screen's below: among equals, the later input ranks after the earlier, there and here.
+    kept.push(entry);
+    kept.sort(rank);
+    if (kept.length > EVPPI_REPORTED) kept.pop()!.regressions = null;
+  }
+  screened.sort(rank);
+  const singles: InputValue[] = screened.slice(0, EVPPI_REPORTED).flatMap(({ input, regressions }) => {
+    const from = regressions ?? fitted([input.values], inputs.yearNpv);
+    const result = from ? partialValue(from, true) : null;
     return result ? [{ input: input.key, label: input.label, value: result.value, ci95: result.ci95, inputs: [input.key] }] : [];
   });
   const order = (a: InputValue, b: InputValue) => b.value - a.value;
   const reported = singles.slice(0, EVPPI_REPORTED);
   const loyalty = varying.filter((input) => input.key.startsWith(LOYALTY_PREFIX));
-  const group = loyalty.length > 1 ? partialValue(loyalty.map((input) => input.values), inputs.yearNpv, true) : null;
+  const loyaltyRegressions = loyalty.length > 1 ? fitted(loyalty.map((input) => input.values), inputs.yearNpv) : null;
+  const group = loyaltyRegressions && partialValue(loyaltyRegressions, true);
   if (group) {
     const result = group;
     reported.push({ input: "loyalty", label: "the loyalty shares together (churn and NPS classes)", value: result.value, ci95: result.ci95, inputs: loyalty.map((input) => input.key) });
@@ -124,10 +138,19 @@ function linearNetBenefits(inputs: DecisionInputs): LinearNetBenefit[] | null {
   }));
 }
 
-/** EVPPI, or null where the replications are too few for the regression on these inputs (it is then not reported). */
-function partialValue(parameters: readonly ArrayLike<number>[], netBenefit: readonly ArrayLike<number>[], interval: boolean) {
+/** The regressions of an EVPPI, or null where the replications are too few for them (the EVPPI is then not reported). */
+function fitted(parameters: readonly ArrayLike<number>[], netBenefit: readonly ArrayLike<number>[]): EvppiRegressions | null {
   try {
-    return evppi(parameters, netBenefit, { interval });
+    return evppiRegressions(parameters, netBenefit);
+  } catch {
+    return null;
+  }
+}
+
+/** The EVPPI of `fitted` regressions, or null where it cannot be computed (it is then not reported). */
+function partialValue(regressions: EvppiRegressions, interval: boolean) {
+  try {
+    return evppiOf(regressions, { interval });
   } catch {
     return null;
   }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { counterUniform } from "../random/counterUniform.js";
 import { normalQuantile } from "../random/normalQuantile.js";
-import { evpi, evppi } from "./valueOfInformation.js";
+import { drawFit, penalizedSplineFit } from "./penalizedSpline.js";
+import { evpi, evppi, evppiOf, evppiRegressions } from "./valueOfInformation.js";
 
 // A constructed decision with known answers. Inputs θ1…θ4 uniform on (0, 1); two options:
 //   A: NB = 400·θ3 + noise                                   (θ3 moves both options alike)
@@ -81,5 +82,36 @@ describe("EVPPI by regression on the draws (Strong & Oakley 2013; Strong, Oakley
 
   it("is reproducible: the same draws give the same value and interval", () => {
     expect(evppi([t1!], options)).toEqual(single[0]);
+  });
+});
+
+describe("the EVPPI interval read through the bootstrap's indices", () => {
+  it("equals the interval of resamples copied out, round by round, and the estimate from the same regressions", () => {
+    // The straightforward interval: every round's drawn fits resampled into arrays of their own.
+    const n = 200;
+    const parameters = [t1!.slice(0, n), t2!.slice(0, n)];
+    const netBenefit = [nbA.slice(0, n), nbB.slice(0, n), new Float64Array(n)];
+    const fits = netBenefit.map((values, option) => (option < 2 ? penalizedSplineFit(parameters, values) : null));
+    const rounds: number[] = [];
+    for (let round = 0; round < 200; round++) {
+      const index = Array.from({ length: n }, (_, k) => Math.floor(counterUniform(n, round, -0x0e77, k, 0) * n));
+      const drawn = fits.map((fit, option) => {
+        if (!fit) return netBenefit[option]!;
+        const normals = Float64Array.from({ length: fit.columns }, (_, i) => normalQuantile(Math.min(1 - 1e-12, Math.max(1e-12, counterUniform(n, round, -0x0e77, i, option + 1)))));
+        return drawFit(fit, normals);
+      });
+      const resampled = drawn.map((values) => index.map((k) => values[k]!));
+      const meanOfMax = resampled[0]!.reduce((sum, _, k) => sum + Math.max(...resampled.map((option) => option[k]!)), 0) / n;
+      const maxOfMeans = Math.max(...resampled.map((option) => option.reduce((sum, value) => sum + value, 0) / n));
+      rounds.push(Math.max(0, meanOfMax - maxOfMeans));
+    }
+    rounds.sort((a, b) => a - b);
+    const result = evppi(parameters, netBenefit);
+    expect(result.ci95).toEqual([rounds[Math.round(0.025 * 199)], rounds[Math.round(0.975 * 199)]]);
+    const regressions = evppiRegressions(parameters, netBenefit);
+    expect(evppiOf(regressions)).toEqual(result);
+    expect(evppiOf(regressions, { interval: false })).toEqual({ ...result, ci95: [result.value, result.value] });
+    // Too few replications: no regression, nothing learnt.
+    expect(evppiOf(evppiRegressions(parameters.map((p) => p.slice(0, 9)), netBenefit.map((o) => o.slice(0, 9))))).toEqual({ value: 0, ci95: [0, 0], edf: [1, 1, 1], spread: 0 });
   });
 });

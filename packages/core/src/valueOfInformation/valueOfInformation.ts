@@ -58,11 +58,32 @@ export interface PartialValue {
  * such as a baseline at 0, is taken as it is).
  */
 export function evppi(parameters: readonly ArrayLike<number>[], netBenefit: readonly ArrayLike<number>[], options: { interval?: boolean } = {}): PartialValue {
+  return evppiOf(evppiRegressions(parameters, netBenefit), options);
+}
+
+/** What an EVPPI rests on: each option's regression on the inputs (null: too few replications or no input, so 0). */
+export interface EvppiRegressions {
+  n: number;
+  options: number;
+  fits: readonly (SplineFit | Float64Array)[] | null;
+}
+
+/**
+ * Each option's net benefit regressed on `parameters`, once: a screen of many inputs takes every input's estimate
+ * from these and then the intervals of the few it reports from the same fits (fitting them again gave the same fits
+ * and cost a tenth of a comparison's decision stage). Throws as `penalizedSplineFit` does.
+ */
+export function evppiRegressions(parameters: readonly ArrayLike<number>[], netBenefit: readonly ArrayLike<number>[]): EvppiRegressions {
   const n = checkAligned(netBenefit);
-  if (parameters.length === 0 || n < 10) return { value: 0, ci95: [0, 0], edf: netBenefit.map(() => 1), spread: 0 };
-  const fits: (SplineFit | Float64Array)[] = netBenefit.map((values) =>
-    varies(values) ? penalizedSplineFit(parameters, values) : Float64Array.from(values),
-  );
+  if (parameters.length === 0 || n < 10) return { n, options: netBenefit.length, fits: null };
+  const fits = netBenefit.map((values) => (varies(values) ? penalizedSplineFit(parameters, values) : Float64Array.from(values)));
+  return { n, options: netBenefit.length, fits };
+}
+
+/** The EVPPI of regressions from `evppiRegressions`, with its 95% interval unless `interval` is false. */
+export function evppiOf(regressions: EvppiRegressions, options: { interval?: boolean } = {}): PartialValue {
+  const { n, fits } = regressions;
+  if (fits === null) return { value: 0, ci95: [0, 0], edf: Array.from({ length: regressions.options }, () => 1), spread: 0 };
   const fitted = fits.map((fit) => (fit instanceof Float64Array ? fit : fit.fitted));
   const value = Math.max(0, meanOfMax(fitted, n) - maxOfMeans(fitted, n));
   const edf = fits.map((fit) => (fit instanceof Float64Array ? 1 : fit.edf));
@@ -72,15 +93,17 @@ export function evppi(parameters: readonly ArrayLike<number>[], netBenefit: read
 
   const rounds: number[] = [];
   const index = new Uint32Array(n);
+  const normals = fits.map((fit) => new Float64Array(fit instanceof Float64Array ? 0 : fit.columns));
   for (let round = 0; round < ROUNDS; round++) {
     for (let k = 0; k < n; k++) index[k] = Math.floor(counterUniform(n, round, EVPPI_LANE, k, 0) * n);
     const drawn = fits.map((fit, option) => {
       if (fit instanceof Float64Array) return fit;
-      const normals = Float64Array.from({ length: fit.columns }, (_, i) => normalQuantile(open(counterUniform(n, round, EVPPI_LANE, i, option + 1))));
-      return drawFit(fit, normals);
+      const z = normals[option]!;
+      for (let i = 0; i < z.length; i++) z[i] = normalQuantile(open(counterUniform(n, round, EVPPI_LANE, i, option + 1)));
+      return drawFit(fit, z);
     });
-    const resampled = drawn.map((values) => Float64Array.from(index, (k) => values[k]!));
-    rounds.push(Math.max(0, meanOfMax(resampled, n) - maxOfMeans(resampled, n)));
+    // The bootstrap resample of the replications is read through `index`, not copied out.
+    rounds.push(Math.max(0, meanOfMaxAt(drawn, index, n) - maxOfMeansAt(drawn, index, n)));
   }
   rounds.sort((a, b) => a - b);
   const at = (q: number) => rounds[Math.min(ROUNDS - 1, Math.max(0, Math.round(q * (ROUNDS - 1))))]!;
@@ -110,6 +133,29 @@ function meanOfMax(options: readonly ArrayLike<number>[], n: number): number {
     sum += best;
   }
   return sum / n;
+}
+
+/** `meanOfMax` of the options' values at rows index[0 … n − 1] (a resample), summed in the same order. */
+function meanOfMaxAt(options: readonly ArrayLike<number>[], index: Uint32Array, n: number): number {
+  let sum = 0;
+  for (let k = 0; k < n; k++) {
+    const row = index[k]!;
+    let best = -Infinity;
+    for (const option of options) if (option[row]! > best) best = option[row]!;
+    sum += best;
+  }
+  return sum / n;
+}
+
+/** `maxOfMeans` of the options' values at rows index[0 … n − 1] (a resample), summed in the same order. */
+function maxOfMeansAt(options: readonly ArrayLike<number>[], index: Uint32Array, n: number): number {
+  let best = -Infinity;
+  for (const option of options) {
+    let sum = 0;
+    for (let k = 0; k < n; k++) sum += option[index[k]!]!;
+    best = Math.max(best, sum / n);
+  }
+  return best;
 }
 
 function maxOfMeans(options: readonly ArrayLike<number>[], n: number): number {
