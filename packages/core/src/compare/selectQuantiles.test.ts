@@ -35,3 +35,27 @@ it("selectQuantiles gives R-7 quantiles at any increasing probabilities, repeate
     expect(Array.from(values).sort((a, b) => a - b)).toEqual(sorted);
   }
 });
+
+it("selectQuantiles gives R-7 quantiles of ordered, reversed, organ-pipe, constant and two-valued samples of every size up to 700", () => {
+  // Orders that make a partition's pivot a poor one (the median of the first, middle and last values), and ties that
+  // a partition must set aside at once: each against the quantiles of the sorted values.
+  const shapes: ((i: number, n: number) => number)[] = [
+    (i) => i,
+    (i, n) => n - i,
+    (i, n) => Math.min(i, n - 1 - i),
+    () => 3.5,
+    (i) => i % 2,
+    (i, n) => (i < n / 2 ? 1 : 0),
+    (i) => (i * 7919) % 13,
+  ];
+  const ps = [0.1, 0.5, 0.9];
+  const out = new Float64Array(3);
+  for (let n = 1; n <= 700; n += n < 40 ? 1 : 37) {
+    for (const shape of shapes) {
+      const values = Float64Array.from({ length: n }, (_, i) => shape(i, n));
+      const sorted = Array.from(values).sort((a, b) => a - b);
+      selectQuantiles(values, n, ps, out);
+      expect(Array.from(out)).toEqual(ps.map((p) => quantileSorted(sorted, p)));
+    }
+  }
+});
