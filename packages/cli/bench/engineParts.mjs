@@ -3,6 +3,10 @@
 // - engine: the worker's own loop (`runKpiVectors`, what a pool worker runs for a chunk, in chunks of CHUNK), warm, in worker threads:
 //   N replications in one thread alone, then N in each of two threads at once. 2 × alone ÷ pair is what two busy cores
 //   give the engine itself, with no pool, start-up or summary: the ceiling for any number of workers' speed-up here.
+// - besideSpin: the same N in one thread while another thread only spins (integer arithmetic on registers: no memory,
+//   no allocation, no V8 compiler or GC work). If the engine slows beside it about as much as beside a second engine,
+//   what two workers lose is the second core's being busy at all (the one-worker run's V8 compiler and GC threads have
+//   that core to themselves, and a host may run a busy guest's cores slower), not two engines sharing caches.
 // - coldStart: what a fresh thread's first replications cost beyond the warm rate (the JIT compiling the engine as it
 //   goes), alone and with two fresh threads at once, as a pool's workers start: the first COLD_REPLICATIONS
 //   replications in the chunks a pool hands out while it times a source (1, 2, 8, 23, 76, …), minus the same count at
@@ -50,8 +54,16 @@ function coldSeconds(from) {
   return { cold, first, warm: (performance.now() - warmStart) / 1000 };
 }
 
+/** Spins until `stop[0]` is set: the other core busy, touching nothing but registers. */
+function spin(stop) {
+  let x = 1;
+  while (Atomics.load(stop, 0) === 0) for (let i = 0; i < 1e6; i++) x = (x * 1103515245 + 12345) | 0;
+  return x;
+}
+
 if (!isMainThread) {
-  if (workerData.job === "engine") parentPort.postMessage(engineSeconds(workerData.from, workerData.count));
+  if (workerData.job === "spin") parentPort.postMessage(spin(workerData.stop));
+  else if (workerData.job === "engine") parentPort.postMessage(engineSeconds(workerData.from, workerData.count));
   else parentPort.postMessage(coldSeconds(workerData.from));
 } else {
   const perThread = Number(process.argv[2] ?? 1000);
@@ -64,9 +76,26 @@ if (!isMainThread) {
         worker.once("error", fail);
       })),
     );
+  /** One engine thread beside a spinning one (started first, stopped once the engine is done). */
+  const besideSpinning = async () => {
+    const stop = new Int32Array(new SharedArrayBuffer(4));
+    const spinner = new Worker(new URL(import.meta.url), { workerData: { job: "spin", stop } });
+    const spun = new Promise((done, fail) => {
+      spinner.once("message", done);
+      spinner.once("error", fail);
+    });
+    await new Promise((ready) => spinner.once("online", ready));
+    try {
+      return (await inThreads(1, "engine"))[0];
+    } finally {
+      Atomics.store(stop, 0, 1);
+      await spun;
+    }
+  };
   // Alone and together alternately, twice: a change of load hits both alike.
   const alone = [];
   const pair = [];
+  const besideSpin = [];
   const coldAlone = [];
   const coldPair = [];
   const extraMs = ({ cold, warm }) => (cold - warm) * 1000;
@@ -77,6 +106,7 @@ if (!isMainThread) {
   for (let round = 0; round < 2; round++) {
     alone.push((await inThreads(1, "engine"))[0]);
     pair.push(Math.max(...(await inThreads(2, "engine"))));
+    besideSpin.push(await besideSpinning());
     const alone1 = (await inThreads(1, "cold"))[0];
     coldAlone.push(extraMs(alone1));
     coldAloneAfterFirst.push(afterFirstMs(alone1));
@@ -105,6 +135,11 @@ if (!isMainThread) {
       pairSec: pair.map(r),
       // Best of the rounds on each side: the figure least touched by anything else running.
       speedup: r((2 * best(alone)) / best(pair)),
+      besideSpinSec: besideSpin.map(r),
+      // How much slower one engine runs with the other core spinning than with it idle (best rounds).
+      slowdownBesideSpin: r(best(besideSpin) / best(alone)),
+      // The same for a second engine on the other core: 2 ÷ speedup.
+      slowdownBesideEngine: r(best(pair) / best(alone)),
     },
     coldStart: {
       replications: COLD_REPLICATIONS,

@@ -210,7 +210,9 @@ if (!skipScaling) {
     // (slower, both compiling at once on the two cores), two engines sharing the machine's caches.
     speedupBoundFromCpu: round(one.wallSec / (two.cpuSec / availableParallelism()), 3),
     extraCpuSec: round(two.cpuSec - one.cpuSec, 3),
-    // The engine in two worker threads at once against one alone (warm; engineParts.mjs): the ceiling of any pool here.
+    // The engine in two worker threads at once against one alone (warm; engineParts.mjs): the ceiling of any pool here;
+    // with `slowdownBesideSpin`, one engine's time beside a thread that only spins over its time alone (what a busy
+    // second core costs by itself, whatever runs there).
     engineCeiling: parts.engine,
     // The summary of 4,000 replications after the last one (warm; in one thread, whatever the workers).
     summarySec: parts.summary.sec,
@@ -264,7 +266,7 @@ console.log(
     (referenceFound ? ` · ratio ${results.yardstick.ratio} (CPU ${results.yardstick.ratioCpu}; target ≥ 0.5)` : "") +
     (scaling ? `\nscaling: 1 worker ${scaling.oneWorker.wallSec} s, 2 workers ${scaling.twoWorkers.wallSec} s · ${scaling.speedup}× (target ≥ 1.8) · byte-identical: ${scaling.byteIdentical}` : "") +
     (scaling?.machineCeiling ? ` · two reference loops at once: ${scaling.machineCeiling.speedup}× one` : "") +
-    (scaling ? ` · the engine in two threads: ${scaling.engineCeiling.speedup}× one; bound from the parts: ${scaling.speedupBoundFromParts}×; from the CPU spent: ${scaling.speedupBoundFromCpu}× (${scaling.extraCpuSec} s more CPU than one worker)` : "") +
+    (scaling ? ` · the engine in two threads: ${scaling.engineCeiling.speedup}× one (one engine beside a spinning core: ${scaling.engineCeiling.slowdownBesideSpin}× its time alone); bound from the parts: ${scaling.speedupBoundFromParts}×; from the CPU spent: ${scaling.speedupBoundFromCpu}× (${scaling.extraCpuSec} s more CPU than one worker)` : "") +
     (scaling?.before ? ` (before ${scaling.before.speedup}×)` : "") +
     `\nload ${loadAtStart.join(" ")} → ${results.loadAverage.end.join(" ")}; wrote bench/speed-results.json`,
 );
