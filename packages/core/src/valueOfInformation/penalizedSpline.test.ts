@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { counterUniform } from "../random/counterUniform.js";
 import { normalQuantile } from "../random/normalQuantile.js";
-import { bSplineBasis, drawFit, penalizedSplineFit, ranks } from "./penalizedSpline.js";
+import { bSplineBasis, cholesky, drawFit, penalizedSplineFit, ranks, solveCholesky, traceOfSolve } from "./penalizedSpline.js";
 
 describe("the P-spline smoother", () => {
   it("cubic B-splines sum to 1 everywhere on [0, 1] (a partition of unity)", () => {
@@ -41,5 +41,23 @@ describe("the P-spline smoother", () => {
     for (let k = 0; k < n; k += 50) expect(line.fitted[k]!).toBeCloseTo(3 * x[k]! + 1, 1);
     const zero = drawFit(fit, new Float64Array(fit.columns));
     expect(Array.from(zero)).toEqual(Array.from(fit.fitted));
+  });
+});
+
+describe("tr(A⁻¹M) for the effective degrees of freedom", () => {
+  it("equals the sum over M's columns of solveCholesky's solution at the column's own row, bit for bit", () => {
+    for (let p = 1; p <= 24; p++) {
+      // A = XᵀX + I and M = XᵀX for a random X: symmetric, and A positive definite, as in a fit.
+      const rows = p + 5;
+      const x = Float64Array.from({ length: rows * p }, (_, i) => counterUniform(p, i, 3, 0, 0) - 0.5);
+      const m = new Float64Array(p * p);
+      for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) for (let k = 0; k < rows; k++) m[i * p + j]! += x[k * p + i]! * x[k * p + j]!;
+      const a = m.map((value, index) => value + (index % (p + 1) === 0 ? 1 : 0));
+      const l = cholesky(a, p)!;
+      let straightforward = 0;
+      for (let j = 0; j < p; j++) straightforward += solveCholesky(l, p, Float64Array.from({ length: p }, (_, i) => m[i * p + j]!))[j]!;
+      expect(traceOfSolve(l, p, m)).toBe(straightforward);
+      expect(straightforward).toBeGreaterThan(0);
+    }
   });
 });

@@ -283,7 +283,7 @@ function dot(a: Float64Array, b: Float64Array): number {
 }
 
 /** Lower-triangular L with LLᵀ = A (row-major), or null when A is not positive definite. */
-function cholesky(a: Float64Array, p: number): Float64Array | null {
+export function cholesky(a: Float64Array, p: number): Float64Array | null {
   const l = new Float64Array(p * p);
   for (let i = 0; i < p; i++) {
     for (let j = 0; j <= i; j++) {
@@ -299,7 +299,7 @@ function cholesky(a: Float64Array, p: number): Float64Array | null {
 }
 
 /** Solves LLᵀx = b. */
-function solveCholesky(l: Float64Array, p: number, b: Float64Array): Float64Array {
+export function solveCholesky(l: Float64Array, p: number, b: Float64Array): Float64Array {
   const z = new Float64Array(p);
   for (let i = 0; i < p; i++) {
     let sum = b[i]!;
@@ -320,13 +320,27 @@ function backSolveTransposed(l: Float64Array, p: number, b: ArrayLike<number>): 
   return x;
 }
 
-/** tr(A⁻¹M) with A = LLᵀ: Σ_j (A⁻¹ m_j)_j over M's columns. */
-function traceOfSolve(l: Float64Array, p: number, m: Float64Array): number {
+/**
+ * tr(A⁻¹M) with A = LLᵀ: Σ_j (A⁻¹ m_j)_j over M's columns. Each term is `solveCholesky`'s, operation for operation,
+ * without its allocations, and its back substitution stops at row j: rows below j are not needed for x_j (this runs
+ * for every smoothing parameter tried, 21 of them, in every regression of a decision analysis).
+ */
+export function traceOfSolve(l: Float64Array, p: number, m: Float64Array): number {
   let sum = 0;
-  const column = new Float64Array(p);
+  const z = new Float64Array(p);
+  const x = new Float64Array(p);
   for (let j = 0; j < p; j++) {
-    for (let i = 0; i < p; i++) column[i] = m[i * p + j]!;
-    sum += solveCholesky(l, p, column)[j]!;
+    for (let i = 0; i < p; i++) {
+      let value = m[i * p + j]!;
+      for (let k = 0; k < i; k++) value -= l[i * p + k]! * z[k]!;
+      z[i] = value / l[i * p + i]!;
+    }
+    for (let i = p - 1; i >= j; i--) {
+      let value = z[i]!;
+      for (let k = i + 1; k < p; k++) value -= l[k * p + i]! * x[k]!;
+      x[i] = value / l[i * p + i]!;
+    }
+    sum += x[j]!;
   }
   return sum;
 }
