@@ -138,8 +138,10 @@ export function evaluateMoney(options: {
     inputs.filter((input) => roles.includes(input.role)).map((input) => ({ key: input.key, values: Float64Array.from(values, (draw) => draw.get(input.key)!) }));
 
   // Each replication's money values and cost lines at its draw (once when nothing priced is drawn).
+  // Once per replication: resolving the scenario at a draw and applying the option is most of a replication's pricing.
   const pricing = pricingAt(scenario, intervention, inputs);
-  const priceAt = (k: number) => pricing(values[k]!);
+  const prices = values.map((draw) => pricing(draw));
+  const priceAt = (k: number) => prices[k]!;
 
   // The year's differences: fitted on the draws that can move them, the residual scaled from one span to a year.
   const horizonWeeks = resolveMoney(scenario).horizonMonths * WEEKS_PER_MONTH;

@@ -52,3 +52,24 @@ describe("fitOnDraws: the expected output given the draws, on a case with a know
     expect(Array.from(fit.residuals)).toEqual([-2, -1, 0, 3]);
   });
 });
+
+describe("fitOnDraws on the same columns again", () => {
+  it("fits each output as on columns of its own: the candidate terms built once are copied, never changed by a fit", () => {
+    const K = 120;
+    const columns = Array.from({ length: 5 }, (_, j) => ({ key: `x${j}`, values: Array.from({ length: K }, (_, k) => 2 * u(9, k, j) - 1) }));
+    // Outputs that pick different terms, fitted in turn on one columns array (its candidates cached) and each on a
+    // fresh copy (built anew): the same bits.
+    const outputs = [
+      (t: number[]) => 1 + 2 * t[0]! - t[1]! ** 2,
+      (t: number[]) => t[2]! * t[3]! + 0.5 * t[4]!,
+      (t: number[]) => 3 * t[1]! + t[0]! * t[4]!,
+    ];
+    for (const [o, output] of outputs.entries()) {
+      const y = Array.from({ length: K }, (_, k) => output(columns.map((column) => column.values[k]!)) + 0.3 * normalQuantile(u(10 + o, k, 99)));
+      const cached = fitOnDraws(columns, y);
+      const fresh = fitOnDraws(columns.map((column) => ({ ...column, values: [...column.values] })), y);
+      expect(cached).toEqual(fresh);
+      expect(cached.terms.length).toBeGreaterThan(1);
+    }
+  });
+});

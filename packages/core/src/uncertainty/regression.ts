@@ -41,24 +41,15 @@ const REPLICATIONS_PER_TERM = 5;
 export function fitOnDraws(columns: readonly DrawColumn[], y: ArrayLike<number>): DrawFit {
   const n = y.length;
   const response = Float64Array.from(y);
-  const mean = response.reduce((sum, value) => sum + value, 0) / Math.max(1, n);
-  const residuals = response.map((value) => value - mean);
-  const total = residuals.reduce((sum, value) => sum + value * value, 0);
-  const standardised = columns.flatMap((column) => {
-    const values = standardise(column.values);
-    return values ? [{ key: column.key, values }] : [];
-  });
-  // Candidates, each kept centred (orthogonal to the intercept) and then to every term that enters.
-  const candidates: { name: string; values: Float64Array }[] = [];
-  for (const column of standardised) candidates.push({ name: column.key, values: Float64Array.from(column.values) });
-  for (const column of standardised) candidates.push({ name: `${column.key}²`, values: centre(column.values.map((v) => v * v)) });
-  for (let i = 0; i < standardised.length; i++) {
-    for (let j = i + 1; j < standardised.length; j++) {
-      const a = standardised[i]!;
-      const b = standardised[j]!;
-      candidates.push({ name: `${a.key}×${b.key}`, values: centre(a.values.map((v, k) => v * b.values[k]!)) });
-    }
-  }
+  let sum = 0;
+  for (let k = 0; k < n; k++) sum += response[k]!;
+  const mean = sum / Math.max(1, n);
+  const residuals = new Float64Array(n);
+  for (let k = 0; k < n; k++) residuals[k] = response[k]! - mean;
+  const total = sumOfSquares(residuals);
+  // Candidates, each kept centred (orthogonal to the intercept) and then to every term that enters: copies of the
+  // columns' (built once for every output fitted on the same columns).
+  const candidates = termCandidates(columns).map((candidate) => ({ name: candidate.name, values: candidate.values.slice() }));
   const threshold = chiSquareOneBound(0.05 / Math.max(1, candidates.length));
   const maxTerms = Math.min(candidates.length, Math.floor(n / REPLICATIONS_PER_TERM) - 1);
   const terms: string[] = [];
@@ -86,7 +77,9 @@ export function fitOnDraws(columns: readonly DrawColumn[], y: ArrayLike<number>)
     // Enter the term: normalise it, take it out of the residuals and of every other candidate.
     const chosen = candidates[best]!;
     active[best] = false;
-    const q = chosen.values.map((v) => v / Math.sqrt(dot(chosen.values, chosen.values)));
+    // The norm once, not once a value (the same number either way).
+    const norm = Math.sqrt(dot(chosen.values, chosen.values));
+    const q = chosen.values.map((v) => v / norm);
     subtractProjection(residuals, q);
     candidates.forEach((candidate, c) => {
       if (active[c]) subtractProjection(candidate.values, q);
@@ -96,6 +89,38 @@ export function fitOnDraws(columns: readonly DrawColumn[], y: ArrayLike<number>)
   }
   const fitted = response.map((value, k) => value - residuals[k]!);
   return { fitted, residuals, rSquared: total > 0 ? Math.max(0, Math.min(1, 1 - rss / total)) : 0, terms };
+}
+
+/** The candidate terms of a fit on `columns`: each input standardised, its square and every product of two, centred. */
+function termCandidates(columns: readonly DrawColumn[]): readonly { name: string; values: Float64Array }[] {
+  const known = candidatesByColumns.get(columns);
+  if (known) return known;
+  const standardised = columns.flatMap((column) => {
+    const values = standardise(column.values);
+    return values ? [{ key: column.key, values }] : [];
+  });
+  const candidates: { name: string; values: Float64Array }[] = [];
+  for (const column of standardised) candidates.push({ name: column.key, values: Float64Array.from(column.values) });
+  for (const column of standardised) candidates.push({ name: `${column.key}²`, values: centre(product(column.values, column.values)) });
+  for (let i = 0; i < standardised.length; i++) {
+    for (let j = i + 1; j < standardised.length; j++) {
+      const a = standardised[i]!;
+      const b = standardised[j]!;
+      candidates.push({ name: `${a.key}×${b.key}`, values: centre(product(a.values, b.values)) });
+    }
+  }
+  candidatesByColumns.set(columns, candidates);
+  return candidates;
+}
+
+/** Candidates by the columns array they were built from: a money stage fits a dozen outputs on the same columns. The
+ * columns' values must not change once fitted on (they are each replication's draws). */
+const candidatesByColumns = new WeakMap<readonly DrawColumn[], readonly { name: string; values: Float64Array }[]>();
+
+function product(a: Float64Array, b: Float64Array): Float64Array {
+  const out = new Float64Array(a.length);
+  for (let k = 0; k < a.length; k++) out[k] = a[k]! * b[k]!;
+  return out;
 }
 
 function dot(a: Float64Array, b: Float64Array): number {
@@ -109,9 +134,13 @@ function subtractProjection(target: Float64Array, unit: Float64Array): void {
   for (let i = 0; i < target.length; i++) target[i]! -= amount * unit[i]!;
 }
 
+/** The values minus their mean, in place (summed in order, as a reduce would). */
 function centre(values: Float64Array): Float64Array {
-  const mean = values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
-  return values.map((value) => value - mean);
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += values[i]!;
+  const mean = sum / Math.max(1, values.length);
+  for (let i = 0; i < values.length; i++) values[i] = values[i]! - mean;
+  return values;
 }
 
 /** The χ²₁ quantile at 1 − p: the square of the normal quantile at 1 − p/2. */
@@ -134,13 +163,13 @@ export function leastSquaresFit(columns: readonly ArrayLike<number>[], y: ArrayL
     let norm = 0;
     for (let i = row; i < n; i++) norm += column[i]! * column[i]!;
     norm = Math.sqrt(norm);
-    const size = Math.sqrt(column.reduce((sum, v) => sum + v * v, 0));
+    const size = Math.sqrt(sumOfSquares(column));
     if (norm <= 1e-10 * Math.max(1, size)) continue;
     const alpha = column[row]! > 0 ? -norm : norm;
     const v = new Float64Array(n - row);
     for (let i = row; i < n; i++) v[i - row] = column[i]!;
     v[0]! -= alpha;
-    const vNorm2 = v.reduce((sum, x) => sum + x * x, 0);
+    const vNorm2 = sumOfSquares(v);
     if (vNorm2 === 0) continue;
     const reflect = (target: Float64Array) => {
       let dot = 0;
@@ -170,6 +199,14 @@ export function leastSquaresFit(columns: readonly ArrayLike<number>[], y: ArrayL
   return fitted;
 }
 
+/** Σ values[i]², in order. Loops here, not reduce, map or from with a callback: a call per value was most of a money
+ * stage's regressions. */
+function sumOfSquares(values: ArrayLike<number>): number {
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += values[i]! * values[i]!;
+  return sum;
+}
+
 /** The column minus its mean over its standard deviation; null when it does not vary. */
 function standardise(values: ArrayLike<number>): Float64Array | null {
   const n = values.length;
@@ -181,6 +218,8 @@ function standardise(values: ArrayLike<number>): Float64Array | null {
   for (let i = 0; i < n; i++) variance += (values[i]! - mean) ** 2;
   const sd = Math.sqrt(variance / (n - 1));
   if (!(sd > 1e-12 * Math.max(1, Math.abs(mean)))) return null;
-  return Float64Array.from(values, (value) => (value - mean) / sd);
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = (values[i]! - mean) / sd;
+  return out;
 }
 
