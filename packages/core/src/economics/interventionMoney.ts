@@ -5,7 +5,7 @@ import type { Money } from "../schema/money.js";
 import type { ResolvedScenario, Scenario } from "../schema/scenario.js";
 import { targetMet } from "../compare/targetMet.js";
 import { summarize, type KpiSummary } from "../stats/summary.js";
-import { drawInputs, resolveAtDraw, type AssumptionsView } from "../uncertainty/draws.js";
+import { drawInputsByReplication, resolveAtDraw, type AssumptionsView } from "../uncertainty/draws.js";
 import { uncertainInputs, type InputRole, type UncertainInput } from "../uncertainty/inputs.js";
 import { inputLabel } from "../uncertainty/labels.js";
 import { fitOnDraws, type DrawColumn } from "../uncertainty/regression.js";
@@ -133,7 +133,7 @@ export function evaluateMoney(options: {
 
   // The inputs that move this option's money: the experience and money sections' and its own.
   const inputs = assumptions === "fixed" ? [] : uncertainInputs(scenario).filter((input) => input.intervention === null || input.intervention === intervention.name);
-  const values = Array.from({ length: count }, (_, k) => drawInputs(inputs, scenario.seed, k));
+  const values = drawInputsByReplication(scenario, inputs, count);
   const columns = (roles: InputRole[]): DrawColumn[] =>
     inputs.filter((input) => roles.includes(input.role)).map((input) => ({ key: input.key, values: Float64Array.from(values, (draw) => draw.get(input.key)!) }));
 

@@ -3,7 +3,7 @@ import defaultScenario from "../../../../scenarios/default.json" with { type: "j
 import { parseScenario } from "../schema/parseScenario.js";
 import type { Scenario } from "../schema/scenario.js";
 import type { UncertainSpec } from "../schema/uncertain.js";
-import { drawInputs, inputUniform, resolveAtDraw } from "./draws.js";
+import { drawInputs, drawInputsByReplication, inputUniform, resolveAtDraw } from "./draws.js";
 import { uncertainInputs } from "./inputs.js";
 import { inputLabel } from "./labels.js";
 import { uncertainMoments, uncertainQuantile } from "./quantile.js";
@@ -108,5 +108,33 @@ describe("draws keyed by (seed, replication, input path)", () => {
     const loyalty = resolveAtDraw(file, values).experience.loyalty.satisfied;
     expect(loyalty.promoters + loyalty.detractors).toBeCloseTo(1, 12);
     expect(loyalty.promoters / loyalty.detractors).toBeCloseTo(2, 12);
+  });
+});
+
+describe("drawInputsByReplication", () => {
+  it("gives drawInputs' draws of every replication, kept draws included: more replications, other inputs, another seed", () => {
+    const base = scenario();
+    const inputs = uncertainInputs(base);
+    expect(inputs.length).toBeGreaterThan(3);
+    const expected = (of: Scenario, chosen: typeof inputs, count: number) => Array.from({ length: count }, (_, k) => drawInputs(chosen, of.seed, k));
+    // First a few replications of some inputs, then more of all of them (the kept ones grown), then fewer (a prefix).
+    expect(drawInputsByReplication(base, inputs.slice(0, 2), 5)).toEqual(expected(base, inputs.slice(0, 2), 5));
+    expect(drawInputsByReplication(base, inputs, 40)).toEqual(expected(base, inputs, 40));
+    expect(drawInputsByReplication(base, inputs.slice(1), 7)).toEqual(expected(base, inputs.slice(1), 7));
+    // The seed belongs to the scenario: another seed draws anew.
+    const reseeded = { ...base, seed: base.seed + 1 };
+    expect(drawInputsByReplication(reseeded, inputs, 10)).toEqual(expected(reseeded, inputs, 10));
+    expect(drawInputsByReplication(reseeded, inputs, 10)).not.toEqual(expected(base, inputs, 10));
+    // The same key with another distribution is drawn from it.
+    const other = (spec: UncertainSpec): UncertainSpec =>
+      spec.uncertain === "beta"
+        ? { ...spec, sd: spec.sd * 0.9 }
+        : spec.uncertain === "lognormal"
+          ? { ...spec, p90: spec.p90 * 1.1 }
+          : { ...spec, high: spec.high + (spec.high - spec.low) / 10 };
+    const widened = inputs.map((input) => ({ ...input, spec: other(input.spec) }));
+    expect(widened).not.toEqual(inputs);
+    expect(drawInputsByReplication(base, widened, 10)).toEqual(expected(base, widened, 10));
+    expect(drawInputsByReplication(base, [], 3)).toEqual([new Map(), new Map(), new Map()]);
   });
 });

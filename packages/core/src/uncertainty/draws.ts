@@ -40,6 +40,37 @@ export function drawInputs(inputs: readonly UncertainInput[], seed: number, repl
 }
 
 /**
+ * `drawInputs` of replications 0 … count − 1 on the scenario's seed. Each input's draws are kept with the scenario
+ * (while it lives), so the evaluations of a comparison's options, which share the scenario's own inputs, draw them
+ * once: a beta input's draw inverts its incomplete beta function, and the draws were a fifth of the money stage.
+ */
+export function drawInputsByReplication(scenario: Scenario, inputs: readonly UncertainInput[], count: number): Map<string, number>[] {
+  let kept = drawsByScenario.get(scenario);
+  if (!kept) {
+    kept = new Map();
+    drawsByScenario.set(scenario, kept);
+  }
+  const columns = inputs.map((input) => {
+    // The seed and the distribution are part of the key: the same input key may be drawn otherwise.
+    const id = `${scenario.seed}|${input.key}|${JSON.stringify(input.spec)}`;
+    let draws = kept.get(id);
+    if (!draws || draws.length < count) {
+      draws = new Float64Array(count);
+      for (let k = 0; k < count; k++) draws[k] = uncertainQuantile(input.spec, inputUniform(scenario.seed, k, input.key));
+      kept.set(id, draws);
+    }
+    return draws;
+  });
+  return Array.from({ length: count }, (_, k) => {
+    const values = new Map<string, number>();
+    inputs.forEach((input, i) => values.set(input.key, columns[i]![k]!));
+    return values;
+  });
+}
+
+const drawsByScenario = new WeakMap<Scenario, Map<string, Float64Array>>();
+
+/**
  * The scenario as one concrete world: every uncertain or graded number replaced by its value in `values` (by key),
  * else by its central value. Where independent draws would break a rule the schema checks on central values, the
  * draw is repaired: a loyalty class whose promoters and detractors add up to more than 1 has both scaled down to
