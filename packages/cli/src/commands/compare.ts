@@ -169,11 +169,12 @@ export async function runCompare(args: string[], write: (text: string) => void):
     let evaluations: InterventionEvaluation[] = [];
     if (loaded.scenario.money) {
       const job = () => moneyJob(replications);
-      // With a precision target, the runs are listed and queued only now that the replications are known.
+      // With a precision target, the runs are listed and queued only now that the replications are known. Without one,
+      // the runs the comparison does not make were queued early (`earlyRuns`): none are left when nothing was.
       const run =
         earlyMoney ??
         (() => {
-          const toRun = moneyRunsOf(replications).filter((request) => book.get(request) === undefined);
+          const toRun = flags.precision ? moneyRunsOf(replications).filter((request) => book.get(request) === undefined) : earlyRuns;
           return startMoneyRuns(toRun, progressTracker(replicationsOf(toRun), bar.update));
         })();
       evaluations = await runPhaseJobAsync(job(), (request) => book.get(request) ?? run(request));

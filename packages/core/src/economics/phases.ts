@@ -298,15 +298,15 @@ export function* evaluationJob(options: EvaluateOptions): PhaseJob<InterventionE
     assumptions,
   });
   const unique = new Map<string, { scenario: Scenario; recipe: ScenarioRecipe; label: string }>();
-  const keyOf = (scenario: Scenario, stage: InterventionStage | null) => runKey(scenario, recipeOf(stage));
   const named = [
     { scenario: prepared.baseline, stage: null, label: "the baseline" },
     ...prepared.phases.map((phase) => ({ scenario: phase.scenario, stage: phase.stage, label: `intervention ${JSON.stringify(options.intervention.name)} (${phase.label})` })),
   ];
-  for (const { scenario, stage, label } of named) {
-    const key = keyOf(scenario, stage);
-    if (!unique.has(key)) unique.set(key, { scenario, recipe: recipeOf(stage), label });
-  }
+  // Each run's key once (the canonical JSON of what the engine sees): the baseline's, then each phase's, in order.
+  const keys = named.map(({ scenario, stage }) => runKey(scenario, recipeOf(stage)));
+  named.forEach(({ scenario, stage, label }, i) => {
+    if (!unique.has(keys[i]!)) unique.set(keys[i]!, { scenario, recipe: recipeOf(stage), label });
+  });
   const pairedWith = [...unique.values()].map((run) => run.scenario);
   const results = new Map<string, readonly KpiSample[]>();
   for (const [key, run] of unique) {
@@ -314,10 +314,10 @@ export function* evaluationJob(options: EvaluateOptions): PhaseJob<InterventionE
     if (samples.length !== replications) throw new Error(`the phase runner returned ${samples.length} replications; expected ${replications}`);
     results.set(key, samples);
   }
-  const baseline = results.get(keyOf(prepared.baseline, null))!;
+  const baseline = results.get(keys[0]!)!;
   const spanWeeks = (scenario: Scenario) => options.scenario.money?.spanWeeks ?? scenario.days.length / 7;
-  const phases = prepared.phases.map((phase): PhaseResult => {
-    const intervention = results.get(keyOf(phase.scenario, phase.stage))!;
+  const phases = prepared.phases.map((phase, p): PhaseResult => {
+    const intervention = results.get(keys[p + 1]!)!;
     return {
       label: phase.label,
       startWeek: phase.startWeek,
