@@ -3,6 +3,7 @@ import { transfer } from "comlink";
 import { describe, expect, it, vi } from "vitest";
 import { compileSource, runCapacityWeeks, runKpiVectors, runReplications } from "./api.js";
 import { describeSource, type PlanSource } from "./planSource.js";
+import { smallCenter } from "../test/fixtures/smallCenter.js";
 
 // comlink's `transfer`, watched: the api must never mark a result for transfer (see api.ts).
 vi.mock("comlink", async (original) => {
@@ -13,22 +14,7 @@ vi.mock("comlink", async (original) => {
 const small = { arrivalsPerHour: 120, ahtSec: 180, agents: 7, patienceSec: 300, hours: 4, seed: 3 };
 const stationary: PlanSource = { kind: "stationary", options: small };
 
-const scenario = {
-  version: 1,
-  name: "Small test center",
-  intervalMinutes: 60,
-  days: ["mon"],
-  queues: [
-    {
-      name: "phone",
-      forecast: { dailyContacts: [300], intradayProfile: "flat" },
-      handle: { dist: "exponential", meanSec: 180 },
-      patience: { dist: "exponential", meanSec: 300 },
-    },
-  ],
-  groups: [{ name: "Agents", serves: ["phone"], shifts: [{ name: "Day", start: "08:00", hours: 8, days: ["mon"], agents: 5 }] }],
-  interventions: [{ kind: "addAgents", name: "+2 on Day", group: "Agents", shift: "Day", agents: 2 }],
-};
+const scenario = smallCenter();
 
 /** Every number of a result, as bytes: equal bytes mean the same result, bit for bit. */
 function bytes(result: ReplicationResult): string {

@@ -148,15 +148,7 @@ function replicate<T>(
   let replication = from;
   try {
     const entry = compiled(source);
-    let lastReport = performance.now();
-    const report = (done: number) => {
-      const now = performance.now();
-      if (now - lastReport < PROGRESS_INTERVAL_MS) return;
-      lastReport = now;
-      // Through comlink this posts a message and returns a promise that settles when the main thread
-      // answers, which it can only do after this synchronous loop: never await it here.
-      void Promise.resolve(progress!(done)).catch(() => undefined);
-    };
+    const report = throttled(progress);
     const options: SimulationOptions = progress ? { onProgress: (fraction: number) => report(replication - from + fraction) } : {};
     for (; replication < to; replication++) {
       const result = entry.simulator.run(replication, options);
@@ -180,15 +172,8 @@ function replicate<T>(
  */
 export function runCapacityWeeks(source: PlanSource, from: number, to: number, progress?: ProgressCallback): CapacityWeekResult[] {
   if (source.kind !== "capacityWeeks") throw new Error(`runCapacityWeeks needs a capacityWeeks source; got ${JSON.stringify(source.kind)}`);
-  let lastReport = performance.now();
-  const report = (done: number) => {
-    const now = performance.now();
-    if (now - lastReport < PROGRESS_INTERVAL_MS) return;
-    lastReport = now;
-    void Promise.resolve(progress!(done)).catch(() => undefined);
-  };
   try {
-    return simulateCapacityWeeks(source, from, to, progress ? report : undefined);
+    return simulateCapacityWeeks(source, from, to, progress && throttled(progress));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new Error(`${describeSource(source)}, weeks ${from}–${to - 1}: ${message}`, { cause: error });
@@ -197,6 +182,19 @@ export function runCapacityWeeks(source: PlanSource, from: number, to: number, p
   }
 }
 
+
+/** `progress` called at most every `PROGRESS_INTERVAL_MS` (a no-op without one). Through comlink a call posts a
+ * message and returns a promise that settles when the main thread answers, which it can only do after the caller's
+ * synchronous loop: it is never awaited here. */
+function throttled(progress: ProgressCallback | undefined): ProgressCallback {
+  let lastReport = performance.now();
+  return (done) => {
+    const now = performance.now();
+    if (!progress || now - lastReport < PROGRESS_INTERVAL_MS) return;
+    lastReport = now;
+    void Promise.resolve(progress(done)).catch(() => undefined);
+  };
+}
 
 // A comlink proxy holds a MessagePort open on the main thread until it is released; a plain function
 // (a direct call, as in tests) has nothing to release.

@@ -7,6 +7,7 @@ import { prestartedCount } from "@ccplan/worker/prestart";
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { smallCenter } from "./fixtures/smallCenter.js";
 
 const day = { arrivalsPerHour: 200, ahtSec: 180, agents: 12, patienceSec: 300, hours: 24, seed: 7 };
 const standardDay: PlanSource = { kind: "stationary", options: day };
@@ -94,22 +95,7 @@ describe("createNodePool", () => {
   });
 
   it("runs a scenario's variant in workers as core runs it directly", async () => {
-    const scenario = {
-      version: 1,
-      name: "Small test center",
-      intervalMinutes: 60,
-      days: ["mon"],
-      queues: [
-        {
-          name: "phone",
-          forecast: { dailyContacts: [300], intradayProfile: "flat" },
-          handle: { dist: "lognormal", meanSec: 180, cv: 0.8 },
-          patience: { dist: "exponential", meanSec: 300 },
-        },
-      ],
-      groups: [{ name: "Agents", serves: ["phone"], shifts: [{ name: "Day", start: "08:00", hours: 8, days: ["mon"], agents: 5 }] }],
-      interventions: [{ kind: "addAgents", name: "+2 on Day", group: "Agents", shift: "Day", agents: 2 }],
-    };
+    const scenario = smallCenter({ dist: "lognormal", meanSec: 180, cv: 0.8 });
     const source: PlanSource = { kind: "scenario", scenario, variant: "+2 on Day" };
     const one = createNodePool({ size: 1 });
     const two = createNodePool({ size: 2 });

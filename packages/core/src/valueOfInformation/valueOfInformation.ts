@@ -103,7 +103,7 @@ export function evppiOf(regressions: EvppiRegressions, options: { interval?: boo
       return drawFit(fit, z);
     });
     // The bootstrap resample of the replications is read through `index`, not copied out.
-    rounds.push(Math.max(0, meanOfMaxAt(drawn, index, n) - maxOfMeansAt(drawn, index, n)));
+    rounds.push(Math.max(0, meanOfMax(drawn, n, index) - maxOfMeans(drawn, n, index)));
   }
   rounds.sort((a, b) => a - b);
   const at = (q: number) => rounds[Math.min(ROUNDS - 1, Math.max(0, Math.round(q * (ROUNDS - 1))))]!;
@@ -125,21 +125,12 @@ function checkAligned(options: readonly ArrayLike<number>[]): number {
   return n;
 }
 
-function meanOfMax(options: readonly ArrayLike<number>[], n: number): number {
+/** The mean over replications of the best option's value; over rows[0 … n − 1] (a bootstrap resample, read through
+ * its indices rather than copied out) when given. */
+function meanOfMax(options: readonly ArrayLike<number>[], n: number, rows?: Uint32Array): number {
   let sum = 0;
   for (let k = 0; k < n; k++) {
-    let best = -Infinity;
-    for (const option of options) if (option[k]! > best) best = option[k]!;
-    sum += best;
-  }
-  return sum / n;
-}
-
-/** `meanOfMax` of the options' values at rows index[0 … n − 1] (a resample), summed in the same order. */
-function meanOfMaxAt(options: readonly ArrayLike<number>[], index: Uint32Array, n: number): number {
-  let sum = 0;
-  for (let k = 0; k < n; k++) {
-    const row = index[k]!;
+    const row = rows === undefined ? k : rows[k]!;
     let best = -Infinity;
     for (const option of options) if (option[row]! > best) best = option[row]!;
     sum += best;
@@ -147,22 +138,12 @@ function meanOfMaxAt(options: readonly ArrayLike<number>[], index: Uint32Array, 
   return sum / n;
 }
 
-/** `maxOfMeans` of the options' values at rows index[0 … n − 1] (a resample), summed in the same order. */
-function maxOfMeansAt(options: readonly ArrayLike<number>[], index: Uint32Array, n: number): number {
+/** The best option's mean over replications; over rows[0 … n − 1] when given, as `meanOfMax`. */
+function maxOfMeans(options: readonly ArrayLike<number>[], n: number, rows?: Uint32Array): number {
   let best = -Infinity;
   for (const option of options) {
     let sum = 0;
-    for (let k = 0; k < n; k++) sum += option[index[k]!]!;
-    best = Math.max(best, sum / n);
-  }
-  return best;
-}
-
-function maxOfMeans(options: readonly ArrayLike<number>[], n: number): number {
-  let best = -Infinity;
-  for (const option of options) {
-    let sum = 0;
-    for (let k = 0; k < n; k++) sum += option[k]!;
+    for (let k = 0; k < n; k++) sum += option[rows === undefined ? k : rows[k]!]!;
     best = Math.max(best, sum / n);
   }
   return best;
