@@ -46,7 +46,8 @@ const FIELD_LABELS: Record<string, string> = {
   relativeChange: "satisfaction effect",
 };
 
-/** The plain-words name of an input key (`interventions[Training].satisfactionChange` → "Training's satisfaction effect"). */
+/** The plain-words name of an input key (`interventions[Training].satisfactionChange` → `the satisfaction effect of
+ * "Training"`: the name last, so that a name ending in a quote or an s does not meet a possessive). */
 export function inputLabel(key: string): string {
   if (key === "simulation") return "the simulation's noise";
   const known = LABELS[key];
@@ -54,7 +55,7 @@ export function inputLabel(key: string): string {
   const match = /^(?:interventions|experience\.effects)\[([^\]]+)\](?:\.interventions\[([^\]]+)\])?\.(\w+)$/.exec(key);
   if (match) {
     const owner = match[2] ?? match[1]!;
-    return `${owner.startsWith("#") ? `entry ${owner.slice(1)}` : `"${owner}"`}'s ${FIELD_LABELS[match[3]!] ?? match[3]!}`;
+    return `the ${FIELD_LABELS[match[3]!] ?? match[3]!} of ${owner.startsWith("#") ? `entry ${owner.slice(1)}` : `"${owner}"`}`;
   }
   return key;
 }
