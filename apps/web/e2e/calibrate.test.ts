@@ -18,7 +18,7 @@ describe("Calibrate from a call log, in chromium", () => {
   let browser: Browser | undefined;
   let page: Page;
   const problems: string[] = [];
-  /** The 1280×800 view with `selector` at its top, for docs/screenshots/calibrate-*.png (copied from e2e-artifacts by hand). */
+  /** The 1280×800 view with `selector` at its top, for docs/screenshots/calibrate-*.png (`npm run screenshots` copies it there). */
   async function viewShot(name: string, selector: string): Promise<void> {
     await page.evaluate((css) => document.querySelector(css)?.scrollIntoView({ block: "start", behavior: "instant" }), selector);
     await page.waitForTimeout(300);

@@ -35,7 +35,7 @@ describe("run and compare, in chromium", () => {
 
   const screenshot = (name: string, fullPage = false) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage });
   /** The results (over the page's width, in the Results tab) at 1280×800 with `selector` at its top, for
-   * docs/screenshots/results-*.png (copied from e2e-artifacts by hand). */
+   * docs/screenshots/results-*.png (`npm run screenshots` copies it there). */
   async function docsShot(name: string, selector: string): Promise<void> {
     await page.getByRole("tab", { name: /^Results/ }).click();
     await page.waitForTimeout(300);
