@@ -361,6 +361,12 @@ describe("run and compare, in chromium", () => {
     expect(await card.locator('[data-figure="roi"] .ci').textContent()).toMatch(/^95% CI /);
     expect(await card.locator('[data-figure="npv"] .main').textContent()).toMatch(/¥/);
     await appears(".chart-frame[aria-label='Cumulative net benefit by month'] svg.chart-svg", 20_000);
+    // Where the uncertainty comes from never shows the simulation's noise alone without saying why: with 30
+    // replications no input's share of this case passes its test, so the card says what the inputs explain together.
+    const sources = await card.getByTestId("variance-shares").locator("li .label").allTextContents();
+    if (sources.every((label) => label === "The simulation's noise")) {
+      expect(await card.getByTestId("variance-note").textContent()).toMatch(/^The uncertain inputs together explain \d+% of it; with 30 replications no single input's share can be told from chance/);
+    }
     await docsShot("money", "#money-title");
     // The decision: the best buy and how sure, what to measure first (largest first, in money), the acceptability
     // curve with its frontier and the scenario's value of a kept customer.

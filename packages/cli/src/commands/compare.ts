@@ -18,6 +18,7 @@ import {
   type KpiStatisticsByKpi,
   type KpiSummary,
   type PhaseRunRequest,
+  varianceSharesNote,
 } from "@ccplan/core";
 import { onePositional, parseCommandArgs } from "../args.js";
 import { InputError } from "../errors.js";
@@ -337,7 +338,10 @@ function renderMoney(interventions: { name: string; money: InterventionMoney }[]
   // Where each NPV's uncertainty comes from: the first-order shares of 5% or more.
   const sources = interventions.map((i) => {
     const shares = i.money.varianceShares.filter((entry) => entry.share >= 0.05).slice(0, 4);
-    return `${i.name}: ${shares.length > 0 ? shares.map((entry) => `${entry.label} ${percent(entry.share)}`).join("; ") : "no source above 5%"}`;
+    const listed = shares.length > 0 ? shares.map((entry) => `${entry.label} ${percent(entry.share)}`).join("; ") : "no source above 5%";
+    // With few replications no single input's share may pass its test: the list would show the noise alone.
+    const note = varianceSharesNote(i.money.varianceShares, i.money.replications);
+    return `${i.name}: ${listed}${note === null ? "" : `. ${note}`}`;
   });
   return [
     `Money over ${first.horizonMonths} months against the baseline (mean [95% CI of the mean]; P10 to P90 of a year; phases: class, learning curve, steady state)`,

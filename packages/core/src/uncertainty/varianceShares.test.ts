@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { counterUniform } from "../random/counterUniform.js";
 import { normalQuantile } from "../random/normalQuantile.js";
-import { varianceShares } from "./varianceShares.js";
+import { varianceShares, varianceSharesNote } from "./varianceShares.js";
 
 const u = (seed: number, k: number, j: number) => counterUniform(seed, k, 11, j, 0);
 const share = (shares: { input: string; share: number }[], input: string) => shares.find((s) => s.input === input)!.share;
@@ -41,5 +41,35 @@ describe("varianceShares: first-order shares on models with analytic indices", (
     expect(Math.abs(share(shares, "x2") - 1 / 12 / total)).toBeLessThan(0.03);
     expect(Math.abs(share(shares, "simulation") - 0.09 / total)).toBeLessThan(0.03);
     expect(shares.map((s) => s.input)).toEqual(["x1", "simulation", "x2"]);
+  });
+});
+
+describe("varianceSharesNote: what a list of shares at zero leaves unsaid", () => {
+  // y = θ1 + … + θ12 + ε, θ ~ U(0, 1), ε ~ N(0, 0.1²): each input explains ~1/12 alone, all together ~99%.
+  const draws = (n: number, noise: number) => {
+    const theta = Array.from({ length: n }, (_, k) => Array.from({ length: 12 }, (_, j) => u(22, k, j)));
+    const y = theta.map((t, k) => t.reduce((sum, value) => sum + value, 0) + noise * normalQuantile(u(22, k, 99)));
+    return { columns: Array.from({ length: 12 }, (_, j) => ({ key: `x${j + 1}`, values: theta.map((t) => t[j]!) })), y };
+  };
+
+  it("says how much the inputs explain together when few replications leave every single share at zero", () => {
+    // Seed 22's 20 replications: no input's share passes its test, the joint fit explains most.
+    const { columns, y } = draws(20, 0.1);
+    const shares = varianceShares(columns, y);
+    expect(shares.filter((entry) => entry.input !== "simulation").every((entry) => entry.share === 0)).toBe(true);
+    const together = 1 - share(shares, "simulation");
+    expect(together).toBeGreaterThanOrEqual(0.1);
+    expect(varianceSharesNote(shares, 20)).toBe(
+      `The uncertain inputs together explain ${Math.round(together * 100)}% of it; with 20 replications no single input's share can be told from chance: run more replications to see which matter.`,
+    );
+  });
+
+  it("says nothing once the replications tell the inputs apart, or when the draws explain little", () => {
+    const resolved = draws(2000, 0.1);
+    const shares = varianceShares(resolved.columns, resolved.y);
+    expect(shares.some((entry) => entry.input !== "simulation" && entry.share > 0)).toBe(true);
+    expect(varianceSharesNote(shares, 2000)).toBeNull();
+    expect(varianceSharesNote([{ input: "x1", share: 0 }, { input: "simulation", share: 0.95 }], 30)).toBeNull();
+    expect(varianceSharesNote([{ input: "simulation", share: 0.2 }], 30)).toBeNull();
   });
 });

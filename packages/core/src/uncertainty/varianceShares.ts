@@ -86,3 +86,18 @@ function legendre(t: Float64Array, degree: number): Float64Array[] {
 }
 
 const clamp = (share: number) => (Number.isFinite(share) ? Math.min(1, Math.max(0, share)) : 0);
+
+/**
+ * What the shares leave unsaid, as a sentence, or null: when the draws together explain a good part of the variance
+ * (the joint fit's R², 1 − the `simulation` share, at least 10%) but no single input's share could be told from zero
+ * with `replications` (each reported as 0), a list of shares would show only the simulation's noise, as if nothing
+ * else mattered. The sentence says how much the inputs explain together and that more replications would tell which.
+ */
+export function varianceSharesNote(shares: readonly Pick<VarianceShare, "input" | "share">[], replications: number): string | null {
+  const inputs = shares.filter((entry) => entry.input !== "simulation");
+  const noise = shares.find((entry) => entry.input === "simulation");
+  if (inputs.length === 0 || noise === undefined || inputs.some((entry) => entry.share > 0)) return null;
+  const together = 1 - noise.share;
+  if (!(together >= 0.1)) return null;
+  return `The uncertain inputs together explain ${Math.round(together * 100)}% of it; with ${replications} replications no single input's share can be told from chance: run more replications to see which matter.`;
+}
