@@ -300,6 +300,9 @@ describe("run and compare, in chromium", () => {
     // The vendor's claim (journeys: AHT −8%, FCR +5 points), in the editors' percent convention, the FCR gain as a
     // range the trainer doubts (low, most likely, high); no satisfaction effect of its own is assumed.
     const training = `interventions[${interventions.length}]`;
+    // The help speaks of the file's fractions ("e.g. −0.08 for 8% shorter") beside a field typed in percent: it says so.
+    expect(await page.locator(`[data-uncertain="${training}.ahtChange"] .help`).textContent()).toMatch(/−0\.08 for 8% shorter.*In percent here; the file keeps −8 % as −0\.08\.$/);
+    expect(await page.locator(`[data-uncertain="${training}.fcrChange"] .help`).textContent()).toMatch(/In points here; the file keeps \+5 points as 0\.05\.$/);
     await page.locator(`[data-path="${training}.ahtChange"]`).fill("-8");
     const fcr = page.locator(`[data-uncertain="${training}.fcrChange"]`);
     await fcr.getByTestId("uncertain-form").selectOption("triangular");
