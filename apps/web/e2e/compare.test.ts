@@ -156,7 +156,15 @@ describe("run and compare, in chromium", () => {
 
     // Staffing, service level, target met, wait, satisfaction against wait; ROI and cumulative net when priced.
     expect(await page.locator(".chart-frame svg.chart-svg").count()).toBeGreaterThanOrEqual(5);
-    expect(await page.getByTestId("at-risk").textContent()).toMatch(/Baseline/);
+    // The planner's answer, open: which intervals miss the 80/20 target, and in how many simulated weeks, with its CI.
+    const atRisk = page.getByTestId("at-risk");
+    expect(await atRisk.locator("h4").textContent()).toBe("Intervals at risk of missing the 80.0% in 20 s target, whole span");
+    expect(await atRisk.locator("details[data-scenario='0']").getAttribute("open")).not.toBeNull();
+    const stretches = await atRisk.locator("details[data-scenario='0'] [data-testid=at-risk-stretch]").allTextContents();
+    expect(stretches.length).toBeGreaterThan(0);
+    for (const line of stretches) {
+      expect(line).toMatch(/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d\d:\d\d–\d\d:\d\d: misses the target in ((up to )?\d+\.\d%|every one) of the simulated weeks \(95% CI \d+\.\d to \d+\.\d%\)$/);
+    }
 
     // No benefit is priced in the default scenario: the cards say which uncertainty they carry, give no ROI, and say
     // what each option buys per unit of cost instead.
