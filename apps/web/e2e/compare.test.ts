@@ -327,6 +327,12 @@ describe("run and compare, in chromium", () => {
     await ranWith("20 paired replications");
     const card = page.locator(`[data-testid=money-cards] article[data-intervention="${name}"]`);
     await card.waitFor();
+    // The comparison simulates the training in its steady state: its column, the note under the legend and its card
+    // say from which week on, so that its gain is not read as holding through the class weeks.
+    const trainingHeader = (await page.locator("table.kpi-table thead th").last().textContent())?.trim();
+    expect(trainingHeader).toMatch(/^Training programmeat full effect, from week \d+(\.\d)?, and its change vs baseline$/);
+    expect(await page.getByTestId("full-effect-note").textContent()).toMatch(/Training programme is shown at full effect, from week \d+(\.\d)? on: the weeks before \(in class, on the learning curve\)/);
+    expect(await card.locator(".summary").textContent()).toMatch(/Service level at full effect \(from week \d+(\.\d)?\) [+−]\d/);
     const roi = card.locator('[data-figure="roi"]');
     expect(await roi.locator(".main").textContent()).toMatch(/^−?[\d,]+(\.\d)?%$/);
     expect(await roi.locator(".ci").textContent()).toMatch(/^95% CI −?\d/);
