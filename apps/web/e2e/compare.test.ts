@@ -331,7 +331,7 @@ describe("run and compare, in chromium", () => {
     // say from which week on, so that its gain is not read as holding through the class weeks.
     const trainingHeader = (await page.locator("table.kpi-table thead th").last().textContent())?.trim();
     expect(trainingHeader).toMatch(/^Training programmeat full effect, from week \d+(\.\d)?, and its change vs baseline$/);
-    expect(await page.getByTestId("full-effect-note").textContent()).toMatch(/Training programme is shown at full effect, from week \d+(\.\d)? on: the weeks before \(in class, on the learning curve\)/);
+    expect((await page.getByTestId("full-effect-note").textContent())?.replace(/\s+/g, " ")).toMatch(/Training programme is shown at full effect, from week \d+(\.\d)? on: the weeks before \(in class, on the learning curve\)/);
     expect(await card.locator(".summary").textContent()).toMatch(/Service level at full effect \(from week \d+(\.\d)?\) [+−]\d/);
     const roi = card.locator('[data-figure="roi"]');
     expect(await roi.locator(".main").textContent()).toMatch(/^−?[\d,]+(\.\d)?%$/);
@@ -340,6 +340,12 @@ describe("run and compare, in chromium", () => {
     expect(await card.locator('[data-figure="npv"] .ci').textContent()).toMatch(/^95% CI −?\$/);
     expect(await card.locator('[data-figure="benefitCostRatio"] .main').textContent()).toMatch(/^−?\d+\.\d\d×$/);
     expect(await card.getByTestId("payback-sentence").textContent()).toMatch(/12-month horizon/);
+    // The sentence a manager can defend, one per option above the cards: the service-level change with its CI, then
+    // whether and when it pays back, with its CI and the P10–P90 of the simulated years.
+    const sentences = await page.getByTestId("option-sentences").locator("li").allTextContents();
+    expect(sentences.find((line) => line.startsWith(`${name}: `))).toMatch(
+      /^Training programme: service level [+−]\d+\.\d+ pt at full effect, from week \d+(\.\d)? \(95% CI [^)]+\)(, no clear change)?; (pays back within the 12-month horizon in \d+\.\d% of 20 simulated years, in month \d+\.\d on average \(95% CI [\d.]+ to [\d.]+; P10–P90 months [\d.]+ to [\d.]+\)|does not pay back within the 12-month horizon in any of 20 simulated years)\.$/,
+    );
     // The benefit rests on a lifetime value entered as a plain number and on the model's assumed churn shares: the
     // evidence bar says so, and so does the warning beside the ROI; the sources of the uncertainty are listed.
     const evidence = card.getByTestId("evidence-bar");
