@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { centralValue, describeUncertain, isGradedValue, isUncertainSpec, KPI_REGISTRY, scenarioJsonSchema } from "@ccplan/core";
 import { expect, it } from "vitest";
+import { ccplan } from "./cliRunner.js";
 import { expectReadmeBlock } from "./readmeBlock.js";
 
 const README = new URL("../README.md", import.meta.url);
@@ -67,4 +68,61 @@ it("the README gives the two quick-start commands", () => {
   const readme = readFileSync(README, "utf8");
   expect(readme).toContain("npm ci && npm start");
   expect(readme).toContain("npm test");
+});
+
+/** The commands `ccplan` has, as its own refusal of an unknown one lists them. */
+function cliCommands(): string[] {
+  const run = ccplan("no-such-command");
+  const listed = /expected one of (.*)$/m.exec(run.stderr);
+  expect(listed, run.stderr).not.toBeNull();
+  return listed![1]!.split(", ");
+}
+
+/** The flags a command takes, as its own refusal of an unknown flag lists them (the parser's set, not the help's). */
+function commandFlags(command: string): string[] {
+  const run = ccplan(command, "--no-such-flag");
+  const listed = /expected one of its options: (.*?) \(ccplan help/.exec(run.stderr);
+  expect(listed, run.stderr).not.toBeNull();
+  return listed![1]!.split(", ");
+}
+
+/** Each line of the README's code blocks that runs `ccplan <command>` (with or without npx), with its continuation
+ * lines (indented under it), as [command, text]. */
+function readmeUsageLines(): [string, string][] {
+  const lines: [string, string][] = [];
+  let fenced = false;
+  let current: string | null = null;
+  for (const line of readFileSync(README, "utf8").split("\n")) {
+    if (/^\s*```/.test(line)) {
+      fenced = !fenced;
+      current = null;
+      continue;
+    }
+    if (!fenced) continue;
+    const start = /^\s*(?:npx )?ccplan ([a-z]+)/.exec(line);
+    if (start) current = start[1]!;
+    else if (!/^\s{8,}\[?--/.test(line)) current = null;
+    if (current) lines.push([current, line]);
+  }
+  return lines;
+}
+
+it("the README's command line section names every command ccplan has, and no other", () => {
+  const readme = readFileSync(README, "utf8");
+  const listed = /Commands: ((?:`[a-z]+`(?:, )?)+)\./.exec(readme);
+  expect(listed, "the README lacks its 'Commands: `erlang`, …' list").not.toBeNull();
+  expect(listed![1]!.split(", ").map((name) => name.replaceAll("`", ""))).toEqual(cliCommands());
+});
+
+it("every flag of the README's ccplan lines is one that command takes", () => {
+  const usage = readmeUsageLines();
+  expect(usage.length).toBeGreaterThan(20);
+  const flags = new Map<string, string[]>();
+  const unknown: string[] = [];
+  for (const [command, line] of usage) {
+    if (!flags.has(command)) flags.set(command, commandFlags(command));
+    for (const flag of line.match(/--[a-z][a-z-]*/g) ?? []) if (!flags.get(command)!.includes(flag)) unknown.push(`ccplan ${command} ${flag}: ${line.trim()}`);
+  }
+  expect(unknown).toEqual([]);
+  expect([...flags.keys()].sort()).toEqual(cliCommands().sort());
 });
