@@ -61,6 +61,9 @@ describe("ccplan erlang", () => {
     const result = JSON.parse(run.stdout);
     expect(result.stable).toBe(false);
     expect(result.asa).toBeNull();
+    const table = ccplan("erlang", "--model", "c", "--rate", "400", "--aht", "180", "--agents", "14").stdout;
+    expect(table).toMatch(/The queue is unstable/);
+    expect(table).toMatch(/Mean queue length +–\n/); // a dash, not "– contacts"
   });
 
   it("prints a readable table by default", () => {
