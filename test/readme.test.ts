@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { centralValue, describeUncertain, isGradedValue, isUncertainSpec, KPI_REGISTRY, scenarioJsonSchema } from "@ccplan/core";
+import { centralValue, describeUncertain, EFFECT_PRESETS, isGradedValue, isUncertainSpec, KPI_REGISTRY, scenarioJsonSchema } from "@ccplan/core";
 import { expect, it } from "vitest";
 import { ccplan } from "./cliRunner.js";
 import { expectReadmeBlock } from "./readmeBlock.js";
@@ -126,3 +126,20 @@ it("every flag of the README's ccplan lines is one that command takes", () => {
   expect(unknown).toEqual([]);
   expect([...flags.keys()].sort()).toEqual(cliCommands().sort());
 });
+
+const PRESETS_START = "<!-- presets:start (generated from core's EFFECT_PRESETS by test/readme.test.ts; UPDATE_GOLDEN=1 rewrites it) -->";
+const PRESETS_END = "<!-- presets:end -->";
+
+/** The articles' presets as a user types them into a scenario file: the distribution, rounded past float noise
+ * (0.15 × 1.5 is 0.22499999999999998), and its source apart. */
+function presetTable(): string {
+  const tidy = (value: unknown) => (typeof value === "number" ? Number(value.toPrecision(12)) : value);
+  const rows = EFFECT_PRESETS.map((preset) => {
+    const { source, ...spec } = preset.value as Record<string, unknown>;
+    const value = JSON.stringify(Object.fromEntries(Object.entries(spec).map(([key, item]) => [key, tidy(item)]))).replaceAll(",", ", ").replaceAll(":", ": ");
+    return `| ${preset.label} | \`${preset.kind}.${preset.field}\` | \`${value}\` | ${String(source)} |`;
+  });
+  return ["| preset | field | value | source |", "|---|---|---|---|", ...rows].join("\n");
+}
+
+it("the README's table of the articles' effect presets is core's", () => expectReadmeBlock(PRESETS_START, PRESETS_END, presetTable()));
