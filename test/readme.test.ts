@@ -143,3 +143,35 @@ function presetTable(): string {
 }
 
 it("the README's table of the articles' effect presets is core's", () => expectReadmeBlock(PRESETS_START, PRESETS_END, presetTable()));
+
+/** The README's ```jsonc blocks, comments stripped, parsed (a bare `"key": {…}` fragment wrapped in braces). */
+function readmeJsoncBlocks(): unknown[] {
+  const blocks = [...readFileSync(README, "utf8").matchAll(/^\s*```jsonc\n([\s\S]*?)^\s*```/gm)].map((match) => match[1]!);
+  return blocks.map((block) => {
+    const json = block.replace(/\s\/\/.*$/gm, "").trim();
+    return JSON.parse(json.startsWith("{") ? json : `{${json}}`);
+  });
+}
+
+/** Where `sample` says something `actual` says otherwise: every key of a sample object must hold the same in the
+ * actual one, and every item of a sample list must be (a part of) some item of the actual list. */
+function mismatches(sample: unknown, actual: unknown, path = ""): string[] {
+  if (Array.isArray(sample)) {
+    if (!Array.isArray(actual)) return [`${path}: a list in the README, ${JSON.stringify(actual)} in the file`];
+    if (sample.every((item) => typeof item !== "object")) return JSON.stringify(sample) === JSON.stringify(actual) ? [] : [`${path}: ${JSON.stringify(sample)} in the README, ${JSON.stringify(actual)} in the file`];
+    return sample.flatMap((item, index) => (actual.some((candidate) => mismatches(item, candidate).length === 0) ? [] : [`${path}[${index}]: ${JSON.stringify(item)} is in no entry of the file's list`]));
+  }
+  if (sample && typeof sample === "object") {
+    if (!actual || typeof actual !== "object") return [`${path}: an object in the README, ${JSON.stringify(actual)} in the file`];
+    return Object.entries(sample).flatMap(([key, value]) => mismatches(value, (actual as Record<string, unknown>)[key], `${path}.${key}`));
+  }
+  return sample === actual ? [] : [`${path}: ${JSON.stringify(sample)} in the README, ${JSON.stringify(actual)} in the file`];
+}
+
+it("the README's sample scenario and capacity block are excerpts of scenarios/default.json and scenarios/year-plan.json", () => {
+  const [scenario, capacity, ...rest] = readmeJsoncBlocks();
+  expect(rest).toEqual([]);
+  const file = (name: string) => JSON.parse(readFileSync(new URL(`../scenarios/${name}`, import.meta.url), "utf8"));
+  expect(mismatches(scenario, file("default.json"))).toEqual([]);
+  expect(mismatches(capacity, file("year-plan.json"))).toEqual([]);
+});
