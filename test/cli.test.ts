@@ -512,3 +512,15 @@ describe("ccplan capacity --hire-plan on scenarios/year-plan.json", () => {
     }
   }, 120_000);
 });
+
+describe("ccplan roster's report", () => {
+  it("prints the cost of confidence without an empty, unheaded column, naming the intervals short when a level falls short", () => {
+    const run = ccplan("roster", "test/fixtures/roster-tiny.json", "--replications", "10", "--iterations", "1", "--confidence-table", "0.6,0.95", "--workers", "1");
+    expect(run.code).toBe(0);
+    const table = run.stdout.slice(run.stdout.indexOf("The cost of confidence"));
+    const [, header, , ...rows] = table.split("\n");
+    expect(header).toMatch(/^confidence +paid hours +cost per week( +intervals short)?$/);
+    if (header!.endsWith("intervals short")) expect(rows.slice(0, 2).every((row) => /(none|\d+ after the rounds allowed)$/.test(row))).toBe(true);
+    expect(run.stdout).not.toMatch(/ +$/m);
+  });
+});
