@@ -402,6 +402,18 @@ describe("ccplan capacity", () => {
     expect(result.weeksSimulated).toEqual({ distinct: 24, total: 24 });
   });
 
+  it("prints each week's service level and probability of meeting the target with their 95% CIs, as the JSON has them", () => {
+    const text = ccplan("capacity", "test/fixtures/capacity-small.json", "--replications", "4", "--workers", "1");
+    expect(text.code, text.stderr).toBe(0);
+    const week4 = JSON.parse(ccplan("capacity", "test/fixtures/capacity-small.json", "--replications", "4", "--workers", "1", "--json").stdout).weeks[3];
+    const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
+    const cell = (summary: { mean: number; ci95: [number, number] }) => `${percent(summary.mean)} [${percent(summary.ci95[0])}, ${percent(summary.ci95[1])}]`;
+    const row = text.stdout.split("\n").find((line) => line.startsWith("4 "));
+    expect(row).toContain(cell(week4.serviceLevel));
+    expect(row).toContain(cell(week4.probTargetMet));
+    expect(week4.probTargetMet.ci95[1] - week4.probTargetMet.ci95[0]).toBeGreaterThan(0.3); // 4 replications say little
+  });
+
   it("gives the same figures with two workers as with one", () => {
     const one = ccplan("capacity", "test/fixtures/capacity-small.json", "--replications", "3", "--workers", "1", "--json");
     const two = ccplan("capacity", "test/fixtures/capacity-small.json", "--replications", "3", "--workers", "2", "--json");

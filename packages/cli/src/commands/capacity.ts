@@ -31,13 +31,14 @@ import { loadScenario } from "../run/sources.js";
 
 export const capacityHelp = `ccplan capacity <scenario.json> [--hire-plan] [--confidence P] [--replications N] [--seed S] [--workers W] [--json]
 ccplan capacity <scenario.json> --week W --replication K [--out week.json] [--json]
+ccplan capacity <scenario.json> --intervention NAME [--start-week W] [--replications N] [--json]
 
 The year ahead, week by week, from the scenario's "capacity" block: each replication draws its own people
 (leavers, class graduates, ramp-up), each week's demand follows growth and the month's index, the week's roster is
 the scenario's shifts scaled to the agents available, and every week is simulated (common random numbers: two plans
 meet the same customers in the same week). Prints per week the contacts, headcount, agents available (full-speed
-equivalents), service level with its P10–P90, the probability of meeting the target and the cost; then the classes
-and the totals.
+equivalents), service level with its 95% CI and P10–P90, the probability of meeting the target with its 95% CI
+(Wilson's) and the cost; then the classes and the totals.
   --hire-plan       find the classes (start week and size, per group) that keep the probability of meeting the
                     service-level target at or above --confidence in every week after the first possible graduation,
                     at least cost, within lead time, class sizes and budget (replaces the uncommitted classes)
@@ -265,9 +266,13 @@ function renderReport(
 ): string {
   const money = (value: number | null) => (value === null ? "–" : `${formatValue(value, "money")}${info.currency ? ` ${info.currency}` : ""}`);
   const agents = (value: number | null) => (value === null ? "–" : value.toFixed(1));
+  // A share with its 95% CI (Student's for the service level, Wilson's for the probability): with few replications
+  // a week's probability of meeting the target is known only roughly, and the table says how roughly.
+  const withCi = (summary: { mean: number | null; ci95: readonly [number, number] | null }) =>
+    `${formatValue(summary.mean, "fraction")}${summary.ci95 ? ` [${formatValue(summary.ci95[0], "fraction")}, ${formatValue(summary.ci95[1], "fraction")}]` : ""}`;
   const header = `${info.name} · ${report.weeks.length} weeks · ${info.replications} replications · seed ${info.seed} · ${info.simulated.distinct.toLocaleString("en-US")} distinct weeks simulated (${info.simulated.total.toLocaleString("en-US")} asked for)`;
   const table = renderTable(
-    ["Week", "Starts", "Contacts", "Headcount", "Available (FTE)", "Required", "Service level", "P10 to P90", `P(SL ≥ ${formatValue(info.targetServiceLevel, "fraction")})`, "Cost"],
+    ["Week", "Starts", "Contacts", "Headcount", "Available (FTE)", "Required", "Service level [95% CI]", "P10 to P90", `P(SL ≥ ${formatValue(info.targetServiceLevel, "fraction")}) [95% CI]`, "Cost"],
     report.weeks.map((week) => [
       String(week.week),
       week.start ?? "–",
@@ -275,9 +280,9 @@ function renderReport(
       agents(week.headcount.mean),
       agents(week.availableAgents.mean),
       week.requiredAgents === null ? "–" : agents(week.requiredAgents),
-      formatValue(week.serviceLevel.mean, "fraction"),
+      withCi(week.serviceLevel),
       week.serviceLevel.p10 === null ? "–" : `${formatValue(week.serviceLevel.p10, "fraction")} to ${formatValue(week.serviceLevel.p90, "fraction")}`,
-      formatValue(week.probTargetMet.mean, "fraction"),
+      withCi(week.probTargetMet),
       money(week.cost.mean),
     ]),
   );
@@ -289,7 +294,7 @@ function renderReport(
   const totals = `Totals over the weeks: ${report.totals.hires} hires · cost ${money(cost.mean)} (95% CI ${money(cost.ci95?.[0] ?? null)} to ${money(cost.ci95?.[1] ?? null)}; P10 to P90 ${money(cost.p10)} to ${money(cost.p90)}) · ${formatValue(report.totals.paidHours.mean, "contacts")} paid hours`;
   return [
     header,
-    "Headcount: agents employed, trainees included. Available: agents on the floor in full-speed equivalents (ramping agents by their productivity), before shrinkage. Figures are means over replications.",
+    "Headcount: agents employed, trainees included. Available: agents on the floor in full-speed equivalents (ramping agents by their productivity), before shrinkage. Figures are means over replications; [95% CI] the precision of the mean, P10 to P90 the spread of a week's outcomes.",
     table,
     classes,
     totals,
