@@ -414,6 +414,20 @@ describe("ccplan capacity", () => {
     expect(week4.probTargetMet.ci95[1] - week4.probTargetMet.ci95[0]).toBeGreaterThan(0.3); // 4 replications say little
   });
 
+  it("prints a trainer's trajectory with each paired change in points or seconds, its 95% CI and its mark", () => {
+    const args = ["capacity", "scenarios/year-plan.json", "--intervention", "Coaching in cohorts", "--replications", "3", "--workers", "1"];
+    const text = ccplan(...args);
+    expect(text.code, text.stderr).toBe(0);
+    const week1 = JSON.parse(ccplan(...args, "--json").stdout).trajectory.weeks.find((week: { stage: unknown }) => week.stage !== null);
+    const points = (value: number) => `${value < 0 ? "−" : "+"}${Math.abs(value * 100).toFixed(1)} pt`;
+    const delta = week1.kpis.serviceLevel.delta;
+    expect(delta.ci95[1]).toBeLessThan(0); // agents in class: fewer on the floor, a lower service level
+    const row = text.stdout.slice(text.stdout.indexOf("Trajectory of")).split("\n").find((line) => line.startsWith(`${week1.week} `));
+    expect(row).toContain(`${points(delta.mean)} [${points(delta.ci95[0])}, ${points(delta.ci95[1])}] ✗`);
+    expect(row).not.toMatch(/(^|\s)-\d/); // a true minus, as in every other table
+    expect(text.stdout).toContain("pt = percentage points");
+  });
+
   it("gives the same figures with two workers as with one", () => {
     const one = ccplan("capacity", "test/fixtures/capacity-small.json", "--replications", "3", "--workers", "1", "--json");
     const two = ccplan("capacity", "test/fixtures/capacity-small.json", "--replications", "3", "--workers", "2", "--json");

@@ -18,11 +18,16 @@ import {
   type Scenario,
   type Trajectory,
   type WeekSimulator,
+  KPI_REGISTRY,
+  type KpiDefinition,
+  type KpiSummary,
+  type TrajectoryKpi,
 } from "@ccplan/core";
 import { createNodePool, inProcessWeekSimulator, poolWeekSimulator, solverSession, type CapacityScenarioSource } from "@ccplan/worker/node";
 import { numberFlag, onePositional, parseCommandArgs } from "../args.js";
 import { readReplications, readSeed, readWorkers, SIMULATION_FLAGS } from "./runFlags.js";
 import { InputError } from "../errors.js";
+import { DELTA_LEGEND, formatDelta } from "../format/delta.js";
 import { formatValue, renderTable } from "../format/units.js";
 import { progressBar } from "../run/progressBar.js";
 import { writeUserFile } from "../io.js";
@@ -228,24 +233,35 @@ function renderPlan(plan: { confidence: number; firstGraduationWeek: number; cos
 }
 
 function renderTrajectory(trajectory: Trajectory, currency: string): string {
-  const money = (value: number | null) => (value === null ? "–" : `${formatValue(value, "money")}${currency ? ` ${currency}` : ""}`);
-  const cell = (summary: { mean: number | null }, unit: "fraction" | "seconds") => formatValue(summary.mean, unit);
+  // Signed amounts with a true minus, like every change in ccplan's tables.
+  const amount = (value: number) => `${value < 0 ? "−" : ""}${formatValue(Math.abs(value), "money")}`;
+  const net = (summary: KpiSummary) =>
+    summary.mean === null ? "–" : `${amount(summary.mean)}${summary.ci95 ? ` [${amount(summary.ci95[0])}, ${amount(summary.ci95[1])}]` : ""}`;
+  const level = (summary: { mean: number | null }, unit: "fraction" | "seconds") => formatValue(summary.mean, unit);
+  // A paired change as compare prints it: in points or seconds, with its 95% CI and a mark where the CI excludes 0.
+  const change = (id: TrajectoryKpi, delta: KpiSummary) => {
+    const kpi = (KPI_REGISTRY as readonly KpiDefinition[]).find((candidate) => candidate.id === id)!;
+    const significant = delta.ci95 !== null && (delta.ci95[0] > 0 || delta.ci95[1] < 0);
+    const direction = kpi.higherIsBetter;
+    const effect = !significant || direction === null || delta.mean === null ? null : (delta.mean > 0) === direction ? "better" : "worse";
+    return formatDelta({ mean: delta.mean, ci95: delta.ci95, significant, effect }, kpi.unit);
+  };
   const table = renderTable(
-    ["Week", "Stage", "Service level", "Change", "CSAT", "Change", "AHT", "Change", "FCR", "Change", "Cumulative net"],
+    ["Week", "Stage", "Service level", "Change [95% CI]", "CSAT", "Change [95% CI]", "AHT", "Change [95% CI]", "FCR", "Change [95% CI]", `Cumulative net${currency ? ` (${currency})` : ""} [95% CI]`],
     trajectory.weeks
       .filter((week) => week.stage !== null)
       .map((week) => [
         String(week.week),
         week.stage!.inClass ? `${formatValue(week.stage!.classShare ?? 1, "fraction")} in class` : `effect ${formatValue(week.stage!.effect, "fraction")}`,
-        cell(week.kpis.serviceLevel.intervention, "fraction"),
-        cell(week.kpis.serviceLevel.delta, "fraction"),
-        cell(week.kpis.csat.intervention, "fraction"),
-        cell(week.kpis.csat.delta, "fraction"),
-        cell(week.kpis.aht.intervention, "seconds"),
-        cell(week.kpis.aht.delta, "seconds"),
-        cell(week.kpis.fcr.intervention, "fraction"),
-        cell(week.kpis.fcr.delta, "fraction"),
-        money(week.cumulativeNet.mean),
+        level(week.kpis.serviceLevel.intervention, "fraction"),
+        change("serviceLevel", week.kpis.serviceLevel.delta),
+        level(week.kpis.csat.intervention, "fraction"),
+        change("csat", week.kpis.csat.delta),
+        level(week.kpis.aht.intervention, "seconds"),
+        change("aht", week.kpis.aht.delta),
+        level(week.kpis.fcr.intervention, "fraction"),
+        change("fcr", week.kpis.fcr.delta),
+        net(week.cumulativeNet),
       ]),
   );
   const even = trajectory.breakEvenWeek;
@@ -253,7 +269,12 @@ function renderTrajectory(trajectory: Trajectory, currency: string): string {
     even.n === 0
       ? "It does not break even within the planned weeks in any replication."
       : `Break-even week ${even.p50} (P10 to P90: ${even.p10} to ${even.p90}) in ${formatValue(trajectory.breakEvenShare, "fraction")} of replications.`;
-  return [`Trajectory of "${trajectory.intervention}" from week ${trajectory.startWeek} (means; changes paired against the plan without it):`, table, breakEven].join("\n");
+  return [
+    `Trajectory of "${trajectory.intervention}" from week ${trajectory.startWeek} (means; changes paired against the plan without it, replication by replication):`,
+    table,
+    DELTA_LEGEND,
+    breakEven,
+  ].join("\n");
 }
 
 function weekStart(start: string, week: number): string {
