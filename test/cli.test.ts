@@ -61,6 +61,9 @@ describe("ccplan erlang", () => {
     const result = JSON.parse(run.stdout);
     expect(result.stable).toBe(false);
     expect(result.asa).toBeNull();
+    const table = ccplan("erlang", "--model", "c", "--rate", "400", "--aht", "180", "--agents", "14").stdout;
+    expect(table).toMatch(/The queue is unstable/);
+    expect(table).toMatch(/Mean queue length +–\n/); // a dash, not "– contacts"
   });
 
   it("prints a readable table by default", () => {
@@ -284,6 +287,7 @@ describe("ccplan rejects bad input with exit code 2 and a message that says what
     ["a shard with precision", ["simulate", "scenarios/default.json", "--shard", "1/2", "--precision", "0.01"], /--shard cannot be combined with --precision/],
     ["a bad shard", ["simulate", "scenarios/default.json", "--shard", "3/2"], /invalid --shard: "3\/2"; expected I\/N/],
     ["an unknown precision KPI", ["simulate", "scenarios/default.json", "--precision", "0.01", "--precision-kpi", "happiness"], /invalid --precision-kpi: "happiness"/],
+    ["an unknown sensitivity output", ["sensitivity", "scenarios/default.json", "--output", "happiness"], /invalid --output: "happiness"; expected roi, npv or a KPI id: serviceLevel, .*csat/],
     ["an unknown intervention to compare", ["compare", "scenarios/default.json", "--only", "Nope"], /invalid --only: "Nope"/],
     ["a file that is not a shard", ["merge", "scenarios/default.json"], /shard/],
     ["a span beyond reason", ["simulate", "--rate", "100000", "--aht", "180", "--agents", "10", "--hours", "2000"], /expected at most 5,000,000/],
@@ -398,6 +402,32 @@ describe("ccplan capacity", () => {
     expect(result.weeksSimulated).toEqual({ distinct: 24, total: 24 });
   });
 
+  it("prints each week's service level and probability of meeting the target with their 95% CIs, as the JSON has them", () => {
+    const text = ccplan("capacity", "test/fixtures/capacity-small.json", "--replications", "4", "--workers", "1");
+    expect(text.code, text.stderr).toBe(0);
+    const week4 = JSON.parse(ccplan("capacity", "test/fixtures/capacity-small.json", "--replications", "4", "--workers", "1", "--json").stdout).weeks[3];
+    const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
+    const cell = (summary: { mean: number; ci95: [number, number] }) => `${percent(summary.mean)} [${percent(summary.ci95[0])}, ${percent(summary.ci95[1])}]`;
+    const row = text.stdout.split("\n").find((line) => line.startsWith("4 "));
+    expect(row).toContain(cell(week4.serviceLevel));
+    expect(row).toContain(cell(week4.probTargetMet));
+    expect(week4.probTargetMet.ci95[1] - week4.probTargetMet.ci95[0]).toBeGreaterThan(0.3); // 4 replications say little
+  });
+
+  it("prints a trainer's trajectory with each paired change in points or seconds, its 95% CI and its mark", () => {
+    const args = ["capacity", "scenarios/year-plan.json", "--intervention", "Coaching in cohorts", "--replications", "3", "--workers", "1"];
+    const text = ccplan(...args);
+    expect(text.code, text.stderr).toBe(0);
+    const week1 = JSON.parse(ccplan(...args, "--json").stdout).trajectory.weeks.find((week: { stage: unknown }) => week.stage !== null);
+    const points = (value: number) => `${value < 0 ? "−" : "+"}${Math.abs(value * 100).toFixed(1)} pt`;
+    const delta = week1.kpis.serviceLevel.delta;
+    expect(delta.ci95[1]).toBeLessThan(0); // agents in class: fewer on the floor, a lower service level
+    const row = text.stdout.slice(text.stdout.indexOf("Trajectory of")).split("\n").find((line) => line.startsWith(`${week1.week} `));
+    expect(row).toContain(`${points(delta.mean)} [${points(delta.ci95[0])}, ${points(delta.ci95[1])}] ✗`);
+    expect(row).not.toMatch(/(^|\s)-\d/); // a true minus, as in every other table
+    expect(text.stdout).toContain("pt = percentage points");
+  });
+
   it("gives the same figures with two workers as with one", () => {
     const one = ccplan("capacity", "test/fixtures/capacity-small.json", "--replications", "3", "--workers", "1", "--json");
     const two = ccplan("capacity", "test/fixtures/capacity-small.json", "--replications", "3", "--workers", "2", "--json");
@@ -507,4 +537,16 @@ describe("ccplan capacity --hire-plan on scenarios/year-plan.json", () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000);
+});
+
+describe("ccplan roster's report", () => {
+  it("prints the cost of confidence without an empty, unheaded column, naming the intervals short when a level falls short", () => {
+    const run = ccplan("roster", "test/fixtures/roster-tiny.json", "--replications", "10", "--iterations", "1", "--confidence-table", "0.6,0.95", "--workers", "1");
+    expect(run.code).toBe(0);
+    const table = run.stdout.slice(run.stdout.indexOf("The cost of confidence"));
+    const [, header, , ...rows] = table.split("\n");
+    expect(header).toMatch(/^confidence +paid hours +cost per week( +intervals short)?$/);
+    if (header!.endsWith("intervals short")) expect(rows.slice(0, 2).every((row) => /(none|\d+ after the rounds allowed)$/.test(row))).toBe(true);
+    expect(run.stdout).not.toMatch(/ +$/m);
+  });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
-import { centralValue, describeUncertain, isGradedValue, isUncertainSpec, KPI_REGISTRY, scenarioJsonSchema } from "@ccplan/core";
+import { centralValue, describeUncertain, EFFECT_PRESETS, isGradedValue, isUncertainSpec, KPI_REGISTRY, scenarioJsonSchema } from "@ccplan/core";
 import { expect, it } from "vitest";
+import { ccplan } from "./cliRunner.js";
 import { expectReadmeBlock } from "./readmeBlock.js";
 
 const README = new URL("../README.md", import.meta.url);
@@ -67,4 +68,110 @@ it("the README gives the two quick-start commands", () => {
   const readme = readFileSync(README, "utf8");
   expect(readme).toContain("npm ci && npm start");
   expect(readme).toContain("npm test");
+});
+
+/** The commands `ccplan` has, as its own refusal of an unknown one lists them. */
+function cliCommands(): string[] {
+  const run = ccplan("no-such-command");
+  const listed = /expected one of (.*)$/m.exec(run.stderr);
+  expect(listed, run.stderr).not.toBeNull();
+  return listed![1]!.split(", ");
+}
+
+/** The flags a command takes, as its own refusal of an unknown flag lists them (the parser's set, not the help's). */
+function commandFlags(command: string): string[] {
+  const run = ccplan(command, "--no-such-flag");
+  const listed = /expected one of its options: (.*?) \(ccplan help/.exec(run.stderr);
+  expect(listed, run.stderr).not.toBeNull();
+  return listed![1]!.split(", ");
+}
+
+/** Each line of the README's code blocks that runs `ccplan <command>` (with or without npx), with its continuation
+ * lines (indented under it), as [command, text]. */
+function readmeUsageLines(): [string, string][] {
+  const lines: [string, string][] = [];
+  let fenced = false;
+  let current: string | null = null;
+  for (const line of readFileSync(README, "utf8").split("\n")) {
+    if (/^\s*```/.test(line)) {
+      fenced = !fenced;
+      current = null;
+      continue;
+    }
+    if (!fenced) continue;
+    const start = /^\s*(?:npx )?ccplan ([a-z]+)/.exec(line);
+    if (start) current = start[1]!;
+    else if (!/^\s{8,}\[?--/.test(line)) current = null;
+    if (current) lines.push([current, line]);
+  }
+  return lines;
+}
+
+it("the README's command line section names every command ccplan has, and no other", () => {
+  const readme = readFileSync(README, "utf8");
+  const listed = /Commands: ((?:`[a-z]+`(?:, )?)+)\./.exec(readme);
+  expect(listed, "the README lacks its 'Commands: `erlang`, …' list").not.toBeNull();
+  expect(listed![1]!.split(", ").map((name) => name.replaceAll("`", ""))).toEqual(cliCommands());
+});
+
+it("every flag of the README's ccplan lines is one that command takes", () => {
+  const usage = readmeUsageLines();
+  expect(usage.length).toBeGreaterThan(20);
+  const flags = new Map<string, string[]>();
+  const unknown: string[] = [];
+  for (const [command, line] of usage) {
+    if (!flags.has(command)) flags.set(command, commandFlags(command));
+    for (const flag of line.match(/--[a-z][a-z-]*/g) ?? []) if (!flags.get(command)!.includes(flag)) unknown.push(`ccplan ${command} ${flag}: ${line.trim()}`);
+  }
+  expect(unknown).toEqual([]);
+  expect([...flags.keys()].sort()).toEqual(cliCommands().sort());
+});
+
+const PRESETS_START = "<!-- presets:start (generated from core's EFFECT_PRESETS by test/readme.test.ts; UPDATE_GOLDEN=1 rewrites it) -->";
+const PRESETS_END = "<!-- presets:end -->";
+
+/** The articles' presets as a user types them into a scenario file: the distribution, rounded past float noise
+ * (0.15 × 1.5 is 0.22499999999999998), and its source apart. */
+function presetTable(): string {
+  const tidy = (value: unknown) => (typeof value === "number" ? Number(value.toPrecision(12)) : value);
+  const rows = EFFECT_PRESETS.map((preset) => {
+    const { source, ...spec } = preset.value as Record<string, unknown>;
+    const value = JSON.stringify(Object.fromEntries(Object.entries(spec).map(([key, item]) => [key, tidy(item)]))).replaceAll(",", ", ").replaceAll(":", ": ");
+    return `| ${preset.label} | \`${preset.kind}.${preset.field}\` | \`${value}\` | ${String(source)} |`;
+  });
+  return ["| preset | field | value | source |", "|---|---|---|---|", ...rows].join("\n");
+}
+
+it("the README's table of the articles' effect presets is core's", () => expectReadmeBlock(PRESETS_START, PRESETS_END, presetTable()));
+
+/** The README's ```jsonc blocks, comments stripped, parsed (a bare `"key": {…}` fragment wrapped in braces). */
+function readmeJsoncBlocks(): unknown[] {
+  const blocks = [...readFileSync(README, "utf8").matchAll(/^\s*```jsonc\n([\s\S]*?)^\s*```/gm)].map((match) => match[1]!);
+  return blocks.map((block) => {
+    const json = block.replace(/\s\/\/.*$/gm, "").trim();
+    return JSON.parse(json.startsWith("{") ? json : `{${json}}`);
+  });
+}
+
+/** Where `sample` says something `actual` says otherwise: every key of a sample object must hold the same in the
+ * actual one, and every item of a sample list must be (a part of) some item of the actual list. */
+function mismatches(sample: unknown, actual: unknown, path = ""): string[] {
+  if (Array.isArray(sample)) {
+    if (!Array.isArray(actual)) return [`${path}: a list in the README, ${JSON.stringify(actual)} in the file`];
+    if (sample.every((item) => typeof item !== "object")) return JSON.stringify(sample) === JSON.stringify(actual) ? [] : [`${path}: ${JSON.stringify(sample)} in the README, ${JSON.stringify(actual)} in the file`];
+    return sample.flatMap((item, index) => (actual.some((candidate) => mismatches(item, candidate).length === 0) ? [] : [`${path}[${index}]: ${JSON.stringify(item)} is in no entry of the file's list`]));
+  }
+  if (sample && typeof sample === "object") {
+    if (!actual || typeof actual !== "object") return [`${path}: an object in the README, ${JSON.stringify(actual)} in the file`];
+    return Object.entries(sample).flatMap(([key, value]) => mismatches(value, (actual as Record<string, unknown>)[key], `${path}.${key}`));
+  }
+  return sample === actual ? [] : [`${path}: ${JSON.stringify(sample)} in the README, ${JSON.stringify(actual)} in the file`];
+}
+
+it("the README's sample scenario and capacity block are excerpts of scenarios/default.json and scenarios/year-plan.json", () => {
+  const [scenario, capacity, ...rest] = readmeJsoncBlocks();
+  expect(rest).toEqual([]);
+  const file = (name: string) => JSON.parse(readFileSync(new URL(`../scenarios/${name}`, import.meta.url), "utf8"));
+  expect(mismatches(scenario, file("default.json"))).toEqual([]);
+  expect(mismatches(capacity, file("year-plan.json"))).toEqual([]);
 });

@@ -332,7 +332,6 @@ describe("run and compare, in chromium", () => {
     const trainingHeader = (await page.locator("table.kpi-table thead th").last().textContent())?.trim();
     expect(trainingHeader).toMatch(/^Training programmeat full effect, from week \d+(\.\d)?, and its change vs baseline$/);
     expect((await page.getByTestId("full-effect-note").textContent())?.replace(/\s+/g, " ")).toMatch(/Training programme is shown at full effect, from week \d+(\.\d)? on: the weeks before \(in class, on the learning curve\)/);
-    expect(await card.locator(".summary").textContent()).toMatch(/Service level at full effect \(from week \d+(\.\d)?\) [+−]\d/);
     const roi = card.locator('[data-figure="roi"]');
     expect(await roi.locator(".main").textContent()).toMatch(/^−?[\d,]+(\.\d)?%$/);
     expect(await roi.locator(".ci").textContent()).toMatch(/^95% CI −?\d/);
@@ -344,7 +343,7 @@ describe("run and compare, in chromium", () => {
     // whether and when it pays back, with its CI and the P10–P90 of the simulated years.
     const sentences = await page.getByTestId("option-sentences").locator("li").allTextContents();
     expect(sentences.find((line) => line.startsWith(`${name}: `))).toMatch(
-      /^Training programme: service level [+−]\d+\.\d+ pt at full effect, from week \d+(\.\d)? \(95% CI [^)]+\)(, no clear change)?; (pays back within the 12-month horizon in \d+\.\d% of 20 simulated years, in month \d+\.\d on average \(95% CI [\d.]+ to [\d.]+; P10–P90 months [\d.]+ to [\d.]+\)|does not pay back within the 12-month horizon in any of 20 simulated years)\.$/,
+      /^Training programme: service level [+−]?\d+\.\d+ pt over the 12 months, every week counted \(95% CI [^)]+\); [+−]?\d+\.\d+ pt at full effect, from week \d+(\.\d)? \(95% CI [^)]+\)(, no clear change)?; (pays back within the 12-month horizon in \d+\.\d% of 20 simulated years, in month \d+\.\d on average \(95% CI [\d.]+ to [\d.]+; P10–P90 months [\d.]+ to [\d.]+\)|does not pay back within the 12-month horizon in any of 20 simulated years)\.$/,
     );
     // The benefit rests on a lifetime value entered as a plain number and on the model's assumed churn shares: the
     // evidence bar says so, and so does the warning beside the ROI; the sources of the uncertainty are listed.
@@ -383,6 +382,11 @@ describe("run and compare, in chromium", () => {
     await card.waitFor();
     expect(await card.locator('[data-figure="roi"] .ci').textContent()).toMatch(/^95% CI /);
     expect(await card.locator('[data-figure="npv"] .main').textContent()).toMatch(/¥/);
+    // The card's service level is the year's, class weeks included (they cost service); the week at full effect, as
+    // the KPI table shows it, comes after.
+    expect(await card.getByTestId("horizon-service-level").textContent()).toMatch(
+      /^Service level over the 12 months −\d+\.\d+ pt \(95% CI −[\d.]+ to −[\d.]+ pt\), every week counted; in the week at full effect [−+]?\d+\.\d+ pt\.$/,
+    );
     await appears(".chart-frame[aria-label='Cumulative net benefit by month'] svg.chart-svg", 20_000);
     // Where the uncertainty comes from never shows the simulation's noise alone without saying why: with 30
     // replications no input's share of this case passes its test, so the card says what the inputs explain together.

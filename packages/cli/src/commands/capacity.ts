@@ -18,11 +18,16 @@ import {
   type Scenario,
   type Trajectory,
   type WeekSimulator,
+  KPI_REGISTRY,
+  type KpiDefinition,
+  type KpiSummary,
+  type TrajectoryKpi,
 } from "@ccplan/core";
 import { createNodePool, inProcessWeekSimulator, poolWeekSimulator, solverSession, type CapacityScenarioSource } from "@ccplan/worker/node";
 import { numberFlag, onePositional, parseCommandArgs } from "../args.js";
 import { readReplications, readSeed, readWorkers, SIMULATION_FLAGS } from "./runFlags.js";
 import { InputError } from "../errors.js";
+import { DELTA_LEGEND, formatDelta } from "../format/delta.js";
 import { formatValue, renderTable } from "../format/units.js";
 import { progressBar } from "../run/progressBar.js";
 import { writeUserFile } from "../io.js";
@@ -31,13 +36,14 @@ import { loadScenario } from "../run/sources.js";
 
 export const capacityHelp = `ccplan capacity <scenario.json> [--hire-plan] [--confidence P] [--replications N] [--seed S] [--workers W] [--json]
 ccplan capacity <scenario.json> --week W --replication K [--out week.json] [--json]
+ccplan capacity <scenario.json> --intervention NAME [--start-week W] [--replications N] [--json]
 
 The year ahead, week by week, from the scenario's "capacity" block: each replication draws its own people
 (leavers, class graduates, ramp-up), each week's demand follows growth and the month's index, the week's roster is
 the scenario's shifts scaled to the agents available, and every week is simulated (common random numbers: two plans
 meet the same customers in the same week). Prints per week the contacts, headcount, agents available (full-speed
-equivalents), service level with its P10–P90, the probability of meeting the target and the cost; then the classes
-and the totals.
+equivalents), service level with its 95% CI and P10–P90, the probability of meeting the target with its 95% CI
+(Wilson's) and the cost; then the classes and the totals.
   --hire-plan       find the classes (start week and size, per group) that keep the probability of meeting the
                     service-level target at or above --confidence in every week after the first possible graduation,
                     at least cost, within lead time, class sizes and budget (replaces the uncommitted classes)
@@ -227,24 +233,35 @@ function renderPlan(plan: { confidence: number; firstGraduationWeek: number; cos
 }
 
 function renderTrajectory(trajectory: Trajectory, currency: string): string {
-  const money = (value: number | null) => (value === null ? "–" : `${formatValue(value, "money")}${currency ? ` ${currency}` : ""}`);
-  const cell = (summary: { mean: number | null }, unit: "fraction" | "seconds") => formatValue(summary.mean, unit);
+  // Signed amounts with a true minus, like every change in ccplan's tables.
+  const amount = (value: number) => `${value < 0 ? "−" : ""}${formatValue(Math.abs(value), "money")}`;
+  const net = (summary: KpiSummary) =>
+    summary.mean === null ? "–" : `${amount(summary.mean)}${summary.ci95 ? ` [${amount(summary.ci95[0])}, ${amount(summary.ci95[1])}]` : ""}`;
+  const level = (summary: { mean: number | null }, unit: "fraction" | "seconds") => formatValue(summary.mean, unit);
+  // A paired change as compare prints it: in points or seconds, with its 95% CI and a mark where the CI excludes 0.
+  const change = (id: TrajectoryKpi, delta: KpiSummary) => {
+    const kpi = (KPI_REGISTRY as readonly KpiDefinition[]).find((candidate) => candidate.id === id)!;
+    const significant = delta.ci95 !== null && (delta.ci95[0] > 0 || delta.ci95[1] < 0);
+    const direction = kpi.higherIsBetter;
+    const effect = !significant || direction === null || delta.mean === null ? null : (delta.mean > 0) === direction ? "better" : "worse";
+    return formatDelta({ mean: delta.mean, ci95: delta.ci95, significant, effect }, kpi.unit);
+  };
   const table = renderTable(
-    ["Week", "Stage", "Service level", "Change", "CSAT", "Change", "AHT", "Change", "FCR", "Change", "Cumulative net"],
+    ["Week", "Stage", "Service level", "Change [95% CI]", "CSAT", "Change [95% CI]", "AHT", "Change [95% CI]", "FCR", "Change [95% CI]", `Cumulative net${currency ? ` (${currency})` : ""} [95% CI]`],
     trajectory.weeks
       .filter((week) => week.stage !== null)
       .map((week) => [
         String(week.week),
         week.stage!.inClass ? `${formatValue(week.stage!.classShare ?? 1, "fraction")} in class` : `effect ${formatValue(week.stage!.effect, "fraction")}`,
-        cell(week.kpis.serviceLevel.intervention, "fraction"),
-        cell(week.kpis.serviceLevel.delta, "fraction"),
-        cell(week.kpis.csat.intervention, "fraction"),
-        cell(week.kpis.csat.delta, "fraction"),
-        cell(week.kpis.aht.intervention, "seconds"),
-        cell(week.kpis.aht.delta, "seconds"),
-        cell(week.kpis.fcr.intervention, "fraction"),
-        cell(week.kpis.fcr.delta, "fraction"),
-        money(week.cumulativeNet.mean),
+        level(week.kpis.serviceLevel.intervention, "fraction"),
+        change("serviceLevel", week.kpis.serviceLevel.delta),
+        level(week.kpis.csat.intervention, "fraction"),
+        change("csat", week.kpis.csat.delta),
+        level(week.kpis.aht.intervention, "seconds"),
+        change("aht", week.kpis.aht.delta),
+        level(week.kpis.fcr.intervention, "fraction"),
+        change("fcr", week.kpis.fcr.delta),
+        net(week.cumulativeNet),
       ]),
   );
   const even = trajectory.breakEvenWeek;
@@ -252,7 +269,12 @@ function renderTrajectory(trajectory: Trajectory, currency: string): string {
     even.n === 0
       ? "It does not break even within the planned weeks in any replication."
       : `Break-even week ${even.p50} (P10 to P90: ${even.p10} to ${even.p90}) in ${formatValue(trajectory.breakEvenShare, "fraction")} of replications.`;
-  return [`Trajectory of "${trajectory.intervention}" from week ${trajectory.startWeek} (means; changes paired against the plan without it):`, table, breakEven].join("\n");
+  return [
+    `Trajectory of "${trajectory.intervention}" from week ${trajectory.startWeek} (means; changes paired against the plan without it, replication by replication):`,
+    table,
+    DELTA_LEGEND,
+    breakEven,
+  ].join("\n");
 }
 
 function weekStart(start: string, week: number): string {
@@ -265,9 +287,13 @@ function renderReport(
 ): string {
   const money = (value: number | null) => (value === null ? "–" : `${formatValue(value, "money")}${info.currency ? ` ${info.currency}` : ""}`);
   const agents = (value: number | null) => (value === null ? "–" : value.toFixed(1));
+  // A share with its 95% CI (Student's for the service level, Wilson's for the probability): with few replications
+  // a week's probability of meeting the target is known only roughly, and the table says how roughly.
+  const withCi = (summary: { mean: number | null; ci95: readonly [number, number] | null }) =>
+    `${formatValue(summary.mean, "fraction")}${summary.ci95 ? ` [${formatValue(summary.ci95[0], "fraction")}, ${formatValue(summary.ci95[1], "fraction")}]` : ""}`;
   const header = `${info.name} · ${report.weeks.length} weeks · ${info.replications} replications · seed ${info.seed} · ${info.simulated.distinct.toLocaleString("en-US")} distinct weeks simulated (${info.simulated.total.toLocaleString("en-US")} asked for)`;
   const table = renderTable(
-    ["Week", "Starts", "Contacts", "Headcount", "Available (FTE)", "Required", "Service level", "P10 to P90", `P(SL ≥ ${formatValue(info.targetServiceLevel, "fraction")})`, "Cost"],
+    ["Week", "Starts", "Contacts", "Headcount", "Available (FTE)", "Required", "Service level [95% CI]", "P10 to P90", `P(SL ≥ ${formatValue(info.targetServiceLevel, "fraction")}) [95% CI]`, "Cost"],
     report.weeks.map((week) => [
       String(week.week),
       week.start ?? "–",
@@ -275,9 +301,9 @@ function renderReport(
       agents(week.headcount.mean),
       agents(week.availableAgents.mean),
       week.requiredAgents === null ? "–" : agents(week.requiredAgents),
-      formatValue(week.serviceLevel.mean, "fraction"),
+      withCi(week.serviceLevel),
       week.serviceLevel.p10 === null ? "–" : `${formatValue(week.serviceLevel.p10, "fraction")} to ${formatValue(week.serviceLevel.p90, "fraction")}`,
-      formatValue(week.probTargetMet.mean, "fraction"),
+      withCi(week.probTargetMet),
       money(week.cost.mean),
     ]),
   );
@@ -289,7 +315,7 @@ function renderReport(
   const totals = `Totals over the weeks: ${report.totals.hires} hires · cost ${money(cost.mean)} (95% CI ${money(cost.ci95?.[0] ?? null)} to ${money(cost.ci95?.[1] ?? null)}; P10 to P90 ${money(cost.p10)} to ${money(cost.p90)}) · ${formatValue(report.totals.paidHours.mean, "contacts")} paid hours`;
   return [
     header,
-    "Headcount: agents employed, trainees included. Available: agents on the floor in full-speed equivalents (ramping agents by their productivity), before shrinkage. Figures are means over replications.",
+    "Headcount: agents employed, trainees included. Available: agents on the floor in full-speed equivalents (ramping agents by their productivity), before shrinkage. Figures are means over replications; [95% CI] the precision of the mean, P10 to P90 the spread of a week's outcomes.",
     table,
     classes,
     totals,

@@ -108,7 +108,9 @@ function renderErlangTable(
         ["Mean wait, all arrivals", formatValue(result.meanWaitAll, "seconds")],
       );
     }
-    rows.push(["Mean queue length", `${formatValue(result.meanQueueLength, "agents")} contacts`]);
+    // No unit after the dash of a length the formula does not define (an unstable queue's).
+    const queueLength = formatValue(result.meanQueueLength, "agents");
+    rows.push(["Mean queue length", queueLength === "–" ? queueLength : `${queueLength} contacts`]);
   }
   rows.push(["Occupancy", formatValue(result.occupancy, "fraction")]);
   const notes: string[] = [];

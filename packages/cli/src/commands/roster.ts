@@ -188,10 +188,17 @@ export function renderRoster(
   if (document.costOfConfidence.length > 0) {
     lines.push("");
     lines.push("The cost of confidence (share of simulated weeks each open interval meets its target):");
+    // The last column only when some level fell short: otherwise it would be an empty column with no heading.
+    const someShort = document.costOfConfidence.some((row) => !row.met);
     lines.push(
       renderTable(
-        ["confidence", "paid hours", "cost per week", ""],
-        document.costOfConfidence.map((row) => [percent(row.confidence), hours(row.paidHours), money(row.cost, currency), row.met ? "" : `${row.intervalsShort} interval${row.intervalsShort === 1 ? "" : "s"} short after the rounds allowed`]),
+        ["confidence", "paid hours", "cost per week", ...(someShort ? ["intervals short"] : [])],
+        document.costOfConfidence.map((row) => [
+          percent(row.confidence),
+          hours(row.paidHours),
+          money(row.cost, currency),
+          ...(someShort ? [row.met ? "none" : `${row.intervalsShort} after the rounds allowed`] : []),
+        ]),
       ),
     );
   }

@@ -1,5 +1,6 @@
 import {
   compileScenario,
+  KPI_REGISTRY,
   sensitivityAsync,
   sensitivityJob,
   spanKpiSample,
@@ -28,14 +29,17 @@ export const sensitivityHelp = `ccplan sensitivity <scenario.json> [--interventi
                    [--workers W] [--seed S] [--json]
 
 Which assumptions move the answer most: a tornado per output. Each input (arrival volume, handle time, patience,
-shrinkage, FCR, the money values set in the scenario, and the intervention's own effect sizes and costs) is set
-to its value × (1 − R) and × (1 + R), everything else unchanged, and the scenario is simulated again on the same
-seeds (common random numbers), so each swing is a paired difference. With --intervention the outputs are its ROI,
-NPV and gains (intervention − baseline in the steady state, after every phase of its learning curve); without,
-the baseline's service level, speed of answer and abandonment. Bars come longest first.
+shrinkage, FCR, the money values set in the scenario, the satisfaction model's effect sizes and, with
+--intervention, the churn and complaint shares it is priced by and the intervention's own effect sizes and costs)
+is set to its value × (1 − R) and × (1 + R), or, where the file or the input's default gives it a range, to that
+range's 10th and 90th percentiles, everything else at its central value, and the scenario is simulated again on the
+same seeds (common random numbers), so each swing is a paired difference with its 95% CI. With --intervention the
+outputs are its ROI, NPV and its gains in service level and CSAT (intervention − baseline in the steady state, after
+every phase of its learning curve); without, the baseline's service level, speed of answer, abandonment and CSAT.
+Bars come longest first.
   --intervention NAME   the intervention to analyse (one of the scenario's)
   --replications N      paired replications per simulated point (default ${DEFAULT_REPLICATIONS})
-  --range R             relative half-width of each input's range (default 0.2 for ±20%)
+  --range R             relative half-width of each input's range where it has none of its own (default 0.2 for ±20%)
   --output ID           an output to draw (repeat): roi, npv or a KPI id such as serviceLevel, asa, csat`;
 
 /** `ccplan sensitivity`: tornados of ROI and service level, as a table or JSON. */
@@ -62,6 +66,12 @@ export async function runSensitivity(args: string[], write: (text: string) => vo
     }
   }
   const outputs = values.output as string[] | undefined;
+  // Checked here, before the dry pass: core checks an output against the KPIs a run reports, which the dry pass,
+  // simulating nothing, has none of.
+  const knownOutputs = ["roi", "npv", ...KPI_REGISTRY.map((kpi) => kpi.id)];
+  for (const output of outputs ?? []) {
+    if (!knownOutputs.includes(output)) throw new InputError(`invalid --output: ${JSON.stringify(output)}; expected roi, npv or a KPI id: ${knownOutputs.slice(2).join(", ")}`);
+  }
   if (outputs?.some((id) => id === "roi" || id === "npv") && (!intervention || !scenario.money)) {
     throw new InputError("--output roi and npv need --intervention and a scenario with a money section");
   }

@@ -21,6 +21,14 @@ describe("optionSentence", () => {
     expect(optionSentence({ name: "Training", money: money({}), serviceLevel: serviceLevel(0.091, [0.087, 0.094]), fullEffectWeek: 5 })).toBe(
       "Training: service level +9.1 pt at full effect, from week 5 (95% CI +8.7 to +9.4 pt); pays back within the 12-month horizon in 97.0% of 100 simulated years, in month 5.7 on average (95% CI 5.5 to 5.9; P10–P90 months 4.0 to 7.0).",
     ));
+  it("puts a training's service level over the horizon, class weeks counted, before its change at full effect", () =>
+    expect(
+      optionSentence({ name: "Training", money: money({ serviceLevelChange: summary(-0.0073, [-0.009, -0.0056]) }), serviceLevel: serviceLevel(0.091, [0.087, 0.094]), fullEffectWeek: 5 }),
+    ).toMatch(/^Training: service level −0\.73 pt over the 12 months, every week counted \(95% CI −0\.90 to −0\.56 pt\); \+9\.1 pt at full effect, from week 5 \(95% CI \+8\.7 to \+9\.4 pt\); pays back/));
+  it("gives an option without a timeline its change once, as the KPI table does", () =>
+    expect(
+      optionSentence({ name: "+4 agents", money: money({ serviceLevelChange: summary(0.025, [0.02, 0.03]) }), serviceLevel: serviceLevel(0.025, [0.023, 0.027]), fullEffectWeek: null }),
+    ).toMatch(/^\+4 agents: service level \+2\.5 pt \(95% CI \+2\.3 to \+2\.7 pt\); pays back/));
   it("says when an option never pays back within the horizon", () =>
     expect(
       optionSentence({
