@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultScenario } from "../scenario/bundled.js";
+import { BUNDLED_SCENARIOS, defaultScenario } from "../scenario/bundled.js";
 import { helpAt, schemaAt } from "./schema.js";
 
 const draft = JSON.parse(defaultScenario().text) as Record<string, unknown>;
@@ -11,6 +11,14 @@ describe("the scenario schema, for help texts", () => {
     expect(schemaAt(["queues", 0, "forecast", "dailyContacts"], draft)?.type).toBe("array");
     expect(schemaAt(["interventions", 0, "agents"], draft)?.description).toBe("Agents added to the shift (negative removes).");
     expect(schemaAt(["nonsense", 3], draft)).toBeUndefined();
+  });
+
+  it("finds a field under a record keyed by name: the capacity plan's groups (their help named no source before)", () => {
+    const year = JSON.parse(BUNDLED_SCENARIOS.find((entry) => entry.id === "year-plan")!.text) as Record<string, unknown>;
+    const group = Object.keys((year.capacity as { groups: Record<string, unknown> }).groups)[0]!;
+    expect(helpAt(["capacity", "groups", group, "attrition", "perMonth"], year)).toBe("Share of agents who leave in a month (0.03: 3%). Default 0 (assumption: enter your own).");
+    expect(helpAt(["capacity", "groups", group, "hiring", "leadWeeks"], year)).toContain("Default 6 (assumption)");
+    expect(helpAt(["capacity", "groups", group, "headcount"], year)).toContain("Agents employed at the start");
   });
 
   it("chooses an intervention's fields by its kind", () => {

@@ -20,6 +20,8 @@ export type SchemaNode = Record<string, unknown> & {
   exclusiveMinimum?: number;
   exclusiveMaximum?: number;
   maxLength?: number;
+  /** A record's value schema (`z.record`): the capacity plan's groups, keyed by the scenario's group names. */
+  additionalProperties?: SchemaNode | boolean;
 };
 
 /** The scenario file's JSON Schema: the one source of the editors' help texts, defaults and field lists. */
@@ -82,7 +84,9 @@ export function schemaAt(path: FieldPath, draft: unknown): SchemaNode | undefine
       node = list?.items;
       value = Array.isArray(value) ? value[key] : undefined;
     } else {
-      node = container.properties?.[key];
+      // A record (the capacity plan's groups, by name) has no properties: every key's schema is its value schema.
+      const values = typeof container.additionalProperties === "object" ? container.additionalProperties : undefined;
+      node = container.properties?.[key] ?? values;
       value = isRecord(value) ? value[key] : undefined;
     }
     if (!node) return undefined;
