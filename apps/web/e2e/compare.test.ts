@@ -358,6 +358,8 @@ describe("run and compare, in chromium", () => {
     expect(await phases.count()).toBeGreaterThan(2);
     expect(await phases.first().locator("th").textContent()).toContain("in class");
     expect(await phases.last().locator("th").textContent()).toContain("steady state");
+    // Week by week is the Year view's trainer's trajectory: one click from here.
+    expect(await page.getByTestId("trajectory-link").locator("a").getAttribute("href")).toBe("#year");
     await page.getByRole("heading", { name: "Money and timeline" }).scrollIntoViewIfNeeded();
     await screenshot("compare-training-money");
     // On a phone the card stacks: ROI, the warning, the evidence bar and the sources stay readable.
