@@ -432,6 +432,14 @@ describe("run and compare, in chromium", () => {
     expect(await slider.getAttribute("aria-valuetext")).toMatch(/→ .*swing [+−]?\d/);
     expect(await tornado.locator("rect.low").count()).toBeGreaterThan(3);
     await docsShot("tornado", "#sensitivity-title");
+    // Minutes of simulation are not lost on a reload: the analysis is kept in the browser and drawn again.
+    expect(await page.getByTestId("sensitivity-facts").textContent()).toContain("kept in this browser");
+    await page.reload();
+    await page.getByTestId("scenario-name").waitFor();
+    await page.getByRole("tab", { name: /^Results/ }).click();
+    await page.locator(".chart-frame[aria-label^='What moves service level'] svg").waitFor();
+    expect(await page.getByTestId("sensitivity-facts").textContent()).toMatch(/^the baseline · 3 paired replications per point · seed \d+ · kept in this browser$/);
+    expect(await page.getByTestId("sensitivity-stale").count()).toBe(0);
   });
 
   it("stays readable at 1920×1080", async () => {
