@@ -431,6 +431,10 @@ describe("run and compare, in chromium", () => {
     await slider.focus();
     expect(await slider.getAttribute("aria-valuetext")).toMatch(/→ .*swing [+−]?\d/);
     expect(await tornado.locator("rect.low").count()).toBeGreaterThan(3);
+    // Every input is named in full (on two lines where one would cut it), none cut to "Arrival volume (contacts in t…".
+    const rowLines = await tornado.locator("text.row-label tspan").allTextContents();
+    expect(rowLines.length).toBeGreaterThan(3);
+    expect(rowLines.filter((line) => line.endsWith("…"))).toEqual([]);
     await docsShot("tornado", "#sensitivity-title");
     // Minutes of simulation are not lost on a reload: the analysis is kept in the browser and drawn again.
     expect(await page.getByTestId("sensitivity-facts").textContent()).toContain("kept in this browser");
