@@ -238,7 +238,12 @@ describe("ccplan compare with money, and ccplan sensitivity", () => {
     for (const kpi of ["csat", "nps", "complaintRate", "repeatRate", "fcr", "resolutionTime", "onlineShare", "costPerContact"]) {
       expect(interventions[0].deltas[kpi]).toHaveProperty("mean");
     }
-    expect(ccplan("compare", "scenarios/product-training.json", "--replications", "4").stdout).toContain("Money over 12 months against the baseline");
+    const text = ccplan("compare", "scenarios/product-training.json", "--replications", "4").stdout;
+    expect(text).toContain("Money over 12 months against the baseline");
+    // The training's cost moves with no draw: said in words, not as a zero-width interval; its benefit has one.
+    expect(text).toMatch(/Incremental cost \(CNY\) +128,000 \(the same in every replication\)/);
+    expect(text).toMatch(/Benefit \(CNY\) +[\d,]+ \[[\d,]+, [\d,]+\]/);
+    expect(text).not.toMatch(/\[([\d,]+), \1\]/);
     // The decision block: which option is best, what knowing each input is worth, the acceptability curve and its
     // break-evens, in the scenario's currency; a warning that 4 replications overstate the value of information.
     const { decision } = JSON.parse(run.stdout);
@@ -265,6 +270,18 @@ describe("ccplan compare with money, and ccplan sensitivity", () => {
     expect(bars.length).toBeGreaterThan(3);
     const swings = bars.map((bar: { swing: number | null }) => Math.abs(bar.swing ?? 0));
     expect(swings).toEqual([...swings].sort((a, b) => b - a));
+  });
+});
+
+describe("ccplan's own help", () => {
+  it("lists every command in one aligned column, and every exit code", () => {
+    const run = ccplan("--help");
+    const listed = run.stdout.slice(run.stdout.indexOf("Commands:")).split("\n").slice(1).filter((line) => /^  [a-z]/.test(line));
+    const refusal = ccplan("no-such-command").stderr;
+    expect(listed.map((line) => line.trim().split(" ")[0])).toEqual(/expected one of (.*)$/m.exec(refusal)![1]!.split(", "));
+    const descriptionColumn = new Set(listed.map((line) => /^  [a-z]+ +/.exec(line)![0].length));
+    expect([...descriptionColumn]).toHaveLength(1);
+    for (const code of ["0 success", "1 the run failed", "2 bad arguments", "141"]) expect(run.stdout).toContain(code);
   });
 });
 

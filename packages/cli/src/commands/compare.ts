@@ -263,6 +263,11 @@ function renderComparison(
 
 function moneyCell(summary: KpiSummary, format: (value: number) => string): string {
   if (summary.mean === null) return "–";
+  // A figure no draw and no simulated week moves (a fixed cost) has no interval to show: "[128,000, 128,000]" would
+  // read as a computed precision. Said in words instead.
+  const tolerance = 1e-9 * Math.max(1, Math.abs(summary.mean));
+  const constant = summary.ci95 !== null && summary.ci95[1] - summary.ci95[0] <= tolerance && summary.p10 !== null && summary.p90! - summary.p10 <= tolerance;
+  if (constant) return `${format(summary.mean)} (the same in every replication)`;
   const ci = summary.ci95 ? ` [${format(summary.ci95[0])}, ${format(summary.ci95[1])}]` : "";
   return `${format(summary.mean)}${ci}`;
 }
