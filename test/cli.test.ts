@@ -244,6 +244,8 @@ describe("ccplan compare with money, and ccplan sensitivity", () => {
     expect(text).toMatch(/Incremental cost \(CNY\) +128,000 \(the same in every replication\)/);
     expect(text).toMatch(/Benefit \(CNY\) +[\d,]+ \[[\d,]+, [\d,]+\]/);
     expect(text).not.toMatch(/\[([\d,]+), \1\]/);
+    expect(text).toMatch(/ROI = \(benefit − cost\) \/ cost +\d+% \[−\d+%, \d+%\]/); // 4 replications: a CI reaching below 0
+    expect(text).not.toMatch(/(^|[\s[(])-\d/m); // negative figures with a true minus, as in every other table
     // The decision block: which option is best, what knowing each input is worth, the acceptability curve and its
     // break-evens, in the scenario's currency; a warning that 4 replications overstate the value of information.
     const { decision } = JSON.parse(run.stdout);

@@ -301,11 +301,13 @@ function ratioCell(ratio: CostEffectivenessRatio | null, format: (value: number)
  */
 function renderMoney(interventions: { name: string; money: InterventionMoney }[], probBest: Record<string, number> | null): string {
   const first = interventions[0]!.money;
-  const amount = (value: number) => `${Math.round(value).toLocaleString("en-US")}`;
-  const ratio = (value: number) => value.toFixed(2);
-  const percent = (value: number) => `${(value * 100).toFixed(0)}%`;
+  // Negative amounts (a loss, an interval reaching below 0) with a true minus, as every change in ccplan's tables.
+  const minus = (text: string) => text.replace(/^-/, "−");
+  const amount = (value: number) => minus(`${Math.round(value).toLocaleString("en-US")}`);
+  const ratio = (value: number) => minus(value.toFixed(2));
+  const percent = (value: number) => minus(`${(value * 100).toFixed(0)}%`);
   const month = (value: number) => value.toFixed(1);
-  const cost = (value: number) => (Math.abs(value) >= 100 ? amount(value) : value.toFixed(2));
+  const cost = (value: number) => (Math.abs(value) >= 100 ? amount(value) : minus(value.toFixed(2)));
   const noPayback = (m: InterventionMoney) => (!m.benefitPriced ? "– (no benefit priced)" : m.totalCost.mean !== null && m.totalCost.mean <= 0 ? "– (costs nothing)" : null);
   const rows: [string, (money: InterventionMoney) => string][] = [
     [`Incremental cost (${first.currency})`, (m) => moneyCell(m.totalCost, amount)],
