@@ -101,6 +101,23 @@ describe("ccplan simulate", () => {
     expectGolden("simulate-default", { ...summary, intervals: summary.intervals.slice(0, 48) });
   });
 
+  it("prints each day's service level and each day's and interval's share of replications meeting the target with their 95% CIs, as the JSON has them", () => {
+    const args = ["simulate", "scenarios/default.json", "--replications", "6", "--workers", "1"];
+    const text = ccplan(...args).stdout;
+    const summary = JSON.parse(ccplan(...args, "--json").stdout);
+    const percent = (value: number) => `${(Math.abs(value) < 1e-12 ? 0 : value * 100).toFixed(1)}%`;
+    const withCi = (value: number, ci: [number, number]) => `${percent(value)} [${percent(ci[0])}, ${percent(ci[1])}]`;
+    const wed = summary.days.find((day: { day: string }) => day.day === "wed");
+    const row = text.split("\n").find((line) => line.startsWith("wed "))!;
+    expect(row).toContain(withCi(wed.kpis.serviceLevel.mean, wed.kpis.serviceLevel.ci95));
+    expect(row).toContain(withCi(wed.targetMet.probability, wed.targetMet.ci95));
+    expect(wed.targetMet.ci95[1] - wed.targetMet.ci95[0]).toBeGreaterThan(0.2); // 6 replications say little
+    const worst = text.slice(text.indexOf("Intervals that miss")).split("\n")[3]!;
+    const interval = summary.intervals.find((entry: { start: string }) => worst.startsWith(`${entry.start} `));
+    expect(worst).toContain(withCi(interval.targetMet.probability, interval.targetMet.ci95));
+    expect(text).not.toContain("0.000%");
+  });
+
   it("runs an intervention of the scenario as a variant, on the same seed", () => {
     const baseline = JSON.parse(ccplan("simulate", "scenarios/default.json", "--replications", "3", "--json").stdout);
     const names = JSON.parse(readFileSync(new URL("../scenarios/default.json", import.meta.url), "utf8")).interventions.map(
