@@ -49,6 +49,19 @@ describe("product-training under the defaults (assumptions combined)", () => {
     expect(money.varianceShares.every((entry) => entry.share >= 0 && entry.share <= 1)).toBe(true);
   });
 
+  it("counts the class weeks in the year's service level, which the week at full effect does not show", () => {
+    const evaluation = evaluated();
+    const year = evaluation.money!.serviceLevelChange;
+    // Trainees off the floor in class cost service in those weeks; at full effect the training leaves staffing as it
+    // was. The year's change is the weeks-weighted mean of the phases' changes, each replication's own.
+    expect(year.mean!).toBeLessThan(0);
+    expect(year.ci95![1]).toBeLessThan(0);
+    const steady = evaluation.phases.at(-1)!;
+    const inClass = evaluation.phases[0]!;
+    expect(inClass.deltas.serviceLevel.mean!).toBeLessThan(year.mean!);
+    expect(Math.abs(steady.deltas.serviceLevel.mean!)).toBeLessThan(Math.abs(year.mean!));
+  });
+
   it("says its benefit rests mostly on assumptions", () => {
     const money = evaluated().money!;
     expect(money.evidence!.assumption).toBeGreaterThan(0.5);

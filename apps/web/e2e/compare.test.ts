@@ -360,6 +360,11 @@ describe("run and compare, in chromium", () => {
     await card.waitFor();
     expect(await card.locator('[data-figure="roi"] .ci').textContent()).toMatch(/^95% CI /);
     expect(await card.locator('[data-figure="npv"] .main').textContent()).toMatch(/¥/);
+    // The card's service level is the year's, class weeks included (they cost service); the week at full effect, as
+    // the KPI table shows it, comes after.
+    expect(await card.getByTestId("horizon-service-level").textContent()).toMatch(
+      /^Service level over the 12 months −\d+\.\d+ pt \(95% CI −[\d.]+ to −[\d.]+ pt\), every week counted; in the week at full effect [−+]?\d+\.\d+ pt\.$/,
+    );
     await appears(".chart-frame[aria-label='Cumulative net benefit by month'] svg.chart-svg", 20_000);
     // Where the uncertainty comes from never shows the simulation's noise alone without saying why: with 30
     // replications no input's share of this case passes its test, so the card says what the inputs explain together.

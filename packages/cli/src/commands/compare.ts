@@ -307,6 +307,7 @@ function renderMoney(interventions: { name: string; money: InterventionMoney }[]
   const ratio = (value: number) => minus(value.toFixed(2));
   const percent = (value: number) => minus(`${(value * 100).toFixed(0)}%`);
   const month = (value: number) => value.toFixed(1);
+  const points = (value: number) => `${value < 0 ? "−" : "+"}${Math.abs(value * 100).toFixed(2)} pt`;
   const cost = (value: number) => (Math.abs(value) >= 100 ? amount(value) : minus(value.toFixed(2)));
   const noPayback = (m: InterventionMoney) => (!m.benefitPriced ? "– (no benefit priced)" : m.totalCost.mean !== null && m.totalCost.mean <= 0 ? "– (costs nothing)" : null);
   const rows: [string, (money: InterventionMoney) => string][] = [
@@ -327,6 +328,8 @@ function renderMoney(interventions: { name: string; money: InterventionMoney }[]
     ["Benefit / cost", (m) => moneyCell(m.benefitCostRatio, ratio)],
     [`NPV at ${(first.discountRatePerYear * 100).toFixed(0)}% a year (${first.currency})`, (m) => moneyCell(m.npv, amount)],
     ["  NPV, P10 to P90 of a year", (m) => spreadCell(m.npv, amount)],
+    // The year's change, class weeks and learning curve included: the table above shows the week at full effect.
+    [`Service level over the ${first.horizonMonths} months`, (m) => moneyCell(m.serviceLevelChange, points)],
     ["Payback month (in years it pays back)", (m) => noPayback(m) ?? (m.paybackMonth.mean === null ? "never" : `${month(m.paybackMonth.mean)} (P10–P90 ${spreadCell(m.paybackMonth, month)})`)],
     [`Pays back within ${first.horizonMonths} months`, (m) => noPayback(m) ?? (m.probPaybackWithinHorizon.mean === null ? "–" : `${percent(m.probPaybackWithinHorizon.mean)} of years`)],
     ...(probBest ? ([["Probability best (of all options)", (m: InterventionMoney) => percent(probBest[interventions.find((i) => i.money === m)!.name] ?? 0)]] as [string, (money: InterventionMoney) => string][]) : []),

@@ -63,6 +63,10 @@ export interface InterventionMoney {
   breakEvenWeek: KpiSummary;
   /** Benefit by source over the horizon. */
   benefits: Record<keyof BenefitParts, KpiSummary>;
+  /** The service level's change over the horizon (a fraction: 0.01 is one point), every week weighted alike: a
+   * training's class weeks and learning curve with its steady state, as cost-effectiveness counts it. The KPI table's
+   * change is that of the week simulated at full effect; this is the year's. */
+  serviceLevelChange: KpiSummary;
   /** Customers still kept at the horizon's end and their value at the lifetime value: beyond the horizon, never booked. */
   customersKeptAtHorizonEnd: KpiSummary;
   retentionBeyondHorizon: KpiSummary;
@@ -267,6 +271,7 @@ export function summarizeMoney(options: {
     saving: of((r) => r.saving),
     breakEvenWeek: summarize(years.map((r) => r.breakEvenWeek)),
     benefits: Object.fromEntries(BENEFIT_PARTS.map((part) => [part, of((r) => r.benefits[part])])) as Record<keyof BenefitParts, KpiSummary>,
+    serviceLevelChange: of((r) => r.effects.serviceLevelPoints / 100),
     customersKeptAtHorizonEnd: of((r) => r.customersKeptAtHorizonEnd),
     retentionBeyondHorizon: of((r) => r.retentionBeyondHorizon),
     months: Array.from({ length: monthCount }, (_, index) => ({
