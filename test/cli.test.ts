@@ -324,7 +324,7 @@ describe("ccplan rejects bad input with exit code 2 and a message that says what
     ["a bad shard", ["simulate", "scenarios/default.json", "--shard", "3/2"], /invalid --shard: "3\/2"; expected I\/N/],
     ["an unknown precision KPI", ["simulate", "scenarios/default.json", "--precision", "0.01", "--precision-kpi", "happiness"], /invalid --precision-kpi: "happiness"/],
     ["an unknown sensitivity output", ["sensitivity", "scenarios/default.json", "--output", "happiness"], /invalid --output: "happiness"; expected roi, npv or a KPI id: serviceLevel, .*csat/],
-    ["an unknown group to roster", ["roster", "scenarios/default.json", "--group", "Night team"], /^invalid --group: "Night team"; expected one of "Service team"\n$/],
+    ["an unknown group to roster", ["roster", "scenarios/default.json", "--group", "Night team"], /^invalid --group: no group named "Night team"; expected one of "Service team"\n$/],
     ["an unknown intervention to compare", ["compare", "scenarios/default.json", "--only", "Nope"], /invalid --only: "Nope"/],
     ["a file that is not a shard", ["merge", "scenarios/default.json"], /shard/],
     ["a span beyond reason", ["simulate", "--rate", "100000", "--aht", "180", "--agents", "10", "--hours", "2000"], /expected at most 5,000,000/],

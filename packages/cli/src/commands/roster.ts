@@ -73,7 +73,7 @@ export async function runRoster(args: string[], write: (text: string) => void): 
   const picked = rosterGroups(loaded.scenario, values.group);
   if (!picked.ok) {
     // A name the file does not have is the flag's fault; a group without templates is the file's.
-    if (picked.problem.path === "groups") throw new InputError(`invalid --group: ${picked.problem.received}; expected ${picked.problem.expected}`);
+    if (picked.problem.path === "groups") throw new InputError(`invalid --group: ${picked.problem.message}`);
     throw new InputError(formatScenarioIssues([picked.problem], loaded.path));
   }
   const runner = createRunner(workers);
