@@ -156,7 +156,15 @@ describe("run and compare, in chromium", () => {
 
     // Staffing, service level, target met, wait, satisfaction against wait; ROI and cumulative net when priced.
     expect(await page.locator(".chart-frame svg.chart-svg").count()).toBeGreaterThanOrEqual(5);
-    expect(await page.getByTestId("at-risk").textContent()).toMatch(/Baseline/);
+    // The planner's answer, open: which intervals miss the 80/20 target, and in how many simulated weeks, with its CI.
+    const atRisk = page.getByTestId("at-risk");
+    expect(await atRisk.locator("h4").textContent()).toBe("Intervals at risk of missing the 80.0% in 20 s target, whole span");
+    expect(await atRisk.locator("details[data-scenario='0']").getAttribute("open")).not.toBeNull();
+    const stretches = await atRisk.locator("details[data-scenario='0'] [data-testid=at-risk-stretch]").allTextContents();
+    expect(stretches.length).toBeGreaterThan(0);
+    for (const line of stretches) {
+      expect(line).toMatch(/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d\d:\d\d–\d\d:\d\d: misses the target in ((up to )?\d+\.\d%|every one) of the simulated weeks \(95% CI \d+\.\d to \d+\.\d%\)$/);
+    }
 
     // No benefit is priced in the default scenario: the cards say which uncertainty they carry, give no ROI, and say
     // what each option buys per unit of cost instead.
@@ -300,6 +308,9 @@ describe("run and compare, in chromium", () => {
     // The vendor's claim (journeys: AHT −8%, FCR +5 points), in the editors' percent convention, the FCR gain as a
     // range the trainer doubts (low, most likely, high); no satisfaction effect of its own is assumed.
     const training = `interventions[${interventions.length}]`;
+    // The help speaks of the file's fractions ("e.g. −0.08 for 8% shorter") beside a field typed in percent: it says so.
+    expect(await page.locator(`[data-uncertain="${training}.ahtChange"] .help`).textContent()).toMatch(/−0\.08 for 8% shorter.*In percent here; the file keeps −8 % as −0\.08\.$/);
+    expect(await page.locator(`[data-uncertain="${training}.fcrChange"] .help`).textContent()).toMatch(/In points here; the file keeps \+5 points as 0\.05\.$/);
     await page.locator(`[data-path="${training}.ahtChange"]`).fill("-8");
     const fcr = page.locator(`[data-uncertain="${training}.fcrChange"]`);
     await fcr.getByTestId("uncertain-form").selectOption("triangular");
@@ -316,6 +327,11 @@ describe("run and compare, in chromium", () => {
     await ranWith("20 paired replications");
     const card = page.locator(`[data-testid=money-cards] article[data-intervention="${name}"]`);
     await card.waitFor();
+    // The comparison simulates the training in its steady state: its column, the note under the legend and its card
+    // say from which week on, so that its gain is not read as holding through the class weeks.
+    const trainingHeader = (await page.locator("table.kpi-table thead th").last().textContent())?.trim();
+    expect(trainingHeader).toMatch(/^Training programmeat full effect, from week \d+(\.\d)?, and its change vs baseline$/);
+    expect((await page.getByTestId("full-effect-note").textContent())?.replace(/\s+/g, " ")).toMatch(/Training programme is shown at full effect, from week \d+(\.\d)? on: the weeks before \(in class, on the learning curve\)/);
     const roi = card.locator('[data-figure="roi"]');
     expect(await roi.locator(".main").textContent()).toMatch(/^−?[\d,]+(\.\d)?%$/);
     expect(await roi.locator(".ci").textContent()).toMatch(/^95% CI −?\d/);
@@ -323,6 +339,12 @@ describe("run and compare, in chromium", () => {
     expect(await card.locator('[data-figure="npv"] .ci').textContent()).toMatch(/^95% CI −?\$/);
     expect(await card.locator('[data-figure="benefitCostRatio"] .main').textContent()).toMatch(/^−?\d+\.\d\d×$/);
     expect(await card.getByTestId("payback-sentence").textContent()).toMatch(/12-month horizon/);
+    // The sentence a manager can defend, one per option above the cards: the service-level change with its CI, then
+    // whether and when it pays back, with its CI and the P10–P90 of the simulated years.
+    const sentences = await page.getByTestId("option-sentences").locator("li").allTextContents();
+    expect(sentences.find((line) => line.startsWith(`${name}: `))).toMatch(
+      /^Training programme: service level [+−]?\d+\.\d+ pt over the 12 months, every week counted \(95% CI [^)]+\); [+−]?\d+\.\d+ pt at full effect, from week \d+(\.\d)? \(95% CI [^)]+\)(, no clear change)?; (pays back within the 12-month horizon in \d+\.\d% of 20 simulated years, in month \d+\.\d on average \(95% CI [\d.]+ to [\d.]+; P10–P90 months [\d.]+ to [\d.]+\)|does not pay back within the 12-month horizon in any of 20 simulated years)\.$/,
+    );
     // The benefit rests on a lifetime value entered as a plain number and on the model's assumed churn shares: the
     // evidence bar says so, and so does the warning beside the ROI; the sources of the uncertainty are listed.
     const evidence = card.getByTestId("evidence-bar");

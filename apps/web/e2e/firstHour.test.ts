@@ -137,6 +137,11 @@ describe("a new user's first hour, in chromium", () => {
     // Two more agents on the late shift, and run again: the first results stay labelled until the second are in.
     await plannerTab("Plan").click();
     await page.getByRole("tab", { name: /^Shifts/ }).click();
+    // The grid shows every shift's start whole ("07:30", not "07:3") at 1280 px.
+    const cutStarts = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLInputElement>("table.shifts td.start input")].filter((input) => input.scrollWidth > input.clientWidth).map((input) => input.value),
+    );
+    expect(cutStarts).toEqual([]);
     const late = parsed.scenario.groups[0]!.shifts.findIndex((shift) => shift.name === "Late");
     const agents = page.locator(`[data-path="groups[0].shifts[${late}].agents"]`).first();
     await agents.fill(String(parsed.scenario.groups[0]!.shifts[late]!.agents + 2));

@@ -7,7 +7,7 @@ export {
   type KpiVectorSection,
 } from "./kpiVectorLayout.js";
 export { type KpiStatistics, type KpiStatisticsByKpi } from "./kpiStatistics.js";
-export { targetMet, type TargetMet } from "./targetMet.js";
+export { targetMet, targetMissed, type TargetMet } from "./targetMet.js";
 export { type IntervalQuantileBasis, type QuantileStoreOptions } from "./rowQuantileStore.js";
 export {
   createRunAccumulator,

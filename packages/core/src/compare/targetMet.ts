@@ -29,3 +29,15 @@ export function targetMet(met: number, n: number): TargetMet {
   const halfWidth = (Z975 / (1 + z2n)) * Math.sqrt((p * (1 - p)) / n + z2n / (4 * n));
   return { probability: p, ci95: [Math.max(0, center - halfWidth), Math.min(1, center + halfWidth)], met, n };
 }
+
+/**
+ * How often a row missed its target, from how often it met it: the complement of the probability and of its 95%
+ * interval (Wilson's score interval is symmetric under p ↔ 1 − p, so this is the misses' own interval). What a
+ * planner says: "Tuesday 10:00 misses in 70% of simulated weeks".
+ */
+export function targetMissed(met: { probability: number | null; ci95: readonly [number, number] | null }): { probability: number | null; ci95: [number, number] | null } {
+  return {
+    probability: met.probability === null ? null : 1 - met.probability,
+    ci95: met.ci95 === null ? null : [1 - met.ci95[1], 1 - met.ci95[0]],
+  };
+}

@@ -35,3 +35,23 @@ export function intervalLabels(options: { dayLabels: readonly string[]; interval
     }),
   );
 }
+
+const WEEKDAY_TITLES = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"] as const;
+const MONTH_TITLES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
+
+/**
+ * A day label (`dayLabels`) as a planner reads it: an ISO date `"2026-12-15"` → `"Tue 15 Dec"` (`"Tue 15"` with
+ * `month: false`, for an axis), its weekday from the calendar, as the plan's days are; a weekday `"tue"` → `"Tue"`,
+ * `"tue #2"` → `"Tue #2"`; anything else unchanged. A planner thinks "Tuesday 10:00", not "2026-12-15 10:00".
+ */
+export function dayTitle(label: string, options: { month?: boolean } = {}): string {
+  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(label);
+  if (date) {
+    const [year, month, day] = [Number(date[1]), Number(date[2]), Number(date[3])];
+    const weekday = WEEKDAY_TITLES[new Date(Date.UTC(year, month - 1, day)).getUTCDay()];
+    if (weekday === undefined || month < 1 || month > 12) return label;
+    return options.month === false ? `${weekday} ${day}` : `${weekday} ${day} ${MONTH_TITLES[month - 1]}`;
+  }
+  const weekday = /^(mon|tue|wed|thu|fri|sat|sun)\b(.*)$/.exec(label);
+  return weekday ? `${weekday[1]!.charAt(0).toUpperCase()}${weekday[1]!.slice(1)}${weekday[2]}` : label;
+}

@@ -16,5 +16,11 @@ describe("intervalTicks", () => {
 
 describe("intervalName / dayName", () => {
   it("names an interval by day and start", () => expect(intervalName(days, starts, 69)).toBe("Tue 10:30"));
-  it("keeps dates as they are", () => expect(dayName("2026-11-23")).toBe("2026-11-23"));
+  it("writes a date with its weekday, as a planner reads it", () => {
+    expect(dayName("2026-11-23")).toBe("Mon 23 Nov");
+    const dated = [...Array(48).fill("2026-12-14"), ...Array(48).fill("2026-12-15")];
+    expect(intervalName(dated, starts.map((start, i) => `${dated[i]}T${start}`), 69)).toBe("Tue 15 Dec 10:30");
+  });
+  it("marks a dated span's days on the axis short enough for a phone: weekday and day", () =>
+    expect(intervalTicks({ days: [...Array(48).fill("2026-12-14"), ...Array(48).fill("2026-12-15")], starts, from: 0, to: 96 }).map((tick) => tick.label)).toEqual(["Mon 14", "Tue 15"]));
 });

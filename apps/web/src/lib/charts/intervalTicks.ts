@@ -1,4 +1,5 @@
 // Where the interval axis puts its ticks: at each day's start over several days, every few hours within one.
+import { dayTitle } from "@ccplan/core";
 
 export interface IntervalTick {
   /** Interval index (the tick sits at the interval's start). */
@@ -6,11 +7,9 @@ export interface IntervalTick {
   label: string;
 }
 
-const DAY_NAMES: Record<string, string> = { mon: "Mon", tue: "Tue", wed: "Wed", thu: "Thu", fri: "Fri", sat: "Sat", sun: "Sun" };
-
-/** A day label as people write it: "mon" → "Mon"; dates and other labels unchanged. */
+/** A day label as people write it: "mon" → "Mon", "2026-12-15" → "Tue 15 Dec" (core's `dayTitle`). */
 export function dayName(label: string): string {
-  return DAY_NAMES[label] ?? label;
+  return dayTitle(label);
 }
 
 /**
@@ -29,7 +28,7 @@ export function intervalTicks(options: {
   const multiDay = days[from] !== days[Math.max(from, to - 1)];
   for (let i = from; i < to; i++) {
     if (multiDay) {
-      if (i === from || days[i] !== days[i - 1]) ticks.push({ index: i, label: dayName(days[i] ?? "") });
+      if (i === from || days[i] !== days[i - 1]) ticks.push({ index: i, label: dayTitle(days[i] ?? "", { month: false }) });
       continue;
     }
     const match = /^(?:.*T)?(\d{2}):(\d{2})/.exec(starts[i] ?? "");

@@ -145,6 +145,18 @@ const FRACTION_KEYS = new Set([
   "growthPerYear", "productivity",
 ]);
 
+/** How the editors' percent convention reads against the file's fractions, which the schema's help speaks of ("e.g.
+ * −0.08 for 8% shorter"): said after every such help, or a planner types −0.08 into a "%" field and gets −0.08 %. */
+export function fractionConvention(style: FractionStyle): string {
+  return style.kind === "points" ? "In points here; the file keeps +5 points as 0.05." : `In percent here; the file keeps ${style.signed ? "−8 % as −0.08" : "8 % as 0.08"}.`;
+}
+
+/** A fraction field's help: the schema's text, then the convention (the convention alone without a text). */
+export function fractionHelp(base: string, style: FractionStyle | null): string {
+  if (!style) return base;
+  return base ? `${base} ${fractionConvention(style)}` : fractionConvention(style);
+}
+
 /** The percent convention for the field `key`, or null when it is not a fraction (seconds, money, counts, a CV…).
  * Every share, rate, probability and relative change of the file is a fraction, shown in percent; a change of a
  * rate in points (fcrChange) in points. */

@@ -1,0 +1,45 @@
+import type { DeltaStatistics, InterventionMoney, KpiSummary } from "@ccplan/core";
+import { describe, expect, it } from "vitest";
+import { optionSentence } from "./optionSentence";
+
+const summary = (mean: number | null, ci95: [number, number] | null = null, p10: number | null = null, p90: number | null = null): KpiSummary => ({ mean, ci95, p10, p50: mean, p90, n: 100 });
+const money = (fields: Partial<InterventionMoney>): InterventionMoney =>
+  ({
+    replications: 100,
+    horizonMonths: 12,
+    benefitPriced: true,
+    totalBenefit: summary(500_000),
+    totalCost: summary(60_000),
+    probPaybackWithinHorizon: summary(0.97),
+    paybackMonth: summary(5.7, [5.5, 5.9], 4, 7),
+    ...fields,
+  }) as InterventionMoney;
+const serviceLevel = (mean: number, ci95: [number, number], significant = true): DeltaStatistics => ({ ...summary(mean, ci95), variance: 0.0001, significant, effect: significant ? "better" : null, varianceReduction: null });
+
+describe("optionSentence", () => {
+  it("says a training's service-level change at full effect with its CI, then when it pays back, with its CI and spread", () =>
+    expect(optionSentence({ name: "Training", money: money({}), serviceLevel: serviceLevel(0.091, [0.087, 0.094]), fullEffectWeek: 5 })).toBe(
+      "Training: service level +9.1 pt at full effect, from week 5 (95% CI +8.7 to +9.4 pt); pays back within the 12-month horizon in 97.0% of 100 simulated years, in month 5.7 on average (95% CI 5.5 to 5.9; P10–P90 months 4.0 to 7.0).",
+    ));
+  it("puts a training's service level over the horizon, class weeks counted, before its change at full effect", () =>
+    expect(
+      optionSentence({ name: "Training", money: money({ serviceLevelChange: summary(-0.0073, [-0.009, -0.0056]) }), serviceLevel: serviceLevel(0.091, [0.087, 0.094]), fullEffectWeek: 5 }),
+    ).toMatch(/^Training: service level −0\.73 pt over the 12 months, every week counted \(95% CI −0\.90 to −0\.56 pt\); \+9\.1 pt at full effect, from week 5 \(95% CI \+8\.7 to \+9\.4 pt\); pays back/));
+  it("gives an option without a timeline its change once, as the KPI table does", () =>
+    expect(
+      optionSentence({ name: "+4 agents", money: money({ serviceLevelChange: summary(0.025, [0.02, 0.03]) }), serviceLevel: serviceLevel(0.025, [0.023, 0.027]), fullEffectWeek: null }),
+    ).toMatch(/^\+4 agents: service level \+2\.5 pt \(95% CI \+2\.3 to \+2\.7 pt\); pays back/));
+  it("says when an option never pays back within the horizon", () =>
+    expect(
+      optionSentence({
+        name: "+4 agents",
+        money: money({ probPaybackWithinHorizon: summary(0), paybackMonth: summary(null) }),
+        serviceLevel: serviceLevel(0.025, [0.023, 0.027]),
+        fullEffectWeek: null,
+      }),
+    ).toBe("+4 agents: service level +2.5 pt (95% CI +2.3 to +2.7 pt); does not pay back within the 12-month horizon in any of 100 simulated years."));
+  it("says when no benefit is priced, and when a change is not clear", () =>
+    expect(
+      optionSentence({ name: "Later starts", money: money({ benefitPriced: false }), serviceLevel: serviceLevel(0.001, [-0.002, 0.004], false), fullEffectWeek: null }),
+    ).toBe("Later starts: service level +0.10 pt (95% CI −0.20 to +0.40 pt), no clear change; no benefit is priced, so no payback."));
+});
