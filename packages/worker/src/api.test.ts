@@ -1,7 +1,7 @@
 import { compileScenario, createScenarioSimulator, createSimulator, kpiVector, parseScenario, scenarioVariants, stationaryPlan, type ReplicationResult } from "@ccplan/core";
 import { transfer } from "comlink";
 import { describe, expect, it, vi } from "vitest";
-import { compileSource, runCapacityWeeks, runKpiVectors, runReplications } from "./api.js";
+import { compileSource, runCapacityWeeks, runChunk, runKpiVectors, runReplications } from "./api.js";
 import { describeSource, type PlanSource } from "./planSource.js";
 import { smallCenter } from "../test/fixtures/smallCenter.js";
 
@@ -40,6 +40,17 @@ describe("runReplications", () => {
     // One array a chunk, the vectors one after another: they cross to the caller as one buffer.
     expect(new Set(vectors.map((v) => v.vector.buffer)).size).toBe(1);
     expect(vectors.map((v) => v.vector.byteOffset)).toEqual([0, 1, 2].map((i) => i * vectors[0]!.vector.byteLength));
+  });
+
+  it("runs a chunk for the pool as the run it names, with the chunk's time by this thread's clock", () => {
+    const before = performance.now();
+    const kpis = runChunk("kpiVectors", stationary, 2, 5);
+    const spent = performance.now() - before;
+    expect(kpis.items).toEqual(runKpiVectors(stationary, 2, 5));
+    expect(kpis.elapsedMs).toBeGreaterThan(0);
+    expect(kpis.elapsedMs).toBeLessThanOrEqual(spent);
+    expect((runChunk("results", stationary, 4, 6).items as ReplicationResult[]).map(bytes)).toEqual(runReplications(stationary, 4, 6).map(bytes));
+    expect(() => runChunk("capacityWeeks", stationary, 0, 1)).toThrow(/capacityWeeks/);
   });
 
   it("gives the same results in chunks as in one call", () => {

@@ -183,6 +183,27 @@ export function runCapacityWeeks(source: PlanSource, from: number, to: number, p
 }
 
 
+/** What a worker runs for the pool: one of the runs above (`output`), with the time it spent on the chunk by its own
+ * clock. The pool sizes the next chunks by it: the thread that hears a chunk end may be busy when it does (folding
+ * another worker's results), and a chunk queued behind another starts in the worker before that thread hears of it. */
+export interface TimedChunk<T> {
+  items: T[];
+  /** Milliseconds from the chunk's start to its end, in the worker. */
+  elapsedMs: number;
+}
+
+export function runChunk(
+  output: "results" | "kpiVectors" | "capacityWeeks",
+  source: PlanSource,
+  from: number,
+  to: number,
+  progress?: ProgressCallback,
+): TimedChunk<ReplicationResult | ReplicationKpiVector | CapacityWeekResult> {
+  const started = performance.now();
+  const items = output === "kpiVectors" ? runKpiVectors(source, from, to, progress) : output === "capacityWeeks" ? runCapacityWeeks(source, from, to, progress) : runReplications(source, from, to, progress);
+  return { items, elapsedMs: performance.now() - started };
+}
+
 /** `progress` called at most every `PROGRESS_INTERVAL_MS` (a no-op without one). Through comlink a call posts a
  * message and returns a promise that settles when the main thread answers, which it can only do after the caller's
  * synchronous loop: it is never awaited here. */
@@ -214,5 +235,5 @@ export function ready(): boolean {
 }
 
 /** What a worker exposes: plain functions over core. The type is the contract between pool and worker. */
-export const api = { runReplications, runKpiVectors, runCapacityWeeks, clearPlanCache, ready };
+export const api = { runReplications, runKpiVectors, runCapacityWeeks, runChunk, clearPlanCache, ready };
 export type WorkerApi = typeof api;

@@ -130,7 +130,6 @@ interface Job {
   to: number;
   /** Replications of this chunk done, with the fraction of the current one. */
   done: number;
-  startedMs: number;
 }
 
 /** What the pool needs of one replication's output. */
@@ -301,7 +300,7 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
   }
 
   function dispatch(run: RunState, slot: Slot, from: number, to: number): void {
-    const job: Job = { run, slot, from, to, done: 0, startedMs: performance.now() };
+    const job: Job = { run, slot, from, to, done: 0 };
     if (slot.job === null) slot.job = job;
     else slot.queued = job;
     run.jobs.add(job);
@@ -313,16 +312,14 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
           progressChanged(run);
         })
       : undefined;
-    const call = run.output === "kpiVectors" ? slot.remote.runKpiVectors : run.output === "capacityWeeks" ? slot.remote.runCapacityWeeks : slot.remote.runReplications;
     const source = run.sourceFor ? run.sourceFor(run.first + from, run.first + to) : run.source;
-    (call(source, run.first + from, run.first + to, progress) as Promise<Item[]>).then(
-      (results) => {
+    (slot.remote.runChunk(run.output, source, run.first + from, run.first + to, progress) as Promise<{ items: Item[]; elapsedMs: number }>).then(
+      ({ items: results, elapsedMs }) => {
         if (slot.job !== job) return; // cancelled or crashed meanwhile
         // The queued chunk, if any, starts now in the worker.
         slot.job = slot.queued;
         slot.queued = null;
-        if (slot.job) slot.job.startedMs = performance.now();
-        else slot.handle.unref?.();
+        if (!slot.job) slot.handle.unref?.();
         run.jobs.delete(job);
         if (run.settled) return;
         const count = job.to - job.from;
@@ -331,7 +328,8 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
           pump();
           return;
         }
-        run.msPerReplication = (performance.now() - job.startedMs) / count;
+        // The worker's own time for the chunk: this thread may have heard of its start or end late (see runChunk).
+        run.msPerReplication = elapsedMs / count;
         timings.set(run.source, run.msPerReplication);
         // The idle worker gets its next chunk before this thread folds the results: folding a chunk (the caller's
         // onResults) takes milliseconds, which the worker spent waiting, at every chunk, when it came second.

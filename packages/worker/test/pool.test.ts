@@ -182,6 +182,30 @@ describe("createPool over fake workers", () => {
     }
   });
 
+  it("sizes chunks by the worker's own time, however late this thread hears a chunk end", async () => {
+    // Each batch's fold keeps this thread busy 120 ms, so it hears the other worker's chunk end that much late. Timed by
+    // when this thread heard a queued chunk start and end, a chunk of 200 ms could measure 80 ms, and the worker's next
+    // chunk came out 2.5 times too long (once, on a loaded machine, 1,914 replications instead of ~150).
+    const { pool } = trackedPool(2);
+    const chunkLengths: number[] = [];
+    try {
+      await pool.run({
+        source: fakeSource({ msPerReplication: 2 }),
+        replications: 1200,
+        onResults: (batch) => {
+          for (const result of batch) chunkLengths.push((result as unknown as { chunkLength: number }).chunkLength);
+          const until = performance.now() + 120;
+          while (performance.now() < until);
+        },
+      });
+      // 2 ms a replication and chunks of about 200 ms: 100 replications. A worker's clock only runs long (a thread
+      // descheduled on a loaded machine), which makes chunks shorter, never longer.
+      expect(Math.max(...chunkLengths)).toBeLessThanOrEqual(110);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it("advances runs in lockstep side by side, each chunk to the one furthest behind, where runs otherwise go in turn", async () => {
     // One worker, so that the order chunks finish in is the order they were handed out in, whatever the machine's load.
     const { pool } = trackedPool(1);

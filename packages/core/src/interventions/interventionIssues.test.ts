@@ -33,7 +33,7 @@ describe("interventionIssues", () => {
   });
 
   it("refuses a process change without a resolution time to shorten", () => {
-    const scenario = withInterventions({ kind: "processChange", name: "P" });
+    const scenario = withInterventions({ kind: "processChange", name: "P", resolutionTimeChange: -0.3 });
     const without = { ...scenario, resolution: { ...scenario.resolution, resolutionTime: undefined } };
     expect(interventionIssues(without).map((issue) => issue.path)).toEqual(["interventions[0].resolutionTimeChange"]);
   });

@@ -89,9 +89,16 @@ describe("training", () => {
 });
 
 describe("processChange", () => {
-  it("shortens the resolution time by the article's 30% by default and prices its costs", () => {
+  it("has no effect of its own by default (the article's −30% is a preset, not a default input)", () => {
+    const change = parsed({ kind: "processChange", name: "Fast lane" });
+    expect(change).toMatchObject({ resolutionTimeChange: 0, fcrChange: 0, ahtChange: 0 });
     const scenario = baseline();
-    const change = parsed({ kind: "processChange", name: "Fast lane", oneOffCost: 20_000, perMonthCost: 500, fcrChange: 0.02 });
+    expect(applyIntervention(scenario, change).scenario.resolution).toEqual(scenario.resolution);
+  });
+
+  it("shortens the resolution time by the change entered and prices its costs", () => {
+    const scenario = baseline();
+    const change = parsed({ kind: "processChange", name: "Fast lane", resolutionTimeChange: -0.3, oneOffCost: 20_000, perMonthCost: 500, fcrChange: 0.02 });
     const { scenario: after, costLines } = applyIntervention(scenario, change);
     expect(after.resolution.resolutionTime).toEqual({ dist: "lognormal", meanHours: 14, cv: 1.2 });
     expect(after.resolution.fcr).toBeCloseTo(0.8, 12);
@@ -104,7 +111,7 @@ describe("processChange", () => {
 
   it("has no effect while being implemented, and refuses a scenario without a resolution time", () => {
     const scenario = baseline();
-    const change = parsed({ kind: "processChange", name: "Fast lane", implementationWeeks: 3 });
+    const change = parsed({ kind: "processChange", name: "Fast lane", resolutionTimeChange: -0.3, implementationWeeks: 3 });
     expect(applyIntervention(scenario, change, { effect: 0, inClass: false }).scenario).toBe(scenario);
     const withoutTime = { ...scenario, resolution: { ...scenario.resolution, resolutionTime: undefined } };
     expect(() => applyIntervention(withoutTime, change)).toThrow(/has no resolution.resolutionTime/);

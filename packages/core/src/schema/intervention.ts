@@ -170,10 +170,11 @@ export const trainingSchema = z.strictObject({
 export const processChangeSchema = z.strictObject({
   kind: z.literal("processChange"),
   ...common,
-  // Article 000_84b7cbeb28961648: simplifying approvals cut resolution time by 30%.
+  // No effect by default: the article's −30% (000_84b7cbeb28961648: fewer approval steps cut resolution time by 30%)
+  // is one case's outcome, so it is a preset (EFFECT_PRESETS), never a default input.
   resolutionTimeChange: uncertainNumber(z.number().gt(-1).max(10))
-    .default(defaultOf<UncertainNumber>({ value: -0.3, grade: "article", source: "article 000_84b7cbeb28961648 (fewer approval steps cut resolution time by 30%)" }))
-    .describe("Relative change of the resolution time (resolution.resolutionTime), e.g. −0.3 for 30% shorter. Default −0.3, graded article: fewer approval steps cut resolution time by 30% (article 000_84b7cbeb28961648)."),
+    .default(0)
+    .describe("Relative change of the resolution time (resolution.resolutionTime), e.g. −0.3 for 30% shorter. Default 0 (assumption: no change until you enter the process's claim or your pilot's figure, as a range if you doubt it; the article's −30% (fewer approval steps, article 000_84b7cbeb28961648) is a preset, graded article, with a range)."),
   fcrChange: uncertainNumber(z.number().min(-1).max(1)).default(0).describe("Change of first-contact resolution in points (0.05 = +5 points). Default 0 (assumption)."),
   ahtChange: uncertainNumber(z.number().gt(-0.9).max(1)).default(0).describe("Relative change of handle time of every queue (e.g. −0.05). Default 0 (assumption)."),
   implementationWeeks: rampWeeks("Weeks from the start (when the costs begin) until the change takes effect. Default 0 (assumption).").default(0),

@@ -70,12 +70,11 @@ function body(kind: string, where: Places): Record<string, unknown> & { name: st
     case "training":
       return { name: "Training programme" };
     case "processChange":
-      // Its default effect shortens resolution.resolutionTime; without one, core refuses it, so start from no effect.
+      // No effect until its figures are entered (none is assumed); without a resolution time, say where to set one.
       return where.hasResolutionTime
         ? { name: "Process change" }
         : {
             name: "Process change",
-            resolutionTimeChange: 0,
             description: "Enter this change's effects: the scenario has no resolution time to shorten (set one under Model › Resolution time).",
           };
     case "channelShift":
