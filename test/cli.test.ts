@@ -324,6 +324,7 @@ describe("ccplan rejects bad input with exit code 2 and a message that says what
     ["a bad shard", ["simulate", "scenarios/default.json", "--shard", "3/2"], /invalid --shard: "3\/2"; expected I\/N/],
     ["an unknown precision KPI", ["simulate", "scenarios/default.json", "--precision", "0.01", "--precision-kpi", "happiness"], /invalid --precision-kpi: "happiness"/],
     ["an unknown sensitivity output", ["sensitivity", "scenarios/default.json", "--output", "happiness"], /invalid --output: "happiness"; expected roi, npv or a KPI id: serviceLevel, .*csat/],
+    ["a share typed in percent", ["simulate", "scenarios/default.json", "--target-sl", "80"], /^invalid --target-sl: "80"; expected a number ≥ 0 and ≤ 1 \(a share, as a fraction: 0\.8 for 80%\)\n$/],
     ["an unknown group to roster", ["roster", "scenarios/default.json", "--group", "Night team"], /^invalid --group: no group named "Night team"; expected one of "Service team"\n$/],
     ["an unknown intervention to compare", ["compare", "scenarios/default.json", "--only", "Nope"], /invalid --only: "Nope"/],
     ["a file that is not a shard", ["merge", "scenarios/default.json"], /shard/],
