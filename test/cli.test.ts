@@ -101,6 +101,23 @@ describe("ccplan simulate", () => {
     expectGolden("simulate-default", { ...summary, intervals: summary.intervals.slice(0, 48) });
   });
 
+  it("prints each day's service level and each day's and interval's share of replications meeting the target with their 95% CIs, as the JSON has them", () => {
+    const args = ["simulate", "scenarios/default.json", "--replications", "6", "--workers", "1"];
+    const text = ccplan(...args).stdout;
+    const summary = JSON.parse(ccplan(...args, "--json").stdout);
+    const percent = (value: number) => `${(Math.abs(value) < 1e-12 ? 0 : value * 100).toFixed(1)}%`;
+    const withCi = (value: number, ci: [number, number]) => `${percent(value)} [${percent(ci[0])}, ${percent(ci[1])}]`;
+    const wed = summary.days.find((day: { day: string }) => day.day === "wed");
+    const row = text.split("\n").find((line) => line.startsWith("wed "))!;
+    expect(row).toContain(withCi(wed.kpis.serviceLevel.mean, wed.kpis.serviceLevel.ci95));
+    expect(row).toContain(withCi(wed.targetMet.probability, wed.targetMet.ci95));
+    expect(wed.targetMet.ci95[1] - wed.targetMet.ci95[0]).toBeGreaterThan(0.2); // 6 replications say little
+    const worst = text.slice(text.indexOf("Intervals that miss")).split("\n")[3]!;
+    const interval = summary.intervals.find((entry: { start: string }) => worst.startsWith(`${entry.start} `));
+    expect(worst).toContain(withCi(interval.targetMet.probability, interval.targetMet.ci95));
+    expect(text).not.toContain("0.000%");
+  });
+
   it("runs an intervention of the scenario as a variant, on the same seed", () => {
     const baseline = JSON.parse(ccplan("simulate", "scenarios/default.json", "--replications", "3", "--json").stdout);
     const names = JSON.parse(readFileSync(new URL("../scenarios/default.json", import.meta.url), "utf8")).interventions.map(
@@ -238,7 +255,14 @@ describe("ccplan compare with money, and ccplan sensitivity", () => {
     for (const kpi of ["csat", "nps", "complaintRate", "repeatRate", "fcr", "resolutionTime", "onlineShare", "costPerContact"]) {
       expect(interventions[0].deltas[kpi]).toHaveProperty("mean");
     }
-    expect(ccplan("compare", "scenarios/product-training.json", "--replications", "4").stdout).toContain("Money over 12 months against the baseline");
+    const text = ccplan("compare", "scenarios/product-training.json", "--replications", "4").stdout;
+    expect(text).toContain("Money over 12 months against the baseline");
+    // The training's cost moves with no draw: said in words, not as a zero-width interval; its benefit has one.
+    expect(text).toMatch(/Incremental cost \(CNY\) +128,000 \(the same in every replication\)/);
+    expect(text).toMatch(/Benefit \(CNY\) +[\d,]+ \[[\d,]+, [\d,]+\]/);
+    expect(text).not.toMatch(/\[([\d,]+), \1\]/);
+    expect(text).toMatch(/ROI = \(benefit − cost\) \/ cost +\d+% \[−\d+%, \d+%\]/); // 4 replications: a CI reaching below 0
+    expect(text).not.toMatch(/(^|[\s[(])-\d/m); // negative figures with a true minus, as in every other table
     // The decision block: which option is best, what knowing each input is worth, the acceptability curve and its
     // break-evens, in the scenario's currency; a warning that 4 replications overstate the value of information.
     const { decision } = JSON.parse(run.stdout);
@@ -268,6 +292,18 @@ describe("ccplan compare with money, and ccplan sensitivity", () => {
   });
 });
 
+describe("ccplan's own help", () => {
+  it("lists every command in one aligned column, and every exit code", () => {
+    const run = ccplan("--help");
+    const listed = run.stdout.slice(run.stdout.indexOf("Commands:")).split("\n").slice(1).filter((line) => /^  [a-z]/.test(line));
+    const refusal = ccplan("no-such-command").stderr;
+    expect(listed.map((line) => line.trim().split(" ")[0])).toEqual(/expected one of (.*)$/m.exec(refusal)![1]!.split(", "));
+    const descriptionColumn = new Set(listed.map((line) => /^  [a-z]+ +/.exec(line)![0].length));
+    expect([...descriptionColumn]).toHaveLength(1);
+    for (const code of ["0 success", "1 the run failed", "2 bad arguments", "141"]) expect(run.stdout).toContain(code);
+  });
+});
+
 describe("ccplan rejects bad input with exit code 2 and a message that says what, where and what was expected", () => {
   const cases: [string, string[], RegExp][] = [
     ["an unknown command", ["frobnicate"], /unknown command "frobnicate"; expected one of erlang, simulate, compare, merge, sensitivity/],
@@ -288,6 +324,8 @@ describe("ccplan rejects bad input with exit code 2 and a message that says what
     ["a bad shard", ["simulate", "scenarios/default.json", "--shard", "3/2"], /invalid --shard: "3\/2"; expected I\/N/],
     ["an unknown precision KPI", ["simulate", "scenarios/default.json", "--precision", "0.01", "--precision-kpi", "happiness"], /invalid --precision-kpi: "happiness"/],
     ["an unknown sensitivity output", ["sensitivity", "scenarios/default.json", "--output", "happiness"], /invalid --output: "happiness"; expected roi, npv or a KPI id: serviceLevel, .*csat/],
+    ["a share typed in percent", ["simulate", "scenarios/default.json", "--target-sl", "80"], /^invalid --target-sl: "80"; expected a number ≥ 0 and ≤ 1 \(a share, as a fraction: 0\.8 for 80%\)\n$/],
+    ["an unknown group to roster", ["roster", "scenarios/default.json", "--group", "Night team"], /^invalid --group: no group named "Night team"; expected one of "Service team"\n$/],
     ["an unknown intervention to compare", ["compare", "scenarios/default.json", "--only", "Nope"], /invalid --only: "Nope"/],
     ["a file that is not a shard", ["merge", "scenarios/default.json"], /shard/],
     ["a span beyond reason", ["simulate", "--rate", "100000", "--aht", "180", "--agents", "10", "--hours", "2000"], /expected at most 5,000,000/],

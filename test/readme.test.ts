@@ -1,4 +1,6 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { centralValue, describeUncertain, EFFECT_PRESETS, isGradedValue, isUncertainSpec, KPI_REGISTRY, scenarioJsonSchema } from "@ccplan/core";
 import { expect, it } from "vitest";
 import { ccplan } from "./cliRunner.js";
@@ -175,3 +177,37 @@ it("the README's sample scenario and capacity block are excerpts of scenarios/de
   expect(mismatches(scenario, file("default.json"))).toEqual([]);
   expect(mismatches(capacity, file("year-plan.json"))).toEqual([]);
 });
+
+it("the README's figures for the bank's backtest are what ccplan calibrate and ccplan backtest give, as printed there", () => {
+  const log = "../shared/data/anonymous-bank-1999-02-01-to-14.tsv";
+  const dir = mkdtempSync(join(tmpdir(), "ccplan-readme-bank-"));
+  try {
+    const calibrationFile = join(dir, "bank-calibration.json");
+    const calibrated = ccplan("calibrate", log, "--days", "1999-02-01..1999-02-07", "--out", calibrationFile);
+    expect(calibrated.code, calibrated.stderr).toBe(0);
+    const backtest = ccplan("backtest", log, "--days", "1999-02-08..1999-02-14", "--calibration", calibrationFile, "--json");
+    expect(backtest.code, backtest.stderr).toBe(0);
+    const { errors, erlangA } = JSON.parse(backtest.stdout);
+    const calibration = JSON.parse(readFileSync(calibrationFile, "utf8"));
+    const readme = readFileSync(README, "utf8");
+    const block = readme.slice(readme.indexOf("<!-- bank-backtest:start -->"), readme.indexOf("<!-- bank-backtest:end -->"));
+    expect(block.length).toBeGreaterThan(100);
+    const points = (value: number) => `${value.toFixed(2)} points`;
+    const priority = calibration.classes.headStarts.find((entry: { name: string }) => entry.name === calibration.model.priority.name);
+    for (const expected of [
+      `| abandonment | **${points(errors.abandonRatePoints)}** | ${points(erlangA.errors.abandonRatePoints)} |`,
+      `| service level (answered within 20 s over offered) | **${points(errors.serviceLevelPoints)}** | ${points(erlangA.errors.serviceLevelPoints)} |`,
+      `| ASA | ${errors.asaSeconds.toFixed(1)} s | ${erlangA.errors.asaSeconds.toFixed(1)} s |`,
+      `priority ${priority.name} with a head start of ${priority.headStartSec} s (95% CI ${priority.ci95[0]}–${priority.ci95[1]} s;`,
+      `after-call work measured at ${calibration.afterCallWork.measured.allowanceSec.toFixed(1)} s and an allowance of ${calibration.afterCallWork.fitted.allowanceSec.toFixed(1)} s per call`,
+      `(the bias over the week is ${errors.bias.serviceLevelPoints >= 0 ? "+" : "−"}${Math.abs(errors.bias.serviceLevelPoints).toFixed(1)} points)`,
+    ]) {
+      expect(block.replaceAll("\n", " ")).toContain(expected);
+    }
+    // The sentences around the table say which method wins: true of these figures.
+    expect(errors.abandonRatePoints).toBeLessThan(erlangA.errors.abandonRatePoints);
+    expect(errors.serviceLevelPoints).toBeLessThan(erlangA.errors.serviceLevelPoints);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 300_000);

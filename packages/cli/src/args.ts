@@ -134,7 +134,12 @@ export function numberFlag(name: string, raw: string | undefined, constraint: Nu
     value === undefined ||
     (min !== undefined && (exclusiveMin ? value <= min : value < min)) ||
     (max !== undefined && (exclusiveMax ? value >= max : value > max));
-  if (bad) throw new InputError(`invalid --${name}: ${JSON.stringify(raw)}; expected ${describeExpected(constraint)}`);
+  if (bad) {
+    // A share typed in percent (80 for 0.8) is the likeliest slip with a flag that takes a fraction: say so.
+    const percentTyped = value !== undefined && max === 1 && !constraint.integer && Number.isInteger(value) && value >= 2 && value <= 100;
+    const hint = percentTyped ? ` (a share, as a fraction: ${value / 100} for ${value}%)` : "";
+    throw new InputError(`invalid --${name}: ${JSON.stringify(raw)}; expected ${describeExpected(constraint)}${hint}`);
+  }
   return value;
 }
 

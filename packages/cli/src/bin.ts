@@ -29,18 +29,19 @@ const USAGE = `ccplan: what-if planning for contact centers
 Usage: ccplan <command> [options]   (ccplan help <command> for its options; ccplan --version)
 
 Commands:
-  erlang     exact Erlang B, C and A figures, and the fewest agents for a service-level target
-  simulate   simulate a scenario file, a stationary center or an interval report, with confidence intervals
-  compare    the baseline against each intervention of a scenario, paired on common random numbers
-  merge      combine the shard files of a run split across machines ('simulate --shard I/N')
-  sensitivity  which inputs move ROI and service level most: a tornado of paired low/high runs
-  capacity   the year ahead week by week: attrition, hiring classes, ramp-up, growth; --hire-plan finds the classes
-  calibrate  fit handle times, patience, classes and staffing to a call log, with the evidence
-  backtest   predict each day of a call log with a calibration and compare with what happened
-  roster     the cheapest roster from shift templates that meets the target at a confidence (HiGHS + simulation)
-  anchor     set the experience model's levels from your center's CSAT (and NPS, churn, complaints), with their ranges
+  erlang       exact Erlang B, C and A figures, and the fewest agents for a service-level target
+  simulate     simulate a scenario file, a stationary center or an interval report, with confidence intervals
+  compare      the baseline against each intervention of a scenario, paired on common random numbers, with the money
+  merge        combine the shard files of a run split across machines ('simulate --shard I/N')
+  sensitivity  which inputs move ROI, NPV, service level or CSAT most: a tornado of paired low/high runs
+  capacity     the year ahead week by week: attrition, hiring classes, ramp-up, growth; --hire-plan finds the classes
+  calibrate    fit handle times, patience, classes and staffing to a call log, with the evidence
+  backtest     predict each day of a call log with a calibration and compare with what happened
+  roster       the cheapest roster from shift templates that meets the target at a confidence (HiGHS + simulation)
+  anchor       set the experience model's levels from your center's CSAT (and NPS, churn, complaints), with their ranges
 
-Exit codes: 0 success, 1 the run failed, 2 bad arguments or invalid input. Add --debug for stack traces.`;
+Exit codes: 0 success, 1 the run failed, 2 bad arguments or invalid input (--debug adds a stack trace), 141 the reader
+of the output went away (ccplan … | head).`;
 
 export interface Io {
   stdout: (text: string) => void;

@@ -289,8 +289,10 @@ function renderReport(
   const agents = (value: number | null) => (value === null ? "–" : value.toFixed(1));
   // A share with its 95% CI (Student's for the service level, Wilson's for the probability): with few replications
   // a week's probability of meeting the target is known only roughly, and the table says how roughly.
+  // (Wilson's bound at a share of 0 comes out as ~1e-17: shown as 0, not as "0.000%".)
+  const bound = (value: number) => formatValue(Math.abs(value) < 1e-12 ? 0 : value, "fraction");
   const withCi = (summary: { mean: number | null; ci95: readonly [number, number] | null }) =>
-    `${formatValue(summary.mean, "fraction")}${summary.ci95 ? ` [${formatValue(summary.ci95[0], "fraction")}, ${formatValue(summary.ci95[1], "fraction")}]` : ""}`;
+    `${formatValue(summary.mean, "fraction")}${summary.ci95 ? ` [${bound(summary.ci95[0])}, ${bound(summary.ci95[1])}]` : ""}`;
   const header = `${info.name} · ${report.weeks.length} weeks · ${info.replications} replications · seed ${info.seed} · ${info.simulated.distinct.toLocaleString("en-US")} distinct weeks simulated (${info.simulated.total.toLocaleString("en-US")} asked for)`;
   const table = renderTable(
     ["Week", "Starts", "Contacts", "Headcount", "Available (FTE)", "Required", "Service level [95% CI]", "P10 to P90", `P(SL ≥ ${formatValue(info.targetServiceLevel, "fraction")}) [95% CI]`, "Cost"],

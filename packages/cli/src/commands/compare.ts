@@ -263,6 +263,11 @@ function renderComparison(
 
 function moneyCell(summary: KpiSummary, format: (value: number) => string): string {
   if (summary.mean === null) return "–";
+  // A figure no draw and no simulated week moves (a fixed cost) has no interval to show: "[128,000, 128,000]" would
+  // read as a computed precision. Said in words instead.
+  const tolerance = 1e-9 * Math.max(1, Math.abs(summary.mean));
+  const constant = summary.ci95 !== null && summary.ci95[1] - summary.ci95[0] <= tolerance && summary.p10 !== null && summary.p90! - summary.p10 <= tolerance;
+  if (constant) return `${format(summary.mean)} (the same in every replication)`;
   const ci = summary.ci95 ? ` [${format(summary.ci95[0])}, ${format(summary.ci95[1])}]` : "";
   return `${format(summary.mean)}${ci}`;
 }
@@ -296,12 +301,14 @@ function ratioCell(ratio: CostEffectivenessRatio | null, format: (value: number)
  */
 function renderMoney(interventions: { name: string; money: InterventionMoney }[], probBest: Record<string, number> | null): string {
   const first = interventions[0]!.money;
-  const amount = (value: number) => `${Math.round(value).toLocaleString("en-US")}`;
-  const ratio = (value: number) => value.toFixed(2);
-  const percent = (value: number) => `${(value * 100).toFixed(0)}%`;
+  // Negative amounts (a loss, an interval reaching below 0) with a true minus, as every change in ccplan's tables.
+  const minus = (text: string) => text.replace(/^-/, "−");
+  const amount = (value: number) => minus(`${Math.round(value).toLocaleString("en-US")}`);
+  const ratio = (value: number) => minus(value.toFixed(2));
+  const percent = (value: number) => minus(`${(value * 100).toFixed(0)}%`);
   const month = (value: number) => value.toFixed(1);
   const points = (value: number) => `${value < 0 ? "−" : "+"}${Math.abs(value * 100).toFixed(2)} pt`;
-  const cost = (value: number) => (Math.abs(value) >= 100 ? amount(value) : value.toFixed(2));
+  const cost = (value: number) => (Math.abs(value) >= 100 ? amount(value) : minus(value.toFixed(2)));
   const noPayback = (m: InterventionMoney) => (!m.benefitPriced ? "– (no benefit priced)" : m.totalCost.mean !== null && m.totalCost.mean <= 0 ? "– (costs nothing)" : null);
   const rows: [string, (money: InterventionMoney) => string][] = [
     [`Incremental cost (${first.currency})`, (m) => moneyCell(m.totalCost, amount)],

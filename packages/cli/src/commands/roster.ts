@@ -71,7 +71,11 @@ export async function runRoster(args: string[], write: (text: string) => void): 
 
   const loaded = loadScenario(path);
   const picked = rosterGroups(loaded.scenario, values.group);
-  if (!picked.ok) throw new InputError(formatScenarioIssues([picked.problem], loaded.path));
+  if (!picked.ok) {
+    // A name the file does not have is the flag's fault; a group without templates is the file's.
+    if (picked.problem.path === "groups") throw new InputError(`invalid --group: ${picked.problem.message}`);
+    throw new InputError(formatScenarioIssues([picked.problem], loaded.path));
+  }
   const runner = createRunner(workers);
   const progress = progressLine();
   try {

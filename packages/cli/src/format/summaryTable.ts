@@ -13,6 +13,14 @@ export function summaryCells(summary: KpiSummary, unit: Unit): string[] {
   ];
 }
 
+/** A share with its 95% CI, as "53.0% [43.3%, 62.5%]": how often a target is met is known only as well as the
+ * replications allow, and the table says how well. */
+function shareWithCi(share: number | null, ci95: readonly [number, number] | null): string {
+  // Wilson's bound at a share of 0 comes out as ~1e-17, not 0: shown as 0, not as "0.000%".
+  const bound = (value: number) => formatValue(Math.abs(value) < 1e-12 ? 0 : value, "fraction");
+  return `${formatValue(share, "fraction")}${share !== null && ci95 ? ` [${bound(ci95[0])}, ${bound(ci95[1])}]` : ""}`;
+}
+
 /** How many of the intervals that miss the target the report lists without `allIntervals`. */
 export const WORST_INTERVALS_SHOWN = 8;
 
@@ -28,14 +36,14 @@ export function renderRunStatistics(statistics: RunStatistics, note?: string, op
   if (statistics.days.length > 1) {
     parts.push(
       "",
-      "By day (means over replications; target met = share of replications reaching the service-level target)",
+      "By day (means over replications, with the 95% CI of the mean; target met = share of replications reaching the service-level target, with its 95% CI)",
       renderTable(
-        ["Day", "Offered", "Service level", "Target met", "ASA", "Abandoned", "Occupancy"],
+        ["Day", "Offered", "Service level [95% CI]", "Target met [95% CI]", "ASA", "Abandoned", "Occupancy"],
         statistics.days.map(({ day, kpis, targetMet }) => [
           day,
           formatValue(kpis.offered.mean, "contacts"),
-          formatValue(kpis.serviceLevel.mean, "fraction"),
-          formatValue(targetMet.probability, "fraction"),
+          shareWithCi(kpis.serviceLevel.mean, kpis.serviceLevel.ci95),
+          shareWithCi(targetMet.probability, targetMet.ci95),
           formatValue(kpis.asa.mean, "seconds"),
           formatValue(kpis.abandonRate.mean, "fraction"),
           formatValue(kpis.occupancy.mean, "fraction"),
@@ -47,14 +55,14 @@ export function renderRunStatistics(statistics: RunStatistics, note?: string, op
   return parts.join("\n");
 }
 
-const INTERVAL_HEADER = ["Interval", "Service level", "P10 to P90", "Target met", "Offered", "ASA", "Abandoned", "Occupancy"];
+const INTERVAL_HEADER = ["Interval", "Service level", "P10 to P90", "Target met [95% CI]", "Offered", "ASA", "Abandoned", "Occupancy"];
 
 function intervalRow({ start, kpis, targetMet }: RunStatistics["intervals"][number]): string[] {
   return [
     start,
     formatValue(kpis.serviceLevel.mean, "fraction"),
     kpis.serviceLevel.p10 === null ? "–" : `${formatValue(kpis.serviceLevel.p10, "fraction")} to ${formatValue(kpis.serviceLevel.p90, "fraction")}`,
-    formatValue(targetMet.probability, "fraction"),
+    shareWithCi(targetMet.probability, targetMet.ci95),
     formatValue(kpis.offered.mean, "contacts"),
     formatValue(kpis.asa.mean, "seconds"),
     formatValue(kpis.abandonRate.mean, "fraction"),

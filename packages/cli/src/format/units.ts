@@ -9,6 +9,11 @@ export function kpiLabel(kpi: { label: string; unit: KpiUnit }, currency?: strin
 /** A value in a planner's units for a terminal table: fractions as percentages, seconds as s/min/h. */
 export function formatValue(value: number | null | undefined, unit: KpiUnit | "erlangs"): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "–";
+  // A negative value (an NPS, a CI reaching below 0) with a true minus, as the tables' changes have it.
+  return formatUnsigned(value, unit).replace(/^-/, "−");
+}
+
+function formatUnsigned(value: number, unit: KpiUnit | "erlangs"): string {
   switch (unit) {
     case "fraction":
       return `${(value * 100).toFixed(Math.abs(value) < 0.001 && value !== 0 ? 3 : 1)}%`;
