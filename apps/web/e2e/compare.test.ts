@@ -156,6 +156,10 @@ describe("run and compare, in chromium", () => {
 
     // Staffing, service level, target met, wait, satisfaction against wait; ROI and cumulative net when priced.
     expect(await page.locator(".chart-frame svg.chart-svg").count()).toBeGreaterThanOrEqual(5);
+    // Under the KPI table, before the money: how many stretches miss the target, per scenario.
+    expect((await page.getByTestId("at-risk-summary").textContent())?.replace(/\s+/g, " ").trim()).toMatch(
+      /^Stretches of intervals that miss the 80\.0% in 20 s target in more than half of the simulated weeks: Baseline \d+( · .+ \d+){3}; which, and how often, under By interval below\.$/,
+    );
     // The planner's answer, open: which intervals miss the 80/20 target, and in how many simulated weeks, with its CI.
     const atRisk = page.getByTestId("at-risk");
     expect(await atRisk.locator("h4").textContent()).toBe("Intervals at risk of missing the 80.0% in 20 s target, whole span");
@@ -339,6 +343,8 @@ describe("run and compare, in chromium", () => {
     expect(await card.locator('[data-figure="npv"] .ci').textContent()).toMatch(/^95% CI −?\$/);
     expect(await card.locator('[data-figure="benefitCostRatio"] .main').textContent()).toMatch(/^−?\d+\.\d\d×$/);
     expect(await card.getByTestId("payback-sentence").textContent()).toMatch(/12-month horizon/);
+    // The fee is the same in every simulated year: said so, not as a zero-width CI.
+    expect(await card.locator(".totals").textContent()).toMatch(/^\s*Cost \$[\d,]+ \(the same in every simulated year\)/);
     // The sentence a manager can defend, one per option above the cards: the service-level change with its CI, then
     // whether and when it pays back, with its CI and the P10–P90 of the simulated years.
     const sentences = await page.getByTestId("option-sentences").locator("li").allTextContents();
