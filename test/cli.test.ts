@@ -304,6 +304,15 @@ describe("ccplan's own help", () => {
   });
 });
 
+describe("ccplan help <command>", () => {
+  const commands = /expected one of (.*)$/m.exec(ccplan("no-such-command").stderr)![1]!.split(", ");
+  it.each(commands)("ccplan help %s names every flag the command takes", (command) => {
+    const taken = /expected one of its options: (.*?) \(ccplan help/.exec(ccplan(command, "--no-such-flag").stderr)![1]!.split(", ");
+    const help = ccplan("help", command).stdout;
+    expect(taken.filter((flag) => flag !== "--debug" && !new RegExp(`${flag}(?![a-z-])`).test(help))).toEqual([]);
+  });
+});
+
 describe("ccplan rejects bad input with exit code 2 and a message that says what, where and what was expected", () => {
   const cases: [string, string[], RegExp][] = [
     ["an unknown command", ["frobnicate"], /unknown command "frobnicate"; expected one of erlang, simulate, compare, merge, sensitivity/],
