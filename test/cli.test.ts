@@ -280,6 +280,14 @@ describe("ccplan compare with money, and ccplan sensitivity", () => {
     expect(decision.valueOfInformation.warning).toMatch(/4 replications/);
   });
 
+  it("prints each swing of a share in percentage points, with its 95% CI", () => {
+    const text = ccplan("sensitivity", "scenarios/default.json", "--replications", "2", "--output", "serviceLevel").stdout;
+    const rows = text.split("\n").filter((line) => line.includes(" → ") && !line.startsWith("Input"));
+    expect(rows.length).toBeGreaterThan(3);
+    // A swing is a difference of two service levels: "+29.2 pt [+26.1 pt, +32.3 pt]", never "+29.2%".
+    for (const row of rows) expect(row).toMatch(/[+−±][\d.]+ pt \[[+−±][\d.]+ pt, [+−±][\d.]+ pt\]$/);
+  });
+
   it("draws a tornado of the baseline's service level as JSON, bars longest first", () => {
     const run = ccplan("sensitivity", "scenarios/default.json", "--replications", "2", "--output", "serviceLevel", "--json");
     expect(run.stderr).toBe("");
