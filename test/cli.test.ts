@@ -483,6 +483,14 @@ describe("ccplan capacity", () => {
     expect(text.stdout).toContain("pt = percentage points");
   });
 
+  it("names each week the hiring plan leaves at risk with its probability's 95% CI and the reason", () => {
+    const run = ccplan("capacity", "scenarios/year-plan.json", "--hire-plan", "--replications", "4", "--workers", "1");
+    expect(run.code, run.stderr).toBe(0);
+    const atRisk = run.stdout.split("\n").filter((line) => /^  week \d+: P /.test(line));
+    expect(atRisk.length).toBeGreaterThan(0); // inside the lead time, some week misses at 4 replications
+    for (const line of atRisk) expect(line).toMatch(/^  week \d+: P [\d.]+% \[95% CI [\d.]+%, [\d.]+%\]: \S/);
+  });
+
   it("gives the same figures with two workers as with one", () => {
     const one = ccplan("capacity", "test/fixtures/capacity-small.json", "--replications", "3", "--workers", "1", "--json");
     const two = ccplan("capacity", "test/fixtures/capacity-small.json", "--replications", "3", "--workers", "2", "--json");
