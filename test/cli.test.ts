@@ -312,6 +312,22 @@ describe("ccplan's own help", () => {
   });
 });
 
+describe("ccplan's uncertainty in words", () => {
+  it("simulate --precision says the half-width asked for in the KPI's unit", () => {
+    const run = ccplan("simulate", "--rate", "200", "--aht", "180", "--agents", "12", "--patience", "300", "--hours", "2", "--precision", "0.05", "--replications", "40", "--workers", "1");
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout.split("\n")[0]).toMatch(/ · precision (NOT )?reached \(95% CI half-width of serviceLevel at most 5 pt\)$/);
+  });
+
+  it("calibrate names each standard error as one, in seconds, never as a bare ±", () => {
+    const run = ccplan("calibrate", "examples/call-log-sample.csv");
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/After-call work measured: [\d.]+ s \(standard error [\d.]+ s;/);
+    expect(run.stdout).toMatch(/exponential fit beside it: mean [\d.]+ s \(standard error [\d.]+ s;/);
+    expect(run.stdout).not.toContain("±");
+  });
+});
+
 describe("ccplan help <command>", () => {
   const commands = /expected one of (.*)$/m.exec(ccplan("no-such-command").stderr)![1]!.split(", ");
   it.each(commands)("ccplan help %s names every flag the command takes", (command) => {
