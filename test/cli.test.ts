@@ -280,6 +280,14 @@ describe("ccplan compare with money, and ccplan sensitivity", () => {
     expect(decision.valueOfInformation.warning).toMatch(/4 replications/);
   });
 
+  it("prints each swing of a share in percentage points, with its 95% CI", () => {
+    const text = ccplan("sensitivity", "scenarios/default.json", "--replications", "2", "--output", "serviceLevel").stdout;
+    const rows = text.split("\n").filter((line) => line.includes(" → ") && !line.startsWith("Input"));
+    expect(rows.length).toBeGreaterThan(3);
+    // A swing is a difference of two service levels: "+29.2 pt [+26.1 pt, +32.3 pt]", never "+29.2%".
+    for (const row of rows) expect(row).toMatch(/[+−±][\d.]+ pt \[[+−±][\d.]+ pt, [+−±][\d.]+ pt\]$/);
+  });
+
   it("draws a tornado of the baseline's service level as JSON, bars longest first", () => {
     const run = ccplan("sensitivity", "scenarios/default.json", "--replications", "2", "--output", "serviceLevel", "--json");
     expect(run.stderr).toBe("");
@@ -301,6 +309,31 @@ describe("ccplan's own help", () => {
     const descriptionColumn = new Set(listed.map((line) => /^  [a-z]+ +/.exec(line)![0].length));
     expect([...descriptionColumn]).toHaveLength(1);
     for (const code of ["0 success", "1 the run failed", "2 bad arguments", "141"]) expect(run.stdout).toContain(code);
+  });
+});
+
+describe("ccplan's uncertainty in words", () => {
+  it("simulate --precision says the half-width asked for in the KPI's unit", () => {
+    const run = ccplan("simulate", "--rate", "200", "--aht", "180", "--agents", "12", "--patience", "300", "--hours", "2", "--precision", "0.05", "--replications", "40", "--workers", "1");
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout.split("\n")[0]).toMatch(/ · precision (NOT )?reached \(95% CI half-width of serviceLevel at most 5 pt\)$/);
+  });
+
+  it("calibrate names each standard error as one, in seconds, never as a bare ±", () => {
+    const run = ccplan("calibrate", "examples/call-log-sample.csv");
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/After-call work measured: [\d.]+ s \(standard error [\d.]+ s;/);
+    expect(run.stdout).toMatch(/exponential fit beside it: mean [\d.]+ s \(standard error [\d.]+ s;/);
+    expect(run.stdout).not.toContain("±");
+  });
+});
+
+describe("ccplan help <command>", () => {
+  const commands = /expected one of (.*)$/m.exec(ccplan("no-such-command").stderr)![1]!.split(", ");
+  it.each(commands)("ccplan help %s names every flag the command takes", (command) => {
+    const taken = /expected one of its options: (.*?) \(ccplan help/.exec(ccplan(command, "--no-such-flag").stderr)![1]!.split(", ");
+    const help = ccplan("help", command).stdout;
+    expect(taken.filter((flag) => flag !== "--debug" && !new RegExp(`${flag}(?![a-z-])`).test(help))).toEqual([]);
   });
 });
 
@@ -464,6 +497,14 @@ describe("ccplan capacity", () => {
     expect(row).toContain(`${points(delta.mean)} [${points(delta.ci95[0])}, ${points(delta.ci95[1])}] ✗`);
     expect(row).not.toMatch(/(^|\s)-\d/); // a true minus, as in every other table
     expect(text.stdout).toContain("pt = percentage points");
+  });
+
+  it("names each week the hiring plan leaves at risk with its probability's 95% CI and the reason", () => {
+    const run = ccplan("capacity", "scenarios/year-plan.json", "--hire-plan", "--replications", "4", "--workers", "1");
+    expect(run.code, run.stderr).toBe(0);
+    const atRisk = run.stdout.split("\n").filter((line) => /^  week \d+: P /.test(line));
+    expect(atRisk.length).toBeGreaterThan(0); // inside the lead time, some week misses at 4 replications
+    for (const line of atRisk) expect(line).toMatch(/^  week \d+: P [\d.]+% \[95% CI [\d.]+%, [\d.]+%\]: \S/);
   });
 
   it("gives the same figures with two workers as with one", () => {

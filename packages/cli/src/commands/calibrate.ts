@@ -54,7 +54,7 @@ export async function runCalibrate(args: string[], write: (text: string) => void
     write(
       values.json
         ? `${JSON.stringify(estimate, null, 2)}\n`
-        : `Mean patience from the interval report: ${estimate.meanPatienceSec.toFixed(1)} s ± ${estimate.standardErrorSec.toFixed(1)} (standard error)\n` +
+        : `Mean patience from the interval report: ${estimate.meanPatienceSec.toFixed(1)} s (standard error ${estimate.standardErrorSec.toFixed(1)} s)\n` +
             `(${estimate.abandoned} abandoned of ${estimate.offered} offered; E[wait] / P(abandon), exact under exponential patience — Mandelbaum & Zeltyn)\n`,
     );
     return;
@@ -138,7 +138,7 @@ export function summary(calibration: Calibration): string {
   lines.push(
     "",
     measured
-      ? `After-call work measured: ${seconds(measured.allowanceSec)} ± ${measured.standardErrorSec.toFixed(1)} (mean gap from an agent's call to their next while callers waited throughout; ${count(measured.n)} gaps, median ${seconds(measured.medianSec)}).`
+      ? `After-call work measured: ${seconds(measured.allowanceSec)} (standard error ${measured.standardErrorSec.toFixed(1)} s; mean gap from an agent's call to their next while callers waited throughout; ${count(measured.n)} gaps, median ${seconds(measured.medianSec)}).`
       : "After-call work measured: none (no agent names, or no gap while callers waited).",
     `Allowance per call in the model: ${seconds(fitted.allowanceSec)} (after-call work and other time on the floor without a call, fitted so that the calibration days' simulation gives their abandonment ${percentOne(fitted.observed.abandonRate)} → ${percentOne(fitted.simulated.abandonRate)} and service level ${percentOne(fitted.observed.serviceLevel)} → ${percentOne(fitted.simulated.serviceLevel)}; ${fitted.evaluations} evaluations of ${fitted.replications} replications per day).`,
   );
@@ -147,8 +147,8 @@ export function summary(calibration: Calibration): string {
     "",
     `Patience, Kaplan–Meier on ${count(patience.n)} calls (${count(patience.abandoned)} abandoned; answered calls censored at their wait):`,
     `  ${[10, 30, 60, 120, 300].map(at).join(" · ")}`,
-    `  exponential tail beyond the curve: mean ${seconds(patience.tail.meanSec)} ± ${patience.tail.standardErrorSec.toFixed(0)} (hazard of the last ${count(patience.tail.events)} abandonments, from ${seconds(patience.tail.fromSec)}); mean patience ${seconds(patience.meanSec)}`,
-    `  exponential fit beside it: mean ${seconds(patience.exponential.meanSec)} ± ${patience.exponential.standardErrorSec.toFixed(1)} (also E[wait] / P(abandon), the interval-report estimate)`,
+    `  exponential tail beyond the curve: mean ${seconds(patience.tail.meanSec)} (standard error ${patience.tail.standardErrorSec.toFixed(0)} s; hazard of the last ${count(patience.tail.events)} abandonments, from ${seconds(patience.tail.fromSec)}); mean patience ${seconds(patience.meanSec)}`,
+    `  exponential fit beside it: mean ${seconds(patience.exponential.meanSec)} (standard error ${patience.exponential.standardErrorSec.toFixed(1)} s; also E[wait] / P(abandon), the interval-report estimate)`,
   );
   if (classes.shares.length > 1 || classes.shares[0]?.name !== "") {
     lines.push("", `Classes: ${classes.shares.map((share) => `${share.name || "(none)"} ${percent(share.share)}`).join(", ")} of offered calls.`);

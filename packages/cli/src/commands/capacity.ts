@@ -155,7 +155,7 @@ export async function runCapacityCommand(args: string[], write: (text: string) =
     } else {
       const currency = scenario.money?.currency ?? "";
       const text = renderReport(report, { name: scenario.name, seed: scenario.seed, replications, targetServiceLevel, currency, simulated });
-      write(`${text}${planInfo ? `\n${renderPlan(planInfo, currency)}` : ""}${trajectory ? `\n${renderTrajectory(trajectory, currency)}` : ""}\n`);
+      write(`${text}${planInfo ? `\n${renderPlan(planInfo, currency, report.weeks)}` : ""}${trajectory ? `\n${renderTrajectory(trajectory, currency)}` : ""}\n`);
     }
   } finally {
     bar.done();
@@ -218,7 +218,17 @@ function writeOneWeek(options: { run: CapacityRun; week: number; replication: nu
   write(`${lines.join("\n")}\n`);
 }
 
-function renderPlan(plan: { confidence: number; firstGraduationWeek: number; cost: HiringPlan["cost"]; atRisk: HiringPlan["atRisk"]; corrections: number }, currency: string): string {
+function renderPlan(
+  plan: { confidence: number; firstGraduationWeek: number; cost: HiringPlan["cost"]; atRisk: HiringPlan["atRisk"]; corrections: number },
+  currency: string,
+  weeks: CapacityReport["weeks"],
+): string {
+  // A week's probability with the 95% CI the weekly table gives it (Wilson's): at risk by how much, how surely.
+  const probability = (week: number, share: number) => {
+    const ci = weeks.find((entry) => entry.week === week)?.probTargetMet.ci95;
+    const bound = (value: number) => formatValue(Math.abs(value) < 1e-12 ? 0 : value, "fraction");
+    return `${formatValue(share, "fraction")}${ci ? ` [95% CI ${bound(ci[0])}, ${bound(ci[1])}]` : ""}`;
+  };
   const money = (value: number) => `${formatValue(value, "money")}${currency ? ` ${currency}` : ""}`;
   const lines = [
     `Hiring plan: P(service level ≥ target) ≥ ${formatValue(plan.confidence, "fraction")} in every week from week ${plan.firstGraduationWeek} (the first a class recruited now can join the floor); ${plan.corrections} corrections by simulation.`,
@@ -227,7 +237,7 @@ function renderPlan(plan: { confidence: number; firstGraduationWeek: number; cos
   if (plan.atRisk.length === 0) lines.push("No week at risk.");
   else {
     lines.push(`Weeks still at risk (${plan.atRisk.length}):`);
-    for (const week of plan.atRisk) lines.push(`  week ${week.week}: P ${formatValue(week.probTargetMet, "fraction")}: ${week.reason}`);
+    for (const week of plan.atRisk) lines.push(`  week ${week.week}: P ${probability(week.week, week.probTargetMet)}: ${week.reason}`);
   }
   return lines.join("\n");
 }

@@ -43,9 +43,17 @@ Each replication draws the scenario's uncertain inputs (the experience model's r
 the same draw for the baseline, every intervention and every phase; with a money section, the money of each
 intervention over the horizon follows: its P10–P90, payback and the probability each option is best are those of
 a year at each draw (not one simulated week times 52), with the evidence grades it rests on, where its uncertainty
-comes from, and what it buys per unit of cost.
+comes from, and what it buys per unit of cost; then what is worth finding out before deciding (the value of
+knowing each input exactly) and where the best option changes with the value of a kept customer.
   --only NAME           compare only this intervention (repeat for several)
-  --fixed-assumptions   keep every uncertain input at its central value: the simulation's noise alone`;
+  --replications N      paired replications (default 100; with --precision, the most it may run, default 1000)
+  --precision P         run until every change in --precision-kpi (default serviceLevel) has a 95% CI half-width of at most P (a fraction,
+                        or seconds for time KPIs), checked at 20, 40, 80, … replications
+  --workers W           worker threads (default: the number of cores); the output does not depend on it
+  --seed S              the seed instead of the scenario's
+  --fixed-assumptions   keep every uncertain input at its central value: the simulation's noise alone
+  --json                {scenario, seed, replications, assumptions, baseline, interventions, decision}: every KPI and
+                        change with its 95% CI, P10/P50/P90 and n; each intervention's money and cost lines`;
 
 /** `ccplan compare`: the baseline against each intervention, side by side, with paired deltas. */
 export async function runCompare(args: string[], write: (text: string) => void): Promise<void> {

@@ -129,7 +129,8 @@ function renderTornado(tornado: Tornado, currency: string | null): string {
   const unit = tornado.output.unit;
   const isGain = tornado.output.label.includes("gain");
   const show = (value: number | null) => formatOutput(value, unit, currency, isGain);
-  const swing = (value: number | null) => (value === null ? "–" : `${value > 0 ? "+" : value < 0 ? "−" : "±"}${formatOutput(Math.abs(value), unit, currency, isGain).replace(/^[+−]/, "")}`);
+  // A swing is a difference: of a share (ROI, a service level) it is in percentage points, whatever the output.
+  const swing = (value: number | null) => (value === null ? "–" : `${value > 0 ? "+" : value < 0 ? "−" : "±"}${formatOutput(Math.abs(value), unit, currency, true).replace(/^[+−]/, "")}`);
   const rows = tornado.bars.map((bar) => [
     bar.label,
     `${formatInput(bar.low, bar.unit, currency)} → ${show(bar.outputLow)}`,

@@ -1,4 +1,4 @@
-import { kpiVectorLayout, SCENARIO_LIMITS, scenarioVariants, shardDocument, shardRange, type AssumptionsView } from "@ccplan/core";
+import { KPI_REGISTRY, kpiVectorLayout, SCENARIO_LIMITS, scenarioVariants, shardDocument, shardRange, type AssumptionsView } from "@ccplan/core";
 import { choiceFlag, numberFlag, parseCommandArgs, requiredNumberFlag } from "../args.js";
 import { InputError } from "../errors.js";
 import { FLAG_RANGES } from "../flagRanges.js";
@@ -110,7 +110,7 @@ export async function runSimulate(args: string[], write: (text: string) => void)
     });
     bar.done();
     const note = precision
-      ? `${precision.reached ? "precision reached" : "precision NOT reached"}: ${precision.kpi} ±${precision.halfWidth}`
+      ? `${precision.reached ? "precision reached" : "precision NOT reached"} (95% CI half-width of ${precision.kpi} at most ${halfWidthText(precision.kpi, precision.halfWidth)})`
       : undefined;
     const currency = scenarioCurrency(resolved.source);
     writeReport(write, statistics, report, { ...(precision && { json: { precision } }), ...(note !== undefined && { note }), ...(currency !== undefined && { currency }) });
@@ -201,4 +201,12 @@ function scenarioCurrency(source: ResolvedSource["source"]): string | undefined 
   if (source.kind !== "scenario") return undefined;
   const currency = (source.scenario as { money?: { currency?: unknown } } | null)?.money?.currency;
   return typeof currency === "string" ? currency : undefined;
+}
+
+/** The precision asked for, in the KPI's unit: a share's half-width in percentage points, a time's in seconds. */
+function halfWidthText(kpi: string, halfWidth: number): string {
+  const unit = KPI_REGISTRY.find((entry) => entry.id === kpi)?.unit;
+  if (unit === "fraction") return `${Number((halfWidth * 100).toPrecision(6))} pt`;
+  if (unit === "seconds") return `${halfWidth} s`;
+  return String(halfWidth);
 }
