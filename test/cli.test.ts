@@ -260,6 +260,9 @@ describe("ccplan compare with money, and ccplan sensitivity", () => {
     // The training's cost moves with no draw: said in words, not as a zero-width interval; its benefit has one.
     expect(text).toMatch(/Incremental cost \(CNY\) +128,000 \(the same in every replication\)/);
     expect(text).toMatch(/Benefit \(CNY\) +[\d,]+ \[[\d,]+, [\d,]+\]/);
+    // The year's service level, class weeks included: the training's trainees are away in class, so it falls.
+    expect(text).toMatch(/Service level over the 12 months +−\d+\.\d\d pt \[−\d+\.\d\d pt, −\d+\.\d\d pt\]/);
+    expect(money.serviceLevelChange.mean).toBeLessThan(0);
     expect(text).not.toMatch(/\[([\d,]+), \1\]/);
     expect(text).toMatch(/ROI = \(benefit − cost\) \/ cost +\d+% \[−\d+%, \d+%\]/); // 4 replications: a CI reaching below 0
     expect(text).not.toMatch(/(^|[\s[(])-\d/m); // negative figures with a true minus, as in every other table

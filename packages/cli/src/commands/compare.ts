@@ -315,7 +315,11 @@ function renderMoney(interventions: { name: string; money: InterventionMoney }[]
   const ratio = (value: number) => minus(value.toFixed(2));
   const percent = (value: number) => minus(`${(value * 100).toFixed(0)}%`);
   const month = (value: number) => value.toFixed(1);
-  const points = (value: number) => `${value < 0 ? "−" : "+"}${Math.abs(value * 100).toFixed(2)} pt`;
+  // No sign on a change that rounds to zero ("0.00 pt", never "−0.00 pt").
+  const points = (value: number) => {
+    const magnitude = Math.abs(value * 100).toFixed(2);
+    return `${Number(magnitude) === 0 ? "" : value < 0 ? "−" : "+"}${magnitude} pt`;
+  };
   const cost = (value: number) => (Math.abs(value) >= 100 ? amount(value) : minus(value.toFixed(2)));
   const noPayback = (m: InterventionMoney) => (!m.benefitPriced ? "– (no benefit priced)" : m.totalCost.mean !== null && m.totalCost.mean <= 0 ? "– (costs nothing)" : null);
   const rows: [string, (money: InterventionMoney) => string][] = [

@@ -66,7 +66,8 @@ describe("findHiringPlan", () => {
     expect(plan.cost.budgetUsed).toBeLessThanOrEqual(30_000);
     const late = plan.atRisk.filter((week) => week.week >= 10);
     expect(late.length).toBeGreaterThan(0);
-    for (const week of late) expect(week.reason).toContain("hiring budget");
+    // The amount in the scenario's currency (year-plan's: USD), as every other amount is shown.
+    for (const week of late) expect(week.reason).toContain("the hiring budget (30,000 USD) is spent");
   });
 
   it("refuses a confidence outside (0, 1) and a scenario without a capacity plan", async () => {

@@ -135,7 +135,7 @@ export async function findHiringPlan(options: {
 
   const candidates = names.flatMap((name) => classCandidates({ scenario, name, group: capacity.groups[name]!, weeks, taken: committed[name]! }));
   const firstGraduationWeek = Math.min(...names.map((name) => 1 + capacity.groups[name]!.hiring.leadWeeks + capacity.groups[name]!.hiring.classWeeks));
-  const budget = budgetOf(capacity.groups, names);
+  const budget = budgetOf(capacity.groups, names, scenario.money?.currency ?? null);
 
   let corrections = 0;
   let projections = 2;
@@ -221,11 +221,13 @@ function classCandidates(options: { scenario: Scenario; name: string; group: Cap
 interface Budget {
   /** The plan's budget: the sum of the groups' (null when any group has none, or none has one). */
   amount: number | null;
+  /** The scenario's currency (its money section's), to say the amount in; null without one. */
+  currency: string | null;
 }
 
-function budgetOf(groups: Record<string, CapacityGroup>, names: string[]): Budget {
+function budgetOf(groups: Record<string, CapacityGroup>, names: string[], currency: string | null): Budget {
   const budgets = names.map((name) => groups[name]!.hiring.budget);
-  return { amount: budgets.every((budget) => budget !== undefined) ? budgets.reduce((a, b) => a + b!, 0) : null };
+  return { amount: budgets.every((budget) => budget !== undefined) ? budgets.reduce((a, b) => a + b!, 0) : null, currency };
 }
 
 interface Solved {
@@ -309,7 +311,8 @@ function riskReason(options: { week: number; firstGraduationWeek: number; slack:
   }
   if (slack > 1e-6) {
     if (budget.amount !== null && budget.amount - solved.cost.budgetUsed < solved.leastBudgetPerTrainee) {
-      return `the hiring budget (${Math.round(budget.amount).toLocaleString("en-US")}) is spent, not enough left for one more trainee: ${slack.toFixed(1)} agents short`;
+      const amount = `${Math.round(budget.amount).toLocaleString("en-US")}${budget.currency ? ` ${budget.currency}` : ""}`;
+      return `the hiring budget (${amount}) is spent, not enough left for one more trainee: ${slack.toFixed(1)} agents short`;
     }
     if (solved.atMaxSize) return `classes at their largest size cannot cover it: ${slack.toFixed(1)} agents short`;
     return `no class within the lead time and class sizes can cover it: ${slack.toFixed(1)} agents short`;

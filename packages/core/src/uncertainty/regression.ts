@@ -36,6 +36,8 @@ export interface DrawFit {
 
 /** Replications per term the design keeps at least. */
 const REPLICATIONS_PER_TERM = 5;
+/** Fewer replications than this and the fit on the draws can take no term at all (its R² is 0 whatever the draws). */
+export const MIN_REPLICATIONS_FOR_FIT = 2 * REPLICATIONS_PER_TERM;
 
 /** Fits `y` on the draws (see the module comment). With no term selected, the fit is the mean. */
 export function fitOnDraws(columns: readonly DrawColumn[], y: ArrayLike<number>): DrawFit {

@@ -72,4 +72,15 @@ describe("varianceSharesNote: what a list of shares at zero leaves unsaid", () =
     expect(varianceSharesNote([{ input: "x1", share: 0 }, { input: "simulation", share: 0.95 }], 30)).toBeNull();
     expect(varianceSharesNote([{ input: "simulation", share: 0.2 }], 30)).toBeNull();
   });
+
+  it("says that too few replications to fit anything leave the noise standing for everything", () => {
+    const { columns, y } = draws(6, 0.1);
+    const shares = varianceShares(columns, y);
+    expect(share(shares, "simulation")).toBe(1);
+    expect(varianceSharesNote(shares, 6)).toBe(
+      "With 6 replications nothing can be fitted on the uncertain inputs, so the simulation's noise stands for all of it: run at least 10 replications (about 100 to tell the inputs apart).",
+    );
+    // Without uncertain inputs the noise is all there is: nothing to say.
+    expect(varianceSharesNote([{ input: "simulation", share: 1 }], 6)).toBeNull();
+  });
 });

@@ -1,6 +1,6 @@
 import { logRegularizedBeta } from "../stats/regularizedBeta.js";
 import { ranks } from "../valueOfInformation/penalizedSpline.js";
-import { fitOnDraws, leastSquaresFit, type DrawColumn } from "./regression.js";
+import { fitOnDraws, leastSquaresFit, MIN_REPLICATIONS_FOR_FIT, type DrawColumn } from "./regression.js";
 
 /** One source of an output's variance and its share of it. */
 export interface VarianceShare {
@@ -92,11 +92,17 @@ const clamp = (share: number) => (Number.isFinite(share) ? Math.min(1, Math.max(
  * (the joint fit's R², 1 − the `simulation` share, at least 10%) but no single input's share could be told from zero
  * with `replications` (each reported as 0), a list of shares would show only the simulation's noise, as if nothing
  * else mattered. The sentence says how much the inputs explain together and that more replications would tell which.
+ * With fewer replications than the fit needs for one term (`MIN_REPLICATIONS_FOR_FIT`) the simulation's share is 1 by
+ * construction, not by measurement: the sentence says so.
  */
 export function varianceSharesNote(shares: readonly Pick<VarianceShare, "input" | "share">[], replications: number): string | null {
   const inputs = shares.filter((entry) => entry.input !== "simulation");
   const noise = shares.find((entry) => entry.input === "simulation");
   if (inputs.length === 0 || noise === undefined || inputs.some((entry) => entry.share > 0)) return null;
+  if (replications < MIN_REPLICATIONS_FOR_FIT) {
+    // Too few to fit anything on the draws: the "noise" is then everything, by construction, not by measurement.
+    return `With ${replications} replications nothing can be fitted on the uncertain inputs, so the simulation's noise stands for all of it: run at least ${MIN_REPLICATIONS_FOR_FIT} replications (about 100 to tell the inputs apart).`;
+  }
   const together = 1 - noise.share;
   if (!(together >= 0.1)) return null;
   return `The uncertain inputs together explain ${Math.round(together * 100)}% of it; with ${replications} replications no single input's share can be told from chance: run more replications to see which matter.`;
