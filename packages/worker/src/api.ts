@@ -20,6 +20,7 @@ import {
 import { releaseProxy } from "comlink";
 import { simulateCapacityWeeks, type CapacityWeekResult } from "./capacityJob.js";
 import { describeSource, type PlanSource } from "./planSource.js";
+import type { RunOutput } from "./pool.js";
 
 /** How often a worker reports progress while it runs, milliseconds. */
 export const PROGRESS_INTERVAL_MS = 100;
@@ -193,7 +194,7 @@ export interface TimedChunk<T> {
 }
 
 export function runChunk(
-  output: "results" | "kpiVectors" | "capacityWeeks",
+  output: RunOutput,
   source: PlanSource,
   from: number,
   to: number,
@@ -235,5 +236,6 @@ export function ready(): boolean {
 }
 
 /** What a worker exposes: plain functions over core. The type is the contract between pool and worker. */
-export const api = { runReplications, runKpiVectors, runCapacityWeeks, runChunk, clearPlanCache, ready };
+// The pool calls `runChunk` only; the runs it dispatches to stay exported for callers in the same thread.
+export const api = { runChunk, clearPlanCache, ready };
 export type WorkerApi = typeof api;
