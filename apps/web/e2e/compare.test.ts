@@ -153,6 +153,12 @@ describe("run and compare, in chromium", () => {
     expect(await delta.locator(".mark").textContent()).toBe("▲ better");
     expect(await delta.locator(".ci").textContent()).toMatch(/^95% CI \+\d+\.\d to \+\d+\.\d pt$/);
     expect(await row("asa").locator(`[data-delta="${column}"]`).getAttribute("data-effect")).toBe("better");
+    // Scheduled agents carry their unit ("18.1" and "+0.9" said nothing), and a figure no replication moves says so
+    // rather than showing a zero-width interval.
+    const scheduled = row("scheduledAgents");
+    expect(await scheduled.locator('td[data-scenario="0"] .mean').textContent()).toMatch(/^\d+\.\d agents$/);
+    expect(await scheduled.locator(`[data-delta="${column}"] .delta`).textContent()).toMatch(/^\+\d+\.\d agents$/);
+    for (const cell of await scheduled.locator(".ci").allTextContents()) expect(cell).toMatch(/^(95% CI [+−]?\d+\.\d to [+−]?\d+\.\d agents|the same in every replication)$/);
 
     // Staffing, service level, target met, wait, satisfaction against wait; ROI and cumulative net when priced.
     expect(await page.locator(".chart-frame svg.chart-svg").count()).toBeGreaterThanOrEqual(5);
@@ -343,13 +349,29 @@ describe("run and compare, in chromium", () => {
     expect(await card.locator('[data-figure="npv"] .ci').textContent()).toMatch(/^95% CI −?\$/);
     expect(await card.locator('[data-figure="benefitCostRatio"] .main').textContent()).toMatch(/^−?\d+\.\d\d×$/);
     expect(await card.getByTestId("payback-sentence").textContent()).toMatch(/12-month horizon/);
+    // "When does it pay back" has one answer, counted in months and in weeks: the card says how the two relate, and
+    // their P10–P90 are whole months and weeks some simulated year reached (not "week 15.7").
+    const payback = card.locator('[data-figure="paybackMonth"]');
+    const breakEven = card.locator('[data-figure="breakEvenWeek"]');
+    if ((await payback.locator(".main").textContent()) !== "—") {
+      expect(await payback.locator(".main").textContent()).toMatch(/^month \d+\.\d$/);
+      expect(await payback.locator(".spread").textContent()).toMatch(/^P10–P90 months \d+ to \d+$/);
+      expect(await breakEven.locator(".main").textContent()).toMatch(/^week \d+\.\d$/);
+      expect(await breakEven.locator(".spread").textContent()).toMatch(/^P10–P90 weeks \d+ to \d+$/);
+      expect(await card.getByTestId("payback-help").textContent()).toMatch(
+        /^One moment, counted two ways: the break-even week is the first week from which the cumulative net \(benefit − cost\) stays at or above zero to the horizon's end, and the payback month is the month that week falls in \(a month is 52\/12 ≈ 4\.33 weeks\)\. In the median year it breaks even in week \d+, which falls in month \d+\./,
+      );
+    }
     // The fee is the same in every simulated year: said so, not as a zero-width CI.
     expect(await card.locator(".totals").textContent()).toMatch(/^\s*Cost \$[\d,]+ \(the same in every simulated year\)/);
     // The sentence a manager can defend, one per option above the cards: the service-level change with its CI, then
     // whether and when it pays back, with its CI and the P10–P90 of the simulated years.
     const sentences = await page.getByTestId("option-sentences").locator("li").allTextContents();
+    // The year's service level and the full-effect one are said once, in the sentence, not again in the card.
+    expect(await card.textContent()).not.toMatch(/Service level/);
+    expect(sentences.join(" ").match(/every week counted/g)).toHaveLength(1);
     expect(sentences.find((line) => line.startsWith(`${name}: `))).toMatch(
-      /^Training programme: service level [+−]?\d+\.\d+ pt over the 12 months, every week counted \(95% CI [^)]+\); [+−]?\d+\.\d+ pt at full effect, from week \d+(\.\d)? \(95% CI [^)]+\)(, no clear change)?; (pays back within the 12-month horizon in \d+\.\d% of 20 simulated years, in month \d+\.\d on average \(95% CI [\d.]+ to [\d.]+; P10–P90 months [\d.]+ to [\d.]+\)|does not pay back within the 12-month horizon in any of 20 simulated years)\.$/,
+      /^Training programme: service level [+−]?\d+\.\d+ pt over the 12 months, every week counted \(95% CI [^)]+\); [+−]?\d+\.\d+ pt at full effect, from week \d+(\.\d)? \(95% CI [^)]+\)(, no clear change)?; (pays back within the 12-month horizon in \d+\.\d% of 20 simulated years, in month \d+\.\d on average \(95% CI [\d.]+ to [\d.]+; P10–P90 months \d+ to \d+\)|does not pay back within the 12-month horizon in any of 20 simulated years)\.$/,
     );
     // The benefit rests on a lifetime value entered as a plain number and on the model's assumed churn shares: the
     // evidence bar says so, and so does the warning beside the ROI; the sources of the uncertainty are listed.
@@ -390,10 +412,10 @@ describe("run and compare, in chromium", () => {
     await card.waitFor();
     expect(await card.locator('[data-figure="roi"] .ci').textContent()).toMatch(/^95% CI /);
     expect(await card.locator('[data-figure="npv"] .main').textContent()).toMatch(/¥/);
-    // The card's service level is the year's, class weeks included (they cost service); the week at full effect, as
-    // the KPI table shows it, comes after.
-    expect(await card.getByTestId("horizon-service-level").textContent()).toMatch(
-      /^Service level over the 12 months −\d+\.\d+ pt \(95% CI −[\d.]+ to −[\d.]+ pt\), every week counted; in the week at full effect [−+]?\d+\.\d+ pt\.$/,
+    // The option's service level is the year's first, class weeks included (they cost service); the week at full
+    // effect, as the KPI table shows it, comes after.
+    expect(await page.getByTestId("option-sentences").locator("li").first().textContent()).toMatch(
+      /: service level −\d+\.\d+ pt over the 12 months, every week counted \(95% CI −[\d.]+ to −[\d.]+ pt\); [−+]?\d+\.\d+ pt at full effect, from week \d+(\.\d)? \(95% CI [^)]+\)/,
     );
     await appears(".chart-frame[aria-label='Cumulative net benefit by month'] svg.chart-svg", 20_000);
     // Where the uncertainty comes from never shows the simulation's noise alone without saying why: with 30

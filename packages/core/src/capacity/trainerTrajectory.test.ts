@@ -44,6 +44,17 @@ describe("trainerTrajectory", () => {
     expect(trajectory.weeks[3]!.kpis.serviceLevel.delta.mean).toBe(0);
   });
 
+  it("gives the break-even week's P10–P90 as whole weeks some future reached, never one between two weeks", () => {
+    // Futures that break even in weeks 3, 4 and 5 (the benefit of week 2 on: 1,500, 1,000 or 750 a week). Interpolated,
+    // their P10 would be week 3.2.
+    const lost = (value: number) => ({ customersLost: value, serviceLevel: 0.8, csat: 0.7, aht: 300, fcr: 0.8 });
+    const baseline = row(Array.from({ length: 6 }, () => lost(50)));
+    const gaining = (fewer: number) => row([lost(50), lost(50 - fewer), lost(50 - fewer), lost(50 - fewer), lost(50 - fewer), lost(50 - fewer)]);
+    const futures = [gaining(3), gaining(2), gaining(1.5)];
+    const trajectory = trainerTrajectory({ scenario, intervention: { name: "Coaching", startWeek: 2 }, baselineRows: futures.map(() => baseline), interventionRows: futures });
+    expect(trajectory.breakEvenWeek).toMatchObject({ mean: 4, p10: 3, p50: 4, p90: 5, n: 3 });
+  });
+
   it("says when a replication never breaks even", () => {
     const flat = row(Array.from({ length: 6 }, () => ({ customersLost: 50 })));
     const trajectory = trainerTrajectory({ scenario, intervention: { name: "Coaching", startWeek: 1 }, baselineRows: [flat], interventionRows: [flat] });

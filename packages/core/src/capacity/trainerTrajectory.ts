@@ -5,6 +5,7 @@ import { applyIntervention } from "../interventions/applyIntervention.js";
 import { interventionStageAtWeek, type InterventionStage } from "../interventions/interventionTimeline.js";
 import type { Scenario } from "../schema/scenario.js";
 import { summarize, type KpiSummary } from "../stats/summary.js";
+import { summarizeWholePeriods } from "../economics/wholePeriods.js";
 import { capacityCalendar } from "./capacityCalendar.js";
 import { CAPACITY_FIELD, CAPACITY_FIELDS } from "./capacityReplication.js";
 import { WEEK_KPIS } from "./simulateWeek.js";
@@ -35,7 +36,8 @@ export interface Trajectory {
   startWeek: number;
   weeks: TrajectoryWeek[];
   /** First week from which the cumulative net stays ≥ 0 to the last planned week, over the replications that get
-   * there (n says how many); null statistics when none does, or without money. */
+   * there (n says how many); null statistics when none does, or without money. P10, P50 and P90 are whole weeks some
+   * replication reached (`summarizeWholePeriods`), never an interpolation between two weeks. */
   breakEvenWeek: KpiSummary;
   /** Share of replications that break even within the planned weeks. */
   breakEvenShare: number;
@@ -124,7 +126,7 @@ export function trainerTrajectory(options: {
     intervention: intervention.name,
     startWeek,
     weeks,
-    breakEvenWeek: summarize(reached),
+    breakEvenWeek: summarizeWholePeriods(reached),
     breakEvenShare: nets.length > 0 ? reached.length / nets.length : 0,
     notCounted: [...notCounted],
   };

@@ -17,9 +17,11 @@ export {
 export {
   benefitPriced,
   moneyReplications,
+  monthOfMoment,
   priceReplication,
   totalCosts,
   WEEKS_PER_MONTH,
+  weekOfMoment,
   type Costs,
   type HorizonEffects,
   type MoneyReplication,
@@ -60,3 +62,4 @@ export {
 export { alignCandidateRates, createPhaseRunner, simulatePhase } from "./simulatePhase.js";
 export { SampleBook } from "./sampleBook.js";
 export { BASELINE_OPTION, decision, decisionDraws, type Decision, type DecisionDraws } from "./decision.js";
+export { summarizeWholePeriods } from "./wholePeriods.js";

@@ -12,6 +12,7 @@ import { fitOnDraws, type DrawColumn } from "../uncertainty/regression.js";
 import { varianceShares } from "../uncertainty/varianceShares.js";
 import type { EvidenceGrade } from "../schema/uncertain.js";
 import { costEffectiveness, type CostEffectiveness } from "./costEffectiveness.js";
+import { summarizeWholePeriods } from "./wholePeriods.js";
 import { benefitInputs, evidenceShares, evidenceWarning, type EvidenceShares } from "./evidence.js";
 import {
   benefitPriced,
@@ -52,14 +53,16 @@ export interface InterventionMoney {
   roi: KpiSummary;
   benefitCostRatio: KpiSummary;
   /** Month the option pays back, over the years where it does (null where it costs nothing or nothing is priced;
-   * never without a positive net benefit). */
+   * never without a positive net benefit): the month holding the break-even week's moment (`MoneyReplication`). Its
+   * P10, P50 and P90 are whole months some year reached (`summarizeWholePeriods`); its mean is an average of them. */
   paybackMonth: KpiSummary;
   /** Share of years that pay back within the horizon; mean null where a payback means nothing (as `paybackMonth`). */
   probPaybackWithinHorizon: KpiSummary;
   npv: KpiSummary;
   /** What the option saves, over the replications where its cost is ≤ 0 (then ROI is undefined). */
   saving: KpiSummary;
-  /** Week the cumulative net turns and stays ≥ 0, over the years where it does. */
+  /** Week the cumulative net turns and stays ≥ 0, over the years where it does: the same moment as `paybackMonth`,
+   * counted in weeks; P10, P50 and P90 whole weeks (`summarizeWholePeriods`). */
   breakEvenWeek: KpiSummary;
   /** Benefit by source over the horizon. */
   benefits: Record<keyof BenefitParts, KpiSummary>;
@@ -265,11 +268,11 @@ export function summarizeMoney(options: {
     totalBenefit: of((r) => r.totalBenefit),
     roi: of((r) => r.roi),
     benefitCostRatio: of((r) => r.benefitCostRatio),
-    paybackMonth: summarize(years.map((r) => r.paybackMonth)),
+    paybackMonth: summarizeWholePeriods(years.map((r) => r.paybackMonth)),
     probPaybackWithinHorizon: shareSummary(paysBack),
     npv: of((r) => r.npv),
     saving: of((r) => r.saving),
-    breakEvenWeek: summarize(years.map((r) => r.breakEvenWeek)),
+    breakEvenWeek: summarizeWholePeriods(years.map((r) => r.breakEvenWeek)),
     benefits: Object.fromEntries(BENEFIT_PARTS.map((part) => [part, of((r) => r.benefits[part])])) as Record<keyof BenefitParts, KpiSummary>,
     serviceLevelChange: of((r) => r.effects.serviceLevelPoints / 100),
     customersKeptAtHorizonEnd: of((r) => r.customersKeptAtHorizonEnd),

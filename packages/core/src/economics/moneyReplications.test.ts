@@ -3,7 +3,7 @@ import type { CostLine } from "../interventions/costLine.js";
 import { moneySchema, type Money } from "../schema/money.js";
 import { resolveCentral } from "../schema/uncertain.js";
 import type { KpiSample } from "./kpiSample.js";
-import { moneyReplications, priceReplication, totalCosts, WEEKS_PER_MONTH, type PhaseKpis, type PricedPhase } from "./moneyReplications.js";
+import { moneyReplications, monthOfMoment, priceReplication, totalCosts, weekOfMoment, WEEKS_PER_MONTH, type PhaseKpis, type PricedPhase } from "./moneyReplications.js";
 import { phaseDifferences, type PhaseDifferences } from "./phaseCounts.js";
 import { cohortCustomerMonths, keptCustomers, monthlyHazard } from "./retention.js";
 
@@ -193,6 +193,34 @@ describe("moneyReplications", () => {
     expect(result.replications[0]!.breakEvenWeek).toBe(16);
     expect(result.replications[0]!.paybackMonth).toBe(4);
     expect(result.replications[0]!.months[0]!.benefit).toBeCloseTo(-100 * WEEKS_PER_MONTH, 9);
+  });
+
+  it("finds payback and break-even as one moment, so a dip between a month's end and a week's end cannot split them", () => {
+    // 10,000 up front; +500 a week to week 22, −2,000 in week 23, +500 a week after. The net is ≥ 0 at the ends of
+    // months 5 (week 21.7) and 6 (week 26), but below 0 at the ends of weeks 23 and 24: it stays ≥ 0 from week 25 on.
+    // A monthly grid alone said month 5, a weekly one week 25 (in month 6): two answers to "when does it pay back".
+    const [before] = answered(0);
+    const span = (startWeek: number, weeks: number | null, gain: number): PhaseKpis => ({ ...steady([before], [{ journeysAnswered: 1000 + gain }]), label: `from ${startWeek}`, startWeek, weeks });
+    const { replications } = moneyReplications({ money: salesMoney(), costLines: [line("oneOff", 10_000)], phases: [span(0, 22, 500), span(22, 1, -2000), span(23, null, 500)] });
+    expect(replications[0]!.months[4]!.cumulativeNet).toBeGreaterThan(0);
+    expect(replications[0]!.breakEvenWeek).toBe(25);
+    expect(replications[0]!.paybackMonth).toBe(6);
+  });
+
+  it("names the week and the month that hold one moment: the week always falls in or touches the payback month", () => {
+    // Up-front costs from 1,000 to 25,750 against 500 a week: every break-even week from 2 to 52.
+    const [before, after] = answered(500);
+    for (let cost = 1000; cost < 26_000; cost += 250) {
+      const { replications } = moneyReplications({ money: salesMoney(), costLines: [line("oneOff", cost)], phases: [steady([before], [after])] });
+      const { breakEvenWeek: week, paybackMonth: month } = replications[0]!;
+      expect(week).toBe(Math.ceil(cost / 500 - 1e-9));
+      // Week w is (w − 1, w]; month m is ((m − 1)·52/12, m·52/12]: they overlap.
+      expect(week! - 1).toBeLessThan(month! * WEEKS_PER_MONTH);
+      expect(week!).toBeGreaterThan((month! - 1) * WEEKS_PER_MONTH);
+    }
+    expect(monthOfMoment(23)).toBe(6);
+    expect(monthOfMoment(13)).toBe(3);
+    expect(weekOfMoment(21.67)).toBe(22);
   });
 
   it("reports a saving and no ROI when the incremental cost is ≤ 0", () => {

@@ -56,10 +56,13 @@ export interface MoneyReplication {
   benefitCostRatio: number | null;
   /** −cost when the cost is ≤ 0, else null. */
   saving: number | null;
-  /** First month from which the cumulative net (benefit − cost, one-off costs in month 1) stays ≥ 0 to the end of the
-   * horizon; null when it ends at or below 0, when the option costs nothing or when no benefit is priced. */
+  /** The month (1-based, months of 52/12 weeks) in which the option pays back: the one holding the break-even moment,
+   * the first week end or month end from which the cumulative net (benefit − cost, one-off costs at the start) stays
+   * ≥ 0 to the end of the horizon; null when it ends at or below 0, when the option costs nothing or when no benefit
+   * is priced. */
   paybackMonth: number | null;
-  /** The same on a weekly grid: the trainer's break-even week. */
+  /** The week (1-based) holding the same moment: the trainer's break-even week. One moment counted two ways, so the
+   * week always falls in (or, straddling two months, touches) the payback month. */
   breakEvenWeek: number | null;
   /** Net present value: −one-off costs + Σ monthly net × (1 + rate)^(−t/12), t the month's end in months. */
   npv: number;
@@ -150,10 +153,8 @@ export function priceReplication(options: { money: Money; costs: Costs; phases: 
       channelSubstitution: -(d.offline * money.costPerContactOffline + d.online * money.costPerContactOnline) * perWeek,
     };
   });
-  const flows = (periodWeeks: number) => {
-    const bounds: number[] = [];
-    for (let from = 0; from < horizonWeeks - 1e-9; from += periodWeeks) bounds.push(from);
-    bounds.push(horizonWeeks);
+  // `bounds`: the periods' edges in weeks, from 0 to the horizon's end.
+  const flows = (bounds: readonly number[]) => {
     const kept = keptCustomers(retention, horizonMonths, bounds.map((week) => week / WEEKS_PER_MONTH));
     const periods = bounds.slice(0, -1).map((from, p) => {
       const to = bounds[p + 1]!;
@@ -171,7 +172,7 @@ export function priceReplication(options: { money: Money; costs: Costs; phases: 
     });
     return { periods, atHorizonEnd: kept.atHorizonEnd };
   };
-  const { periods: monthly, atHorizonEnd } = flows(WEEKS_PER_MONTH);
+  const { periods: monthly, atHorizonEnd } = flows(periodBounds(horizonWeeks, [WEEKS_PER_MONTH]));
   let cumulative = 0;
   const months = monthly.map(({ cost, benefit }) => ({ cost, benefit, cumulativeNet: (cumulative += benefit - cost) }));
   const totalCost = monthly.reduce((sum, month) => sum + month.cost, 0);
@@ -187,8 +188,12 @@ export function priceReplication(options: { money: Money; costs: Costs; phases: 
   const scale = Math.abs(totalCost) + Math.abs(totalBenefit);
   const pays = priced && totalCost > 0;
   const positive = (cumulativeNets: number[]) => cumulativeNets.length > 0 && cumulativeNets[cumulativeNets.length - 1]! > 1e-9 * scale;
-  const monthNets = months.map((month) => month.cumulativeNet);
-  const weekNets = pays ? cumulativeNet(flows(1).periods) : [];
+  // Payback and break-even are one moment: found on the week ends and month ends together, then named by the week and
+  // the month that hold it (a monthly grid and a weekly one alone can disagree when the net dips between them).
+  const grid = pays ? flows(periodBounds(horizonWeeks, [1, WEEKS_PER_MONTH])).periods : [];
+  const nets = cumulativeNet(grid);
+  const evenAt = positive(nets) ? breakEven(nets, scale) : null;
+  const evenWeek = evenAt === null ? null : grid[evenAt - 1]!.endWeek;
   return {
     months,
     totalCost,
@@ -197,8 +202,8 @@ export function priceReplication(options: { money: Money; costs: Costs; phases: 
     roi: pays ? (totalBenefit - totalCost) / totalCost : null,
     benefitCostRatio: pays ? totalBenefit / totalCost : null,
     saving: totalCost > 0 ? null : -totalCost,
-    paybackMonth: pays && positive(monthNets) ? breakEven(monthNets, scale) : null,
-    breakEvenWeek: pays && positive(weekNets) ? breakEven(weekNets, scale) : null,
+    paybackMonth: evenWeek === null ? null : monthOfMoment(evenWeek),
+    breakEvenWeek: evenWeek === null ? null : weekOfMoment(evenWeek),
     npv,
     customersKeptAtHorizonEnd: atHorizonEnd,
     retentionBeyondHorizon: atHorizonEnd * money.customerLifetimeValue,
@@ -291,6 +296,25 @@ export function valuedMissing(money: Money, missing: ReadonlySet<keyof BenefitPa
 }
 
 const sumParts = (parts: BenefitParts) => parts.retention + parts.complaints + parts.sales + parts.channelSubstitution;
+
+/** The edges (in weeks) of periods cut at every multiple of each of `steps` weeks, from 0 to `horizonWeeks`, sorted;
+ * edges closer than a millionth of a week are one. */
+function periodBounds(horizonWeeks: number, steps: readonly number[]): number[] {
+  const edges = [0, horizonWeeks];
+  for (const step of steps) for (let k = 1; k * step < horizonWeeks - 1e-6; k++) edges.push(k * step);
+  edges.sort((a, b) => a - b);
+  return edges.filter((edge, i) => i === 0 || edge - edges[i - 1]! > 1e-6);
+}
+
+/** The week (1-based: week w is (w − 1, w]) holding the moment `weeks` after the start. */
+export function weekOfMoment(weeks: number): number {
+  return Math.max(1, Math.ceil(weeks - 1e-6));
+}
+
+/** The month (1-based, of 52/12 weeks: month m is ((m − 1)·52/12, m·52/12]) holding the moment `weeks` after the start. */
+export function monthOfMoment(weeks: number): number {
+  return Math.max(1, Math.ceil(weeks / WEEKS_PER_MONTH - 1e-6));
+}
 
 function cumulativeNet(periods: { cost: number; benefit: number }[]): number[] {
   let cumulative = 0;

@@ -12,7 +12,9 @@ describe("formatKpi", () => {
     expect(formatKpi(7200, "seconds")).toBe("2.00 h");
     expect(formatKpi(23456.4, "contacts")).toBe("23,456");
     expect(formatKpi(3.25, "contacts")).toBe("3.3");
-    expect(formatKpi(61.04, "agents")).toBe("61.0");
+    expect(formatKpi(61.04, "agents")).toBe("61.0 agents");
+    expect(formatDelta(0.92, "agents")).toBe("+0.9 agents");
+    expect(formatRange(18.06, 18.14, "agents")).toBe("18.1 to 18.1 agents");
   });
   it("shows undefined as a dash", () => {
     expect(formatKpi(null, "fraction")).toBe("—");

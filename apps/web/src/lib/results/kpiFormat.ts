@@ -56,7 +56,8 @@ export function displayScale(unit: string, reference: number | null | undefined,
     case "customers":
       return size >= 100 ? { factor: 1, suffix: "", digits: 0, grouped: true } : { factor: 1, suffix: "", digits: 1 };
     case "agents":
-      return { factor: 1, suffix: "", digits: 1 };
+      // Agents on shift or on the floor, a time average: "18.1 agents", "+0.9 agents" (a bare 18.1 says nothing).
+      return { factor: 1, suffix: " agents", digits: 1 };
     case "score":
       return { factor: 1, suffix: "", digits: 1 };
     default:

@@ -19,7 +19,7 @@ const serviceLevel = (mean: number, ci95: [number, number], significant = true):
 describe("optionSentence", () => {
   it("says a training's service-level change at full effect with its CI, then when it pays back, with its CI and spread", () =>
     expect(optionSentence({ name: "Training", money: money({}), serviceLevel: serviceLevel(0.091, [0.087, 0.094]), fullEffectWeek: 5 })).toBe(
-      "Training: service level +9.1 pt at full effect, from week 5 (95% CI +8.7 to +9.4 pt); pays back within the 12-month horizon in 97.0% of 100 simulated years, in month 5.7 on average (95% CI 5.5 to 5.9; P10–P90 months 4.0 to 7.0).",
+      "Training: service level +9.1 pt at full effect, from week 5 (95% CI +8.7 to +9.4 pt); pays back within the 12-month horizon in 97.0% of 100 simulated years, in month 5.7 on average (95% CI 5.5 to 5.9; P10–P90 months 4 to 7).",
     ));
   it("puts a training's service level over the horizon, class weeks counted, before its change at full effect", () =>
     expect(

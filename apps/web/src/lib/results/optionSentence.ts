@@ -1,6 +1,7 @@
 import type { DeltaStatistics, InterventionMoney } from "@ccplan/core";
 import { weekText } from "./fullEffect";
 import { formatDelta, formatKpi, formatRange } from "./kpiFormat";
+import { averagePeriodText, periodCi, periodSpread } from "./paybackText";
 
 /**
  * One option in one sentence a manager can defend, from core's figures: its service-level change with the 95% CI
@@ -9,7 +10,7 @@ import { formatDelta, formatKpi, formatRange } from "./kpiFormat";
  * within the horizon, the mean payback month with its 95% CI and the P10–P90 of those years. "Training: service level
  * +8.2 pt over the 12 months, every week counted (95% CI +7.9 to +8.5 pt); +9.1 pt at full effect, from week 5 (95% CI
  * +8.7 to +9.4 pt); pays back within the 12-month horizon in 97.0% of 100 simulated years, in month 5.7 on average
- * (95% CI 5.5 to 5.9; P10–P90 months 4.0 to 7.0)." Reading and wording only.
+ * (95% CI 5.5 to 5.9; P10–P90 months 4 to 7)." Reading and wording only.
  */
 export function optionSentence(options: {
   name: string;
@@ -18,7 +19,6 @@ export function optionSentence(options: {
   fullEffectWeek: number | null;
 }): string {
   const { name, money: m, serviceLevel: sl, fullEffectWeek } = options;
-  const month = (value: number | null | undefined) => (value === null || value === undefined || !Number.isFinite(value) ? "—" : value.toFixed(1));
   const parts: string[] = [];
   const ciOf = (ci95: readonly [number, number] | null) => (ci95 ? ` (95% CI ${formatRange(ci95[0], ci95[1], "fraction", { delta: true })})` : "");
   // An option with a timeline (class weeks, a ramp) changes service differently over the horizon than once at full
@@ -37,11 +37,12 @@ export function optionSentence(options: {
   else if (m.totalCost.mean !== null && m.totalCost.mean <= 0) parts.push("costs nothing extra");
   else if (share === null || share === 0) parts.push(`does not pay back within the ${m.horizonMonths}-month horizon in any of ${years}`);
   else {
+    // Whole months some year reached for the P10–P90 (core's discrete quantiles), the average with a decimal.
     const p = m.paybackMonth;
-    const ci = p.ci95 ? `95% CI ${month(p.ci95[0])} to ${month(p.ci95[1])}` : "";
-    const spread = p.p10 !== null && p.p90 !== null ? `P10–P90 months ${month(p.p10)} to ${month(p.p90)}` : "";
-    const detail = [ci, spread].filter(Boolean).join("; ");
-    parts.push(`pays back within the ${m.horizonMonths}-month horizon in ${formatKpi(share, "fraction")} of ${years}, in month ${month(p.mean)} on average${detail ? ` (${detail})` : ""}`);
+    const ci = periodCi(p);
+    const spread = periodSpread(p);
+    const detail = [ci ? `95% CI ${ci}` : "", spread ? `P10–P90 months ${spread}` : ""].filter(Boolean).join("; ");
+    parts.push(`pays back within the ${m.horizonMonths}-month horizon in ${formatKpi(share, "fraction")} of ${years}, in month ${averagePeriodText(p.mean)} on average${detail ? ` (${detail})` : ""}`);
   }
   return `${name}: ${parts.join("; ")}.`;
 }

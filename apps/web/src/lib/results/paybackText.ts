@@ -1,0 +1,41 @@
+import type { InterventionMoney, KpiSummary } from "@ccplan/core";
+
+const defined = (value: number | null | undefined): value is number => value !== null && value !== undefined && Number.isFinite(value);
+
+/** A period some year reached (a P10, a median: core's whole-period quantiles) as a whole number, "—" when undefined. */
+export function periodText(value: number | null | undefined): string {
+  return defined(value) ? String(Math.round(value)) : "—";
+}
+
+/** An average of whole periods, or an end of its CI, with one decimal even when whole ("6.0"): it is an average. */
+export function averagePeriodText(value: number | null | undefined): string {
+  return defined(value) ? value.toFixed(1) : "—";
+}
+
+/** "5 to 7" from a summary's P10 and P90 (whole periods), or null when either is missing. */
+export function periodSpread(summary: KpiSummary): string | null {
+  return defined(summary.p10) && defined(summary.p90) ? `${periodText(summary.p10)} to ${periodText(summary.p90)}` : null;
+}
+
+/** "5.4 to 6.0" from a summary's 95% CI of the mean, or null. */
+export function periodCi(summary: KpiSummary): string | null {
+  return summary.ci95 ? `${averagePeriodText(summary.ci95[0])} to ${averagePeriodText(summary.ci95[1])}` : null;
+}
+
+/**
+ * How the payback month and the break-even week relate, in plain words, with the median year's pair from core: one
+ * moment (the first from which the cumulative net stays ≥ 0 to the horizon's end) named by the week and by the month
+ * that hold it. Both are whole periods, so the average month sits up to a month above the average week ÷ 52/12: said
+ * here, or the two averages read as two answers to "when does it pay back". Null when the option never pays back.
+ */
+export function paybackHelp(money: Pick<InterventionMoney, "paybackMonth" | "breakEvenWeek">): string | null {
+  const week = money.breakEvenWeek;
+  const month = money.paybackMonth;
+  if (!defined(week.mean) || !defined(month.mean)) return null;
+  const median = defined(week.p50) && defined(month.p50) ? ` In the median year it breaks even in week ${periodText(week.p50)}, which falls in month ${periodText(month.p50)}.` : "";
+  return (
+    "One moment, counted two ways: the break-even week is the first week from which the cumulative net (benefit − cost) stays at or above zero to the horizon's end, " +
+    `and the payback month is the month that week falls in (a month is 52/12 ≈ 4.33 weeks).${median} ` +
+    "A whole month counts a payback anywhere in it, so the average month reads up to a month later than the average week ÷ 4.33."
+  );
+}
