@@ -204,10 +204,11 @@ if (!skipScaling) {
     // two cores give it here (below 2 when the cores slow each other: shared caches, memory, a host's hyperthreads).
     machineCeiling: ceiling && { referenceAlone: ceiling.alone, referencePairAtOnce: ceiling.pair, speedup: round((2 * ceiling.alone.wallSec) / ceiling.pair.wallSec, 3) },
     speedupBoundFromFixed: round(one.wallSec / (fixedTwo.wallSec + (one.wallSec - fixedOne.wallSec) / 2), 3),
-    // The CPU the two-worker command spends (every thread: the main one, both workers, V8's compiler and GC threads),
-    // spread perfectly over the cores, against one worker's wall time: no schedule of that work beats this. Its CPU
-    // above one worker's (`extraCpuSec`) is what the second worker costs: a second load of core, a second JIT warm-up
-    // (slower, both compiling at once on the two cores), two engines sharing the machine's caches.
+    // The CPU the two-worker command spends (every thread: the main one, which simulates as one of the two since
+    // the pool's in-thread slot, the worker thread, V8's compiler and GC threads), spread perfectly over the cores,
+    // against one worker's wall time: no schedule of that work beats this. Its CPU above one worker's (`extraCpuSec`) is
+    // what the second simulating thread costs: a second load of core, a second JIT warm-up (slower, both compiling at
+    // once on the two cores), two engines sharing the machine's caches.
     speedupBoundFromCpu: round(one.wallSec / (two.cpuSec / availableParallelism()), 3),
     extraCpuSec: round(two.cpuSec - one.cpuSec, 3),
     // The engine in two worker threads at once against one alone (warm; engineParts.mjs): the ceiling of any pool here;
