@@ -39,6 +39,24 @@ describe("ccplan anchor", () => {
     expect(JSON.parse(written).name).toBe(JSON.parse(readFileSync("test/fixtures/roster-tiny.json", "utf8")).name);
   });
 
+  it("prints every anchored share in percent with its unit, beside the fit's CSAT in percent", () => {
+    const args = ["anchor", "test/fixtures/roster-tiny.json", "--csat", "0.76", "--surveys", "400", "--nps", "20", "--nps-answers", "300"];
+    const run = ccplan(...args, "--complaint-rate", "0.01", "--contacts", "5000", "--replications", "6", "--workers", "1");
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const result = JSON.parse(ccplan(...args, "--complaint-rate", "0.01", "--contacts", "5000", "--replications", "6", "--workers", "1", "--json").stdout);
+    const lines = run.stdout.split("\n");
+    expect(lines.find((line) => line.startsWith("CSAT"))).toMatch(/^CSAT +76\.0% \(/);
+    for (const parameter of result.parameters as { path: string; value: number; low: number; high: number }[]) {
+      const row = lines.find((line) => line.startsWith(`${parameter.path} `));
+      const percent = (share: number) => `${(100 * share).toFixed(2)}%`;
+      // "72.22%  68.28% to 76.11%", never "0.7222  0.6828 to 0.7611"; the JSON keeps fractions.
+      expect(row).toMatch(new RegExp(` ${percent(parameter.value).replace(".", "\\.")} +${percent(parameter.low).replace(".", "\\.")} to ${percent(parameter.high).replace(".", "\\.")}$`));
+      expect(row).not.toMatch(/ 0\.\d{4}\b/);
+    }
+    expect(result.parameters.length).toBe(4);
+  });
+
   it("refuses a CSAT written in percent and figures without their counts, naming the flag", () => {
     const percent = ccplan("anchor", "test/fixtures/roster-tiny.json", "--csat", "76", "--surveys", "400");
     expect(percent.code).toBe(2);

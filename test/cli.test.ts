@@ -288,7 +288,9 @@ describe("ccplan compare with money, and ccplan sensitivity", () => {
     const rows = text.split("\n").filter((line) => line.includes(" → ") && !line.startsWith("Input"));
     expect(rows.length).toBeGreaterThan(3);
     // A swing is a difference of two service levels: "+29.2 pt [+26.1 pt, +32.3 pt]", never "+29.2%".
-    for (const row of rows) expect(row).toMatch(/[+−±][\d.]+ pt \[[+−±][\d.]+ pt, [+−±][\d.]+ pt\]$/);
+    // A swing that prints as zero carries no sign ("0.0 pt", never "±0.0 pt" or "+0.0 pt"); any other is signed.
+    const swing = String.raw`(?:[+−](?=[\d.]*[1-9])|(?=[\d.]+ pt)(?![\d.]*[1-9]))[\d.]+ pt`;
+    for (const row of rows) expect(row).toMatch(new RegExp(` ${swing} \\[${swing}, ${swing}\\]$`));
   });
 
   it("draws a tornado of the baseline's service level as JSON, bars longest first", () => {

@@ -102,6 +102,17 @@ function shown(figure: keyof typeof FIGURE_LABEL, value: number | null | undefin
   return `${(100 * value).toFixed(figure === "complaintRate" ? 2 : 1)}%`;
 }
 
+/**
+ * An anchored parameter in percent with its unit: every parameter anchoring sets is a share (the reference center's
+ * CSAT, churn and promoter shares, the complaint propensity), and the fit above prints CSAT in percent too. Two
+ * decimals, more for a small share so it keeps three significant digits ("0.0423%", never "0.00%").
+ */
+function sharePercent(value: number): string {
+  const percent = 100 * value;
+  const decimals = percent > 0 ? Math.min(6, Math.max(2, 2 - Math.floor(Math.log10(percent)))) : 2;
+  return `${percent.toFixed(decimals)}%`;
+}
+
 function renderAnchoring(name: string, anchoring: Anchoring, out: string | undefined): string {
   const fit = renderTable(
     ["figure", "observed (95% range)", "model before", "model after (95% CI)"],
@@ -113,8 +124,8 @@ function renderAnchoring(name: string, anchoring: Anchoring, out: string | undef
     ]),
   );
   const parameters = renderTable(
-    ["parameter (graded measured)", "anchored", "range"],
-    anchoring.parameters.map((parameter) => [parameter.path, parameter.value.toFixed(4), `${parameter.low.toFixed(4)} to ${parameter.high.toFixed(4)}`]),
+    ["parameter (graded measured)", "anchored", "range (95%)"],
+    anchoring.parameters.map((parameter) => [parameter.path, sharePercent(parameter.value), `${sharePercent(parameter.low)} to ${sharePercent(parameter.high)}`]),
   );
   const limits = anchoring.fit.filter((entry) => entry.limit).map((entry) => `Note: ${entry.limit}.`);
   return [

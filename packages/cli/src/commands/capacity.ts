@@ -243,8 +243,8 @@ function renderPlan(
 }
 
 function renderTrajectory(trajectory: Trajectory, currency: string): string {
-  // Signed amounts with a true minus, like every change in ccplan's tables.
-  const amount = (value: number) => `${value < 0 ? "−" : ""}${formatValue(Math.abs(value), "money")}`;
+  // formatValue signs amounts with a true minus, like every change in ccplan's tables.
+  const amount = (value: number) => formatValue(value, "money");
   const net = (summary: KpiSummary) =>
     summary.mean === null ? "–" : `${amount(summary.mean)}${summary.ci95 ? ` [${amount(summary.ci95[0])}, ${amount(summary.ci95[1])}]` : ""}`;
   const level = (summary: { mean: number | null }, unit: "fraction" | "seconds") => formatValue(summary.mean, unit);

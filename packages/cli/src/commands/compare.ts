@@ -22,7 +22,8 @@ import {
 } from "@ccplan/core";
 import { onePositional, parseCommandArgs } from "../args.js";
 import { InputError } from "../errors.js";
-import { DELTA_LEGEND, formatDelta } from "../format/delta.js";
+import { DELTA_LEGEND, formatChange, formatDelta } from "../format/delta.js";
+import { signed } from "../format/sign.js";
 import { formatValue, kpiLabel, renderTable } from "../format/units.js";
 import { writeJson } from "../format/writeJson.js";
 import { progressBar } from "../run/progressBar.js";
@@ -309,18 +310,15 @@ function ratioCell(ratio: CostEffectivenessRatio | null, format: (value: number)
  */
 function renderMoney(interventions: { name: string; money: InterventionMoney }[], probBest: Record<string, number> | null): string {
   const first = interventions[0]!.money;
-  // Negative amounts (a loss, an interval reaching below 0) with a true minus, as every change in ccplan's tables.
-  const minus = (text: string) => text.replace(/^-/, "−");
-  const amount = (value: number) => minus(`${Math.round(value).toLocaleString("en-US")}`);
-  const ratio = (value: number) => minus(value.toFixed(2));
-  const percent = (value: number) => minus(`${(value * 100).toFixed(0)}%`);
+  // Negative amounts (a loss, an interval reaching below 0) with a true minus, as every change in ccplan's tables,
+  // and none on an amount that rounds to zero.
+  const minus = (value: number, digits: string) => signed(value, digits, { plus: false });
+  const amount = (value: number) => minus(value, Math.round(Math.abs(value)).toLocaleString("en-US"));
+  const ratio = (value: number) => minus(value, Math.abs(value).toFixed(2));
+  const percent = (value: number) => minus(value, `${(Math.abs(value) * 100).toFixed(0)}%`);
   const month = (value: number) => value.toFixed(1);
-  // No sign on a change that rounds to zero ("0.00 pt", never "−0.00 pt").
-  const points = (value: number) => {
-    const magnitude = Math.abs(value * 100).toFixed(2);
-    return `${Number(magnitude) === 0 ? "" : value < 0 ? "−" : "+"}${magnitude} pt`;
-  };
-  const cost = (value: number) => (Math.abs(value) >= 100 ? amount(value) : minus(value.toFixed(2)));
+  const points = (value: number) => formatChange(value, "fraction", { decimals: 2 });
+  const cost = (value: number) => (Math.abs(value) >= 100 ? amount(value) : minus(value, Math.abs(value).toFixed(2)));
   const noPayback = (m: InterventionMoney) => (!m.benefitPriced ? "– (no benefit priced)" : m.totalCost.mean !== null && m.totalCost.mean <= 0 ? "– (costs nothing)" : null);
   const rows: [string, (money: InterventionMoney) => string][] = [
     [`Incremental cost (${first.currency})`, (m) => moneyCell(m.totalCost, amount)],

@@ -16,6 +16,8 @@ import { prefetchedPhases, progressTracker, recipeSource } from "@ccplan/worker/
 import { numberFlag, onePositional, parseCommandArgs } from "../args.js";
 import { readReplications, readSeed, readWorkers, SIMULATION_FLAGS } from "./runFlags.js";
 import { InputError } from "../errors.js";
+import { formatChange } from "../format/delta.js";
+import { signed } from "../format/sign.js";
 import { formatValue, renderTable } from "../format/units.js";
 import { writeJson } from "../format/writeJson.js";
 import { progressBar } from "../run/progressBar.js";
@@ -130,7 +132,8 @@ function renderTornado(tornado: Tornado, currency: string | null): string {
   const isGain = tornado.output.label.includes("gain");
   const show = (value: number | null) => formatOutput(value, unit, currency, isGain);
   // A swing is a difference: of a share (ROI, a service level) it is in percentage points, whatever the output.
-  const swing = (value: number | null) => (value === null ? "–" : `${value > 0 ? "+" : value < 0 ? "−" : "±"}${formatOutput(Math.abs(value), unit, currency, true).replace(/^[+−]/, "")}`);
+  const swing = (value: number | null) =>
+    value === null || !Number.isFinite(value) ? "–" : unit === "fraction" ? formatChange(value, "fraction") : signed(value, formatInput(Math.abs(value), unit, currency), { plus: true });
   const rows = tornado.bars.map((bar) => [
     bar.label,
     `${formatInput(bar.low, bar.unit, currency)} → ${show(bar.outputLow)}`,
@@ -145,7 +148,7 @@ function renderTornado(tornado: Tornado, currency: string | null): string {
 
 function formatOutput(value: number | null, unit: SensitivityUnit, currency: string | null, points: boolean): string {
   if (value === null || !Number.isFinite(value)) return "–";
-  if (unit === "fraction" && points) return `${value > 0 ? "+" : value < 0 ? "−" : ""}${(Math.abs(value) * 100).toFixed(1)} pt`;
+  if (unit === "fraction" && points) return formatChange(value, "fraction");
   return formatInput(value, unit, currency);
 }
 
@@ -161,15 +164,12 @@ function formatInput(value: number, unit: SensitivityUnit, currency: string | nu
       return `${Number(value.toFixed(2))} wk`;
     case "agents":
       return Number.isInteger(value) ? String(value) : value.toFixed(2);
-    case "fraction":
-      return `${value < 0 ? "−" : ""}${formatValue(Math.abs(value), unit)}`;
     default:
       return formatValue(value, unit);
   }
 }
 
 function formatMoney(value: number): string {
-  const sign = value < 0 ? "−" : "";
   const magnitude = Math.abs(value);
-  return `${sign}${magnitude >= 100 ? Math.round(magnitude).toLocaleString("en-US") : magnitude.toFixed(2)}`;
+  return signed(value, magnitude >= 100 ? Math.round(magnitude).toLocaleString("en-US") : magnitude.toFixed(2), { plus: false });
 }

@@ -1,5 +1,6 @@
 import { expect, it } from "vitest";
-import { DELTA_LEGEND, formatDelta } from "./delta.js";
+import { DELTA_LEGEND, formatChange, formatDelta } from "./delta.js";
+import { formatValue } from "./units.js";
 
 const change = (mean: number, ci95: [number, number] | null, effect: "better" | "worse" | null = null) => ({
   mean,
@@ -27,4 +28,24 @@ it("formatDelta prints zero unsigned and marks a change of a KPI without a direc
   expect(DELTA_LEGEND).toContain("≠ changed");
   expect(formatDelta(change(0.001, [-0.2, 0.2]), "seconds")).toBe("0.0 s [−0.2 s, +0.2 s]");
   expect(formatDelta({ mean: null, ci95: null, significant: false, effect: null }, "seconds")).toBe("–");
+});
+
+it("formatChange signs one change as formatDelta does: a true minus, a plus, none where it rounds to zero", () => {
+  expect(formatChange(0.0029, "fraction", { decimals: 2 })).toBe("+0.29 pt");
+  expect(formatChange(-0.0029, "fraction")).toBe("−0.3 pt");
+  expect(formatChange(-0.00001, "fraction", { decimals: 2 })).toBe("0.00 pt");
+  expect(formatChange(0.0004, "fraction")).toBe("0.0 pt");
+  expect(formatChange(-94.1, "seconds")).toBe("−94.1 s");
+  expect(formatChange(-150, "seconds")).toBe("−2.5 min");
+  expect(formatChange(1234.5, "money")).toBe("+1,235");
+  // The same digits and sign as the matching figure of formatDelta.
+  expect(formatDelta(change(-0.0029, [-0.004, -0.0018], "worse"), "fraction")).toBe(`${formatChange(-0.0029, "fraction")} [${formatChange(-0.004, "fraction")}, ${formatChange(-0.0018, "fraction")}] ✗`);
+});
+
+it("formatValue puts a true minus on a negative level and no sign on one that prints as zero", () => {
+  expect(formatValue(-1234.4, "money")).toBe("−1,234");
+  expect(formatValue(-0.001, "money")).toBe("0.00");
+  expect(formatValue(-150, "seconds")).toBe("−2.5 min");
+  expect(formatValue(-0.00004, "seconds")).toBe("0.0 s");
+  expect(formatValue(-12.34, "score")).toBe("−12.3");
 });

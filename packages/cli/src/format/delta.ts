@@ -1,4 +1,5 @@
 import type { DeltaStatistics, KpiUnit } from "@ccplan/core";
+import { signed } from "./sign.js";
 
 /** The marks beside a change whose 95% CI excludes zero: better, worse, or changed where the KPI has no direction
  * (occupancy, contacts offered, agents: more is neither better nor worse). */
@@ -53,12 +54,23 @@ export function formatDelta(delta: Pick<DeltaStatistics, "mean" | "ci95" | "sign
   const cap = scale.decimals + 3;
   if (delta.ci95) decimals = Math.max(decimals, decimalsToShow((Math.abs(delta.ci95[1] - delta.ci95[0]) / 2) * scale.factor, cap));
   if (delta.significant) decimals = Math.max(decimals, decimalsToShow(Math.abs(delta.mean) * scale.factor, cap));
-  const show = (value: number) => {
-    const magnitude = Math.abs(value * scale.factor).toLocaleString("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-    const zero = !/[1-9]/.test(magnitude);
-    return `${zero ? "" : value > 0 ? "+" : "−"}${magnitude}${scale.suffix}`;
-  };
+  const show = (value: number) => showChange(value, scale, decimals);
   const ci = delta.ci95 ? ` [${show(delta.ci95[0])}, ${show(delta.ci95[1])}]` : "";
   const mark = !delta.significant ? "" : ` ${delta.effect === "better" ? DELTA_MARKS.better : delta.effect === "worse" ? DELTA_MARKS.worse : DELTA_MARKS.changed}`;
   return `${show(delta.mean)}${ci}${mark}`;
+}
+
+/**
+ * One change in display units, signed as {@link formatDelta} signs its figures: `+2.90 pt`, `−1.5 min`, and unsigned
+ * where it rounds to zero (`0.00 pt`). The unit's scale follows the value itself (seconds below 100 in s, …);
+ * `decimals` overrides the unit's usual number of decimals (1 for points).
+ */
+export function formatChange(value: number, unit: KpiUnit, options: { decimals?: number } = {}): string {
+  const scale = scaleFor(unit, Math.abs(value));
+  return showChange(value, scale, options.decimals ?? scale.decimals);
+}
+
+function showChange(value: number, scale: Scale, decimals: number): string {
+  const magnitude = Math.abs(value * scale.factor).toLocaleString("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  return `${signed(value, magnitude, { plus: true })}${scale.suffix}`;
 }

@@ -1,4 +1,5 @@
 import type { KpiUnit } from "@ccplan/core";
+import { signed } from "./sign.js";
 
 /** A KPI's row label in a table: a money KPI names its currency (the scenario's `money.currency`), because its
  * values are printed as bare amounts. */
@@ -10,9 +11,10 @@ export function kpiLabel(kpi: { label: string; unit: KpiUnit }, currency?: strin
 export function formatValue(value: number | null | undefined, unit: KpiUnit | "erlangs"): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "–";
   // A negative value (an NPS, a CI reaching below 0) with a true minus, as the tables' changes have it.
-  return formatUnsigned(value, unit).replace(/^-/, "−");
+  return signed(value, formatUnsigned(Math.abs(value), unit), { plus: false });
 }
 
+/** `value` ≥ 0 in its display unit. */
 function formatUnsigned(value: number, unit: KpiUnit | "erlangs"): string {
   switch (unit) {
     case "fraction":
@@ -34,11 +36,9 @@ function formatUnsigned(value: number, unit: KpiUnit | "erlangs"): string {
 }
 
 function formatSeconds(seconds: number): string {
-  const sign = seconds < 0 ? "−" : "";
-  const abs = Math.abs(seconds);
-  if (abs < 100) return `${sign}${abs.toFixed(1)} s`;
-  if (abs < 3600) return `${sign}${(abs / 60).toFixed(1)} min`;
-  return `${sign}${(abs / 3600).toFixed(2)} h`;
+  if (seconds < 100) return `${seconds.toFixed(1)} s`;
+  if (seconds < 3600) return `${(seconds / 60).toFixed(1)} min`;
+  return `${(seconds / 3600).toFixed(2)} h`;
 }
 
 /** Lays out rows as a plain text table with the first column left-aligned and the rest right-aligned. */

@@ -22,6 +22,13 @@ describe("parseIntervalTable", () => {
     expect(result.ok && result.table.rows[1]!.ahtSec).toBeUndefined();
   });
 
+  it("refuses a date-time on a day the calendar does not have, rather than roll it over into March", () => {
+    expect(parseIntervalTable("start,contacts,agents\n2026-02-28T23:00,10,2\n2026-02-30T00:00,5,1\n")).toEqual({
+      ok: false,
+      errors: ['line 3: start "2026-02-30T00:00"; no such day: February 2026 has 28 days; expected an ISO date-time like 2026-11-23T08:00 (as in the first row)'],
+    });
+  });
+
   it("reports every bad row by line number, with the value found and what was expected", () => {
     const result = parseIntervalTable("start,contacts,agents\n08:00,40,4\n08:30,-5,6\n9am,70,6\n09:30,70,many\n");
     expect(result).toEqual({

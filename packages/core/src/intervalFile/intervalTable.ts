@@ -1,3 +1,4 @@
+import { impossibleDateReason } from "../schema/calendarDate.js";
 import { csvParseRows } from "d3-dsv";
 import { SCENARIO_LIMITS } from "../schema/limits.js";
 
@@ -103,8 +104,10 @@ export function parseIntervalTable(text: string): IntervalTableResult {
     const start = field(record, "start");
     let absoluteSec: number | null = null;
     if (dated) {
-      const ms = ISO_DATE_TIME.test(start) ? Date.parse(start.replace(" ", "T")) : Number.NaN;
-      if (Number.isNaN(ms)) errors.push(`line ${line}: start ${JSON.stringify(start)}; expected an ISO date-time like 2026-11-23T08:00 (as in the first row)`);
+      // Date.parse rolls an impossible date over ("2026-02-30" → 2 March): the calendar is checked first.
+      const impossible = ISO_DATE_TIME.test(start) ? impossibleDateReason(start.slice(0, 10)) : null;
+      const ms = ISO_DATE_TIME.test(start) && impossible === null ? Date.parse(start.replace(" ", "T")) : Number.NaN;
+      if (Number.isNaN(ms)) errors.push(`line ${line}: start ${JSON.stringify(start)}; ${impossible === null ? "" : `${impossible}; `}expected an ISO date-time like 2026-11-23T08:00 (as in the first row)`);
       else {
         if (index === 0) originMs = ms;
         absoluteSec = (ms - originMs) / 1000;

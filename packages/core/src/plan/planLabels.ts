@@ -1,3 +1,4 @@
+import { isCalendarDate } from "../schema/calendarDate.js";
 import { formatClock } from "../schema/clockTime.js";
 import type { Weekday } from "../schema/weekday.js";
 
@@ -42,14 +43,16 @@ const MONTH_TITLES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "S
 /**
  * A day label (`dayLabels`) as a planner reads it: an ISO date `"2026-12-15"` → `"Tue 15 Dec"` (`"Tue 15"` with
  * `month: false`, for an axis), its weekday from the calendar, as the plan's days are; a weekday `"tue"` → `"Tue"`,
- * `"tue #2"` → `"Tue #2"`; anything else unchanged. A planner thinks "Tuesday 10:00", not "2026-12-15 10:00".
+ * `"tue #2"` → `"Tue #2"`; anything else unchanged, an impossible date such as `"2026-02-30"` included (no "Mon 30
+ * Feb": Date.UTC would roll it over to 2 March and lend it that day's weekday). A planner thinks "Tuesday 10:00", not
+ * "2026-12-15 10:00".
  */
 export function dayTitle(label: string, options: { month?: boolean } = {}): string {
-  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(label);
-  if (date) {
-    const [year, month, day] = [Number(date[1]), Number(date[2]), Number(date[3])];
-    const weekday = WEEKDAY_TITLES[new Date(Date.UTC(year, month - 1, day)).getUTCDay()];
-    if (weekday === undefined || month < 1 || month > 12) return label;
+  if (isCalendarDate(label)) {
+    const [year, month, day] = label.split("-").map(Number) as [number, number, number];
+    const date = new Date(0);
+    date.setUTCFullYear(year, month - 1, day); // not Date.UTC, which reads years 0–99 as 1900–1999
+    const weekday = WEEKDAY_TITLES[date.getUTCDay()]!;
     return options.month === false ? `${weekday} ${day}` : `${weekday} ${day} ${MONTH_TITLES[month - 1]}`;
   }
   const weekday = /^(mon|tue|wed|thu|fri|sat|sun)\b(.*)$/.exec(label);

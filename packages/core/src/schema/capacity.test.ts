@@ -33,6 +33,17 @@ describe("the capacity block", () => {
     });
   });
 
+  it("refuses a start date the calendar does not have, naming the field, the value and what was expected", () => {
+    const raw = clone();
+    (raw.capacity as Record<string, unknown>).start = "2027-02-29";
+    const result = parseScenario(raw);
+    expect(result.ok ? [] : result.issues.map((issue) => [issue.path, issue.message])).toEqual([
+      ["capacity.start", 'no such day: February 2027 has 28 days; expected a calendar date YYYY-MM-DD, received "2027-02-29"'],
+    ]);
+    (raw.capacity as Record<string, unknown>).start = "2028-02-29"; // a leap year
+    expect(parseScenario(raw).ok).toBe(true);
+  });
+
   it("refuses groups the scenario lacks, monthly lists that are not 12 long, and more recent hires than agents", () => {
     const raw = clone();
     raw.capacity.groups["Night team"] = { headcount: 3 };

@@ -1,3 +1,4 @@
+import { isCalendarDate } from "./calendarDate.js";
 import { crossCheckCapacity } from "./capacityCrossCheck.js";
 import { CLOCK_TIME_PATTERN, clockMinutes, formatClock } from "./clockTime.js";
 import { describeValue, formatPath, type ScenarioIssue } from "./scenarioIssue.js";
@@ -108,9 +109,9 @@ function uniqueNames(entries: unknown[], where: string | Path, noun: string, iss
 }
 
 function checkStartDate(startDate: unknown, days: unknown[] | undefined, issues: ScenarioIssue[]): void {
-  if (typeof startDate !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(startDate) || !days) return;
+  // An impossible date is the schema's issue already; Date.parse would roll it over and blame the days for it.
+  if (typeof startDate !== "string" || !isCalendarDate(startDate) || !days) return;
   const start = Date.parse(`${startDate}T00:00:00Z`);
-  if (!Number.isFinite(start)) return;
   for (let index = 0; index < days.length; index++) {
     const day = days[index];
     if (!isWeekday(day)) continue;

@@ -149,9 +149,20 @@ describe("parseScenario rejects each kind of invalid input with its path and the
     raw.groups[0].shifts[0].start = "8:00";
     raw.startDate = "2026-02-30";
     expect(issuesOf(raw).map((issue) => [issue.path, issue.message])).toEqual([
-      ["startDate", 'invalid format; expected a date YYYY-MM-DD, received "2026-02-30"'],
+      ["startDate", 'no such day: February 2026 has 28 days; expected a calendar date YYYY-MM-DD, received "2026-02-30"'],
       ["groups[0].shifts[0].start", 'invalid format; expected a time of day HH:MM, 00:00 to 23:59, received "8:00"'],
     ]);
+  });
+
+  it("an impossible calendar date says why, and a date of another shape says the format", () => {
+    const message = (startDate: string) => {
+      const raw = input();
+      raw.startDate = startDate;
+      return issuesOf(raw).map((issue) => [issue.path, issue.message]);
+    };
+    expect(message("2026-04-31")).toEqual([["startDate", 'no such day: April 2026 has 30 days; expected a calendar date YYYY-MM-DD, received "2026-04-31"']]);
+    expect(message("2026-13-01")).toEqual([["startDate", 'no such month: 13; expected a calendar date YYYY-MM-DD, received "2026-13-01"']]);
+    expect(message("2026-12-1")).toEqual([["startDate", 'invalid format; expected a calendar date YYYY-MM-DD, received "2026-12-1"']]);
   });
 
   it("a file that is not an object", () => {

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { impossibleDateReason } from "./calendarDate.js";
 import { CLOCK_TIME_PATTERN } from "./clockTime.js";
 import { groupedNumber } from "./numberText.js";
 import { describeValue, formatPath, truncateText, type ScenarioIssue } from "./scenarioIssue.js";
@@ -104,6 +105,8 @@ function headline(issue: z.core.$ZodIssue): string {
     case "invalid_value":
       return "invalid value";
     case "invalid_format":
+      // "2026-02-30" has the format; what is wrong is the calendar, and the message says which way.
+      if (issue.format === "date" && typeof issue.input === "string") return impossibleDateReason(issue.input) ?? "invalid format";
       return "invalid format";
     case "not_multiple_of":
       return "not a multiple";
@@ -132,7 +135,7 @@ function expectedText(issue: z.core.$ZodIssue): string {
     case "invalid_value":
       return issue.values.length === 1 ? describeValue(issue.values[0]) : `one of ${issue.values.map((value) => describeValue(value)).join(", ")}`;
     case "invalid_format":
-      if (issue.format === "date") return "a date YYYY-MM-DD";
+      if (issue.format === "date") return "a calendar date YYYY-MM-DD";
       if (issue.format === "regex" && issue.pattern === String(CLOCK_TIME_PATTERN)) return "a time of day HH:MM, 00:00 to 23:59";
       if (issue.format === "regex" && issue.pattern === String(/^[A-Z]{3}$/)) return "a three-letter currency code such as USD";
       return issue.format === "regex" && issue.pattern ? `text matching ${issue.pattern}` : `a valid ${issue.format}`;
