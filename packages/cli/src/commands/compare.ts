@@ -382,8 +382,9 @@ function renderMoney(interventions: { name: string; money: InterventionMoney }[]
  */
 export function renderDecision(decided: FullDecision): string {
   const whole = (value: number) => Math.round(value).toLocaleString("en-US");
+  const amount = (value: number) => `${decided.currency} ${whole(value)}`;
   const lines: string[] = ["What to find out before deciding (the value of knowing each input exactly, for the option with the highest expected NPV):"];
-  const sentence = decisionSentence(decided, (value) => `${decided.currency} ${whole(value)}`);
+  const sentence = decisionSentence(decided, amount);
   if (sentence !== null && decided.evppi.length > 0) lines.push(`  ${sentence}`);
   if (decided.evppi.length > 0) {
     const replications = decided.valueOfInformation.replications;
