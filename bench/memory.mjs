@@ -26,8 +26,8 @@ writeFileSync(compareFile, JSON.stringify({ ...scenario, interventions: [{ kind:
 
 const CASES = [
   { name: "simulate, 2 replications, 1 worker (in the main thread)", args: ["simulate", simulateFile, "--replications", "2", "--workers", "1", "--json"] },
-  { name: "simulate, 2 replications, 2 worker threads", args: ["simulate", simulateFile, "--replications", "2", "--workers", "2", "--json"] },
-  { name: "compare (baseline + 1 intervention), 2 replications, 2 worker threads", args: ["compare", compareFile, "--replications", "2", "--workers", "2", "--json"] },
+  { name: "simulate, 2 replications, --workers 2", args: ["simulate", simulateFile, "--replications", "2", "--workers", "2", "--json"] },
+  { name: "compare (baseline + 1 intervention), 2 replications, --workers 2", args: ["compare", compareFile, "--replications", "2", "--workers", "2", "--json"] },
 ];
 
 /** Runs one case under GNU time; peak RSS in MB, wall seconds, exit code. */

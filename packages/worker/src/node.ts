@@ -2,3 +2,4 @@
 export * from "./shared.js";
 export { createNodePool, nodeWorkerHandle, type NodePoolOptions } from "./nodePool.js";
 export { prestartWorkers } from "./prestart.js";
+export { inThreadWorkerHandle } from "./inThreadWorker.js";

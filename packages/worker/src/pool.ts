@@ -7,11 +7,16 @@ import { describeSource, type PlanSource } from "./planSource.js";
 /** One worker as the pool sees it; `createBrowserPool` and `createNodePool` make these. */
 export interface WorkerHandle {
   /** The comlink endpoint: a `Worker` in the browser, `nodeEndpoint(worker)` for a Node worker thread. */
-  endpoint: Endpoint;
+  endpoint?: Endpoint;
+  /** Instead of an endpoint: the worker's api called in this thread (`inThreadWorkerHandle`), no messages or copies. */
+  api?: Remote<WorkerApi>;
   /** Stops the worker at once, even in the middle of a replication; may resolve when it has stopped. */
   terminate(): void | Promise<unknown>;
   /** Registers the one listener for a crash: an error outside any call, a failed load, an unexpected exit. */
   onCrash(listener: (error: Error) => void): void;
+  /** How long this worker's chunks should last, milliseconds (default `TARGET_CHUNK_MS`): shorter for a worker in the
+   * pool's own thread, which hears the other workers only between its chunks. */
+  chunkMs?: number;
   /** Node only: keep the process alive while the worker is busy (`ref`), let it exit while idle (`unref`). */
   ref?(): void;
   unref?(): void;
@@ -183,7 +188,9 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
     let crash!: (error: Error) => void;
     const crashed = new Promise<never>((_, reject) => (crash = reject));
     crashed.catch(() => undefined);
-    const slot: Slot = { handle, remote: wrap<WorkerApi>(handle.endpoint), job: null, queued: null, dead: false, crashed };
+    const remote = handle.api ?? (handle.endpoint ? wrap<WorkerApi>(handle.endpoint) : undefined);
+    if (!remote) throw new Error("a worker handle needs an endpoint or an api");
+    const slot: Slot = { handle, remote, job: null, queued: null, dead: false, crashed };
     handle.onCrash((error) => {
       crash(error);
       if (slot.dead) return;
@@ -248,19 +255,19 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
     return first && laggard(first);
   }
 
-  function chunkFor(run: RunState): number {
+  function chunkFor(run: RunState, slot: Slot): number {
     const remaining = run.total - run.next;
     if (run.chunkSize !== undefined) return Math.min(run.chunkSize, remaining);
     let queued = 0;
     for (const other of runs) queued += other.total - other.next;
-    return chunkLength({ remaining, queued, workers: size, msPerReplication: run.msPerReplication });
+    return chunkLength({ remaining, queued, workers: size, msPerReplication: run.msPerReplication, ...(slot.handle.chunkMs !== undefined && { chunkMs: slot.handle.chunkMs }) });
   }
 
   /** Sends `run`'s next chunk (a returned one first) to `slot`. */
   function handOut(run: RunState, slot: Slot): void {
     const returned = run.returned.shift();
     if (returned) return dispatch(run, slot, returned[0], returned[1]);
-    const count = chunkFor(run);
+    const count = chunkFor(run, slot);
     dispatch(run, slot, run.next, run.next + count);
     run.next += count;
   }
@@ -531,15 +538,28 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
 }
 
 /**
- * Replications to hand a worker next: chunks of about `TARGET_CHUNK_MS` (one replication while a source is not yet
+ * Replications to hand a worker next: chunks of about `chunkMs` (default `TARGET_CHUNK_MS`; one replication while a source is not yet
  * timed), never more than the run has left, and smaller only near the end of all the work queued in the pool
  * (`queued`, every run's replications not yet handed out), so that the workers finish together. Shrinking them at the
  * end of each run instead cut every batch of a pipelined run (the next batch already queued) into chunks of 125, 63,
  * 31, … replications, each a round trip during which its worker waited for this thread.
  */
-export function chunkLength({ remaining, queued, workers, msPerReplication }: { remaining: number; queued: number; workers: number; msPerReplication: number | undefined }): number {
+export function chunkLength({
+  remaining,
+  queued,
+  workers,
+  msPerReplication,
+  chunkMs = TARGET_CHUNK_MS,
+}: {
+  remaining: number;
+  queued: number;
+  workers: number;
+  msPerReplication: number | undefined;
+  /** The worker's chunk duration (`WorkerHandle.chunkMs`). */
+  chunkMs?: number;
+}): number {
   const balanced = Math.ceil(Math.max(remaining, queued) / workers);
-  const timed = msPerReplication === undefined ? 1 : Math.max(1, Math.floor(TARGET_CHUNK_MS / msPerReplication));
+  const timed = msPerReplication === undefined ? 1 : Math.max(1, Math.floor(chunkMs / msPerReplication));
   return Math.max(1, Math.min(remaining, balanced, timed));
 }
 

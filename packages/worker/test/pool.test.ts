@@ -360,8 +360,10 @@ describe("createPool over fake workers", () => {
     } finally {
       await pool.close();
     }
-    // Inside a 4-replication chunk the count moves in fractions, never backwards.
-    expect(events.some((e) => e.done > 0 && e.done < 4 && !Number.isInteger(e.done))).toBe(true);
+    // Inside the 4-replication chunks the count moves in fractions (finished chunks count whole), never backwards. Any
+    // fraction before the end shows it: on a loaded machine the first report may come after each worker's first few
+    // replications (it once came past 4 of the 8 with the suite beside two others' on two cores).
+    expect(events.some((e) => e.done > 0 && e.done < 8 && !Number.isInteger(e.done))).toBe(true);
     for (let i = 1; i < events.length; i++) expect(events[i]!.done).toBeGreaterThanOrEqual(events[i - 1]!.done);
     expect(events.at(-1)).toMatchObject({ done: 8, total: 8, etaSec: 0 });
   });

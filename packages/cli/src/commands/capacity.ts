@@ -53,7 +53,7 @@ equivalents), service level with its 95% CI and P10–P90, the probability of me
                     so that 'ccplan simulate week.json --replications 1' gives the same figures
   --intervention NAME [--start-week W]   run the plan with one of the scenario's interventions in force from week W
                     (default 1), stage by stage (a training's class and learning curve, hires' lead time and ramp)
-  --workers W       worker threads (default: the number of cores)`;
+  --workers W       threads that simulate, this one included (default: the number of cores)`;
 
 const DEFAULT_REPLICATIONS = 100;
 const DEFAULT_CONFIDENCE = 0.9;
@@ -179,7 +179,7 @@ function readIntervention(values: Record<string, unknown>, scenario: Scenario): 
 
 function weekSimulator(workers: number, base: CapacityScenarioSource): { simulate: WeekSimulator; close: () => Promise<void> } {
   if (workers === 1) return { simulate: inProcessWeekSimulator(base), close: async () => {} };
-  const pool = createNodePool({ size: workers });
+  const pool = createNodePool({ size: workers, inThread: true });
   return { simulate: poolWeekSimulator(pool, base), close: () => pool.close() };
 }
 

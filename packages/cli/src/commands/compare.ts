@@ -52,7 +52,8 @@ knowing each input exactly) and where the best option changes with the value of 
   --replications N      paired replications (default 100; with --precision, the most it may run, default 1000)
   --precision P         run until every change in --precision-kpi (default serviceLevel) has a 95% CI half-width of at most P (a fraction,
                         or seconds for time KPIs), checked at 20, 40, 80, … replications
-  --workers W           worker threads (default: the number of cores); the output does not depend on it
+  --workers W           threads that simulate, this one included (default: the number of cores); the output
+                        does not depend on it
   --seed S              the seed instead of the scenario's
   --fixed-assumptions   keep every uncertain input at its central value: the simulation's noise alone
   --json                {scenario, seed, replications, assumptions, baseline, interventions, decision}: every KPI and

@@ -33,7 +33,8 @@ outcomes (what a single day may look like). The same seed gives the same output,
                     target defaults to the calibration's
   --precision P     run until the 95% CI half-width of --precision-kpi (default serviceLevel) is at most P (a fraction,
                     or seconds for time KPIs), checked at fixed points (20, 40, 80, …), at most --replications (default 1000)
-  --workers W       worker threads (default: the number of cores, fewer if the free memory would not hold them)
+  --workers W       threads that simulate, this one included (default: the number of cores, fewer if the free
+                    memory would not hold them)
   --shard I/N       run only the I-th of N equal parts of --replications and print them as a shard file (JSON);
                     'ccplan merge' combines the parts into exactly the output of one run
   --fixed-assumptions  keep every uncertain input of the scenario (ranges such as the experience model's) at its

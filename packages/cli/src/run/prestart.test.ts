@@ -2,14 +2,15 @@ import { describe, expect, it } from "vitest";
 import { workersToPrestart } from "./prestart.js";
 
 describe("workersToPrestart", () => {
-  it("starts the threads --workers asks for, at most one per core", () => {
-    expect(workersToPrestart(["simulate", "--rate", "200", "--workers", "2"], 2)).toBe(2);
-    expect(workersToPrestart(["compare", "s.json", "--workers=2"], 4)).toBe(2);
-    expect(workersToPrestart(["sensitivity", "s.json", "--workers", "8"], 2)).toBe(2);
+  it("starts the threads --workers asks for beside this one, at most one per core in all", () => {
+    expect(workersToPrestart(["simulate", "--rate", "200", "--workers", "2"], 2)).toBe(1);
+    expect(workersToPrestart(["compare", "s.json", "--workers=3"], 4)).toBe(2);
+    expect(workersToPrestart(["sensitivity", "s.json", "--workers", "8"], 2)).toBe(1);
   });
 
-  it("starts one per core without --workers, the default", () => {
-    expect(workersToPrestart(["simulate", "scenarios/default.json"], 2)).toBe(2);
+  it("starts one per core beside this one without --workers, the default", () => {
+    expect(workersToPrestart(["simulate", "scenarios/default.json"], 2)).toBe(1);
+    expect(workersToPrestart(["simulate", "scenarios/default.json"], 4)).toBe(3);
     expect(workersToPrestart(["roster", "s.json"], 1)).toBe(0);
   });
 

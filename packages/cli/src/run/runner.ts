@@ -24,7 +24,8 @@ export function createRunner(workers: number | undefined, plans: readonly Plan[]
   const runner = () => {
     // A closed runner starts no new pool behind its caller's back (one that nothing would close).
     if (closing) throw new Error("the runner is closed; create a new one");
-    return poolRunner((pool ??= createNodePool({ size })));
+    // This thread simulates as one of the `size`: it would otherwise only fold the workers' results.
+    return poolRunner((pool ??= createNodePool({ size, inThread: true })));
   };
   return {
     vectors: (source, from, to, onProgress) => runner().vectors(source, from, to, onProgress),
