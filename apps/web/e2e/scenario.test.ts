@@ -298,11 +298,13 @@ describe("the planner's scenarios, in chromium", () => {
     await added.getByRole("button", { name: /^Duplicate/ }).click();
     await expect.poll(() => items.count()).toBe(count + 1);
     expect(await byPath(`interventions[${count}].name`).inputValue()).toBe("Product training (copy)");
-    await items.nth(count).getByRole("button", { name: /^Remove/ }).click();
+    // The intervention's own Remove (a training's editor also has "Remove cohorts").
+    await items.nth(count).getByRole("button", { name: "Remove Product training (copy)", exact: true }).click();
     await expect.poll(() => items.count()).toBe(count);
     await page.getByRole("button", { name: "Undo" }).click();
     await expect.poll(() => items.count()).toBe(count + 1);
-    await items.nth(count).getByRole("button", { name: /^Remove/ }).click();
+    // The intervention's own Remove (a training's editor also has "Remove cohorts").
+    await items.nth(count).getByRole("button", { name: "Remove Product training (copy)", exact: true }).click();
 
     await items.nth(0).getByRole("checkbox", { name: /^Compare/ }).uncheck();
     await expect.poll(() => page.getByRole("button", { name: /^Run comparison/ }).textContent()).toContain(`(${count} scenarios)`);
@@ -349,7 +351,7 @@ describe("the planner's scenarios, in chromium", () => {
     await items.last().evaluate((element) => element.scrollIntoView({ block: "start" }));
     await page.evaluate(() => window.scrollBy(0, -12));
     await screenshot("planner-intervention-edit");
-    await items.last().getByRole("button", { name: /^Remove/ }).click();
+    await items.last().getByRole("button", { name: "Remove Training programme", exact: true }).click();
   });
 
   it("keeps the Erlang calculator one click away", async () => {

@@ -3,7 +3,8 @@
 // example; runs the year (every week simulated in the Web Workers, with progress); finds the hiring plan (HiGHS in
 // the year worker) and puts it in the scenario; follows a training week by week; screenshots at 1280×800 and
 // 390×844; nothing logs an error.
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
+import { deflateRawSync } from "node:zlib";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -53,6 +54,25 @@ describe("the Year view, in chromium", () => {
     await page.getByTestId("no-capacity").waitFor();
     await page.getByRole("button", { name: /Open the example/ }).click();
     await page.locator("#year-replications").fill(FUTURES);
+    // Monthly shrinkage is a share, typed in percent as every share of the editors; the seasonal index is an index,
+    // typed as a factor on the forecast and labelled so. The file keeps fractions, as before.
+    const shrinkage = page.locator('[data-path="capacity.shrinkageByMonth"]');
+    const seasonal = page.locator('[data-path="capacity.volume.monthlyIndex"]');
+    expect(await shrinkage.inputValue()).toBe("12, 12, 11, 12, 12, 14, 16, 16, 12, 11, 12, 15");
+    expect(await page.locator('label[for="f-capacity-shrinkageByMonth"]').textContent()).toBe("Shrinkage by month (%)");
+    expect(await page.locator("#f-capacity-shrinkageByMonth-help").textContent()).toMatch(/In percent here; the file keeps 8 % as 0\.08\.$/);
+    expect(await seasonal.inputValue()).toBe("1.1, 1, 0.95, 0.9, 0.9, 0.95, 1, 1, 1.05, 1.05, 1.1, 1.2");
+    expect(await page.locator('label[for="f-capacity-volume-monthlyIndex"]').textContent()).toBe("Seasonal index by month (× the forecast)");
+    expect(await page.locator("#f-capacity-volume-monthlyIndex-help").textContent()).toMatch(/An index, not a share: 1\.1 is 10 % above the forecast/);
+    const kept = async () => JSON.parse((await page.evaluate(() => localStorage.getItem("ccplan.scenario"))) ?? "{}").capacity?.shrinkageByMonth as number[] | undefined;
+    await shrinkage.fill("13, 12, 11, 12, 12, 14, 16, 16, 12, 11, 12, 15");
+    await expect.poll(async () => (await kept())?.[0]).toBe(0.13);
+    // The file's fractions typed here read as 0.13 %: said, with what to type.
+    await shrinkage.fill("0.13, 0.12");
+    expect(await page.getByTestId("percent-hint").textContent()).toBe("Read as 0.13 %, …: shares are typed in percent here (13 for 13 %).");
+    await shrinkage.fill("12, 12, 11, 12, 12, 14, 16, 16, 12, 11, 12, 15");
+    await expect.poll(async () => (await kept())?.[0]).toBe(0.12);
+    expect(await page.getByTestId("percent-hint").count()).toBe(0);
     // Every field of a group's plan has its help, the default's source named (they had none: the groups are keyed by name).
     expect(await page.getByText("Share of agents who leave in a month (0.03: 3%). Default 0 (assumption: enter your own).", { exact: false }).count()).toBeGreaterThan(0);
     expect(await page.getByText(/Weeks from the start of recruiting to the start of the class\. Default 6 \(assumption\)/).count()).toBeGreaterThan(0);
@@ -106,6 +126,30 @@ describe("the Year view, in chromium", () => {
     await page.getByTestId("hire-plan").scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(artifacts, "year-plan-390x844.png") });
 
+    expect(problems).toEqual([]);
+  });
+
+  it("opens a link shared before shares were typed in percent: the file's fractions show in percent, nothing lost", { timeout: 120_000 }, async () => {
+    // A link as the page made it before (the scenario's JSON, deflated, base64url): the file format did not change.
+    const text = readFileSync(join(webRoot, "..", "..", "scenarios", "year-plan.json"), "utf8");
+    const raw = JSON.parse(text);
+    raw.name = "Shared year";
+    raw.capacity.shrinkageByMonth = [0.125, ...raw.capacity.shrinkageByMonth.slice(1)];
+    const link = `${server!.url}#s=${deflateRawSync(Buffer.from(JSON.stringify(raw))).toString("base64url")}`;
+    await page.goto(link);
+    // The scenario on screen has unsaved changes (the plan used above): the page asks first.
+    await page.getByRole("button", { name: "Open the shared link" }).click();
+    await expect.poll(async () => (await page.getByTestId("scenario-name").textContent()) ?? "").toContain("Shared year");
+    await page.goto(`${server!.url}#year`);
+    const shrinkage = page.locator('[data-path="capacity.shrinkageByMonth"]');
+    const shown = "12.5, 12, 11, 12, 12, 14, 16, 16, 12, 11, 12, 15";
+    await expect.poll(() => shrinkage.inputValue()).toBe(shown);
+    expect(await page.locator('[data-path="capacity.volume.monthlyIndex"]').inputValue()).toBe(raw.capacity.volume.monthlyIndex.join(", "));
+    // Kept in the browser as the file has it, and shown the same after a reload.
+    const kept = () => page.evaluate(() => JSON.parse(localStorage.getItem("ccplan.scenario") ?? "{}").capacity?.shrinkageByMonth);
+    await expect.poll(kept).toEqual(raw.capacity.shrinkageByMonth);
+    await page.reload();
+    await expect.poll(() => page.locator('[data-path="capacity.shrinkageByMonth"]').inputValue()).toBe(shown);
     expect(problems).toEqual([]);
   });
 });

@@ -25,3 +25,4 @@ export { findHiringPlan, MAX_CORRECTIONS, type HiringPlan, type WeekAtRisk, type
 export { projectCapacity, type CapacityProjection, type WeekSimulator } from "./projectCapacity.js";
 export { trainerTrajectory, TRAJECTORY_KPIS, type Trajectory, type TrajectoryWeek, type TrajectoryKpi } from "./trainerTrajectory.js";
 export { checkCapacityLimits } from "./capacityLimits.js";
+export { capacityFromScenario, STARTER_CAPACITY_WEEKS, type CapacityInput } from "./capacityFromScenario.js";

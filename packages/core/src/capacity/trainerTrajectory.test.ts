@@ -55,6 +55,18 @@ describe("trainerTrajectory", () => {
     expect(trajectory.breakEvenWeek).toMatchObject({ mean: 4, p10: 3, p50: 4, p90: 5, n: 3 });
   });
 
+  it("looks for no break-even week when no benefit is priced or nothing costs (a net of 0 is no payback)", () => {
+    const flat = row(Array.from({ length: 6 }, () => ({ customersLost: 50 })));
+    const unpriced = parseScenario({ ...raw, money: { wagePerHour: 24 } });
+    if (!unpriced.ok) throw new Error(JSON.stringify(unpriced.issues));
+    const none = trainerTrajectory({ scenario: unpriced.scenario, intervention: { name: "Coaching", startWeek: 1 }, baselineRows: [flat], interventionRows: [flat] });
+    expect(none).toMatchObject({ noBreakEven: "no benefit is priced", breakEvenShare: 0 });
+    expect(none.breakEvenWeek.n).toBe(0);
+    const free = parseScenario({ ...raw, interventions: [{ ...raw.interventions[0], costPerTrainee: 0 }] });
+    if (!free.ok) throw new Error(JSON.stringify(free.issues));
+    expect(trainerTrajectory({ scenario: free.scenario, intervention: { name: "Coaching", startWeek: 1 }, baselineRows: [flat], interventionRows: [flat] })).toMatchObject({ noBreakEven: "it costs nothing extra", breakEvenShare: 0 });
+  });
+
   it("says when a replication never breaks even", () => {
     const flat = row(Array.from({ length: 6 }, () => ({ customersLost: 50 })));
     const trajectory = trainerTrajectory({ scenario, intervention: { name: "Coaching", startWeek: 1 }, baselineRows: [flat], interventionRows: [flat] });

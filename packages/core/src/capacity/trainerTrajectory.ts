@@ -1,4 +1,4 @@
-import { WEEKS_PER_MONTH } from "../economics/moneyReplications.js";
+import { benefitPriced, WEEKS_PER_MONTH } from "../economics/moneyReplications.js";
 import { resolveCentral } from "../schema/uncertain.js";
 import { BENEFIT_PARTS, weeklyBenefit } from "../economics/phaseCounts.js";
 import { applyIntervention } from "../interventions/applyIntervention.js";
@@ -41,6 +41,9 @@ export interface Trajectory {
   breakEvenWeek: KpiSummary;
   /** Share of replications that break even within the planned weeks. */
   breakEvenShare: number;
+  /** Why there is no break-even week to look for, in words (as the money's payback): "no benefit is priced", "it costs
+   * nothing extra", "the scenario has no money section"; null when there is one to look for. */
+  noBreakEven: string | null;
   /** Benefits valued in `money` whose KPIs the engine does not report (not counted). */
   notCounted: string[];
 }
@@ -120,7 +123,10 @@ export function trainerTrajectory(options: {
       cumulativeNet: summarize([...cumulative]),
     };
   });
-  const breakEven = nets.map((series) => (money ? breakEvenWeek(series, startWeek) : null));
+  // As the money's payback: nothing to break even on without a priced benefit or a cost (a net of 0 is not a payback).
+  const totalCost = weeks.reduce((sum, week) => sum + week.cost, 0);
+  const noBreakEven = !money ? "the scenario has no money section" : !benefitPriced(money) ? "no benefit is priced" : totalCost <= 0 ? "it costs nothing extra" : null;
+  const breakEven = nets.map((series) => (noBreakEven === null ? breakEvenWeek(series, startWeek) : null));
   const reached = breakEven.filter((week): week is number => week !== null);
   return {
     intervention: intervention.name,
@@ -128,6 +134,7 @@ export function trainerTrajectory(options: {
     weeks,
     breakEvenWeek: summarizeWholePeriods(reached),
     breakEvenShare: nets.length > 0 ? reached.length / nets.length : 0,
+    noBreakEven,
     notCounted: [...notCounted],
   };
 }

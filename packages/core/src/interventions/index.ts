@@ -15,3 +15,4 @@ export { MAX_CLASS_SHRINKAGE } from "./applyTraining.js";
 export { groupAgentHoursPerWeek, groupHeadcount, MIN_FCR, type SatisfactionEffect } from "./scenarioEdits.js";
 export { interventionIssues } from "./interventionIssues.js";
 export { EFFECT_PRESETS, effectPresets, type EffectPreset } from "./effectPresets.js";
+export { CLASS_HOURS_ALLOWANCE, trainingClassLoad, trainingTemplate, type ClassLoad } from "./trainingClassLoad.js";

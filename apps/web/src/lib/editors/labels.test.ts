@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultScenario } from "../scenario/bundled.js";
-import { fractionHelp, fractionStyleOf } from "./labels.js";
+import { fractionHelp, fractionStyleOf, listHelp, PERCENT, unitFor } from "./labels.js";
 import { helpAt } from "./schema.js";
 
 const draft = JSON.parse(defaultScenario().text) as Record<string, unknown>;
@@ -20,5 +20,15 @@ describe("fractionHelp: a fraction field's help says how the percent typed here 
 
   it("leaves a field that is not a fraction as the schema says", () => {
     expect(fractionHelp("Cost per trainee.", fractionStyleOf("costPerTrainee"))).toBe("Cost per trainee.");
+  });
+});
+
+describe("the Year view's monthly lists", () => {
+  it("types monthly shrinkage in percent, as every other share, and the seasonal index as a factor on the forecast", () => {
+    expect(fractionStyleOf("shrinkageByMonth")).toEqual(PERCENT);
+    expect(unitFor("shrinkageByMonth", "USD")).toBe("%");
+    expect(fractionStyleOf("monthlyIndex")).toBeNull();
+    expect(unitFor("monthlyIndex", "USD")).toBe("× the forecast");
+    expect(listHelp("monthlyIndex", "Seasonal index.")).toBe("Seasonal index. An index, not a share: 1.1 is 10 % above the forecast, 0.9 is 10 % below, 1 is the forecast itself.");
   });
 });

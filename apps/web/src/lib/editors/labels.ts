@@ -112,6 +112,7 @@ export function unitFor(key: string, currency: string): string {
   if (/PerMonth$/.test(key)) return `${currency}/month`;
   if (/(Cost|Value|revenue|Revenue)/.test(key) || /^costPer/.test(key) || key === "budget") return currency;
   if (key === "agents") return "agents";
+  if (key === "monthlyIndex") return "× the forecast";
   if (key === "factor") return "×";
   if (key === "cv" || /Cv$/.test(key)) return "CV";
   const fraction = fractionStyleOf(key);
@@ -142,8 +143,15 @@ const PERCENT_UNITS: Record<string, string> = {
 const FRACTION_KEYS = new Set([
   "fcr", "share", "probability", "shrinkage", "targetServiceLevel", "referenceCsat", "dissatisfiedPropensity", "promoters",
   "detractors", "churn", "floor", "managementOverhead", "perMonth", "newHirePerMonth", "graduation", "startProductivity",
-  "growthPerYear", "productivity",
+  "growthPerYear", "productivity", "shrinkageByMonth",
 ]);
+
+/** A list field's help: the schema's text, and for the seasonal index what kind of number it is (an index, not a
+ * share: typed as a factor on the forecast, where shares are typed in percent). */
+export function listHelp(key: string, base: string): string {
+  if (key === "monthlyIndex") return `${base} An index, not a share: 1.1 is 10 % above the forecast, 0.9 is 10 % below, 1 is the forecast itself.`.trim();
+  return base;
+}
 
 /** How the editors' percent convention reads against the file's fractions, which the schema's help speaks of ("e.g.
  * −0.08 for 8% shorter"): said after every such help, or a planner types −0.08 into a "%" field and gets −0.08 %. */

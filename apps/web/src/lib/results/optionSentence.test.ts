@@ -38,6 +38,10 @@ describe("optionSentence", () => {
         fullEffectWeek: null,
       }),
     ).toBe("+4 agents: service level +2.5 pt (95% CI +2.3 to +2.7 pt); does not pay back within the 12-month horizon in any of 100 simulated years."));
+  it("says a change no replication moves is the same in every one, not a zero-width CI", () =>
+    expect(
+      optionSentence({ name: "Product training", money: money({ serviceLevelChange: summary(-0.0073, [-0.0075, -0.0072]) }), serviceLevel: serviceLevel(0, [0, 0], false), fullEffectWeek: 7 }),
+    ).toMatch(/^Product training: service level −0\.73 pt over the 12 months, every week counted \(95% CI −0\.75 to −0\.72 pt\); 0\.0 pt at full effect, from week 7, the same in every replication; pays back/));
   it("says when no benefit is priced, and when a change is not clear", () =>
     expect(
       optionSentence({ name: "Later starts", money: money({ benefitPriced: false }), serviceLevel: serviceLevel(0.001, [-0.002, 0.004], false), fullEffectWeek: null }),

@@ -20,7 +20,9 @@ export function optionSentence(options: {
 }): string {
   const { name, money: m, serviceLevel: sl, fullEffectWeek } = options;
   const parts: string[] = [];
-  const ciOf = (ci95: readonly [number, number] | null) => (ci95 ? ` (95% CI ${formatRange(ci95[0], ci95[1], "fraction", { delta: true })})` : "");
+  // A change no replication moves (a training that changes satisfaction alone) says so, not "(95% CI 0.0 to 0.0 pt)".
+  const ciOf = (ci95: readonly [number, number] | null) =>
+    !ci95 ? "" : ci95[0] === ci95[1] ? ", the same in every replication" : ` (95% CI ${formatRange(ci95[0], ci95[1], "fraction", { delta: true })})`;
   // An option with a timeline (class weeks, a ramp) changes service differently over the horizon than once at full
   // effect: both, the horizon's first (core's serviceLevelChange, every week counted).
   const year = fullEffectWeek === null ? null : m.serviceLevelChange;
@@ -28,7 +30,8 @@ export function optionSentence(options: {
   if (sl && sl.mean !== null) {
     const when = fullEffectWeek === null ? "" : ` at full effect, from ${weekText(fullEffectWeek)}`;
     const what = year && year.mean !== null ? "" : "service level ";
-    parts.push(`${what}${formatDelta(sl.mean, "fraction")}${when}${ciOf(sl.ci95)}${sl.significant ? "" : ", no clear change"}`);
+    const fixed = sl.ci95 !== null && sl.ci95[0] === sl.ci95[1];
+    parts.push(`${what}${formatDelta(sl.mean, "fraction")}${when}${ciOf(sl.ci95)}${sl.significant || fixed ? "" : ", no clear change"}`);
   }
   const years = `${m.replications} simulated years`;
   const benefitPriced = m.benefitPriced ?? m.totalBenefit.mean !== 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseScenario, scenarioJsonSchema } from "@ccplan/core";
+import { CLASS_HOURS_ALLOWANCE, parseScenario, scenarioJsonSchema, trainingClassLoad } from "@ccplan/core";
 import { defaultScenario } from "./bundled.js";
 import { combinedIntervention, duplicateIntervention, KIND_LABELS, newIntervention } from "./interventionTemplates.js";
 
@@ -25,6 +25,20 @@ describe("intervention templates", () => {
     }
     const again = newIntervention("training", draft);
     expect(again.name).toBe("Training programme 2");
+  });
+
+  it("staggers a new training in weekly cohorts sized to the scenario, so its class weeks dip rather than collapse", () => {
+    const draft = JSON.parse(defaultScenario().text) as Record<string, unknown> & { interventions: unknown[] };
+    const parsed = parseScenario(draft);
+    if (!parsed.ok) throw new Error("the default scenario parses");
+    const entry = newIntervention("training", draft, parsed.scenario);
+    expect(entry).toEqual({ kind: "training", name: "Training programme", cohorts: { agents: 10 } });
+    const withIt = parseScenario({ ...draft, interventions: [entry] });
+    if (!withIt.ok) throw new Error(JSON.stringify(withIt.issues));
+    expect(trainingClassLoad(withIt.scenario, withIt.scenario.interventions[0] as never).peakShareInClass).toBeLessThanOrEqual(CLASS_HOURS_ALLOWANCE);
+    // The combination template's training too; without a valid scenario to size them, the schema's defaults.
+    expect((newIntervention("combined", draft, parsed.scenario).interventions as Record<string, unknown>[])[0]).toMatchObject({ kind: "training", cohorts: { agents: 10 } });
+    expect(newIntervention("training", draft)).toEqual({ kind: "training", name: "Training programme" });
   });
 
   it("duplicates under a new name and leaves the original alone", () => {

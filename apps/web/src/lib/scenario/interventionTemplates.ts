@@ -1,3 +1,4 @@
+import { trainingTemplate, type Scenario } from "@ccplan/core";
 import { isObject, type Draft } from "./draft.js";
 import { uniqueName } from "./uniqueName.js";
 
@@ -46,7 +47,16 @@ function places(draft: Draft): Places {
 // Drafts may be Svelte state proxies, which structuredClone refuses: copy through JSON (shifts are plain JSON).
 const snapshotSafe = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
 
-function body(kind: string, where: Places): Record<string, unknown> & { name: string } {
+/** A training programme: core's template, trained in weekly cohorts sized to the scenario so that no class week takes
+ * more than 5% of a group's paid hours off the floor (an assumption; everyone in one week, the schema's defaults
+ * alone, costs a tight center most of a week's service level). Without a valid scenario to size them: the defaults. */
+function training(name: string, scenario: Scenario | null): Record<string, unknown> & { name: string } {
+  if (!scenario) return { name };
+  const { kind: _kind, ...rest } = trainingTemplate(scenario, name);
+  return rest;
+}
+
+function body(kind: string, where: Places, scenario: Scenario | null): Record<string, unknown> & { name: string } {
   const { group, shift } = where;
   switch (kind) {
     case "addAgents":
@@ -68,7 +78,7 @@ function body(kind: string, where: Places): Record<string, unknown> & { name: st
     case "scalePatience":
       return { name: "Patience +20%", factor: 1.2 };
     case "training":
-      return { name: "Training programme" };
+      return training("Training programme", scenario);
     case "processChange":
       // No effect until its figures are entered (none is assumed); without a resolution time, say where to set one.
       return where.hasResolutionTime
@@ -87,7 +97,7 @@ function body(kind: string, where: Places): Record<string, unknown> & { name: st
       return {
         name: "Training + 2 agents",
         interventions: [
-          { kind: "training", name: "Training programme" },
+          { kind: "training", ...training("Training programme", scenario) },
           { kind: "addAgents", name: `+2 agents on ${shift}`, group, shift, agents: 2 },
         ],
       };
@@ -99,11 +109,11 @@ function body(kind: string, where: Places): Record<string, unknown> & { name: st
 /**
  * A new intervention of `kind` for the scenario `draft`, with a name no other intervention has and every required
  * field filled from the scenario (its first group and that group's last shift, its queues); the rest takes core's
- * defaults, which the editor shows with their sources.
+ * defaults, which the editor shows with their sources. `scenario` (the last valid one) sizes a training's cohorts.
  */
-export function newIntervention(kind: string, draft: Draft): Draft {
+export function newIntervention(kind: string, draft: Draft, scenario: Scenario | null = null): Draft {
   const taken = (Array.isArray(draft.interventions) ? draft.interventions : []).filter(isObject).map((entry) => String(entry.name ?? ""));
-  const { name, ...rest } = body(kind, places(draft));
+  const { name, ...rest } = body(kind, places(draft), scenario);
   return { kind, name: uniqueName(name, taken), ...rest };
 }
 

@@ -246,7 +246,7 @@ export class ScenarioStore {
 
   // Interventions: add, duplicate, remove; renaming is editing the name field.
   addIntervention(kind: string): number {
-    const entry = newIntervention(kind, $state.snapshot(this.draft) as Draft);
+    const entry = newIntervention(kind, $state.snapshot(this.draft) as Draft, this.valid ? ($state.snapshot(this.valid) as Scenario) : null);
     if (!Array.isArray(this.draft.interventions)) this.draft.interventions = [];
     (this.draft.interventions as Draft[]).push(entry);
     this.compare.push(true);

@@ -1,20 +1,7 @@
-// Edits of the draft's capacity block that the Year view offers beyond single fields: a block to start from, a new
-// class, and a hiring plan's classes in place of the uncommitted ones. The draft may hold anything the planner typed:
+// Edits of the draft's capacity block that the Year view offers beyond single fields: a new class, and a hiring plan's
+// classes in place of the uncommitted ones (a block to start from is core's capacityFromScenario). The draft may hold anything the planner typed:
 // every read checks its shape.
 import { isObject, type Draft } from "../scenario/draft.js";
-
-/** A capacity block for a scenario that has none: 52 weeks from its first day (when dated), each group's headcount
- * the agents of its shifts; growth, attrition and hiring at the schema's defaults, to be filled in. */
-export function starterCapacity(draft: Draft): Record<string, unknown> {
-  const groups = Array.isArray(draft.groups) ? draft.groups.filter(isObject) : [];
-  const headcount = (group: Draft) =>
-    (Array.isArray(group.shifts) ? group.shifts.filter(isObject) : []).reduce((sum, shift) => sum + (typeof shift.agents === "number" ? shift.agents : 0), 0);
-  return {
-    ...(typeof draft.startDate === "string" && draft.startDate !== "" ? { start: draft.startDate } : {}),
-    weeks: 52,
-    groups: Object.fromEntries(groups.filter((group) => typeof group.name === "string" && group.name !== "").map((group) => [String(group.name), { headcount: headcount(group) }])),
-  };
-}
 
 /** The draft's hiring object of a capacity group, made when missing. */
 export function hiringOf(group: Draft): Draft {

@@ -153,6 +153,8 @@ export interface TrajectoryView {
   /** Index of the median break-even week (to mark it), or null when no future breaks even. */
   breakEvenIndex: number | null;
   breakEvenShare: number;
+  /** Why no break-even week is looked for (core's words), or null. */
+  noBreakEven: string | null;
   notCounted: string[];
   hasMoney: boolean;
   weeksSimulated: number;
@@ -179,6 +181,8 @@ export function trajectoryView(scenario: Scenario, trajectory: Trajectory, weeks
     breakEvenWeek: trajectory.breakEvenWeek,
     breakEvenIndex: trajectory.breakEvenWeek.p50 === null ? null : Math.round(trajectory.breakEvenWeek.p50) - 1,
     breakEvenShare: trajectory.breakEvenShare,
+    // A trajectory kept from before the reason was given carries none.
+    noBreakEven: trajectory.noBreakEven ?? null,
     notCounted: trajectory.notCounted,
     hasMoney: scenario.money !== undefined,
     weeksSimulated,

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { numberFromText, numberListFromText, textFromNumber } from "./entry.js";
+import { fractionsTypedAsPercent, numberFromText, numberListFromText, textFromNumber, textFromNumberList } from "./entry.js";
 
 it("numberFromText keeps what is not a number and reads percentages", () => {
   expect(numberFromText("12", "number", false)).toBe(12);
@@ -22,6 +22,17 @@ it("textFromNumber shows percentages without float noise", () => {
 it("numberListFromText reads lists and keeps bad ones as typed", () => {
   expect(numberListFromText("300, 240 410;5")).toEqual([300, 240, 410, 5]);
   expect(numberListFromText("300, x")).toBe("300, x");
+});
+
+it("a percent list is typed in percent and stored as the file's fractions, both ways", () => {
+  expect(numberListFromText("12, 12.5 %, 11%; 16", "percent")).toEqual([0.12, 0.125, 0.11, 0.16]);
+  expect(numberListFromText("12, x", "percent")).toBe("12, x");
+  expect(textFromNumberList([0.12, 0.125, 0.11], "percent")).toBe("12, 12.5, 11");
+  expect(textFromNumberList([1.1, 0.95], "number")).toBe("1.1, 0.95");
+  expect(textFromNumberList("12, x", "percent")).toBe("12, x");
+  // The file's fractions typed into the percent field: said, with what to type instead.
+  expect(fractionsTypedAsPercent(numberListFromText("0.12, 0.11", "percent"))).toBe("Read as 0.12 %, …: shares are typed in percent here (12 for 12 %).");
+  expect(fractionsTypedAsPercent([0.12, 0.11])).toBeNull();
 });
 
 it("numberFromText reads percentages and points typed with their unit, a sign or the minus sign", () => {

@@ -60,9 +60,31 @@ export function writeField(holder: Holder, key: string | number, value: unknown)
   else (holder as Record<string | number, unknown>)[key] = value;
 }
 
-/** Numbers typed as a list ("300, 240 410"): the numbers, or the text as typed when one is not a number. */
-export function numberListFromText(text: string): number[] | string {
-  const parts = text.split(/[\s,;]+/).filter((part) => part !== "");
+/** Numbers typed as a list ("300, 240 410"): the numbers, or the text as typed when one is not a number. A `percent`
+ * list reads each entry as a percentage ("12, 12.5 %, 11%" → [0.12, 0.125, 0.11]), as a single percent field does. */
+export function numberListFromText(text: string, kind: "number" | "percent" = "number"): number[] | string {
+  // A percent sign may stand apart from its number ("12 %"): joined first, so that it is not an entry of its own.
+  const joined = kind === "percent" ? text.replace(/\s+%/g, "%") : text;
+  const parts = joined.split(/[\s,;]+/).filter((part) => part !== "");
+  if (kind === "percent") {
+    const values = parts.map((part) => numberFromText(part, "percent", false));
+    return values.every((value): value is number => typeof value === "number") ? values : text;
+  }
   const values = parts.map(Number);
   return values.every(Number.isFinite) ? values : text;
+}
+
+/** The text of a stored list: "12, 12.5, 11" for [0.12, 0.125, 0.11] in percent; a list kept as typed as it was. */
+export function textFromNumberList(value: unknown, kind: "number" | "percent" = "number"): string {
+  if (Array.isArray(value)) return value.map((entry) => textFromNumber(entry, kind)).join(", ");
+  return typeof value === "string" ? value : "";
+}
+
+/** A warning when every entry of a percent list reads below 1 %: a planner who typed the file's fractions ("0.12")
+ * into a field in percent gets 0.12 %; null otherwise. Not an error: a share below 1 % can be meant. */
+export function fractionsTypedAsPercent(values: unknown): string | null {
+  if (!Array.isArray(values) || values.length === 0) return null;
+  if (!values.every((value) => typeof value === "number" && value > 0 && value < 0.01)) return null;
+  const first = values[0] as number;
+  return `Read as ${textFromNumber(first, "percent")} %${values.length > 1 ? ", …" : ""}: shares are typed in percent here (${textFromNumber(first * 100, "percent")} for ${textFromNumber(first * 100, "percent")} %).`;
 }
