@@ -76,6 +76,8 @@ describe("the Year view, in chromium", () => {
     // Every field of a group's plan has its help, the default's source named (they had none: the groups are keyed by name).
     expect(await page.getByText("Share of agents who leave in a month (0.03: 3%). Default 0 (assumption: enter your own).", { exact: false }).count()).toBeGreaterThan(0);
     expect(await page.getByText(/Weeks from the start of recruiting to the start of the class\. Default 6 \(assumption\)/).count()).toBeGreaterThan(0);
+    // A hiring class's weeks in class are named as such (they read "Class spread over", a training's label).
+    expect(await page.locator('label[for="f-capacity-groups-Service-team-hiring-classWeeks"]').textContent()).toMatch(/^Weeks in class/);
 
     // Cancel stops a run at once (the pool's and the year worker's threads are terminated); a new run then works.
     await page.locator("#year-replications").fill("60");

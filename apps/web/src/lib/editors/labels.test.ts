@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultScenario } from "../scenario/bundled.js";
-import { fractionHelp, fractionStyleOf, listHelp, PERCENT, unitFor } from "./labels.js";
+import { fractionHelp, fractionStyleOf, labelFor, listHelp, PERCENT, unitFor } from "./labels.js";
 import { helpAt } from "./schema.js";
 
 const draft = JSON.parse(defaultScenario().text) as Record<string, unknown>;
@@ -30,5 +30,13 @@ describe("the Year view's monthly lists", () => {
     expect(fractionStyleOf("monthlyIndex")).toBeNull();
     expect(unitFor("monthlyIndex", "USD")).toBe("× the forecast");
     expect(listHelp("monthlyIndex", "Seasonal index.")).toBe("Seasonal index. An index, not a share: 1.1 is 10 % above the forecast, 0.9 is 10 % below, 1 is the forecast itself.");
+  });
+});
+
+describe("labels in a block", () => {
+  it("names a hiring class's weeks in class as such, a training's class weeks as spread over", () => {
+    expect(labelFor("classWeeks", "hiring")).toBe("Weeks in class");
+    expect(labelFor("classWeeks", 3)).toBe("Class spread over");
+    expect(labelFor("classWeeks")).toBe("Class spread over");
   });
 });

@@ -91,8 +91,17 @@ const UNIT_SUFFIXES: [RegExp, string][] = [
   [/Months$/, ""],
 ];
 
-/** "hoursOffFloor" → "Hours off the floor per trainee" (known names), else "learningCurveWeeks" → "Learning curve". */
-export function labelFor(key: string): string {
+/** Names that mean another thing inside a block: a hiring class's `classWeeks` are weeks in class before joining the
+ * floor, not a training's class hours spread over weeks. */
+const LABELS_IN: Record<string, Record<string, string>> = {
+  hiring: { classWeeks: "Weeks in class" },
+};
+
+/** "hoursOffFloor" → "Hours off the floor per trainee" (known names), else "learningCurveWeeks" → "Learning curve";
+ * `within` (the enclosing key, e.g. "hiring") picks the block's own name where it differs. */
+export function labelFor(key: string, within?: string | number): string {
+  const inBlock = within === undefined ? undefined : LABELS_IN[String(within)]?.[key];
+  if (inBlock) return inBlock;
   const known = LABELS[key];
   if (known) return known;
   let base = key;
