@@ -266,6 +266,10 @@ describe("ccplan compare with money, and ccplan sensitivity", () => {
     expect(text).not.toMatch(/\[([\d,]+), \1\]/);
     expect(text).toMatch(/ROI = \(benefit − cost\) \/ cost +\d+% \[−\d+%, \d+%\]/); // 4 replications: a CI reaching below 0
     expect(text).not.toMatch(/(^|[\s[(])-\d/m); // negative figures with a true minus, as in every other table
+    // 4 replications value no input: said in words, never as "0 to 0", and how many the method needs said once.
+    expect(text).not.toMatch(/\b0 to 0\b/);
+    expect(text).toMatch(/^ {2}"Product-knowledge training" is the best buy in \d+% of futures; with 4 replications no input's value can be told apart from 0 \(the value of information needs about 500\)\.$/m);
+    expect(text).toMatch(/^the loyalty shares together \(churn and NPS classes\) +0 +not told apart from 0 by 4 replications$/m);
     // The decision block: which option is best, what knowing each input is worth, the acceptability curve and its
     // break-evens, in the scenario's currency; a warning that 4 replications overstate the value of information.
     const { decision } = JSON.parse(run.stdout);

@@ -19,6 +19,8 @@ import {
   type KpiSummary,
   type PhaseRunRequest,
   varianceSharesNote,
+  decisionSentence,
+  partialValueNote,
 } from "@ccplan/core";
 import { onePositional, parseCommandArgs } from "../args.js";
 import { InputError } from "../errors.js";
@@ -380,22 +382,19 @@ function renderMoney(interventions: { name: string; money: InterventionMoney }[]
  * of a kept customer: the manager's sentence, then the figures.
  */
 export function renderDecision(decided: FullDecision): string {
-  const amount = (value: number) => `${decided.currency} ${Math.round(value).toLocaleString("en-US")}`;
-  const percent = (value: number) => `${(value * 100).toFixed(0)}%`;
+  const whole = (value: number) => Math.round(value).toLocaleString("en-US");
+  const amount = (value: number) => `${decided.currency} ${whole(value)}`;
   const lines: string[] = ["What to find out before deciding (the value of knowing each input exactly, for the option with the highest expected NPV):"];
-  const best = decided.probBest ? Object.entries(decided.probBest).sort((a, b) => b[1] - a[1])[0] : undefined;
-  const top = decided.evppi[0];
-  if (best && top && top.value > 0) {
-    lines.push(`  "${best[0]}" is the best buy in ${percent(best[1])} of futures; knowing ${top.label} is worth up to ${amount(top.value)} before you decide.`);
-  }
+  const sentence = decisionSentence(decided, amount);
+  if (sentence !== null && decided.evppi.length > 0) lines.push(`  ${sentence}`);
   if (decided.evppi.length > 0) {
+    const replications = decided.valueOfInformation.replications;
+    // "0 to 0" would read as a measured certainty: core says what an interval at nothing means at this many replications.
+    const interval = (entry: (typeof decided.evppi)[number]) => partialValueNote(entry, replications) ?? `${whole(entry.ci95[0])} to ${whole(entry.ci95[1])}`;
     lines.push(
       renderTable(
         ["Input", `Value of knowing it (${decided.currency})`, "95% interval"],
-        [
-          ["everything (EVPI)", amount(decided.evpi).replace(`${decided.currency} `, ""), ""],
-          ...decided.evppi.map((entry) => [entry.label, amount(entry.value).replace(`${decided.currency} `, ""), `${Math.round(entry.ci95[0]).toLocaleString("en-US")} to ${Math.round(entry.ci95[1]).toLocaleString("en-US")}`]),
-        ],
+        [["everything (EVPI)", whole(decided.evpi), ""], ...decided.evppi.map((entry) => [entry.label, whole(entry.value), interval(entry)])],
       ),
     );
   } else lines.push("  No input is uncertain (assumptions fixed): nothing to learn first.");

@@ -5,4 +5,4 @@ export { drawnInputs, recipeScenario, recipeScenarioAt, simulatedInputs, type Sc
 export { createScenarioSimulator, type ScenarioSimulator } from "./scenarioSimulator.js";
 export { inputLabel } from "./labels.js";
 export { fitOnDraws, leastSquaresFit, type DrawColumn, type DrawFit } from "./regression.js";
-export { firstOrderShare, varianceShares, varianceSharesNote, type VarianceShare } from "./varianceShares.js";
+export { firstOrderShare, testedFirstOrderShare, varianceShares, varianceSharesNote, type VarianceShare } from "./varianceShares.js";

@@ -1,5 +1,6 @@
 import { logRegularizedBeta } from "../stats/regularizedBeta.js";
 import { ranks } from "../valueOfInformation/penalizedSpline.js";
+import { centralFQuantileAbove, noncentralFSurvival } from "./noncentralF.js";
 import { fitOnDraws, leastSquaresFit, MIN_REPLICATIONS_FOR_FIT, type DrawColumn } from "./regression.js";
 
 /** One source of an output's variance and its share of it. */
@@ -22,6 +23,12 @@ export interface VarianceShare {
  * does nothing gets about 0, not about degree/K). A share the replications cannot tell from zero (the fit's F test,
  * at 5% Bonferroni-corrected for the number of inputs) is reported as 0, so that a few replications never name a
  * source that is only noise.
+ *
+ * A share that passes that test is corrected for having been selected by it (`selectionCorrectedShare`): with few
+ * replications only the fits that came out high pass, so the adjusted R² of a passing fit overstates its share (on
+ * twelve inputs of 1/12 each, 30 replications reported 0.29 to 0.57 for the few that passed). The corrected share is
+ * median-unbiased given that the fit passed: as often below the true share as above it (its mean stays above it with
+ * so few replications: 0.15 there, against 0.35 before).
  */
 export function varianceShares(columns: readonly DrawColumn[], y: ArrayLike<number>): VarianceShare[] {
   const n = y.length;
@@ -29,13 +36,21 @@ export function varianceShares(columns: readonly DrawColumn[], y: ArrayLike<numb
   const mean = values.reduce((sum, value) => sum + value, 0) / Math.max(1, n);
   const total = values.reduce((sum, value) => sum + (value - mean) ** 2, 0);
   if (!(total > 0) || n < 4) return [];
-  const level = 0.05 / Math.max(1, columns.length);
-  const shares: VarianceShare[] = columns.map((column) => {
-    const fit = smoothFit(column.values, values);
-    return { input: column.key, share: fit.pValue < level ? clamp(fit.share) : 0 };
-  });
+  const shares: VarianceShare[] = columns.map((column) => ({ input: column.key, share: testedFirstOrderShare(column.values, values, columns.length).share }));
   shares.push({ input: "simulation", share: clamp(1 - fitOnDraws(columns, values).rSquared) });
   return shares.sort((a, b) => b.share - a.share);
+}
+
+/**
+ * One input's first-order share as `varianceShares` reports it beside `inputs` inputs in all: whether its fit passed the
+ * F test (at 5% Bonferroni-corrected for `inputs`), and the share, corrected for that selection (0 when it did not pass;
+ * it may be 0 when it did, see `selectionCorrectedShare`).
+ */
+export function testedFirstOrderShare(x: ArrayLike<number>, y: Float64Array, inputs: number): { passed: boolean; share: number } {
+  const level = 0.05 / Math.max(1, inputs);
+  const fit = smoothFit(x, y);
+  if (!(fit.pValue < level)) return { passed: false, share: 0 };
+  return { passed: true, share: clamp(selectionCorrectedShare(fit, level)) };
 }
 
 /** The first-order share of one input (see `varianceShares`): adjusted R² of y on Legendre polynomials of its rank. */
@@ -43,11 +58,22 @@ export function firstOrderShare(x: ArrayLike<number>, y: Float64Array): number {
   return smoothFit(x, y).share;
 }
 
-/** The smooth fit of y on one input: its adjusted R² and the p-value of its F test against no effect. */
-function smoothFit(x: ArrayLike<number>, y: Float64Array): { share: number; pValue: number } {
+/** The smooth fit of y on one input: its adjusted R², its F statistic on (degree, dof) degrees of freedom against no
+ * effect and that test's p-value. */
+interface SmoothFit {
+  share: number;
+  f: number;
+  degree: number;
+  dof: number;
+  pValue: number;
+}
+
+/** The smooth fit of y on one input (see `SmoothFit`). */
+function smoothFit(x: ArrayLike<number>, y: Float64Array): SmoothFit {
   const n = y.length;
   const degree = Math.min(10, Math.max(2, Math.floor(n / 25)));
-  if (n <= degree + 2) return { share: 0, pValue: 1 };
+  const dof = n - degree - 1;
+  if (n <= degree + 2) return { share: 0, f: 0, degree, dof, pValue: 1 };
   // Ranks mapped to (−1, 1), ties sharing their mean rank (doubling the (0, 1) rank is exact, so 2u − 1 is the same
   // number as 2(rank + ½)/n − 1).
   const t = ranks(x);
@@ -60,14 +86,47 @@ function smoothFit(x: ArrayLike<number>, y: Float64Array): { share: number; pVal
     total += (y[k]! - mean) ** 2;
     residual += (y[k]! - fitted[k]!) ** 2;
   }
-  if (!(total > 0)) return { share: 0, pValue: 1 };
-  const dof = n - degree - 1;
+  if (!(total > 0)) return { share: 0, f: 0, degree, dof, pValue: 1 };
   const share = 1 - residual / dof / (total / (n - 1));
-  if (!(residual > 0)) return { share, pValue: 0 };
+  if (!(residual > 0)) return { share, f: Infinity, degree, dof, pValue: 0 };
   // F = (explained / d) / (residual / dof); P(F_{d, dof} > F) = I_{dof / (dof + d F)}(dof/2, d/2).
   const f = (total - residual) / degree / (residual / dof);
   const pValue = f > 0 ? Math.exp(logRegularizedBeta(dof / (dof + degree * f), (degree * f) / (dof + degree * f), dof / 2, degree / 2)) : 1;
-  return { share, pValue };
+  return { share, f, degree, dof, pValue };
+}
+
+/**
+ * The share of a fit that passed its F test at `level`, corrected for the selection: the conditional median-unbiased
+ * estimate, the share s whose noncentrality λ = n·s/(1 − s) puts the observed F at the median of the F statistics
+ * that pass, P(F > F_obs | λ) / P(F > F_crit | λ) = ½ (the winner's-curse correction of Ghosh, Zou & Wright,
+ * American Journal of Human Genetics 82(5), 2008, and Zhong & Prentice, Biostatistics 9(4), 2008, for the
+ * regression's F: noncentral F(degree, dof; λ) under normal residuals). 0 when the observed F is below the median of
+ * the passing F's even with no effect at all. Where the fit would pass almost surely at its own adjusted R² (a
+ * probability of 0.999 or more) the selection changes nothing and the adjusted R² stands.
+ */
+function selectionCorrectedShare(fit: SmoothFit, level: number): number {
+  const n = fit.dof + fit.degree + 1;
+  if (!(fit.share < 1) || fit.f === Infinity) return fit.share;
+  const critical = centralFQuantileAbove(level, fit.degree, fit.dof);
+  const passes = (lambda: number) => noncentralFSurvival(critical, fit.degree, fit.dof, lambda);
+  const lambdaOf = (share: number) => (n * share) / (1 - share);
+  if (passes(lambdaOf(Math.max(0, fit.share))) >= 0.999) return fit.share;
+  const aboveMedian = (lambda: number) => noncentralFSurvival(fit.f, fit.degree, fit.dof, lambda) / passes(lambda) - 0.5;
+  if (aboveMedian(0) >= 0) return 0;
+  // The ratio grows with λ (the noncentral F's family has a monotone likelihood ratio): bracket, then bisect.
+  let low = 0;
+  let high = Math.max(1, lambdaOf(Math.max(0, fit.share)));
+  while (aboveMedian(high) < 0 && high < 1e12) {
+    low = high;
+    high *= 2;
+  }
+  while (high - low > 1e-9 * high) {
+    const middle = (low + high) / 2;
+    if (aboveMedian(middle) < 0) low = middle;
+    else high = middle;
+  }
+  const lambda = (low + high) / 2;
+  return lambda / (lambda + n);
 }
 
 /** P₁ … P_d at each t (Bonnet's recursion). */

@@ -17,3 +17,4 @@ export {
   type InputValue,
 } from "./decisionAnalysis.js";
 export { fullDecision, type FullDecision } from "./fullDecision.js";
+export { decisionSentence, partialValueNote } from "./decisionSentence.js";
