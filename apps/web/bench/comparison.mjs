@@ -166,6 +166,9 @@ async function comparisonRound(query = "", base = url) {
 /** One fresh page: a comparison first (the page offers sensitivity on its results), then the baseline's sensitivity. */
 async function sensitivityRound(query = "", base = url) {
   const page = await context.newPage();
+  // The page keeps the last sensitivity analysis across reloads (sensitivityKeep.ts) and shows it at once: without this,
+  // every round after the first timed the kept result's drawing (0.06 s), not an analysis.
+  await page.addInitScript((key) => localStorage.removeItem(key), "ccplan.sensitivity");
   await page.goto(base + query);
   const run = page.getByRole("button", { name: /^Run comparison/ });
   await run.waitFor({ timeout: 60_000 });
