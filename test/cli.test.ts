@@ -265,6 +265,8 @@ describe("ccplan compare with money, and ccplan sensitivity", () => {
     expect(money.serviceLevelChange.mean).toBeLessThan(0);
     expect(text).not.toMatch(/\[([\d,]+), \1\]/);
     expect(text).toMatch(/ROI = \(benefit − cost\) \/ cost +\d+% \[−\d+%, \d+%\]/); // 4 replications: a CI reaching below 0
+    // The payback month's mean is an average (a decimal); its P10–P90 are months some simulated year reached, whole.
+    expect(text).toMatch(/Payback month \(in years it pays back\) +\d+\.\d \(P10–P90 \d+ to \d+\)/);
     expect(text).not.toMatch(/(^|[\s[(])-\d/m); // negative figures with a true minus, as in every other table
     // 4 replications value no input: said in words, never as "0 to 0", and how many the method needs said once.
     expect(text).not.toMatch(/\b0 to 0\b/);
@@ -506,6 +508,23 @@ describe("ccplan capacity", () => {
     expect(row).toContain(`${points(delta.mean)} [${points(delta.ci95[0])}, ${points(delta.ci95[1])}] ✗`);
     expect(row).not.toMatch(/(^|\s)-\d/); // a true minus, as in every other table
     expect(text.stdout).toContain("pt = percentage points");
+  });
+
+  it("says why a trajectory has no break-even week when no benefit is priced, rather than that no replication broke even", () => {
+    const scenario = JSON.parse(readFileSync(join(repoRoot, "scenarios/year-plan.json"), "utf8"));
+    delete scenario.money.customerLifetimeValue;
+    delete scenario.money.costPerComplaint;
+    const dir = mkdtempSync(join(tmpdir(), "ccplan-no-benefit-"));
+    try {
+      const file = join(dir, "no-benefit.json");
+      writeFileSync(file, JSON.stringify(scenario));
+      const run = ccplan("capacity", file, "--intervention", "Coaching in cohorts", "--replications", "2", "--workers", "1");
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toContain("No break-even week: no benefit is priced.");
+      expect(run.stdout).not.toContain("does not break even");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("names each week the hiring plan leaves at risk with its probability's 95% CI and the reason", () => {

@@ -276,7 +276,9 @@ function renderTrajectory(trajectory: Trajectory, currency: string): string {
   );
   const even = trajectory.breakEvenWeek;
   const breakEven =
-    even.n === 0
+    trajectory.noBreakEven !== null
+      ? `No break-even week: ${trajectory.noBreakEven}.`
+      : even.n === 0
       ? "It does not break even within the planned weeks in any replication."
       : `Break-even week ${even.p50} (P10 to P90: ${even.p10} to ${even.p90}) in ${formatValue(trajectory.breakEvenShare, "fraction")} of replications.`;
   return [

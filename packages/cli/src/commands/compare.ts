@@ -320,6 +320,7 @@ function renderMoney(interventions: { name: string; money: InterventionMoney }[]
   const ratio = (value: number) => minus(value, Math.abs(value).toFixed(2));
   const percent = (value: number) => minus(value, `${(Math.abs(value) * 100).toFixed(0)}%`);
   const month = (value: number) => value.toFixed(1);
+  const wholeMonth = (value: number) => String(Math.round(value));
   const points = (value: number) => formatChange(value, "fraction", { decimals: 2 });
   const cost = (value: number) => (Math.abs(value) >= 100 ? amount(value) : minus(value, Math.abs(value).toFixed(2)));
   const noPayback = (m: InterventionMoney) => (!m.benefitPriced ? "– (no benefit priced)" : m.totalCost.mean !== null && m.totalCost.mean <= 0 ? "– (costs nothing)" : null);
@@ -343,7 +344,8 @@ function renderMoney(interventions: { name: string; money: InterventionMoney }[]
     ["  NPV, P10 to P90 of a year", (m) => spreadCell(m.npv, amount)],
     // The year's change, class weeks and learning curve included: the table above shows the week at full effect.
     [`Service level over the ${first.horizonMonths} months`, (m) => moneyCell(m.serviceLevelChange, points)],
-    ["Payback month (in years it pays back)", (m) => noPayback(m) ?? (m.paybackMonth.mean === null ? "never" : `${month(m.paybackMonth.mean)} (P10–P90 ${spreadCell(m.paybackMonth, month)})`)],
+    // The mean of whole months keeps a decimal; its P10 and P90 are months some year reached (core's summarizeWholePeriods).
+    ["Payback month (in years it pays back)", (m) => noPayback(m) ?? (m.paybackMonth.mean === null ? "never" : `${month(m.paybackMonth.mean)} (P10–P90 ${spreadCell(m.paybackMonth, wholeMonth)})`)],
     [`Pays back within ${first.horizonMonths} months`, (m) => noPayback(m) ?? (m.probPaybackWithinHorizon.mean === null ? "–" : `${percent(m.probPaybackWithinHorizon.mean)} of years`)],
     ...(probBest ? ([["Probability best (of all options)", (m: InterventionMoney) => percent(probBest[interventions.find((i) => i.money === m)!.name] ?? 0)]] as [string, (money: InterventionMoney) => string][]) : []),
     [`Value beyond the horizon, not booked (${first.currency})`, (m) => (m.retentionBeyondHorizon.mean ? moneyCell(m.retentionBeyondHorizon, amount) : "–")],
