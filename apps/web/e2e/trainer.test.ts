@@ -9,6 +9,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, recordPageProblems, startPreview, webRoot, type Browser, type PreviewServer } from "./server.js";
+import { yearViewShows } from "./yearView.js";
 
 const artifacts = join(webRoot, "e2e-artifacts");
 const defaultScenario = JSON.parse(readFileSync(join(webRoot, "..", "..", "scenarios", "default.json"), "utf8"));
@@ -21,18 +22,7 @@ describe("a trainer's first visit to the Year view, in chromium", () => {
   let page: Page;
   const problems: string[] = [];
 
-  async function appears(testid: string, timeout = 300_000): Promise<void> {
-    await expect
-      .poll(
-        async () => {
-          const error = await page.evaluate(() => document.querySelector("[data-testid=year-error]")?.textContent ?? null);
-          if (error) throw new Error(error);
-          return page.evaluate((id) => document.querySelector(`[data-testid=${id}]`) !== null, testid);
-        },
-        { timeout, interval: 250 },
-      )
-      .toBe(true);
-  }
+  const appears = (testid: string, timeout?: number) => yearViewShows(page, testid, timeout);
 
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
