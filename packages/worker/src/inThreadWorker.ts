@@ -9,13 +9,13 @@ import type { WorkerHandle } from "./pool.js";
 
 /** The in-thread slot's chunks last about this long, a quarter of a worker thread's: a worker thread whose chunk ends
  * while this thread simulates waits for it to hand out the next (it has one queued, so it only idles when this thread's
- * chunk outlasts its queued one; at a quarter of its length it never does). */
+ * chunk outlasts its queued one, which a quarter of its length does not, unless one replication alone takes longer). */
 export const IN_THREAD_CHUNK_MS = 50;
 
 /**
  * A worker handle whose calls run in this thread, one at a time, each in its own turn of the event loop
  * (`setImmediate`): between two chunks this thread hears the worker threads' messages, folds their results and hands
- * them their next chunks. A chunk, once started, runs to its end (it blocks the thread for its ~200 ms); `terminate`
+ * them their next chunks. A chunk, once started, runs to its end (it blocks the thread for its ~50 ms, or its one replication's time); `terminate`
  * drops the calls not yet started, whose promises then never settle (the pool has forgotten them). An error comes back
  * as the call's rejection, as a worker's would; nothing here can crash the way a thread does.
  */

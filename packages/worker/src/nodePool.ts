@@ -38,16 +38,16 @@ export function nodeWorkerHandle(workerUrl: URL = NODE_WORKER_URL): WorkerHandle
 /** A pool of Node worker threads with the same API as the browser pool (for the CLI's `--workers`). */
 export function createNodePool(options: NodePoolOptions = {}): Pool {
   const size = options.size ?? availableParallelism();
-  let inThreadBusy = false;
+  let inThreadTaken = false;
   const createWorker = (): WorkerHandle => {
-    if (!options.inThread || inThreadBusy) return nodeWorkerHandle(options.workerUrl);
+    if (!options.inThread || inThreadTaken) return nodeWorkerHandle(options.workerUrl);
     // One slot at most runs here; when the pool drops it (a chunk that threw), the next one may run here again.
     const handle = inThreadWorkerHandle();
-    inThreadBusy = true;
+    inThreadTaken = true;
     return {
       ...handle,
       terminate: () => {
-        inThreadBusy = false;
+        inThreadTaken = false;
         return handle.terminate();
       },
     };
