@@ -4,12 +4,12 @@
 // to throw while drawing its editor); one more adds a training, staggered in weekly cohorts by core so its class weeks
 // dip rather than collapse (the editor gives the figure and the fix), and it is followed week by week. Screenshots at
 // 1280×800 and 390×844; nothing logs an error.
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, recordPageProblems, startPreview, webRoot, type Browser, type PreviewServer } from "./server.js";
-import { yearViewShows } from "./yearView.js";
+import { webRoot } from "./server.js";
+import { openYearView, yearViewShows, type OpenYearView } from "./yearView.js";
 
 const artifacts = join(webRoot, "e2e-artifacts");
 const defaultScenario = JSON.parse(readFileSync(join(webRoot, "..", "..", "scenarios", "default.json"), "utf8"));
@@ -17,26 +17,19 @@ const group = defaultScenario.groups[0];
 const headcount = group.shifts.reduce((sum: number, shift: { agents: number }) => sum + shift.agents, 0);
 
 describe("a trainer's first visit to the Year view, in chromium", () => {
-  let server: PreviewServer | undefined;
-  let browser: Browser | undefined;
+  let yearView: OpenYearView | undefined;
   let page: Page;
   const problems: string[] = [];
 
   const appears = (testid: string, timeout?: number) => yearViewShows(page, testid, timeout);
 
   beforeAll(async () => {
-    mkdirSync(artifacts, { recursive: true });
-    server = await startPreview();
-    browser = await launchChromium({ width: 1280, height: 800 });
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    page.setDefaultTimeout(20_000);
-    recordPageProblems(page, problems, { httpErrors: true });
-    await page.goto(`${server.url}#year`);
+    yearView = await openYearView(problems);
+    page = yearView.page;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await yearView?.close();
   });
 
   it("builds a capacity plan from the scenario, adds a staggered training and follows it week by week", { timeout: 600_000 }, async () => {
@@ -86,7 +79,7 @@ describe("a trainer's first visit to the Year view, in chromium", () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await editor.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(artifacts, "trainer-class-load-390x844.png") });
-    await page.goto(`${server!.url}#year`);
+    await page.goto(`${yearView!.url}#year`);
     await page.getByTestId("run-trajectory").waitFor();
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(artifacts, "trainer-year-390x844.png") });

@@ -3,39 +3,32 @@
 // example; runs the year (every week simulated in the Web Workers, with progress); finds the hiring plan (HiGHS in
 // the year worker) and puts it in the scenario; follows a training week by week; screenshots at 1280×800 and
 // 390×844; nothing logs an error.
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { deflateRawSync } from "node:zlib";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, recordPageProblems, startPreview, webRoot, type Browser, type PreviewServer } from "./server.js";
-import { yearViewShows } from "./yearView.js";
+import { webRoot } from "./server.js";
+import { openYearView, yearViewShows, type OpenYearView } from "./yearView.js";
 
 const artifacts = join(webRoot, "e2e-artifacts");
 // Few futures: the test is about the page working end to end; the statistics are core's (tested there).
 const FUTURES = "6";
 
 describe("the Year view, in chromium", () => {
-  let server: PreviewServer | undefined;
-  let browser: Browser | undefined;
+  let yearView: OpenYearView | undefined;
   let page: Page;
   const problems: string[] = [];
 
   const appears = (testid: string, timeout?: number) => yearViewShows(page, testid, timeout);
 
   beforeAll(async () => {
-    mkdirSync(artifacts, { recursive: true });
-    server = await startPreview();
-    browser = await launchChromium({ width: 1280, height: 800 });
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    page.setDefaultTimeout(20_000);
-    recordPageProblems(page, problems, { httpErrors: true });
-    await page.goto(`${server.url}#year`);
+    yearView = await openYearView(problems);
+    page = yearView.page;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await yearView?.close();
   });
 
   it("runs the year, finds the hiring plan, uses it and follows a training", { timeout: 900_000 }, async () => {
@@ -126,12 +119,12 @@ describe("the Year view, in chromium", () => {
     const raw = JSON.parse(text);
     raw.name = "Shared year";
     raw.capacity.shrinkageByMonth = [0.125, ...raw.capacity.shrinkageByMonth.slice(1)];
-    const link = `${server!.url}#s=${deflateRawSync(Buffer.from(JSON.stringify(raw))).toString("base64url")}`;
+    const link = `${yearView!.url}#s=${deflateRawSync(Buffer.from(JSON.stringify(raw))).toString("base64url")}`;
     await page.goto(link);
     // The scenario on screen has unsaved changes (the plan used above): the page asks first.
     await page.getByRole("button", { name: "Open the shared link" }).click();
     await expect.poll(async () => (await page.getByTestId("scenario-name").textContent()) ?? "").toContain("Shared year");
-    await page.goto(`${server!.url}#year`);
+    await page.goto(`${yearView!.url}#year`);
     const shrinkage = page.locator('[data-path="capacity.shrinkageByMonth"]');
     const shown = "12.5, 12, 11, 12, 12, 14, 16, 16, 12, 11, 12, 15";
     await expect.poll(() => shrinkage.inputValue()).toBe(shown);
