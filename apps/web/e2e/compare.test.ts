@@ -413,10 +413,18 @@ describe("run and compare, in chromium", () => {
     expect(await card.locator('[data-figure="roi"] .ci').textContent()).toMatch(/^95% CI /);
     expect(await card.locator('[data-figure="npv"] .main').textContent()).toMatch(/¥/);
     // The option's service level is the year's first, class weeks included (they cost service); the week at full
-    // effect, as the KPI table shows it, comes after.
+    // effect, as the KPI table shows it, comes after. This training moves satisfaction alone (no handle-time or FCR
+    // change is entered), which the queue does not depend on: at full effect its service level is the baseline's in
+    // every replication, and the sentence says why rather than "0.0 pt (95% CI 0.0 to 0.0 pt)".
     expect(await page.getByTestId("option-sentences").locator("li").first().textContent()).toMatch(
-      /: service level −\d+\.\d+ pt over the 12 months, every week counted \(95% CI −[\d.]+ to −[\d.]+ pt\); [−+]?\d+\.\d+ pt at full effect, from week \d+(\.\d)?( \(95% CI [^)]+\)|, the same in every replication)/,
+      /: service level −\d+\.\d+ pt over the 12 months, every week counted \(95% CI −[\d.]+ to −[\d.]+ pt\), all of it in the weeks before week (\d+); unchanged at full effect, from week \1, in every replication: as entered it changes satisfaction, which the queue does not depend on, and not handle time or first-contact resolution \(with it, repeat contacts\); pays back/,
     );
+    const serviceLevelChange = row("serviceLevel").locator('[data-delta="1"]');
+    expect(await serviceLevelChange.getAttribute("data-effect")).toBe("same");
+    expect((await serviceLevelChange.textContent())?.replace(/\s+/g, " ").trim()).toBe("unchanged the same in every replication");
+    // So does its phase table from the learning curve on (class weeks dip).
+    const steadyState = page.getByTestId("phase-table").locator("tbody tr").last();
+    expect((await steadyState.locator("td").first().textContent())?.replace(/\s+/g, " ").trim()).toBe("unchanged in every replication");
     await appears(".chart-frame[aria-label='Cumulative net benefit by month'] svg.chart-svg", 20_000);
     // Where the uncertainty comes from never shows the simulation's noise alone without saying why: with 30
     // replications no input's share of this case passes its test, so the card says what the inputs explain together.

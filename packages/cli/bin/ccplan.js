@@ -13,7 +13,7 @@ try {
   cli = await import("../dist/bin.js");
 } catch (error) {
   if (error?.code === "ERR_MODULE_NOT_FOUND" && String(error.message).includes("dist/bin.js")) {
-    process.stderr.write("ccplan is not built yet: run `npm run build` at the repository's root first.\n");
+    process.stderr.write("ccplan is not built (never yet, or its last build failed and removed dist/): run `npm run build` at the repository's root.\n");
     process.exit(1);
   }
   throw error;

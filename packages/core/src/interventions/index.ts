@@ -16,3 +16,4 @@ export { groupAgentHoursPerWeek, groupHeadcount, MIN_FCR, type SatisfactionEffec
 export { interventionIssues } from "./interventionIssues.js";
 export { EFFECT_PRESETS, effectPresets, type EffectPreset } from "./effectPresets.js";
 export { CLASS_HOURS_ALLOWANCE, trainingClassLoad, trainingTemplate, type ClassLoad } from "./trainingClassLoad.js";
+export { interventionLevers, LEVERS, QUEUE_LEVERS, type InterventionLever, type Lever } from "./interventionLevers.js";

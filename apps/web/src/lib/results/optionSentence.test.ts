@@ -38,10 +38,53 @@ describe("optionSentence", () => {
         fullEffectWeek: null,
       }),
     ).toBe("+4 agents: service level +2.5 pt (95% CI +2.3 to +2.7 pt); does not pay back within the 12-month horizon in any of 100 simulated years."));
-  it("says a change no replication moves is the same in every one, not a zero-width CI", () =>
+  it("says a service level no replication moves is unchanged, not a zero-width CI", () =>
     expect(
       optionSentence({ name: "Product training", money: money({ serviceLevelChange: summary(-0.0073, [-0.0075, -0.0072]) }), serviceLevel: serviceLevel(0, [0, 0], false), fullEffectWeek: 7 }),
-    ).toMatch(/^Product training: service level −0\.73 pt over the 12 months, every week counted \(95% CI −0\.75 to −0\.72 pt\); 0\.0 pt at full effect, from week 7, the same in every replication; pays back/));
+    ).toMatch(/^Product training: service level −0\.73 pt over the 12 months, every week counted \(95% CI −0\.75 to −0\.72 pt\), all of it in the weeks before week 7; unchanged at full effect, from week 7, in every replication; pays back/));
+  it("says what a training that moves satisfaction alone does and does not move, rather than a 0.0 to 0.0 CI", () => {
+    const text = optionSentence({
+      name: "Product training",
+      money: money({ serviceLevelChange: summary(-0.0073, [-0.0075, -0.0072]) }),
+      serviceLevel: serviceLevel(0, [0, 0], false),
+      fullEffectWeek: 7,
+      levers: [
+        { lever: "handleTime", reachesQueue: true, moves: false },
+        { lever: "firstContactResolution", reachesQueue: true, moves: false },
+        { lever: "satisfaction", reachesQueue: false, moves: true },
+      ],
+    });
+    expect(text).toContain(
+      "; unchanged at full effect, from week 7, in every replication: as entered it changes satisfaction, which the queue does not depend on, and not handle time or first-contact resolution (with it, repeat contacts); pays back",
+    );
+    expect(text).not.toMatch(/0\.0 to 0\.0|0\.0 pt/);
+  });
+  it("says an option entered with no effect changes nothing", () =>
+    expect(
+      optionSentence({
+        name: "Training programme",
+        money: money({ benefitPriced: false, serviceLevelChange: summary(-0.002, [-0.0025, -0.0015]) }),
+        serviceLevel: serviceLevel(0, [0, 0], false),
+        fullEffectWeek: 18,
+        levers: [
+          { lever: "handleTime", reachesQueue: true, moves: false },
+          { lever: "firstContactResolution", reachesQueue: true, moves: false },
+          { lever: "satisfaction", reachesQueue: false, moves: false },
+        ],
+      }),
+    ).toContain(
+      "unchanged at full effect, from week 18, in every replication: as entered it changes nothing, not handle time, first-contact resolution (with it, repeat contacts) or satisfaction;",
+    ));
+  it("gives no reason when the option moves something the queue depends on", () =>
+    expect(
+      optionSentence({
+        name: "Later starts",
+        money: money({}),
+        serviceLevel: serviceLevel(0, [0, 0], false),
+        fullEffectWeek: null,
+        levers: [{ lever: "staffing", reachesQueue: true, moves: true }],
+      }),
+    ).toMatch(/^Later starts: service level unchanged in every replication; pays back/));
   it("says when no benefit is priced, and when a change is not clear", () =>
     expect(
       optionSentence({ name: "Later starts", money: money({ benefitPriced: false }), serviceLevel: serviceLevel(0.001, [-0.002, 0.004], false), fullEffectWeek: null }),

@@ -1,7 +1,7 @@
 // The money of a comparison: each chosen intervention evaluated phase by phase against the baseline (core's
 // evaluationsJob: in class, learning curve, steady state…), then its ROI, payback and NPV over the financial horizon.
 // Runs the comparison already made are not made again: their span KPIs are reused, replication by replication.
-import type { Intervention, InterventionEvaluation, InterventionMoney, KpiSummary } from "@ccplan/core";
+import { interventionLevers, type Intervention, type InterventionEvaluation, type InterventionLever, type InterventionMoney, type KpiSummary } from "@ccplan/core";
 
 /** A phase of an intervention's timeline as the page shows it (its per-replication samples left behind). */
 export interface PhaseView {
@@ -16,6 +16,9 @@ export interface PhaseView {
 export interface MoneyView {
   name: string;
   kind: Intervention["kind"];
+  /** What the intervention moves at full effect, and whether the queue depends on it (core's `interventionLevers`);
+   * absent from runs kept before it was carried. */
+  levers?: InterventionLever[];
   replications: number;
   phases: PhaseView[];
   /** Null when the scenario has no money section. */
@@ -31,6 +34,7 @@ export function moneyView(intervention: Intervention, evaluation: InterventionEv
   return {
     name: evaluation.name,
     kind: intervention.kind,
+    levers: interventionLevers(intervention),
     replications: evaluation.replications,
     phases: evaluation.phases.map((phase) => ({ label: phase.label, startWeek: phase.startWeek, weeks: phase.weeks, kpis: phase.kpis, deltas: phase.deltas })),
     money: evaluation.money,
