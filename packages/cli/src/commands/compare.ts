@@ -18,13 +18,13 @@ import {
   type KpiStatisticsByKpi,
   type KpiSummary,
   type PhaseRunRequest,
-  varianceSharesNote,
   decisionSentence,
   partialValueNote,
 } from "@ccplan/core";
 import { onePositional, parseCommandArgs } from "../args.js";
 import { InputError } from "../errors.js";
 import { DELTA_LEGEND, formatChange, formatDelta } from "../format/delta.js";
+import { varianceSources } from "../format/varianceSources.js";
 import { signed } from "../format/sign.js";
 import { formatValue, kpiLabel, renderTable } from "../format/units.js";
 import { writeJson } from "../format/writeJson.js";
@@ -360,20 +360,13 @@ function renderMoney(interventions: { name: string; money: InterventionMoney }[]
     [`Break-even value of a kept customer`, (m) => breakEvenCell(m.costEffectiveness.breakEvenCustomerValue, cost)],
   ];
   const warnings = interventions.flatMap((i) => (i.money.evidenceWarning ? [`⚠ ${i.name}: ${i.money.evidenceWarning}.`] : []));
-  // Where each NPV's uncertainty comes from: the first-order shares of 5% or more.
-  const sources = interventions.map((i) => {
-    const shares = i.money.varianceShares.filter((entry) => entry.share >= 0.05).slice(0, 4);
-    const listed = shares.length > 0 ? shares.map((entry) => `${entry.label} ${percent(entry.share)}`).join("; ") : "no source above 5%";
-    // With few replications no single input's share may pass its test: the list would show the noise alone.
-    const note = varianceSharesNote(i.money.varianceShares, i.money.replications);
-    return `${i.name}: ${listed}${note === null ? "" : `. ${note}`}`;
-  });
+  const sources = interventions.map((i) => `${i.name}: ${varianceSources(i.money.varianceShares, i.money.replications)}`);
   return [
     `Money over ${first.horizonMonths} months against the baseline (mean [95% CI of the mean]; P10 to P90 of a year; phases: class, learning curve, steady state)`,
     assumptionsNote(first.assumptions),
     renderTable(["", ...interventions.map((i) => i.name)], rows.map(([label, cell]) => [label, ...interventions.map((i) => cell(i.money))])),
     ...(probBest ? [`Probability best: ${Object.entries(probBest).map(([name, p]) => `${name} ${percent(p)}`).join(", ")}.`] : []),
-    "Where the NPV's uncertainty comes from (first-order variance shares; simulation: what the draws leave unexplained):",
+    "Where the NPV's uncertainty comes from (first-order variance shares with their 95% CIs; simulation: what the draws leave unexplained):",
     ...sources.map((line) => `  ${line}`),
     ...warnings,
   ].join("\n");

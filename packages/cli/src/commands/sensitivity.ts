@@ -8,17 +8,12 @@ import {
   type Intervention,
   type KpiSample,
   type PhaseRunRequest,
-  type SensitivityResult,
-  type SensitivityUnit,
-  type Tornado,
 } from "@ccplan/core";
 import { prefetchedPhases, progressTracker, recipeSource } from "@ccplan/worker/node";
 import { numberFlag, onePositional, parseCommandArgs } from "../args.js";
 import { readReplications, readSeed, readWorkers, SIMULATION_FLAGS } from "./runFlags.js";
 import { InputError } from "../errors.js";
-import { formatChange } from "../format/delta.js";
-import { signed } from "../format/sign.js";
-import { formatValue, renderTable } from "../format/units.js";
+import { renderSensitivity } from "../format/tornado.js";
 import { writeJson } from "../format/writeJson.js";
 import { progressBar } from "../run/progressBar.js";
 import { createRunner } from "../run/runner.js";
@@ -113,63 +108,4 @@ export async function runSensitivity(args: string[], write: (text: string) => vo
     bar.done();
     await runner.close();
   }
-}
-
-function renderSensitivity(result: SensitivityResult): string {
-  const subject = result.intervention === null ? "the baseline" : `intervention ${JSON.stringify(result.intervention)}`;
-  const parts = [`${result.scenario} · sensitivity of ${subject} · ${result.replications} paired replications per point · seed ${result.seed}`];
-  for (const tornado of result.tornados) parts.push("", renderTornado(tornado, result.currency));
-  parts.push(
-    "",
-    "Each input at its low and high value, everything else unchanged; swing = output at high − output at low (mean of the",
-    "paired differences, 95% CI). A swing whose CI contains 0 may be noise; pt = percentage points.",
-  );
-  return parts.join("\n");
-}
-
-function renderTornado(tornado: Tornado, currency: string | null): string {
-  const unit = tornado.output.unit;
-  const isGain = tornado.output.label.includes("gain");
-  const show = (value: number | null) => formatOutput(value, unit, currency, isGain);
-  // A swing is a difference: of a share (ROI, a service level) it is in percentage points, whatever the output.
-  const swing = (value: number | null) =>
-    value === null || !Number.isFinite(value) ? "–" : unit === "fraction" ? formatChange(value, "fraction") : signed(value, formatInput(Math.abs(value), unit, currency), { plus: true });
-  const rows = tornado.bars.map((bar) => [
-    bar.label,
-    `${formatInput(bar.low, bar.unit, currency)} → ${show(bar.outputLow)}`,
-    `${formatInput(bar.high, bar.unit, currency)} → ${show(bar.outputHigh)}`,
-    bar.swingCi95 ? `${swing(bar.swing)} [${swing(bar.swingCi95[0])}, ${swing(bar.swingCi95[1])}]` : swing(bar.swing),
-  ]);
-  return [
-    `${tornado.output.label}: ${show(tornado.base)} with every input at its value`,
-    renderTable(["Input", "Low → output", "High → output", "Swing [95% CI]"], rows),
-  ].join("\n");
-}
-
-function formatOutput(value: number | null, unit: SensitivityUnit, currency: string | null, points: boolean): string {
-  if (value === null || !Number.isFinite(value)) return "–";
-  if (unit === "fraction" && points) return formatChange(value, "fraction");
-  return formatInput(value, unit, currency);
-}
-
-function formatInput(value: number, unit: SensitivityUnit, currency: string | null): string {
-  switch (unit) {
-    case "money":
-      return `${formatMoney(value)}${currency ? ` ${currency}` : ""}`;
-    case "factor":
-      return `×${value.toFixed(2)}`;
-    case "hours":
-      return `${Number(value.toFixed(2))} h`;
-    case "weeks":
-      return `${Number(value.toFixed(2))} wk`;
-    case "agents":
-      return Number.isInteger(value) ? String(value) : value.toFixed(2);
-    default:
-      return formatValue(value, unit);
-  }
-}
-
-function formatMoney(value: number): string {
-  const magnitude = Math.abs(value);
-  return signed(value, magnitude >= 100 ? Math.round(magnitude).toLocaleString("en-US") : magnitude.toFixed(2), { plus: false });
 }

@@ -42,22 +42,36 @@ function scaleFor(unit: KpiUnit, largest: number): Scale {
 const decimalsToShow = (value: number, cap: number) => (value > 0 ? Math.min(cap, Math.max(0, Math.ceil(-Math.log10(value) - 1e-6))) : 0);
 
 /**
- * A paired change as `+2.9 pt [+2.6 pt, +3.2 pt] ✓`: the mean change and its 95% CI in one unit, with enough
- * decimals that the CI's half-width shows and that a significant change never prints as zero ("−0.0 s ✓" would
- * contradict its own mark), then the mark ({@link DELTA_MARKS}). A value that rounds to zero prints unsigned.
+ * A paired change as `+2.9 pt [+2.6 pt, +3.2 pt] ✓`: the mean change and its 95% CI ({@link formatChangeWithCi}),
+ * then the mark ({@link DELTA_MARKS}).
  */
 export function formatDelta(delta: Pick<DeltaStatistics, "mean" | "ci95" | "significant" | "effect">, unit: KpiUnit): string {
   if (delta.mean === null) return "–";
-  const values = [delta.mean, ...(delta.ci95 ?? [])];
+  const mark = !delta.significant ? "" : ` ${delta.effect === "better" ? DELTA_MARKS.better : delta.effect === "worse" ? DELTA_MARKS.worse : DELTA_MARKS.changed}`;
+  return `${formatChangeWithCi(delta.mean, delta.ci95, unit, delta.significant)}${mark}`;
+}
+
+/**
+ * A change and its 95% CI as `+2.9 pt [+2.6 pt, +3.2 pt]`, in one unit, with enough decimals that the CI's half-width
+ * shows (up to 3 decimals more than the unit's usual ones) and that a significant change (by default: its CI excludes
+ * zero) never prints as zero, however small: "0.0 pt" for a change the test tells apart from zero says the opposite of
+ * the test. A value that rounds to zero prints unsigned.
+ */
+export function formatChangeWithCi(
+  mean: number,
+  ci95: readonly [number, number] | null,
+  unit: KpiUnit,
+  significant: boolean = ci95 !== null && (ci95[0] > 0 || ci95[1] < 0),
+): string {
+  const values = [mean, ...(ci95 ?? [])];
   const scale = scaleFor(unit, Math.max(...values.map(Math.abs)));
   let decimals = scale.decimals;
   const cap = scale.decimals + 3;
-  if (delta.ci95) decimals = Math.max(decimals, decimalsToShow((Math.abs(delta.ci95[1] - delta.ci95[0]) / 2) * scale.factor, cap));
-  if (delta.significant) decimals = Math.max(decimals, decimalsToShow(Math.abs(delta.mean) * scale.factor, cap));
+  if (ci95) decimals = Math.max(decimals, decimalsToShow((Math.abs(ci95[1] - ci95[0]) / 2) * scale.factor, cap));
+  // No cap here: however small, a change told apart from zero shows its first significant digit.
+  if (significant) decimals = Math.max(decimals, decimalsToShow(Math.abs(mean) * scale.factor, 20));
   const show = (value: number) => showChange(value, scale, decimals);
-  const ci = delta.ci95 ? ` [${show(delta.ci95[0])}, ${show(delta.ci95[1])}]` : "";
-  const mark = !delta.significant ? "" : ` ${delta.effect === "better" ? DELTA_MARKS.better : delta.effect === "worse" ? DELTA_MARKS.worse : DELTA_MARKS.changed}`;
-  return `${show(delta.mean)}${ci}${mark}`;
+  return ci95 ? `${show(mean)} [${show(ci95[0])}, ${show(ci95[1])}]` : show(mean);
 }
 
 /**

@@ -82,9 +82,9 @@ export interface InterventionMoney {
   evidence: EvidenceShares | null;
   /** The plain-words warning when more than half of the expected benefit rests on assumptions, else null. */
   evidenceWarning: string | null;
-  /** Where the NPV's uncertainty comes from: each uncertain input's first-order variance share and `simulation`
-   * (1 − R² of the joint fit), largest first (`varianceShares`). */
-  varianceShares: { input: string; label: string; share: number }[];
+  /** Where the NPV's uncertainty comes from: each uncertain input's first-order variance share with its 95% interval
+   * and `simulation` (1 − R² of the joint fit; no interval), largest first (`varianceShares`). */
+  varianceShares: { input: string; label: string; share: number; ci95: [number, number] | null }[];
   costEffectiveness: CostEffectiveness;
 }
 

@@ -6,3 +6,4 @@ export { createScenarioSimulator, type ScenarioSimulator } from "./scenarioSimul
 export { inputLabel } from "./labels.js";
 export { fitOnDraws, leastSquaresFit, type DrawColumn, type DrawFit } from "./regression.js";
 export { firstOrderShare, testedFirstOrderShare, varianceShares, varianceSharesNote, type VarianceShare } from "./varianceShares.js";
+export { shareInterval, type ShareTest } from "./shareInterval.js";

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { centralFQuantileAbove, noncentralFSurvival } from "./noncentralF.js";
+import { centralFQuantileAbove, noncentralFDistribution, noncentralFSurvival } from "./noncentralF.js";
 
 // Reference values from SciPy 1.17 (scipy.stats.ncf.sf and f.sf / f.isf).
 it("noncentralFSurvival matches SciPy's noncentral F from small to large noncentrality", () => {
@@ -18,4 +18,16 @@ it("noncentralFSurvival is 1 at 0 and 0 at infinity", () => {
 
 it("centralFQuantileAbove inverts the central F's survival (SciPy: f.isf(0.05 / 12, 2, 27) = 6.760292560660243)", () => {
   expect(centralFQuantileAbove(0.05 / 12, 2, 27)).toBeCloseTo(6.760292560660243, 8);
+});
+
+it("noncentralFDistribution is the complement of noncentralFSurvival (each from its own tail of the incomplete beta)", () => {
+  for (const [f, d1, d2, lambda] of [[3, 2, 17, 0], [3, 2, 17, 5], [7.5, 2, 37, 1.8], [1.2, 4, 95, 3], [30, 8, 191, 200], [0.2, 2, 37, 40]]) {
+    expect(noncentralFDistribution(f!, d1!, d2!, lambda!) + noncentralFSurvival(f!, d1!, d2!, lambda!)).toBeCloseTo(1, 12);
+  }
+  // A lower tail far below 1e-16, which 1 − survival would give as 0.
+  const tail = noncentralFDistribution(0.05, 2, 37, 400);
+  expect(tail).toBeGreaterThan(0);
+  expect(tail).toBeLessThan(1e-30);
+  expect(noncentralFDistribution(0, 2, 17, 3)).toBe(0);
+  expect(noncentralFDistribution(Infinity, 2, 17, 3)).toBe(1);
 });

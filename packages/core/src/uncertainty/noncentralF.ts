@@ -35,3 +35,24 @@ export function centralFQuantileAbove(alpha: number, d1: number, d2: number): nu
   }
   return high;
 }
+
+/**
+ * P(F ≤ f) for F ~ F(d1, d2; λ): the same Poisson(λ/2) mixture as `noncentralFSurvival`, of the lower tails
+ * I_{d1 f/(d1 f + d2)}(d1/2 + j, d2/2), so that a small probability keeps its digits (1 − survival would lose them
+ * where the survival is near 1: a large λ at a small f).
+ */
+export function noncentralFDistribution(f: number, d1: number, d2: number, lambda: number): number {
+  if (!(f > 0)) return 0;
+  if (f === Infinity) return 1;
+  const x = (d1 * f) / (d1 * f + d2);
+  const y = d2 / (d1 * f + d2);
+  const half = lambda / 2;
+  if (!(half > 0)) return Math.exp(logRegularizedBeta(x, y, d1 / 2, d2 / 2));
+  const reach = 10 * Math.sqrt(half) + 20;
+  const logHalf = Math.log(half);
+  let sum = 0;
+  for (let j = Math.max(0, Math.floor(half - reach)); j <= Math.ceil(half + reach); j++) {
+    sum += Math.exp(-half + j * logHalf - logGamma(j + 1) + logRegularizedBeta(x, y, d1 / 2 + j, d2 / 2));
+  }
+  return Math.min(1, sum);
+}

@@ -1,6 +1,7 @@
 import { logRegularizedBeta } from "../stats/regularizedBeta.js";
 import { ranks } from "../valueOfInformation/penalizedSpline.js";
 import { centralFQuantileAbove, noncentralFSurvival } from "./noncentralF.js";
+import { shareInterval, type ShareTest } from "./shareInterval.js";
 import { fitOnDraws, leastSquaresFit, MIN_REPLICATIONS_FOR_FIT, type DrawColumn } from "./regression.js";
 
 /** One source of an output's variance and its share of it. */
@@ -8,6 +9,11 @@ export interface VarianceShare {
   /** An input's key, or `simulation`: what the draws do not explain (the noise the replications keep). */
   input: string;
   share: number;
+  /**
+   * The share's 95% confidence interval given its F test's outcome (`shareInterval`): for a share reported as 0, how
+   * large it may be all the same. Null for `simulation` (see `varianceShares`) and where no fit could be made.
+   */
+  ci95: [number, number] | null;
 }
 
 /**
@@ -29,6 +35,11 @@ export interface VarianceShare {
  * twelve inputs of 1/12 each, 30 replications reported 0.29 to 0.57 for the few that passed). The corrected share is
  * median-unbiased given that the fit passed: as often below the true share as above it (its mean stays above it with
  * so few replications: 0.15 there, against 0.35 before).
+ *
+ * Each input's share carries its 95% interval given its test's outcome (`shareInterval`, the same noncentral F
+ * inverted at 2.5% and 97.5% where the median gives the share; from 0 for a share reported as 0). The simulation's
+ * share has none: 1 − R² of a fit whose terms were chosen on the same replications by forward selection, for which no
+ * F statistic has a known distribution to invert.
  */
 export function varianceShares(columns: readonly DrawColumn[], y: ArrayLike<number>): VarianceShare[] {
   const n = y.length;
@@ -36,21 +47,29 @@ export function varianceShares(columns: readonly DrawColumn[], y: ArrayLike<numb
   const mean = values.reduce((sum, value) => sum + value, 0) / Math.max(1, n);
   const total = values.reduce((sum, value) => sum + (value - mean) ** 2, 0);
   if (!(total > 0) || n < 4) return [];
-  const shares: VarianceShare[] = columns.map((column) => ({ input: column.key, share: testedFirstOrderShare(column.values, values, columns.length).share }));
-  shares.push({ input: "simulation", share: clamp(1 - fitOnDraws(columns, values).rSquared) });
+  const shares: VarianceShare[] = columns.map((column) => {
+    const tested = testedFirstOrderShare(column.values, values, columns.length);
+    return { input: column.key, share: tested.share, ci95: tested.test && shareInterval(tested.test) };
+  });
+  shares.push({ input: "simulation", share: clamp(1 - fitOnDraws(columns, values).rSquared), ci95: null });
   return shares.sort((a, b) => b.share - a.share);
 }
 
 /**
  * One input's first-order share as `varianceShares` reports it beside `inputs` inputs in all: whether its fit passed the
  * F test (at 5% Bonferroni-corrected for `inputs`), and the share, corrected for that selection (0 when it did not pass;
- * it may be 0 when it did, see `selectionCorrectedShare`).
+ * it may be 0 when it did, see `selectionCorrectedShare`); `test`, the test as `shareInterval` takes it to give the
+ * share's interval (null where no test could be made: too few replications, or an output that does not vary).
  */
-export function testedFirstOrderShare(x: ArrayLike<number>, y: Float64Array, inputs: number): { passed: boolean; share: number } {
+export function testedFirstOrderShare(x: ArrayLike<number>, y: Float64Array, inputs: number): { passed: boolean; share: number; test: ShareTest | null } {
   const level = 0.05 / Math.max(1, inputs);
   const fit = smoothFit(x, y);
-  if (!(fit.pValue < level)) return { passed: false, share: 0 };
-  return { passed: true, share: clamp(selectionCorrectedShare(fit, level)) };
+  if (!fit.testable) return { passed: false, share: 0, test: null };
+  const critical = centralFQuantileAbove(level, fit.degree, fit.dof);
+  const passed = fit.pValue < level;
+  const test = { f: fit.f, degree: fit.degree, dof: fit.dof, critical, passed };
+  if (!passed) return { passed: false, share: 0, test };
+  return { passed: true, share: clamp(selectionCorrectedShare(fit, critical)), test };
 }
 
 /** The first-order share of one input (see `varianceShares`): adjusted R² of y on Legendre polynomials of its rank. */
@@ -59,8 +78,9 @@ export function firstOrderShare(x: ArrayLike<number>, y: Float64Array): number {
 }
 
 /** The smooth fit of y on one input: its adjusted R², its F statistic on (degree, dof) degrees of freedom against no
- * effect and that test's p-value. */
+ * effect and that test's p-value; `testable` false where no test could be made (too few replications, or y constant). */
 interface SmoothFit {
+  testable: boolean;
   share: number;
   f: number;
   degree: number;
@@ -73,7 +93,7 @@ function smoothFit(x: ArrayLike<number>, y: Float64Array): SmoothFit {
   const n = y.length;
   const degree = Math.min(10, Math.max(2, Math.floor(n / 25)));
   const dof = n - degree - 1;
-  if (n <= degree + 2) return { share: 0, f: 0, degree, dof, pValue: 1 };
+  if (n <= degree + 2) return { testable: false, share: 0, f: 0, degree, dof, pValue: 1 };
   // Ranks mapped to (−1, 1), ties sharing their mean rank (doubling the (0, 1) rank is exact, so 2u − 1 is the same
   // number as 2(rank + ½)/n − 1).
   const t = ranks(x);
@@ -86,17 +106,17 @@ function smoothFit(x: ArrayLike<number>, y: Float64Array): SmoothFit {
     total += (y[k]! - mean) ** 2;
     residual += (y[k]! - fitted[k]!) ** 2;
   }
-  if (!(total > 0)) return { share: 0, f: 0, degree, dof, pValue: 1 };
+  if (!(total > 0)) return { testable: false, share: 0, f: 0, degree, dof, pValue: 1 };
   const share = 1 - residual / dof / (total / (n - 1));
-  if (!(residual > 0)) return { share, f: Infinity, degree, dof, pValue: 0 };
+  if (!(residual > 0)) return { testable: true, share, f: Infinity, degree, dof, pValue: 0 };
   // F = (explained / d) / (residual / dof); P(F_{d, dof} > F) = I_{dof / (dof + d F)}(dof/2, d/2).
   const f = (total - residual) / degree / (residual / dof);
   const pValue = f > 0 ? Math.exp(logRegularizedBeta(dof / (dof + degree * f), (degree * f) / (dof + degree * f), dof / 2, degree / 2)) : 1;
-  return { share, f, degree, dof, pValue };
+  return { testable: true, share, f, degree, dof, pValue };
 }
 
 /**
- * The share of a fit that passed its F test at `level`, corrected for the selection: the conditional median-unbiased
+ * The share of a fit that passed its F test (F above `critical`), corrected for the selection: the conditional median-unbiased
  * estimate, the share s whose noncentrality λ = n·s/(1 − s) puts the observed F at the median of the F statistics
  * that pass, P(F > F_obs | λ) / P(F > F_crit | λ) = ½ (the winner's-curse correction of Ghosh, Zou & Wright,
  * American Journal of Human Genetics 82(5), 2008, and Zhong & Prentice, Biostatistics 9(4), 2008, for the
@@ -104,10 +124,9 @@ function smoothFit(x: ArrayLike<number>, y: Float64Array): SmoothFit {
  * the passing F's even with no effect at all. Where the fit would pass almost surely at its own adjusted R² (a
  * probability of 0.999 or more) the selection changes nothing and the adjusted R² stands.
  */
-function selectionCorrectedShare(fit: SmoothFit, level: number): number {
+function selectionCorrectedShare(fit: SmoothFit, critical: number): number {
   const n = fit.dof + fit.degree + 1;
   if (!(fit.share < 1) || fit.f === Infinity) return fit.share;
-  const critical = centralFQuantileAbove(level, fit.degree, fit.dof);
   const passes = (lambda: number) => noncentralFSurvival(critical, fit.degree, fit.dof, lambda);
   const lambdaOf = (share: number) => (n * share) / (1 - share);
   if (passes(lambdaOf(Math.max(0, fit.share))) >= 0.999) return fit.share;
