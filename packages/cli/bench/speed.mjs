@@ -4,6 +4,7 @@
 //    of the rounds; the ratio reference ÷ ccplan (target ≥ 0.5);
 // 2. the same command with 4,000 replications on 1 and on 2 workers, alternately: the speed-up (target ≥ 1.8) and
 //    whether the outputs are byte-identical (they must be).
+//    The same with 16,000 replications (3 rounds at most): the speed-up once start-up and the summary weigh a quarter.
 // 3. what bounds (2): the engine's own two-thread speed-up and the summary's time (engineParts.mjs), with the
 //    one-replication runs (start-up and output), give the best speed-up two workers can reach on this machine.
 // Every run records its wall time, its CPU time (all threads; the figure a shared machine does not distort) and the
@@ -37,6 +38,10 @@ const skipScaling = args.includes("--skip-scaling");
 
 const YARDSTICK_REPLICATIONS = 3000;
 const SCALING_REPLICATIONS = 4000;
+/** The same command with four times the replications: start-up, warm-up and the summary weigh a quarter as much, so
+ * the ratio shows what two workers give once those are spread over a longer run. */
+const LONG_REPLICATIONS = 16000;
+const LONG_ROUNDS = Math.min(3, rounds);
 const simulateArgs = (replications, workers) => [
   "simulate", "--rate", "200", "--aht", "180", "--agents", "12", "--patience", "300", "--target", "20", "--hours", "24",
   "--replications", String(replications), "--seed", "1", "--json", "--workers", String(workers),
@@ -176,6 +181,11 @@ if (!skipScaling) {
       ceilingRuns.pair.push({ ...a, wallSec: Math.max(a.wallSec, b.wallSec), cpuSec: round(a.cpuSec + b.cpuSec, 4), coresBusy: round(a.coresBusy + b.coresBusy, 3) });
     }
   }
+  // The longer run (LONG_REPLICATIONS), alternating 1 and 2 workers, fewer rounds (each takes ~30 s).
+  const longRuns = { 1: [], 2: [] };
+  for (let r = 0; r < LONG_ROUNDS; r++) {
+    for (const workers of [1, 2]) longRuns[workers].push((await measure(`round ${r + 1}: ${LONG_REPLICATIONS} replications, --workers ${workers}`, cliOf(repoRoot), simulateArgs(LONG_REPLICATIONS, workers))).run);
+  }
   // The engine's own two-thread speed-up (no pool, no start-up, no summary) and the summary's time: engineParts.mjs.
   const parts = JSON.parse((await measure("engine alone and two at once; the summary of 4,000", engineParts, [])).stdout.toString("utf8").trim().split("\n").pop());
   const one = summary(scalingRuns[1]);
@@ -228,6 +238,15 @@ if (!skipScaling) {
           (one.wallSec - fixedOne.wallSec - parts.summary.sec - median(parts.coldStart.afterFirstMsAlone) / 1000) / parts.engine.speedup),
       3,
     ),
+    // The same command with LONG_REPLICATIONS: what the fixed parts above leave of the speed-up on a longer run.
+    longer: {
+      replications: LONG_REPLICATIONS,
+      oneWorker: summary(longRuns[1]),
+      twoWorkers: summary(longRuns[2]),
+      speedup: round(summary(longRuns[1]).wallSec / summary(longRuns[2]).wallSec, 3),
+      speedupByRound: longRuns[1].map((run, r) => round(run.wallSec / longRuns[2][r].wallSec, 3)),
+      byteIdentical: new Set([...longRuns[1], ...longRuns[2]].map((run) => run.sha256)).size === 1,
+    },
     ...(before && { before: { ...before, speedup: round(before.oneWorker.wallSec / before.twoWorkers.wallSec, 3) } }),
   };
 }
@@ -269,6 +288,7 @@ console.log(
     (scaling?.machineCeiling ? ` · two reference loops at once: ${scaling.machineCeiling.speedup}× one` : "") +
     (scaling ? ` · the engine in two threads: ${scaling.engineCeiling.speedup}× one (one engine beside a spinning core: ${scaling.engineCeiling.slowdownBesideSpin}× its time alone); bound from the parts: ${scaling.speedupBoundFromParts}×; from the CPU spent: ${scaling.speedupBoundFromCpu}× (${scaling.extraCpuSec} s more CPU than one worker)` : "") +
     (scaling?.before ? ` (before ${scaling.before.speedup}×)` : "") +
+    (scaling ? `\nlonger run, ${scaling.longer.replications} replications: 1 worker ${scaling.longer.oneWorker.wallSec} s, 2 workers ${scaling.longer.twoWorkers.wallSec} s · ${scaling.longer.speedup}× · byte-identical: ${scaling.longer.byteIdentical}` : "") +
     `\nload ${loadAtStart.join(" ")} → ${results.loadAverage.end.join(" ")}; wrote bench/speed-results.json`,
 );
 if (!referenceFound) console.error("*** ../shared/reference/ref_des.mjs is missing: no ratio was measured (see above).");
