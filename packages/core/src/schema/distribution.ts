@@ -38,7 +38,22 @@ function spokenDuration(seconds: number): string {
  * The mean and every tabulated value are at most `maxSec` seconds (default `SCENARIO_LIMITS.maxDurationSec`,
  * a year; handle times use `maxHandleSec`, a week), expressed in `unit`.
  */
-export function durationSchema<U extends DurationUnit>(unit: U, maxSec: number = SCENARIO_LIMITS.maxDurationSec) {
+export function durationSchema<U extends DurationUnit>(unit: U, maxSec: number = SCENARIO_LIMITS.maxDurationSec): ReturnType<typeof buildDurationSchema<U>> {
+  // One schema per unit and limit, shared by the fields that use it (a scenario's six duration fields need three): each
+  // is ~85 zod schemas, and building zod schemas is most of what loading core costs (every process and worker thread).
+  // Sharing is safe: zod schemas are immutable (describe, optional, … make new ones around them).
+  const key = `${unit}|${maxSec}`;
+  let schema = DURATION_SCHEMAS.get(key);
+  if (!schema) {
+    schema = buildDurationSchema(unit, maxSec);
+    DURATION_SCHEMAS.set(key, schema);
+  }
+  return schema as ReturnType<typeof buildDurationSchema<U>>;
+}
+
+const DURATION_SCHEMAS = new Map<string, unknown>();
+
+function buildDurationSchema<U extends DurationUnit>(unit: U, maxSec: number) {
   const mean = `mean${unit}` as const;
   const values = `values${unit}` as const;
   const times = `times${unit}` as const;
