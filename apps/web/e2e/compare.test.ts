@@ -353,13 +353,16 @@ describe("run and compare, in chromium", () => {
     // their P10–P90 are whole months and weeks some simulated year reached (not "week 15.7").
     const payback = card.locator('[data-figure="paybackMonth"]');
     const breakEven = card.locator('[data-figure="breakEvenWeek"]');
+    // Both count from the option's start, and say so: the Year view's break-even plan week is another count.
+    expect(await payback.locator("dt").textContent()).toBe("Payback month (average; month 1 = its start)");
+    expect(await breakEven.locator("dt").textContent()).toBe("Break-even week (average; week 1 = its start)");
     if ((await payback.locator(".main").textContent()) !== "—") {
       expect(await payback.locator(".main").textContent()).toMatch(/^month \d+\.\d$/);
       expect(await payback.locator(".spread").textContent()).toMatch(/^P10–P90 months \d+ to \d+$/);
       expect(await breakEven.locator(".main").textContent()).toMatch(/^week \d+\.\d$/);
       expect(await breakEven.locator(".spread").textContent()).toMatch(/^P10–P90 weeks \d+ to \d+$/);
       expect(await card.getByTestId("payback-help").textContent()).toMatch(
-        /^One moment, counted two ways: the break-even week is the first week from which the cumulative net \(benefit − cost\) stays at or above zero to the horizon's end, and the payback month is the month that week falls in \(a month is 52\/12 ≈ 4\.33 weeks\)\. In the median year it breaks even in week \d+, which falls in month \d+\./,
+        /^One moment, counted two ways from the option's start \(week 1 and month 1 are its first\): the break-even week is the first week from which the cumulative net \(benefit − cost\) stays at or above zero to the horizon's end, and the payback month is the month that week falls in \(a month is 52\/12 ≈ 4\.33 weeks\)\. In the median year it breaks even in week \d+, which falls in month \d+\..*the Year view's break-even plan week is another count: a week of the capacity plan, numbered from the plan's first week/,
       );
     }
     // The fee is the same in every simulated year: said so, not as a zero-width CI.

@@ -98,9 +98,14 @@ describe("the Year view, in chromium", () => {
     await page.locator("#trajectory-start").fill("5");
     await page.getByTestId("run-trajectory").click();
     await appears("trajectory");
-    expect(await page.getByTestId("break-even").textContent()).toMatch(/breaks even in|does not break even/);
+    // The break-even is a plan week (numbered from the plan's first week), said apart from the money cards' count from
+    // the option's start.
+    const verdict = (await page.getByTestId("break-even").textContent())?.replace(/\s+/g, " ") ?? "";
+    expect(verdict).toMatch(/breaks even in plan week \d+ \(the week of \d+ [A-Z][a-z]{2} \d{4}; median, P10 to P90: plan weeks \d+ to \d+\) in [\d.]+% of simulated futures within the planned weeks; it starts in plan week 5\.|does not break even/);
+    if (verdict.includes("breaks even in")) expect(await page.getByTestId("plan-weeks-note").textContent()).toMatch(/^A plan week is a week of the capacity plan, numbered from the plan's first week/);
     await page.getByTestId("trajectory").scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(artifacts, "year-trajectory-1280x800.png") });
+    await page.getByTestId("break-even").screenshot({ path: join(artifacts, "year-break-even-1280.png") });
 
     // The phone layout: the year first, its settings after.
     await page.setViewportSize({ width: 390, height: 844 });
@@ -109,6 +114,8 @@ describe("the Year view, in chromium", () => {
     await page.screenshot({ path: join(artifacts, "year-390x844.png") });
     await page.getByTestId("hire-plan").scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(artifacts, "year-plan-390x844.png") });
+    await page.getByTestId("break-even").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(artifacts, "year-break-even-390x844.png") });
 
     expect(problems).toEqual([]);
   });

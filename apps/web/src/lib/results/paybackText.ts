@@ -26,7 +26,10 @@ export function periodCi(summary: KpiSummary): string | null {
  * How the payback month and the break-even week relate, in plain words, with the median year's pair from core: one
  * moment (the first from which the cumulative net stays ≥ 0 to the horizon's end) named by the week and by the month
  * that hold it. Both are whole periods, so the average month sits up to a month above the average week ÷ 52/12: said
- * here, or the two averages read as two answers to "when does it pay back". Null when the option never pays back.
+ * here, or the two averages read as two answers to "when does it pay back". Both count from the option's start, on
+ * the simulated weeks of its phases; the Year view's break-even plan week is another count (the capacity plan's weeks
+ * from its first, projected with its hiring and leavers), and the help says so, or a manager reads week 23 here and
+ * plan week 30 there as two answers. Null when the option never pays back.
  */
 export function paybackHelp(money: Pick<InterventionMoney, "paybackMonth" | "breakEvenWeek">): string | null {
   const week = money.breakEvenWeek;
@@ -34,8 +37,14 @@ export function paybackHelp(money: Pick<InterventionMoney, "paybackMonth" | "bre
   if (!defined(week.mean) || !defined(month.mean)) return null;
   const median = defined(week.p50) && defined(month.p50) ? ` In the median year it breaks even in week ${periodText(week.p50)}, which falls in month ${periodText(month.p50)}.` : "";
   return (
-    "One moment, counted two ways: the break-even week is the first week from which the cumulative net (benefit − cost) stays at or above zero to the horizon's end, " +
+    "One moment, counted two ways from the option's start (week 1 and month 1 are its first): the break-even week is the first week from which the cumulative net (benefit − cost) stays at or above zero to the horizon's end, " +
     `and the payback month is the month that week falls in (a month is 52/12 ≈ 4.33 weeks).${median} ` +
-    "A whole month counts a payback anywhere in it, so the average month reads up to a month later than the average week ÷ 4.33."
+    "A whole month counts a payback anywhere in it, so the average month reads up to a month later than the average week ÷ 4.33. " +
+    OPTION_WEEKS_NOTE
   );
 }
+
+/** What the money's weeks are, against the Year view's (whose own help says the same the other way round), so that a
+ * manager never reads the two break-even weeks as one. */
+export const OPTION_WEEKS_NOTE =
+  "These weeks come from the simulated weeks of each phase of its timeline on the scenario as it is; the Year view's break-even plan week is another count: a week of the capacity plan, numbered from the plan's first week, projected with its hiring and leavers.";

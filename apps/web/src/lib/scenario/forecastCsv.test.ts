@@ -63,6 +63,23 @@ describe("forecastFromCsv", () => {
     expect(offGrid).toEqual({ ok: false, errors: ["line 4: start 09:45 is not on the 30-minute grid; expected starts at multiples of 30 minutes after midnight"] });
   });
 
+  it("refuses a day the calendar does not have with core's reason, rather than rolling it over to the next month", () => {
+    expect(forecastFromCsv("start,contacts\n2026-02-28T08:00,1\n2026-02-29T08:00,1\n", { days: ["mon"] })).toEqual({
+      ok: false,
+      errors: ['line 3: start "2026-02-29T08:00"; no such day: February 2026 has 28 days; expected a date-time like 2026-11-23T07:30, as in the first row'],
+    });
+    expect(forecastFromCsv("start,contacts\n2026-13-01T08:00,1\n2026-13-01T08:30,1\n", { days: ["mon"] })).toEqual({
+      ok: false,
+      errors: [
+        'line 2: start "2026-13-01T08:00"; no such month: 13; expected a date-time like 2026-11-23T07:30, as in the first row',
+        'line 3: start "2026-13-01T08:30"; no such month: 13; expected a date-time like 2026-11-23T07:30, as in the first row',
+      ],
+    });
+    // A leap year's 29 February is a day.
+    const leap = forecastFromCsv("start,contacts\n2028-02-29T08:00,1\n2028-02-29T08:30,1\n", { days: ["mon"] });
+    expect(leap.ok && leap.forecast.startDate).toBe("2028-02-29");
+  });
+
   it("refuses dated rows out of order and zoned times", () => {
     const result = forecastFromCsv("start,contacts\n2026-11-23T08:00,1\n2026-11-23T07:30,1\n", { days: ["mon"] });
     expect(result).toEqual({ ok: false, errors: ["line 3: start 2026-11-23T07:30 is not after the previous row's (2026-11-23T08:00); expected rows in time order, each interval once"] });

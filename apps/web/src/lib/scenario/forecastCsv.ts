@@ -1,7 +1,7 @@
 // csvParseRows, not csvParse: csvParse builds its row objects with `new Function`, which the page's
 // Content-Security-Policy (no 'unsafe-eval') forbids.
 import { csvParseRows } from "d3-dsv";
-import { WEEKDAYS, type Weekday } from "@ccplan/core";
+import { impossibleDateReason, WEEKDAYS, type Weekday } from "@ccplan/core";
 
 /** A forecast read from a CSV file of contacts per interval, ready to become a queue's `forecast.intervalContacts`. */
 export interface ImportedForecast {
@@ -95,12 +95,14 @@ export function forecastFromCsv(text: string, scenario: { days: readonly Weekday
         push(`line ${line}: start ${JSON.stringify(start)}; expected a date-time like 2026-11-23T07:30, as in the first row`);
         return;
       }
-      const utc = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-      const date = new Date(utc);
-      if (date.getUTCDate() !== Number(match[3]) || date.getUTCMonth() !== Number(match[2]) - 1) {
-        push(`line ${line}: start ${JSON.stringify(start)} is not a calendar date; expected a real date`);
+      // Date.UTC rolls an impossible date over ("2026-02-30" → 2 March): the calendar is checked first, as core's
+      // interval files do, in the same words.
+      const impossible = impossibleDateReason(start.slice(0, 10));
+      if (impossible !== null) {
+        push(`line ${line}: start ${JSON.stringify(start)}; ${impossible}; expected a date-time like 2026-11-23T07:30, as in the first row`);
         return;
       }
+      const utc = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
       if (index === 0) originUtc = utc;
       rowDay = Math.round((utc - originUtc) / 86_400_000);
       minute = Number(match[4]) * 60 + Number(match[5]);

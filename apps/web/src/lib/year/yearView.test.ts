@@ -10,8 +10,9 @@ const scenario: Scenario = parsed.scenario;
 
 describe("the Year view's data", () => {
   it("labels weeks by their first day and ticks the first week of each month as core's calendar counts it", () => {
-    const { weekLabels, ticks } = weekAxis(scenario);
+    const { weekLabels, weekDates, ticks } = weekAxis(scenario);
     expect(weekLabels[0]).toBe("Week 1 · 4 Jan 2027");
+    expect(weekDates[4]).toBe("1 Feb 2027");
     expect(weekLabels[4]).toBe("Week 5 · 1 Feb 2027");
     expect(ticks.map((tick) => tick.label)).toEqual(["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]);
     expect(ticks[1]).toEqual({ index: 4, label: "Feb" });

@@ -34,6 +34,8 @@ export interface YearView {
   replications: number;
   targetServiceLevel: number;
   weekLabels: string[];
+  /** The first day of each week ("1 Feb 2027"), or null where the plan has no start date. */
+  weekDates: (string | null)[];
   ticks: WeekTick[];
   headcount: WeekSeries;
   trainees: WeekSeries;
@@ -69,14 +71,16 @@ function series(weeks: readonly { figures: Record<string, KpiSummary> }[], field
   return { mean: pick("mean"), p10: pick("p10"), p90: pick("p90") };
 }
 
-/** Week labels ("Week 5 · 1 Feb 2027") and month ticks from core's calendar. */
-export function weekAxis(scenario: Scenario): { weekLabels: string[]; ticks: WeekTick[] } {
+/** Week labels ("Week 5 · 1 Feb 2027"), each week's first day ("1 Feb 2027", null without dates) and month ticks from
+ * core's calendar. */
+export function weekAxis(scenario: Scenario): { weekLabels: string[]; weekDates: (string | null)[]; ticks: WeekTick[] } {
   const calendar = capacityCalendar(scenario.capacity!);
-  const weekLabels = calendar.map((week) => {
-    if (!week.start) return `Week ${week.week}`;
+  const weekDates = calendar.map((week) => {
+    if (!week.start) return null;
     const [year, month, day] = week.start.split("-");
-    return `Week ${week.week} · ${Number(day)} ${SHORT_MONTHS[Number(month) - 1]} ${year}`;
+    return `${Number(day)} ${SHORT_MONTHS[Number(month) - 1]} ${year}`;
   });
+  const weekLabels = calendar.map((week, w) => (weekDates[w] ? `Week ${week.week} · ${weekDates[w]}` : `Week ${week.week}`));
   const firstMonth = calendar[0]?.start ? Number(calendar[0].start.split("-")[1]) - 1 : null;
   const ticks: WeekTick[] = [];
   calendar.forEach((week, w) => {
@@ -85,7 +89,7 @@ export function weekAxis(scenario: Scenario): { weekLabels: string[]; ticks: Wee
     const month = firstMonth === null ? `M${week.monthOffset + 1}` : SHORT_MONTHS[(firstMonth + week.monthOffset) % 12]!;
     ticks.push({ index: w, label: month });
   });
-  return { weekLabels, ticks };
+  return { weekLabels, weekDates, ticks };
 }
 
 /** The view of a projection's rows (and of the hiring plan that made them, when there is one). */
@@ -143,6 +147,8 @@ export interface TrajectoryView {
   startWeek: number;
   currency: string;
   weekLabels: string[];
+  /** The first day of each week ("1 Feb 2027"), or null where the plan has no start date. */
+  weekDates: (string | null)[];
   ticks: WeekTick[];
   kpis: Record<TrajectoryKpi, { baseline: WeekSeries; intervention: WeekSeries; delta: WeekSeries }>;
   /** Share of trainees in class and share of the effect in force, by week (NaN before the start). */
