@@ -303,7 +303,7 @@ describe("ccplan compare with money, and ccplan sensitivity", () => {
     const run = ccplan("sensitivity", "scenarios/product-training.json", "--intervention", "Product-knowledge training", "--output", "breakEvenWeek", "--replications", "2");
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Break-even week: \d+(\.\d+)? wk with every input at its value$/m);
+    expect(run.stdout).toMatch(/^Break-even week \(from the option's start\): \d+(\.\d+)? wk with every input at its value$/m);
     const rows = run.stdout.split("\n").filter((line) => line.includes(" → ") && !line.startsWith("Input"));
     expect(rows.length).toBeGreaterThan(10);
     const swing = String.raw`(?:[+−](?=[\d.]*[1-9])|(?![\d.]*[1-9]))[\d.]+ wk`;

@@ -37,9 +37,9 @@ Bars come longest first.
   --intervention NAME   the intervention to analyse (one of the scenario's)
   --replications N      paired replications per simulated point (default ${DEFAULT_REPLICATIONS})
   --range R             relative half-width of each input's range where it has none of its own (default 0.2 for ±20%)
-  --output ID           an output to draw (repeat): roi, npv, breakEvenWeek (the week the training or hire pays
-                        back, in the replications that break even within the horizon) or a KPI id such as
-                        serviceLevel, asa, csat`;
+  --output ID           an output to draw (repeat): roi, npv, breakEvenWeek (the week, from the option's start,
+                        from which it has paid back, in the replications that break even within the horizon)
+                        or a KPI id such as serviceLevel, asa, csat`;
 
 /** `ccplan sensitivity`: tornados of ROI and service level, as a table or JSON. */
 export async function runSensitivity(args: string[], write: (text: string) => void): Promise<void> {

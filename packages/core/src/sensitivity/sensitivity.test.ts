@@ -154,7 +154,7 @@ describe("sensitivity", () => {
   it("draws the break-even week: a dearer training pays back later, counted over the replications that break even", () => {
     const result = sensitivity({ scenario: scenario(), intervention: training, replications: 6, outputs: ["breakEvenWeek"], runPhase: createPhaseRunner() });
     const weeks = result.tornados[0]!;
-    expect(weeks.output).toEqual({ id: "breakEvenWeek", label: "Break-even week", unit: "weeks" });
+    expect(weeks.output).toEqual({ id: "breakEvenWeek", label: "Break-even week (from the option's start)", unit: "weeks" });
     // The coaching pays for itself within weeks (an ROI near 1,100% over the year), in every replication.
     expect(weeks.base!).toBeGreaterThanOrEqual(1);
     expect(weeks.base!).toBeLessThan(52);

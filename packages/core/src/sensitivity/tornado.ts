@@ -66,7 +66,7 @@ export interface SensitivityOptions extends SensitivityInputOptions {
   replications: number;
   /**
    * Outputs, by id: "roi", "npv" and "breakEvenWeek" (with an intervention and money: the money over the horizon, and
-   * the week the cumulative net turns positive for good, the trainer's break-even week, defined only in the
+   * the week, counted from the option's start, from which the cumulative net stays positive, defined only in the
    * replications that break even within the horizon) and any KPI id of the registry (with an intervention: its gain in
    * the steady state, intervention − baseline; without: the baseline's value).
    * Default: roi, npv, serviceLevel and csat (when the engine reports it) with an intervention; serviceLevel,
@@ -225,7 +225,9 @@ const MONEY_OUTPUTS = new Map<string, { label: string; unit: SensitivityUnit; va
   // Null in a replication that does not break even within the horizon: a bar's means and swing are over the
   // replications that do (`swingReplications` says how many), so a value that delays break-even past the horizon in
   // some replications shows as fewer replications, not as a later week.
-  ["breakEvenWeek", { label: "Break-even week", unit: "weeks", value: (replication) => replication.breakEvenWeek }],
+  // Counted from the option's start (week 1 its first), as the money cards and `ccplan compare` count it; the Year
+  // view's break-even plan week is a week of the capacity plan, another count.
+  ["breakEvenWeek", { label: "Break-even week (from the option's start)", unit: "weeks", value: (replication) => replication.breakEvenWeek }],
 ]);
 
 function moneyOf(outcome: Outcome) {
