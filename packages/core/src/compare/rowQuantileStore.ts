@@ -114,9 +114,7 @@ export class RowQuantileStore {
       this.thin();
       if (index % this.stride !== 0) return;
     }
-    const width = this.width;
-    const block = this.block;
-    for (let i = 0, at = this.blockRows * width; i < width; i++, at++) block[at] = source[offset + i]!;
+    copyRow(source, offset, this.block, this.blockRows * this.width, this.width);
     if (++this.blockRows === this.blockCapacity) this.flush();
   }
 
@@ -177,10 +175,7 @@ export class RowQuantileStore {
     if (rows === 0) return;
     const needed = this.flushed + rows;
     if (needed > this.capacity) this.resize(Math.max(needed, Math.min(this.maxRows(), Math.max(1, this.flushed) * 2)));
-    const { width, block, columns, capacity } = this;
-    for (let c = 0, base = this.flushed; c < width; c++, base += capacity) {
-      for (let r = 0, at = c; r < rows; r++, at += width) columns[base + r] = block[at]!;
-    }
+    transposeBlock(this.block, rows, this.width, this.columns, this.capacity, this.flushed);
     this.flushed = needed;
     this.blockRows = 0;
   }
@@ -211,5 +206,24 @@ export class RowQuantileStore {
     }
     this.flushed = kept;
     this.stride *= 2;
+  }
+}
+
+// The two loops over a row's cells stand in functions of their own, apart from `add` and `flush`. A row has hundreds or
+// thousands of cells, so V8 compiled a method holding such a loop in the middle of its first call (on-stack replacement),
+// before the lines after the loop had ever run; reaching them, with no type feedback, the compiled code was thrown away
+// ("Insufficient type feedback"), and the next call compiled it again: `flush` up to 8 times a run of `ccplan simulate`,
+// each time on the thread that folds the workers' results (2026-12-07, `--trace-deopt`).
+
+/** source[offset … offset + width − 1] into block[at …]. */
+function copyRow(source: ArrayLike<number>, offset: number, block: Float64Array, at: number, width: number): void {
+  for (let i = 0; i < width; i++) block[at + i] = source[offset + i]!;
+}
+
+/** The block's `rows` rows (row after row, `width` values each) into the cells' runs: cell c's values go to
+ * columns[c × capacity + from …], a cache line's worth per cell. */
+function transposeBlock(block: Float64Array, rows: number, width: number, columns: Float64Array | Float32Array, capacity: number, from: number): void {
+  for (let c = 0, base = from; c < width; c++, base += capacity) {
+    for (let r = 0, at = c; r < rows; r++, at += width) columns[base + r] = block[at]!;
   }
 }

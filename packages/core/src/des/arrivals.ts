@@ -2,6 +2,7 @@ import type { AttributeDraws } from "./attributeDraws.js";
 import { UniformBlock } from "./uniformBlock.js";
 import { Xor4096Fill } from "./xor4096Fill.js";
 import type { PlanQueue } from "./plan.js";
+import { NEVER } from "./never.js";
 
 /**
  * External arrivals of one queue: a non-homogeneous Poisson process by thinning (Lewis & Shedler 1979).
@@ -121,7 +122,7 @@ export class ArrivalSource {
         // No store here, only the one after the loop: this branch runs once per replication, often first after `advance`
         // was optimised, and a property store that never ran has no type feedback, so the optimised code (and `run`,
         // which inlines it) would deoptimise at the end of the replication ("Insufficient type feedback").
-        t = Infinity;
+        t = NEVER;
         break;
       }
       if (this.acceptAll) break;
@@ -165,7 +166,7 @@ export class ArrivalSource {
     let t = fromSec;
     let day = Math.floor(t / this.daySec);
     for (;;) {
-      if (day >= dayRates.length) return Infinity;
+      if (day >= dayRates.length) return NEVER;
       const rate = dayRates[day]!;
       const dayEnd = (day + 1) * this.daySec;
       if (rate > 0) {

@@ -38,4 +38,32 @@ describe("EventHeap", () => {
     expected.push(...reference.map((entry) => entry.i));
     expect(popped).toEqual(expected);
   });
+
+  it("reads Infinity as the top time whenever it is empty: new, emptied by pops, cleared, and through growth", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.double({ min: 0, max: 1e6, noNaN: true }), fc.constant("pop" as const), fc.constant("clear" as const)), { maxLength: 300 }),
+        (operations) => {
+          const heap = new EventHeap(4);
+          const reference: number[] = [];
+          expect(heap.topTime()).toBe(Infinity);
+          for (const operation of operations) {
+            if (operation === "clear") {
+              heap.clear();
+              reference.length = 0;
+            } else if (operation === "pop") {
+              if (reference.length === 0) continue;
+              heap.pop();
+              reference.sort((a, b) => a - b).shift();
+            } else {
+              heap.push(operation, 0);
+              reference.push(operation);
+            }
+            expect(heap.size).toBe(reference.length);
+            expect(heap.topTime()).toBe(reference.length === 0 ? Infinity : Math.min(...reference));
+          }
+        },
+      ),
+    );
+  });
 });
