@@ -3,33 +3,23 @@
 // and its survey count go in; the trial simulations run in the workers; the fit shows the figure reproduced within
 // its survey range; "Apply" writes the anchored reference CSAT into the scenario; nothing logs an error. Screenshots
 // at 1280×800 and 390×844.
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, recordPageProblems, startPreview, webRoot, type Browser, type PreviewServer } from "./server.js";
-
-const artifacts = join(webRoot, "e2e-artifacts");
+import { artifacts, openPlanner, type OpenPlanner } from "./openPlanner.js";
 
 describe("anchor to my center, in chromium", () => {
-  let server: PreviewServer | undefined;
-  let browser: Browser | undefined;
+  let planner: OpenPlanner | undefined;
   let page: Page;
   const problems: string[] = [];
 
   beforeAll(async () => {
-    mkdirSync(artifacts, { recursive: true });
-    server = await startPreview();
-    browser = await launchChromium({ width: 1280, height: 800 });
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    page.setDefaultTimeout(20_000);
-    recordPageProblems(page, problems);
-    await page.goto(server.url);
+    planner = await openPlanner({ problems });
+    page = planner.page;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await planner?.close();
   });
 
   it("anchors the default scenario to a CSAT of 78% from 400 answers, shows the fit and applies it", { timeout: 180_000 }, async () => {

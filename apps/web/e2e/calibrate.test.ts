@@ -3,19 +3,18 @@
 // the Technion SEE Lab's "Anonymous Bank" log) is read and fitted in the worker on 1–7 February, written into the
 // scenario, and backtested on 8–14 February against what happened; the page cites the data's source wherever it shows
 // results from it. A synthetic log with a bad row shows the row's line. Screenshots at 1280×800 and 390×844.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, recordPageProblems, startPreview, webRoot, type Browser, type PreviewServer } from "./server.js";
+import { artifacts, openPlanner, type OpenPlanner } from "./openPlanner.js";
+import { webRoot } from "./server.js";
 
-const artifacts = join(webRoot, "e2e-artifacts");
 const bankLog = join(webRoot, "..", "..", "..", "shared", "data", "anonymous-bank-1999-02-01-to-14.tsv");
 
 describe("Calibrate from a call log, in chromium", () => {
-  let server: PreviewServer | undefined;
-  let browser: Browser | undefined;
+  let planner: OpenPlanner | undefined;
   let page: Page;
   const problems: string[] = [];
   /** The 1280×800 view with `selector` at its top, for docs/screenshots/calibrate-*.png (`npm run screenshots` copies it there). */
@@ -26,19 +25,13 @@ describe("Calibrate from a call log, in chromium", () => {
   }
 
   beforeAll(async () => {
-    mkdirSync(artifacts, { recursive: true });
-    server = await startPreview();
-    browser = await launchChromium({ width: 1280, height: 800 });
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    page.setDefaultTimeout(60_000);
-    recordPageProblems(page, problems, { httpErrors: true });
-    await page.goto(`${server.url}#calibrate`);
+    planner = await openPlanner({ hash: "#calibrate", problems, watch: { httpErrors: true }, timeoutMs: 60_000 });
+    page = planner.page;
     await page.getByRole("heading", { name: /Calibrate from a call log/ }).waitFor();
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await planner?.close();
   });
 
   it("reads the bank's log in the worker, counts what is not an offered call apart and cites the source", async () => {

@@ -4,14 +4,14 @@
 // simulation stays off the main thread (PerformanceObserver "longtask": tasks over 50 ms are reported, and none may
 // hold a tenth of the run, as a simulation on the main thread would); Cancel stops the workers at
 // once and a new run works; exports give files with formula cells escaped; nothing logs an error.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Download, Page, Worker } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseScenarioText } from "@ccplan/core";
-import { launchChromium, recordPageProblems, startPreview, webRoot, type Browser, type PreviewServer } from "./server.js";
+import { artifacts, openPlanner, type OpenPlanner } from "./openPlanner.js";
+import { webRoot } from "./server.js";
 
-const artifacts = join(webRoot, "e2e-artifacts");
 // The page opens on scenarios/default.json.
 const parsed = parseScenarioText(readFileSync(join(webRoot, "..", "..", "scenarios", "default.json"), "utf8"));
 if (!parsed.ok) throw new Error("scenarios/default.json must be valid");
@@ -27,8 +27,7 @@ declare global {
 }
 
 describe("run and compare, in chromium", () => {
-  let server: PreviewServer | undefined;
-  let browser: Browser | undefined;
+  let planner: OpenPlanner | undefined;
   let page: Page;
   const problems: string[] = [];
   const closedWorkers: { url: string; atMs: number }[] = [];
@@ -73,33 +72,32 @@ describe("run and compare, in chromium", () => {
   }
 
   beforeAll(async () => {
-    mkdirSync(artifacts, { recursive: true });
-    server = await startPreview();
-    browser = await launchChromium({ width: 1280, height: 800 });
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    page.setDefaultTimeout(20_000);
-    recordPageProblems(page, problems, { failedRequests: "all", httpErrors: true });
-    page.on("worker", (worker: Worker) => worker.on("close", () => closedWorkers.push({ url: worker.url(), atMs: Date.now() })));
-    // Every main-thread task over 50 ms, from the first byte on.
-    await page.addInitScript(() => {
-      window.__terminatedAt = [];
-      const terminate = Worker.prototype.terminate;
-      Worker.prototype.terminate = function (this: Worker) {
-        window.__terminatedAt.push(Date.now());
-        terminate.call(this);
-      };
-      window.__longTasks = [];
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) window.__longTasks.push({ startMs: entry.startTime, durationMs: entry.duration });
-      }).observe({ type: "longtask", buffered: true });
+    planner = await openPlanner({
+      problems,
+      watch: { failedRequests: "all", httpErrors: true },
+      beforeOpen: async (page) => {
+        page.on("worker", (worker: Worker) => worker.on("close", () => closedWorkers.push({ url: worker.url(), atMs: Date.now() })));
+        // Every main-thread task over 50 ms, from the first byte on.
+        await page.addInitScript(() => {
+          window.__terminatedAt = [];
+          const terminate = Worker.prototype.terminate;
+          Worker.prototype.terminate = function (this: Worker) {
+            window.__terminatedAt.push(Date.now());
+            terminate.call(this);
+          };
+          window.__longTasks = [];
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries()) window.__longTasks.push({ startMs: entry.startTime, durationMs: entry.duration });
+          }).observe({ type: "longtask", buffered: true });
+        });
+      },
     });
-    await page.goto(server.url);
+    page = planner.page;
     await runButton().waitFor();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await planner?.close();
   });
 
   // A long task's duration is wall-clock time: on a machine whose cores are all taken by other processes, the page's

@@ -1,15 +1,12 @@
 /// <reference types="node" />
 // End to end: the built page in Debian's chromium shows core's Erlang numbers as the inputs change, reports bad
 // input beside the field without crashing, and runs under its Content-Security-Policy without a single error.
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { erlang, solveAgents, type ErlangInputs, type ErlangModel } from "@ccplan/core";
 import { formatPercent, formatQuantity, formatSeconds } from "../src/lib/format.js";
-import { launchChromium, recordPageProblems, startPreview, webRoot, type Browser, type PreviewServer } from "./server.js";
-
-const artifacts = join(webRoot, "e2e-artifacts");
+import { artifacts, openPlanner, type OpenPlanner } from "./openPlanner.js";
 
 /** What core says for the page's inputs (contacts per hour, seconds). */
 function coreResult(model: ErlangModel, input: { perHour: number; ahtSec: number; agents: number; patienceSec?: number; targetSec?: number }) {
@@ -20,8 +17,7 @@ function coreResult(model: ErlangModel, input: { perHour: number; ahtSec: number
 }
 
 describe("the Erlang calculator page, in chromium", () => {
-  let server: PreviewServer | undefined;
-  let browser: Browser | undefined;
+  let planner: OpenPlanner | undefined;
   let page: Page;
   const problems: string[] = [];
 
@@ -34,20 +30,15 @@ describe("the Erlang calculator page, in chromium", () => {
   const screenshot = (name: string) => page.screenshot({ path: join(artifacts, `${name}.png`) });
 
   beforeAll(async () => {
-    mkdirSync(artifacts, { recursive: true });
-    server = await startPreview();
-    browser = await launchChromium({ width: 1280, height: 800 });
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    page.setDefaultTimeout(10_000); // fail fast: every update is synchronous after an input event
-    recordPageProblems(page, problems, { failedRequests: "all", httpErrors: true });
-    // The planner opens first; the calculator is its second view, with its own address.
-    await page.goto(`${server.url}#erlang`);
+    // The planner opens first; the calculator is its second view, with its own address. Fail fast: every update is
+    // synchronous after an input event.
+    planner = await openPlanner({ hash: "#erlang", problems, watch: { failedRequests: "all", httpErrors: true }, timeoutMs: 10_000 });
+    page = planner.page;
     await page.getByRole("heading", { name: /Erlang calculator/ }).waitFor();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await planner?.close();
   });
 
   it("opens on 200 contacts/h, 180 s, 14 agents, 20 s, Erlang C and shows core's service level and P(wait)", async () => {

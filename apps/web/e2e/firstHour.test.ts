@@ -3,21 +3,20 @@
 // and a second run after an edit are kept; after a reload both are listed and the later is set against the earlier
 // (the edit named, the change marked where its CI excludes zero); the planner and the results fit 1280×800 and a
 // 390×844 phone without scrolling sideways; the screenshots are saved for the docs.
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseScenarioText } from "@ccplan/core";
-import { launchChromium, recordPageProblems, startPreview, webRoot, type Browser, type PreviewServer } from "./server.js";
+import { artifacts, openPlanner, type OpenPlanner } from "./openPlanner.js";
+import { webRoot } from "./server.js";
 
-const artifacts = join(webRoot, "e2e-artifacts");
 const parsed = parseScenarioText(readFileSync(join(webRoot, "..", "..", "scenarios", "default.json"), "utf8"));
 if (!parsed.ok) throw new Error("scenarios/default.json must be valid");
 const [first, second] = parsed.scenario.interventions.map((intervention) => intervention.name) as [string, string];
 
 describe("a new user's first hour, in chromium", () => {
-  let server: PreviewServer | undefined;
-  let browser: Browser | undefined;
+  let planner: OpenPlanner | undefined;
   let page: Page;
   const problems: string[] = [];
   const screenshot = (name: string, fullPage = false) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage });
@@ -43,19 +42,13 @@ describe("a new user's first hour, in chromium", () => {
   }
 
   beforeAll(async () => {
-    mkdirSync(artifacts, { recursive: true });
-    server = await startPreview();
-    browser = await launchChromium({ width: 1280, height: 800 });
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    page.setDefaultTimeout(20_000);
-    recordPageProblems(page, problems, { failedRequests: "allButAborted" });
-    await page.goto(server.url);
+    planner = await openPlanner({ problems, watch: { failedRequests: "allButAborted" } });
+    page = planner.page;
     await page.getByTestId("scenario-name").waitFor();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await planner?.close();
   });
 
   it("combines two existing interventions into one, each part a copy of the one ticked", async () => {

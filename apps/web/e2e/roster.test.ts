@@ -4,37 +4,27 @@
 // can be cancelled, today's and the optimised roster appear as Gantts one above the other with the cost difference,
 // and the roster is added as an intervention the scenario accepts. Screenshots at 1280×800 and 390×844; nothing logs
 // an error and no request fails.
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, recordPageProblems, startPreview, webRoot, type Browser, type PreviewServer } from "./server.js";
-
-const artifacts = join(webRoot, "e2e-artifacts");
+import { artifacts, openPlanner, type OpenPlanner } from "./openPlanner.js";
 
 describe("find the cheapest roster, in chromium", () => {
-  let server: PreviewServer | undefined;
-  let browser: Browser | undefined;
+  let planner: OpenPlanner | undefined;
   let page: Page;
   const problems: string[] = [];
   const screenshot = (name: string, fullPage = false) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage });
   const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
   beforeAll(async () => {
-    mkdirSync(artifacts, { recursive: true });
-    server = await startPreview();
-    browser = await launchChromium({ width: 1280, height: 800 });
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    page.setDefaultTimeout(20_000);
-    recordPageProblems(page, problems, { failedRequests: "all", httpErrors: true });
-    await page.goto(server.url);
+    planner = await openPlanner({ problems, watch: { failedRequests: "all", httpErrors: true } });
+    page = planner.page;
     await page.getByRole("tab", { name: /^Cheapest roster/ }).click();
     await page.getByTestId("roster-run").waitFor();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await planner?.close();
   });
 
   it("cancels a run at once", { timeout: 60_000 }, async () => {

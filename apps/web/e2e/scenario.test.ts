@@ -4,14 +4,14 @@
 // lost; every change is autosaved and restored on reload; user text is shown as text; a shared link round-trips (and
 // asks before replacing unsaved work); a forecast CSV imports; interventions are added, renamed, duplicated, removed;
 // a shift moves with the keyboard; the Erlang calculator stays one click away; nothing logs an error.
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseScenarioText } from "@ccplan/core";
-import { launchChromium, recordPageProblems, startPreview, webRoot, type Browser, type PreviewServer } from "./server.js";
+import { artifacts, openPlanner, type OpenPlanner } from "./openPlanner.js";
+import { webRoot } from "./server.js";
 
-const artifacts = join(webRoot, "e2e-artifacts");
 const defaultText = readFileSync(join(webRoot, "..", "..", "scenarios", "default.json"), "utf8");
 const defaultParsed = parseScenarioText(defaultText);
 if (!defaultParsed.ok) throw new Error("scenarios/default.json must be valid");
@@ -26,8 +26,7 @@ function variant(change: (raw: Record<string, any>) => void): string {
 }
 
 describe("the planner's scenarios, in chromium", () => {
-  let server: PreviewServer | undefined;
-  let browser: Browser | undefined;
+  let planner: OpenPlanner | undefined;
   let page: Page;
   const problems: string[] = [];
   const dialogs: string[] = [];
@@ -41,23 +40,23 @@ describe("the planner's scenarios, in chromium", () => {
   const imgCount = () => page.evaluate(() => document.querySelectorAll("img").length);
 
   beforeAll(async () => {
-    mkdirSync(artifacts, { recursive: true });
-    server = await startPreview();
-    browser = await launchChromium({ width: 1280, height: 800 });
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    page.setDefaultTimeout(15_000);
-    recordPageProblems(page, problems, { failedRequests: "allButAborted", httpErrors: true });
-    page.on("dialog", (dialog) => {
-      dialogs.push(`${dialog.type()}: ${dialog.message()}`);
-      void dialog.dismiss();
+    planner = await openPlanner({
+      problems,
+      watch: { failedRequests: "allButAborted", httpErrors: true },
+      timeoutMs: 15_000,
+      beforeOpen: async (page) => {
+        page.on("dialog", (dialog) => {
+          dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+          void dialog.dismiss();
+        });
+      },
     });
-    await page.goto(server.url);
+    page = planner.page;
     await page.getByTestId("scenario-name").waitFor();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await planner?.close();
   });
 
   it("opens on scenarios/default.json, every intervention ticked and a comparison one click away", async () => {

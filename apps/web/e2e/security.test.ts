@@ -2,41 +2,34 @@
 // End to end: what `npm start` serves and what the page says when the browser will not keep its work. Every response
 // carries the Content-Security-Policy (framing forbidden), nosniff and no-referrer; chromium refuses to frame the page;
 // when storage refuses an edit, the status says so, until an edit is kept again, and offers the file download.
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseScenarioText } from "@ccplan/core";
 import { SECURITY_HEADERS } from "../securityHeaders.js";
-import { launchChromium, recordPageProblems, startPreview, webRoot, type Browser, type PreviewServer } from "./server.js";
-
-const artifacts = join(webRoot, "e2e-artifacts");
+import { artifacts, openPlanner, type OpenPlanner } from "./openPlanner.js";
+import { webRoot } from "./server.js";
 
 describe("the served page's headers and its storage status, in chromium", () => {
-  let server: PreviewServer | undefined;
-  let browser: Browser | undefined;
+  let planner: OpenPlanner | undefined;
   let page: Page;
   const problems: string[] = [];
 
   beforeAll(async () => {
-    mkdirSync(artifacts, { recursive: true });
-    server = await startPreview();
-    browser = await launchChromium({ width: 1280, height: 800 });
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    page.setDefaultTimeout(15_000);
-    recordPageProblems(page, problems, { consoleErrors: false });
+    planner = await openPlanner({ hash: null, problems, watch: { consoleErrors: false }, timeoutMs: 15_000 });
+    page = planner.page;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await planner?.close();
   });
 
   it("sends the security headers with the page and with its scripts", async () => {
-    const html = await fetch(server!.url);
+    const html = await fetch(planner!.url);
     const script = /src="(\/assets\/[^"]+\.js)"/.exec(await html.text())?.[1];
     expect(script).toBeDefined();
-    for (const response of [html, await fetch(new URL(script!, server!.url))]) {
+    for (const response of [html, await fetch(new URL(script!, planner!.url))]) {
       for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(response.headers.get(name), name).toBe(value);
     }
     const policy = html.headers.get("Content-Security-Policy")!;
@@ -54,7 +47,7 @@ describe("the served page's headers and its storage status, in chromium", () => 
 
   it("cannot be framed by another page", async () => {
     // A page of another origin (about:blank) frames it: chromium must refuse to render it there.
-    await page.setContent(`<iframe id="framed" src="${server!.url}" width="800" height="600"></iframe>`);
+    await page.setContent(`<iframe id="framed" src="${planner!.url}" width="800" height="600"></iframe>`);
     await page.waitForTimeout(1500);
     const framed = page.frames().find((frame) => frame !== page.mainFrame());
     const title = framed ? await framed.locator("[data-testid=scenario-name]").count().catch(() => 0) : 0;
@@ -72,7 +65,7 @@ describe("the served page's headers and its storage status, in chromium", () => 
         setItem.call(this, key, value);
       };
     });
-    await page.goto(server!.url);
+    await page.goto(planner!.url);
     const status = page.getByTestId("storage-status");
     await expect.poll(() => status.textContent()).toBe("This browser did not let ccplan keep your last change (its storage for this site is full); save the scenario as a file to keep it.");
     await page.getByTestId("scenario-status").screenshot({ path: join(artifacts, "storage-refused.png") });

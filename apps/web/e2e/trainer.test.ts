@@ -8,10 +8,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { artifacts } from "./openPlanner.js";
 import { webRoot } from "./server.js";
 import { openYearView, yearViewShows, type OpenYearView } from "./yearView.js";
 
-const artifacts = join(webRoot, "e2e-artifacts");
 const defaultScenario = JSON.parse(readFileSync(join(webRoot, "..", "..", "scenarios", "default.json"), "utf8"));
 const group = defaultScenario.groups[0];
 const headcount = group.shifts.reduce((sum: number, shift: { agents: number }) => sum + shift.agents, 0);

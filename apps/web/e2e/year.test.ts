@@ -8,10 +8,10 @@ import { deflateRawSync } from "node:zlib";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { artifacts } from "./openPlanner.js";
 import { webRoot } from "./server.js";
 import { openYearView, yearViewShows, type OpenYearView } from "./yearView.js";
 
-const artifacts = join(webRoot, "e2e-artifacts");
 // Few futures: the test is about the page working end to end; the statistics are core's (tested there).
 const FUTURES = "6";
 
