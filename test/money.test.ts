@@ -58,8 +58,8 @@ describe("product-training under the defaults (assumptions combined)", () => {
     expect(year.ci95![1]).toBeLessThan(0);
     const steady = evaluation.phases.at(-1)!;
     const inClass = evaluation.phases[0]!;
-    expect(inClass.deltas.serviceLevel.mean!).toBeLessThan(year.mean!);
-    expect(Math.abs(steady.deltas.serviceLevel.mean!)).toBeLessThan(Math.abs(year.mean!));
+    expect(inClass.deltas.serviceLevel!.mean!).toBeLessThan(year.mean!);
+    expect(Math.abs(steady.deltas.serviceLevel!.mean!)).toBeLessThan(Math.abs(year.mean!));
   });
 
   it("says its benefit rests mostly on assumptions", () => {
