@@ -299,6 +299,20 @@ describe("ccplan compare with money, and ccplan sensitivity", () => {
     for (const row of rows) expect(row).toMatch(new RegExp(` ${swing} \\[${swing}, ${swing}\\]$`));
   });
 
+  it("draws a tornado of the training's break-even week, in weeks, each swing with its 95% CI", () => {
+    const run = ccplan("sensitivity", "scenarios/product-training.json", "--intervention", "Product-knowledge training", "--output", "breakEvenWeek", "--replications", "2");
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Break-even week \(from the option's start\): \d+(\.\d+)? wk with every input at its value$/m);
+    const rows = run.stdout.split("\n").filter((line) => line.includes(" → ") && !line.startsWith("Input"));
+    expect(rows.length).toBeGreaterThan(10);
+    const swing = String.raw`(?:[+−](?=[\d.]*[1-9])|(?![\d.]*[1-9]))[\d.]+ wk`;
+    for (const row of rows) expect(row).toMatch(new RegExp(`→ [\\d.]+ wk .*→ [\\d.]+ wk +${swing} \\[${swing}, ${swing}\\]$`));
+    // The training's own cost delays its break-even.
+    const cost = rows.find((row) => row.startsWith("Training: cost per trainee"))!;
+    expect(cost).toMatch(/ \+[\d.]+ wk \[/);
+  });
+
   it("draws a tornado of the baseline's service level as JSON, bars longest first", () => {
     const run = ccplan("sensitivity", "scenarios/default.json", "--replications", "2", "--output", "serviceLevel", "--json");
     expect(run.stderr).toBe("");
@@ -367,7 +381,8 @@ describe("ccplan rejects bad input with exit code 2 and a message that says what
     ["a shard with precision", ["simulate", "scenarios/default.json", "--shard", "1/2", "--precision", "0.01"], /--shard cannot be combined with --precision/],
     ["a bad shard", ["simulate", "scenarios/default.json", "--shard", "3/2"], /invalid --shard: "3\/2"; expected I\/N/],
     ["an unknown precision KPI", ["simulate", "scenarios/default.json", "--precision", "0.01", "--precision-kpi", "happiness"], /invalid --precision-kpi: "happiness"/],
-    ["an unknown sensitivity output", ["sensitivity", "scenarios/default.json", "--output", "happiness"], /invalid --output: "happiness"; expected roi, npv or a KPI id: serviceLevel, .*csat/],
+    ["an unknown sensitivity output", ["sensitivity", "scenarios/default.json", "--output", "happiness"], /invalid --output: "happiness"; expected roi, npv, breakEvenWeek or a KPI id: serviceLevel, .*csat/],
+    ["a break-even week without an intervention", ["sensitivity", "scenarios/product-training.json", "--output", "breakEvenWeek"], /--output roi, npv and breakEvenWeek need --intervention and a scenario with a money section/],
     ["a share typed in percent", ["simulate", "scenarios/default.json", "--target-sl", "80"], /^invalid --target-sl: "80"; expected a number ≥ 0 and ≤ 1 \(a share, as a fraction: 0\.8 for 80%\)\n$/],
     ["an unknown group to roster", ["roster", "scenarios/default.json", "--group", "Night team"], /^invalid --group: no group named "Night team"; expected one of "Service team"\n$/],
     ["an unknown intervention to compare", ["compare", "scenarios/default.json", "--only", "Nope"], /invalid --only: "Nope"/],

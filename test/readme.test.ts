@@ -137,7 +137,7 @@ const PRESETS_END = "<!-- presets:end -->";
 function presetTable(): string {
   const tidy = (value: unknown) => (typeof value === "number" ? Number(value.toPrecision(12)) : value);
   const rows = EFFECT_PRESETS.map((preset) => {
-    const { source, ...spec } = preset.value as Record<string, unknown>;
+    const { source, ...spec } = preset.value as unknown as Record<string, unknown>;
     const value = JSON.stringify(Object.fromEntries(Object.entries(spec).map(([key, item]) => [key, tidy(item)]))).replaceAll(",", ", ").replaceAll(":", ": ");
     return `| ${preset.label} | \`${preset.kind}.${preset.field}\` | \`${value}\` | ${String(source)} |`;
   });

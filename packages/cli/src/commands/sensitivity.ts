@@ -37,7 +37,9 @@ Bars come longest first.
   --intervention NAME   the intervention to analyse (one of the scenario's)
   --replications N      paired replications per simulated point (default ${DEFAULT_REPLICATIONS})
   --range R             relative half-width of each input's range where it has none of its own (default 0.2 for ±20%)
-  --output ID           an output to draw (repeat): roi, npv or a KPI id such as serviceLevel, asa, csat`;
+  --output ID           an output to draw (repeat): roi, npv, breakEvenWeek (the week, from the option's start,
+                        from which it has paid back, in the replications that break even within the horizon)
+                        or a KPI id such as serviceLevel, asa, csat`;
 
 /** `ccplan sensitivity`: tornados of ROI and service level, as a table or JSON. */
 export async function runSensitivity(args: string[], write: (text: string) => void): Promise<void> {
@@ -65,12 +67,13 @@ export async function runSensitivity(args: string[], write: (text: string) => vo
   const outputs = values.output as string[] | undefined;
   // Checked here, before the dry pass: core checks an output against the KPIs a run reports, which the dry pass,
   // simulating nothing, has none of.
-  const knownOutputs = ["roi", "npv", ...KPI_REGISTRY.map((kpi) => kpi.id)];
+  const moneyOutputs = ["roi", "npv", "breakEvenWeek"];
+  const knownOutputs = [...moneyOutputs, ...KPI_REGISTRY.map((kpi) => kpi.id)];
   for (const output of outputs ?? []) {
-    if (!knownOutputs.includes(output)) throw new InputError(`invalid --output: ${JSON.stringify(output)}; expected roi, npv or a KPI id: ${knownOutputs.slice(2).join(", ")}`);
+    if (!knownOutputs.includes(output)) throw new InputError(`invalid --output: ${JSON.stringify(output)}; expected roi, npv, breakEvenWeek or a KPI id: ${knownOutputs.slice(moneyOutputs.length).join(", ")}`);
   }
-  if (outputs?.some((id) => id === "roi" || id === "npv") && (!intervention || !scenario.money)) {
-    throw new InputError("--output roi and npv need --intervention and a scenario with a money section");
+  if (outputs?.some((id) => moneyOutputs.includes(id)) && (!intervention || !scenario.money)) {
+    throw new InputError("--output roi, npv and breakEvenWeek need --intervention and a scenario with a money section");
   }
   const options = { scenario, replications, range, ...(intervention && { intervention }), ...(outputs && { outputs }) };
 

@@ -17,9 +17,12 @@ interface Scale {
   decimals: number;
 }
 
-/** The display unit of a set of values of one KPI: percentage points for fractions, s/min/h by the largest. */
-function scaleFor(unit: KpiUnit, largest: number): Scale {
+/** The display unit of a set of values of one KPI (or of weeks, the break-even week's): percentage points for
+ * fractions, s/min/h by the largest. */
+function scaleFor(unit: KpiUnit | "weeks", largest: number): Scale {
   switch (unit) {
+    case "weeks":
+      return { factor: 1, suffix: " wk", decimals: 1 };
     case "fraction":
       return { factor: 100, suffix: " pt", decimals: 1 };
     case "seconds":
@@ -60,7 +63,7 @@ export function formatDelta(delta: Pick<DeltaStatistics, "mean" | "ci95" | "sign
 export function formatChangeWithCi(
   mean: number,
   ci95: readonly [number, number] | null,
-  unit: KpiUnit,
+  unit: KpiUnit | "weeks",
   significant: boolean = ci95 !== null && (ci95[0] > 0 || ci95[1] < 0),
 ): string {
   const values = [mean, ...(ci95 ?? [])];

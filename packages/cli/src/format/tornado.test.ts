@@ -25,11 +25,31 @@ it("renderTornado prints every significant swing of a tornado with a non-zero di
     output: { id: "serviceLevel", label: "Service level", unit: "fraction" },
     base: 0.8,
     bars: [
-      { input: "aht", label: "Handle time", unit: "seconds", base: 300, low: 240, high: 360, outputLow: 0.9, outputHigh: 0.7, swing: -0.2, swingCi95: [-0.22, -0.18] },
-      { input: "fcr", label: "First-contact resolution", unit: "fraction", base: 0.7, low: 0.6, high: 0.8, outputLow: 0.7999, outputHigh: 0.8002, swing: 0.0003, swingCi95: [0.0001, 0.0005] },
+      { input: "aht", label: "Handle time", unit: "seconds", base: 300, low: 240, high: 360, outputLow: 0.9, outputHigh: 0.7, swing: -0.2, swingCi95: [-0.22, -0.18], swingReplications: 20 },
+      { input: "fcr", label: "First-contact resolution", unit: "fraction", base: 0.7, low: 0.6, high: 0.8, outputLow: 0.7999, outputHigh: 0.8002, swing: 0.0003, swingCi95: [0.0001, 0.0005], swingReplications: 20 },
     ],
   };
-  const rows = renderTornado(tornado, null).split("\n").slice(3);
+  const lines = renderTornado(tornado, null, 20).split("\n");
+  expect(lines).toHaveLength(5); // every swing over all 20 replications: no line says otherwise
+  const rows = lines.slice(3);
   expect(rows[0]).toMatch(/ −20\.0 pt \[−22\.0 pt, −18\.0 pt\]$/);
   expect(rows[1]).toMatch(/ \+0\.03 pt \[\+0\.01 pt, \+0\.05 pt\]$/);
+});
+
+it("renderTornado prints the break-even week in weeks and says over how few replications a swing is, where fewer than all", () => {
+  const tornado: Tornado = {
+    output: { id: "breakEvenWeek", label: "Break-even week", unit: "weeks" },
+    base: 6.25,
+    bars: [
+      { input: "volume", label: "Arrival volume", unit: "contacts", base: 1400, low: 1120, high: 1680, outputLow: 17, outputHigh: 2.5, swing: -15, swingCi95: null, swingReplications: 1 },
+      { input: "aht", label: "Handle time", unit: "seconds", base: 240, low: 192, high: 288, outputLow: 20, outputHigh: 3, swing: -17, swingCi95: [-118.6, 84.6], swingReplications: 2 },
+      { input: "money.wagePerHour", label: "Wage", unit: "money", base: 25, low: 20, high: 30, outputLow: 5, outputHigh: 7, swing: 2, swingCi95: [1.04, 2.96], swingReplications: 4 },
+    ],
+  };
+  const lines = renderTornado(tornado, "USD", 4).split("\n");
+  expect(lines[0]).toBe("Break-even week: 6.25 wk with every input at its value");
+  expect(lines[3]).toMatch(/ −15\.0 wk$/);
+  expect(lines[4]).toMatch(/ −17\.0 wk \[−118\.6 wk, \+84\.6 wk\]$/);
+  expect(lines[5]).toMatch(/ \+2\.0 wk \[\+1\.0 wk, \+3\.0 wk\]$/);
+  expect(lines[6]).toBe("Swings over the replications that break even within the horizon at both values, of 4; fewer for: Arrival volume 1, Handle time 2.");
 });

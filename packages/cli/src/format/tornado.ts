@@ -7,7 +7,7 @@ import { formatValue, renderTable } from "./units.js";
 export function renderSensitivity(result: SensitivityResult): string {
   const subject = result.intervention === null ? "the baseline" : `intervention ${JSON.stringify(result.intervention)}`;
   const parts = [`${result.scenario} · sensitivity of ${subject} · ${result.replications} paired replications per point · seed ${result.seed}`];
-  for (const tornado of result.tornados) parts.push("", renderTornado(tornado, result.currency));
+  for (const tornado of result.tornados) parts.push("", renderTornado(tornado, result.currency, result.replications));
   parts.push(
     "",
     "Each input at its low and high value, everything else unchanged; swing = output at high − output at low (mean of the",
@@ -17,7 +17,7 @@ export function renderSensitivity(result: SensitivityResult): string {
 }
 
 /** One output's tornado: its value with every input at its own, then a row per bar, longest swing first. */
-export function renderTornado(tornado: Tornado, currency: string | null): string {
+export function renderTornado(tornado: Tornado, currency: string | null, replications: number): string {
   const unit = tornado.output.unit;
   const isGain = tornado.output.label.includes("gain");
   const show = (value: number | null) => formatOutput(value, unit, currency, isGain);
@@ -30,7 +30,25 @@ export function renderTornado(tornado: Tornado, currency: string | null): string
   return [
     `${tornado.output.label}: ${show(tornado.base)} with every input at its value`,
     renderTable(["Input", "Low → output", "High → output", "Swing [95% CI]"], rows),
+    ...partialNote(tornado, replications),
   ].join("\n");
+}
+
+/**
+ * Where an output is undefined in some replications (the break-even week of one that does not break even within the
+ * horizon), the swings are means over fewer replications than were run: a line says over how few, so that an input
+ * that pushes break-even past the horizon is not read from its swing alone.
+ */
+function partialNote(tornado: Tornado, replications: number): string[] {
+  const partial = tornado.bars.filter((bar) => bar.swingReplications < replications);
+  if (partial.length === 0) return [];
+  const what = tornado.output.id === "breakEvenWeek" ? "that break even within the horizon at both values" : "in which it is defined at both values";
+  const listed = partial
+    .slice()
+    .sort((a, b) => a.swingReplications - b.swingReplications)
+    .map((bar) => `${bar.label} ${bar.swingReplications}`)
+    .join(", ");
+  return [`Swings over the replications ${what}, of ${replications}; fewer for: ${listed}.`];
 }
 
 /**
@@ -41,8 +59,8 @@ export function renderTornado(tornado: Tornado, currency: string | null): string
 export function formatSwing(bar: Pick<TornadoBar, "swing" | "swingCi95">, unit: SensitivityUnit, currency: string | null): string {
   if (bar.swing === null || !Number.isFinite(bar.swing)) return "–";
   const ci95 = bar.swingCi95 && bar.swingCi95.every(Number.isFinite) ? bar.swingCi95 : null;
-  if (isKpiUnit(unit)) return `${formatChangeWithCi(bar.swing, ci95, unit)}${unit === "money" && currency ? ` ${currency}` : ""}`;
-  // An input's unit (hours, weeks, a factor) is never an output's; printed plainly should one ever be.
+  if (isKpiUnit(unit) || unit === "weeks") return `${formatChangeWithCi(bar.swing, ci95, unit)}${unit === "money" && currency ? ` ${currency}` : ""}`;
+  // An input's unit (hours, a factor) is never an output's; printed plainly should one ever be.
   const show = (value: number) => signed(value, formatInput(Math.abs(value), unit, currency), { plus: true });
   return ci95 ? `${show(bar.swing)} [${show(ci95[0])}, ${show(ci95[1])}]` : show(bar.swing);
 }

@@ -151,8 +151,43 @@ describe("sensitivity", () => {
     expect(level.bars.find((bar) => bar.input === "money.wagePerHour")!.swing).toBe(0);
   });
 
+  it("draws the break-even week: a dearer training pays back later, counted over the replications that break even", () => {
+    const result = sensitivity({ scenario: scenario(), intervention: training, replications: 6, outputs: ["breakEvenWeek"], runPhase: createPhaseRunner() });
+    const weeks = result.tornados[0]!;
+    expect(weeks.output).toEqual({ id: "breakEvenWeek", label: "Break-even week (from the option's start)", unit: "weeks" });
+    // The coaching pays for itself within weeks (an ROI near 1,100% over the year), in every replication.
+    expect(weeks.base!).toBeGreaterThanOrEqual(1);
+    expect(weeks.base!).toBeLessThan(52);
+    const bar = (id: string) => weeks.bars.find((candidate) => candidate.input === id)!;
+    const cost = bar("intervention.costPerTrainee");
+    expect(cost.swingReplications).toBe(6);
+    expect(cost.outputHigh!).toBeGreaterThan(cost.outputLow!);
+    expect(cost.swing!).toBeGreaterThan(0);
+    // More revenue per answered contact pays the same cost back sooner; the wage, which the training leaves as it was
+    // (no one is hired, the class hours are paid either way), moves nothing.
+    expect(bar("money.revenuePerAnsweredContact").swing!).toBeLessThan(0);
+    expect(bar("money.wagePerHour")).toMatchObject({ swing: 0, swingReplications: 6 });
+  });
+
+  it("leaves out of the break-even week's swings the replications that do not break even, and says how many remain", () => {
+    // Three hires pay back within weeks at the scenario's volume; with 20% fewer calls they have too little to answer,
+    // and in some replications they never pay back within the year.
+    const result = sensitivity({ scenario: scenario(), intervention: hire, replications: 4, outputs: ["roi", "breakEvenWeek"], runPhase: createPhaseRunner() });
+    const [roi, weeks] = result.tornados;
+    expect(weeks!.base!).toBeGreaterThanOrEqual(1);
+    const volume = weeks!.bars.find((bar) => bar.input === "volume")!;
+    expect(volume.swingReplications).toBeGreaterThan(0);
+    expect(volume.swingReplications).toBeLessThan(4);
+    expect(volume.outputLow!).toBeGreaterThan(volume.outputHigh!);
+    // The wage does not change which replications break even, only when.
+    expect(weeks!.bars.find((bar) => bar.input === "money.wagePerHour")!.swingReplications).toBe(4);
+    // ROI is defined in every replication at both values.
+    for (const bar of roi!.bars) expect(bar.swingReplications).toBe(4);
+  });
+
   it("refuses an output it cannot compute", () => {
     expect(() => sensitivity({ scenario: scenario(), replications: 2, outputs: ["roi"], runPhase: createPhaseRunner() })).toThrow(/needs an intervention/);
-    expect(() => sensitivity({ scenario: scenario(), replications: 2, outputs: ["happiness"], runPhase: createPhaseRunner() })).toThrow(/invalid output "happiness"/);
+    expect(() => sensitivity({ scenario: scenario(), replications: 2, outputs: ["happiness"], runPhase: createPhaseRunner() })).toThrow(/invalid output "happiness"; expected roi, npv, breakEvenWeek or a KPI id/);
+    expect(() => sensitivity({ scenario: scenario(), replications: 2, outputs: ["breakEvenWeek"], runPhase: createPhaseRunner() })).toThrow(/needs an intervention/);
   });
 });

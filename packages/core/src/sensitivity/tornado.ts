@@ -1,4 +1,4 @@
-import { moneyReplications } from "../economics/moneyReplications.js";
+import { moneyReplications, type MoneyReplication } from "../economics/moneyReplications.js";
 import type { KpiSample } from "../economics/kpiSample.js";
 import {
   evaluationJob,
@@ -36,6 +36,9 @@ export interface TornadoBar {
   swing: number | null;
   /** 95% CI of that mean difference: a bar whose CI spans 0 could be noise. */
   swingCi95: [number, number] | null;
+  /** The replications the swing is the mean over: those in which the output is defined at both values. All of them
+   * for most outputs; for the break-even week, those that break even within the horizon at both. */
+  swingReplications: number;
 }
 
 /** The bars of one output, longest swing first: what the UI draws, centred on `base`. */
@@ -62,8 +65,10 @@ export interface SensitivityOptions extends SensitivityInputOptions {
   intervention?: Intervention;
   replications: number;
   /**
-   * Outputs, by id: "roi" and "npv" (with an intervention and money) and any KPI id of the registry (with an
-   * intervention: its gain in the steady state, intervention − baseline; without: the baseline's value).
+   * Outputs, by id: "roi", "npv" and "breakEvenWeek" (with an intervention and money: the money over the horizon, and
+   * the week, counted from the option's start, from which the cumulative net stays positive, defined only in the
+   * replications that break even within the horizon) and any KPI id of the registry (with an intervention: its gain in
+   * the steady state, intervention − baseline; without: the baseline's value).
    * Default: roi, npv, serviceLevel and csat (when the engine reports it) with an intervention; serviceLevel,
    * asa, abandonRate and csat without.
    */
@@ -121,6 +126,7 @@ export function* sensitivityJob(options: SensitivityOptions): PhaseJob<Sensitivi
         outputHigh: summarize(highs).mean,
         swing: swing.mean,
         swingCi95: swing.ci95,
+        swingReplications: swing.n,
       };
     });
     bars.sort((a, b) => Math.abs(b.swing ?? -1) - Math.abs(a.swing ?? -1));
@@ -182,20 +188,16 @@ function chooseOutputs(options: SensitivityOptions, central: Outcome): OutputSpe
   const withIntervention = options.intervention !== undefined;
   const reported = new Set(Object.keys(central.baseline[0] ?? {}));
   const defaults = withIntervention ? ["roi", "npv", "serviceLevel", "csat"] : ["serviceLevel", "asa", "abandonRate", "csat"];
-  const ids = options.outputs ?? defaults.filter((id) => id === "roi" || id === "npv" || reported.has(id));
+  const ids = options.outputs ?? defaults.filter((id) => MONEY_OUTPUTS.has(id) || reported.has(id));
   return ids.map((id) => {
-    if (id === "roi" || id === "npv") {
+    const money = MONEY_OUTPUTS.get(id);
+    if (money) {
       if (!withIntervention || !options.scenario.money) throw new Error(`invalid output "${id}": it needs an intervention and a money section`);
-      return {
-        id,
-        label: id === "roi" ? "ROI" : "Net present value",
-        unit: id === "roi" ? "fraction" : "money",
-        values: (outcome) => moneyOf(outcome).map((replication) => (id === "roi" ? replication.roi : replication.npv)),
-      };
+      return { id, label: money.label, unit: money.unit, values: (outcome) => moneyOf(outcome).map(money.value) };
     }
     const kpi = registry.get(id);
     if (!kpi && !reported.has(id)) {
-      throw new Error(`invalid output "${id}"; expected roi, npv or a KPI id the engine reports (${[...reported].join(", ")})`);
+      throw new Error(`invalid output "${id}"; expected ${[...MONEY_OUTPUTS.keys()].join(", ")} or a KPI id the engine reports (${[...reported].join(", ")})`);
     }
     const label = kpi?.label ?? id;
     const unit = (kpi?.unit ?? "fraction") as SensitivityUnit;
@@ -215,6 +217,18 @@ function chooseOutputs(options: SensitivityOptions, central: Outcome): OutputSpe
     };
   });
 }
+
+/** The outputs read from the money over the horizon, replication by replication (`moneyReplications`). */
+const MONEY_OUTPUTS = new Map<string, { label: string; unit: SensitivityUnit; value: (replication: MoneyReplication) => number | null }>([
+  ["roi", { label: "ROI", unit: "fraction", value: (replication) => replication.roi }],
+  ["npv", { label: "Net present value", unit: "money", value: (replication) => replication.npv }],
+  // Null in a replication that does not break even within the horizon: a bar's means and swing are over the
+  // replications that do (`swingReplications` says how many), so a value that delays break-even past the horizon in
+  // some replications shows as fewer replications, not as a later week.
+  // Counted from the option's start (week 1 its first), as the money cards and `ccplan compare` count it; the Year
+  // view's break-even plan week is a week of the capacity plan, another count.
+  ["breakEvenWeek", { label: "Break-even week (from the option's start)", unit: "weeks", value: (replication) => replication.breakEvenWeek }],
+]);
 
 function moneyOf(outcome: Outcome) {
   const evaluation = outcome.evaluation!;

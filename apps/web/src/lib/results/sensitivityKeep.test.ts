@@ -18,7 +18,7 @@ const result: SensitivityResult = {
     {
       output: { id: "roi", label: "ROI", unit: "fraction" },
       base: 8.7,
-      bars: [{ input: "training.fcrChange", label: "Training: FCR gain (points)", unit: "fraction", base: 0.05, low: 0.04, high: 0.06, outputLow: 7.9, outputHigh: 9.5, swing: 1.6, swingCi95: [1.2, 2.0] }],
+      bars: [{ input: "training.fcrChange", label: "Training: FCR gain (points)", unit: "fraction", base: 0.05, low: 0.04, high: 0.06, outputLow: 7.9, outputHigh: 9.5, swing: 1.6, swingCi95: [1.2, 2.0], swingReplications: 10 }],
     },
   ],
 };
