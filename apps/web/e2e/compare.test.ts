@@ -338,8 +338,8 @@ describe("run and compare, in chromium", () => {
     // The comparison simulates the training in its steady state: its column, the note under the legend and its card
     // say from which week on, so that its gain is not read as holding through the class weeks.
     const trainingHeader = (await page.locator("table.kpi-table thead th").last().textContent())?.trim();
-    expect(trainingHeader).toMatch(/^Training programmeat full effect, from week \d+(\.\d)?, and its change vs baseline$/);
-    expect((await page.getByTestId("full-effect-note").textContent())?.replace(/\s+/g, " ")).toMatch(/Training programme is shown at full effect, from week \d+(\.\d)? on: the weeks before \(in class, on the learning curve\)/);
+    expect(trainingHeader).toMatch(/^Training programmeat full effect \(reached after \d+(\.\d)? weeks\), and its change vs baseline$/);
+    expect((await page.getByTestId("full-effect-note").textContent())?.replace(/\s+/g, " ")).toMatch(/Training programme is shown at full effect, reached after \d+(\.\d)? weeks: the weeks before \(in class, on the learning curve\)/);
     const roi = card.locator('[data-figure="roi"]');
     expect(await roi.locator(".main").textContent()).toMatch(/^−?[\d,]+(\.\d)?%$/);
     expect(await roi.locator(".ci").textContent()).toMatch(/^95% CI −?\d/);
@@ -372,7 +372,7 @@ describe("run and compare, in chromium", () => {
     expect(await card.textContent()).not.toMatch(/Service level/);
     expect(sentences.join(" ").match(/every week counted/g)).toHaveLength(1);
     expect(sentences.find((line) => line.startsWith(`${name}: `))).toMatch(
-      /^Training programme: service level [+−]?\d+\.\d+ pt over the 12 months, every week counted \(95% CI [^)]+\); [+−]?\d+\.\d+ pt at full effect, from week \d+(\.\d)?( \(95% CI [^)]+\)|, the same in every replication)(, no clear change)?; (pays back within the 12-month horizon in \d+\.\d% of 20 simulated years, in month \d+\.\d on average \(95% CI [\d.]+ to [\d.]+; P10–P90 months \d+ to \d+\)|does not pay back within the 12-month horizon in any of 20 simulated years)\.$/,
+      /^Training programme: service level [+−]?\d+\.\d+ pt over the 12 months, every week counted \(95% CI [^)]+\); [+−]?\d+\.\d+ pt at full effect, reached after \d+(\.\d)? weeks( \(95% CI [^)]+\)|, the same in every replication)(, no clear change)?; (pays back within the 12-month horizon in \d+\.\d% of 20 simulated years, in month \d+\.\d on average \(95% CI [\d.]+ to [\d.]+; P10–P90 months \d+ to \d+\)|does not pay back within the 12-month horizon in any of 20 simulated years)\.$/,
     );
     // The benefit rests on a lifetime value entered as a plain number and on the model's assumed churn shares: the
     // evidence bar says so, and so does the warning beside the ROI; the sources of the uncertainty are listed.
@@ -418,7 +418,7 @@ describe("run and compare, in chromium", () => {
     // change is entered), which the queue does not depend on: at full effect its service level is the baseline's in
     // every replication, and the sentence says why rather than "0.0 pt (95% CI 0.0 to 0.0 pt)".
     expect(await page.getByTestId("option-sentences").locator("li").first().textContent()).toMatch(
-      /: service level −\d+\.\d+ pt over the 12 months, every week counted \(95% CI −[\d.]+ to −[\d.]+ pt\), all of it in the weeks before week (\d+); unchanged at full effect, from week \1, in every replication: as entered it changes satisfaction, which the queue does not depend on, and not handle time or first-contact resolution \(with it, repeat contacts\); pays back/,
+      /: service level −\d+\.\d+ pt over the 12 months, every week counted \(95% CI −[\d.]+ to −[\d.]+ pt\), all of it in its first (\d+) weeks; unchanged at full effect, reached after \1 weeks, in every replication: as entered it changes satisfaction, which the queue does not depend on, and not handle time or first-contact resolution \(with it, repeat contacts\); pays back/,
     );
     const serviceLevelChange = row("serviceLevel").locator('[data-delta="1"]');
     expect(await serviceLevelChange.getAttribute("data-effect")).toBe("same");

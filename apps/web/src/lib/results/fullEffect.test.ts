@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ComparisonView } from "../run/comparisonView";
-import { fullEffectWeek, weekText } from "./fullEffect";
+import { afterWeeksText, firstWeeksText, fullEffectWeek, weeksText } from "./fullEffect";
 
 const phase = (label: string, startWeek: number, weeks: number | null) => ({ label, startWeek, weeks, kpis: {}, deltas: {} });
 const view = {
@@ -21,9 +21,13 @@ describe("fullEffectWeek", () => {
     expect(fullEffectWeek({ ...view, scenarios: [{ name: "Run 1" }, { name: "Run 2" }] } as unknown as ComparisonView, 1)).toBeNull());
 });
 
-describe("weekText", () => {
-  it("writes whole weeks without decimals and half weeks with one", () => {
-    expect(weekText(5)).toBe("week 5");
-    expect(weekText(2.5)).toBe("week 2.5");
+describe("weeksText", () => {
+  it("writes weeks elapsed, whole without decimals and half with one, never as a week number", () => {
+    expect(weeksText(5)).toBe("5 weeks");
+    expect(weeksText(2.5)).toBe("2.5 weeks");
+    expect(weeksText(1)).toBe("1 week");
+    expect(afterWeeksText(7)).toBe("after 7 weeks");
+    expect(firstWeeksText(1)).toBe("its first week");
+    expect(firstWeeksText(7)).toBe("its first 7 weeks");
   });
 });

@@ -15,7 +15,19 @@ export function fullEffectWeek(view: ComparisonView, scenarioIndex: number): num
   return phases.length > 1 ? phases[phases.length - 1]!.startWeek : null;
 }
 
-/** "week 5", "week 2.5": a week of a timeline as the phase table writes it. */
-export function weekText(week: number): string {
-  return `week ${week.toFixed(week % 1 ? 1 : 0)}`;
+/** "5 weeks", "2.5 weeks", "1 week": a span of a timeline. A phase's `startWeek` is the weeks elapsed since the
+ * option's start (0 for its first week), not a week number: written as a number, "week 7" would read as the money
+ * card's week 7 (week 1 = its start), a week before full effect. */
+export function weeksText(weeks: number): string {
+  return `${weeks.toFixed(weeks % 1 ? 1 : 0)} week${weeks === 1 ? "" : "s"}`;
+}
+
+/** "its first 7 weeks", "its first week": the weeks from the option's start. */
+export function firstWeeksText(weeks: number): string {
+  return weeks === 1 ? "its first week" : `its first ${weeksText(weeks)}`;
+}
+
+/** "after 5 weeks": when a phase of a timeline begins, in weeks elapsed since the option's start. */
+export function afterWeeksText(startWeek: number): string {
+  return `after ${weeksText(startWeek)}`;
 }

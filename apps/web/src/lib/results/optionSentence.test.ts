@@ -19,12 +19,12 @@ const serviceLevel = (mean: number, ci95: [number, number], significant = true):
 describe("optionSentence", () => {
   it("says a training's service-level change at full effect with its CI, then when it pays back, with its CI and spread", () =>
     expect(optionSentence({ name: "Training", money: money({}), serviceLevel: serviceLevel(0.091, [0.087, 0.094]), fullEffectWeek: 5 })).toBe(
-      "Training: service level +9.1 pt at full effect, from week 5 (95% CI +8.7 to +9.4 pt); pays back within the 12-month horizon in 97.0% of 100 simulated years, in month 5.7 on average (95% CI 5.5 to 5.9; P10–P90 months 4 to 7).",
+      "Training: service level +9.1 pt at full effect, reached after 5 weeks (95% CI +8.7 to +9.4 pt); pays back within the 12-month horizon in 97.0% of 100 simulated years, in month 5.7 on average (95% CI 5.5 to 5.9; P10–P90 months 4 to 7).",
     ));
   it("puts a training's service level over the horizon, class weeks counted, before its change at full effect", () =>
     expect(
       optionSentence({ name: "Training", money: money({ serviceLevelChange: summary(-0.0073, [-0.009, -0.0056]) }), serviceLevel: serviceLevel(0.091, [0.087, 0.094]), fullEffectWeek: 5 }),
-    ).toMatch(/^Training: service level −0\.73 pt over the 12 months, every week counted \(95% CI −0\.90 to −0\.56 pt\); \+9\.1 pt at full effect, from week 5 \(95% CI \+8\.7 to \+9\.4 pt\); pays back/));
+    ).toMatch(/^Training: service level −0\.73 pt over the 12 months, every week counted \(95% CI −0\.90 to −0\.56 pt\); \+9\.1 pt at full effect, reached after 5 weeks \(95% CI \+8\.7 to \+9\.4 pt\); pays back/));
   it("gives an option without a timeline its change once, as the KPI table does", () =>
     expect(
       optionSentence({ name: "+4 agents", money: money({ serviceLevelChange: summary(0.025, [0.02, 0.03]) }), serviceLevel: serviceLevel(0.025, [0.023, 0.027]), fullEffectWeek: null }),
@@ -41,7 +41,7 @@ describe("optionSentence", () => {
   it("says a service level no replication moves is unchanged, not a zero-width CI", () =>
     expect(
       optionSentence({ name: "Product training", money: money({ serviceLevelChange: summary(-0.0073, [-0.0075, -0.0072]) }), serviceLevel: serviceLevel(0, [0, 0], false), fullEffectWeek: 7 }),
-    ).toMatch(/^Product training: service level −0\.73 pt over the 12 months, every week counted \(95% CI −0\.75 to −0\.72 pt\), all of it in the weeks before week 7; unchanged at full effect, from week 7, in every replication; pays back/));
+    ).toMatch(/^Product training: service level −0\.73 pt over the 12 months, every week counted \(95% CI −0\.75 to −0\.72 pt\), all of it in its first 7 weeks; unchanged at full effect, reached after 7 weeks, in every replication; pays back/));
   it("says what a training that moves satisfaction alone does and does not move, rather than a 0.0 to 0.0 CI", () => {
     const text = optionSentence({
       name: "Product training",
@@ -55,7 +55,7 @@ describe("optionSentence", () => {
       ],
     });
     expect(text).toContain(
-      "; unchanged at full effect, from week 7, in every replication: as entered it changes satisfaction, which the queue does not depend on, and not handle time or first-contact resolution (with it, repeat contacts); pays back",
+      "; unchanged at full effect, reached after 7 weeks, in every replication: as entered it changes satisfaction, which the queue does not depend on, and not handle time or first-contact resolution (with it, repeat contacts); pays back",
     );
     expect(text).not.toMatch(/0\.0 to 0\.0|0\.0 pt/);
   });
@@ -73,7 +73,7 @@ describe("optionSentence", () => {
         ],
       }),
     ).toContain(
-      "unchanged at full effect, from week 18, in every replication: as entered it changes nothing, not handle time, first-contact resolution (with it, repeat contacts) or satisfaction;",
+      "unchanged at full effect, reached after 18 weeks, in every replication: as entered it changes nothing, not handle time, first-contact resolution (with it, repeat contacts) or satisfaction;",
     ));
   it("gives no reason when the option moves something the queue depends on", () =>
     expect(

@@ -1,5 +1,5 @@
 import type { DeltaStatistics, InterventionLever, InterventionMoney, Lever } from "@ccplan/core";
-import { weekText } from "./fullEffect";
+import { afterWeeksText, firstWeeksText } from "./fullEffect";
 import { formatDelta, formatKpi, formatRange } from "./kpiFormat";
 import { averagePeriodText, periodCi, periodSpread } from "./paybackText";
 
@@ -8,12 +8,12 @@ import { averagePeriodText, periodCi, periodSpread } from "./paybackText";
  * (for an option with a timeline, such as a training, over the horizon with every week counted, then at full effect
  * from the week its timeline reaches it), then whether and when it pays back: in how many of the simulated years
  * within the horizon, the mean payback month with its 95% CI and the P10–P90 of those years. "Training: service level
- * +8.2 pt over the 12 months, every week counted (95% CI +7.9 to +8.5 pt); +9.1 pt at full effect, from week 5 (95% CI
+ * +8.2 pt over the 12 months, every week counted (95% CI +7.9 to +8.5 pt); +9.1 pt at full effect, reached after 5 weeks (95% CI
  * +8.7 to +9.4 pt); pays back within the 12-month horizon in 97.0% of 100 simulated years, in month 5.7 on average
  * (95% CI 5.5 to 5.9; P10–P90 months 4 to 7)." Reading and wording only.
  *
  * A service level the option leaves as it was in every replication is said to be unchanged, with why from core's
- * `interventionLevers` when they are given: "service level unchanged at full effect, from week 7, in every
+ * `interventionLevers` when they are given: "service level unchanged at full effect, reached after 7 weeks, in every
  * replication: as entered it changes satisfaction, which the queue does not depend on, and not handle time or
  * first-contact resolution (with it, repeat contacts)", not "0.0 pt (95% CI 0.0 to 0.0 pt)" as if a change had
  * been measured. Its change over the horizon then comes from the weeks before full effect alone, and says so.
@@ -36,11 +36,11 @@ export function optionSentence(options: {
   const year = fullEffectWeek === null ? null : m.serviceLevelChange;
   const unchanged = sl !== undefined && sl.mean === 0 && sl.ci95 !== null && sl.ci95[0] === 0 && sl.ci95[1] === 0;
   if (year && year.mean !== null) {
-    const before = unchanged && year.mean !== 0 ? `, all of it in the weeks before ${weekText(fullEffectWeek!)}` : "";
+    const before = unchanged && year.mean !== 0 ? `, all of it in ${firstWeeksText(fullEffectWeek!)}` : "";
     parts.push(`service level ${formatDelta(year.mean, "fraction")} over the ${m.horizonMonths} months, every week counted${ciOf(year.ci95)}${before}`);
   }
   if (sl && sl.mean !== null) {
-    const when = fullEffectWeek === null ? "" : ` at full effect, from ${weekText(fullEffectWeek)}`;
+    const when = fullEffectWeek === null ? "" : ` at full effect, reached ${afterWeeksText(fullEffectWeek)}`;
     const what = year && year.mean !== null ? "" : "service level ";
     const fixed = sl.ci95 !== null && sl.ci95[0] === sl.ci95[1];
     if (unchanged) parts.push(`${what}unchanged${when}${when ? "," : ""} in every replication${levers ? unchangedWhy(levers) : ""}`);
