@@ -2,7 +2,18 @@ import type { AttributeDraws } from "./attributeDraws.js";
 import { UniformBlock } from "./uniformBlock.js";
 import { Xor4096Fill } from "./xor4096Fill.js";
 import type { PlanQueue } from "./plan.js";
-import { NEVER } from "./never.js";
+
+/**
+ * Infinity, as the engine's hot functions write it: "no event before the end". A module constant rather than the global
+ * `Infinity`: reading the global is a load that collects type feedback, and in a branch that had not run yet when its
+ * function was optimised (one taken once a replication, at its end) it compiled to a generic load of unknown type. The
+ * optimiser then kept every value that branch's result merges with boxed: each arrival's time became a 16-byte heap
+ * number (the standard day: 91 KB a replication against 17 KB, `--trace-gc-nvp`, 2026-12-07). A module constant is
+ * folded into the optimised code as the number it is. Declared here, in the module that reads it: one imported from
+ * another module is read through the import's cell and was not folded (in core's unbundled dist/, which the engine's
+ * bench and Vite's dev server load).
+ */
+const NEVER = Infinity;
 
 /**
  * External arrivals of one queue: a non-homogeneous Poisson process by thinning (Lewis & Shedler 1979).

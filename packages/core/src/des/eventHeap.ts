@@ -1,12 +1,10 @@
-import { NEVER } from "./never.js";
-
 /**
  * A binary min-heap of timed events over typed arrays: times in a `Float64Array`, payloads in an
  * `Int32Array`, and an insertion sequence number that breaks ties, so two events at the same instant pop
  * in the order they were pushed (the engine's results must not depend on the heap's internal layout).
  * Nothing is allocated per push or pop; the arrays double when full.
  *
- * An empty heap keeps Infinity (`NEVER`) in `times[0]`, so that `topTime` is one load. Written as `size > 0 ? times[0] :
+ * An empty heap keeps Infinity in `times[0]`, so that `topTime` is one load. Written as `size > 0 ? times[0] :
  * Infinity`, its branch for an empty heap (taken once a replication, at its end) had not run when the event loop was
  * optimised, and its untyped load of the global made the loop keep each event's time boxed: a 16-byte heap number per
  * event, ~270 KB a replication of the standard day, ~1 GB and a few hundred scavenges in a run of 4,000 (2026-12-07,
@@ -26,14 +24,14 @@ export class EventHeap {
     this.times = new Float64Array(capacity);
     this.payloads = new Int32Array(capacity);
     this.seqs = new Float64Array(capacity);
-    this.times[0] = NEVER;
+    this.times[0] = Infinity;
   }
 
   /** Empties the heap, keeping its buffers (and resetting the tie-break sequence). */
   clear(): void {
     this.size = 0;
     this.nextSeq = 0;
-    this.times[0] = NEVER;
+    this.times[0] = Infinity;
   }
 
   /** Time of the earliest event, seconds; Infinity when the heap is empty. */
@@ -81,8 +79,10 @@ export class EventHeap {
     const seq = seqs[n]!;
     // The slot just vacated reads Infinity: at n = 0 it is the empty heap's top (`topTime`). Stored on every pop, not
     // only when the heap empties: a store that had never run when the engine was optimised (a replication's heap
-    // empties once, at its end) has no type feedback, and the optimised event loop deoptimised there.
-    times[n] = NEVER;
+    // empties once, at its end) has no type feedback, and the optimised event loop deoptimised there. Read on every
+    // pop, the global `Infinity` has its feedback and compiles as the constant it is (arrivals.ts's NEVER: why a rare
+    // branch needs a module constant instead).
+    times[n] = Infinity;
     if (n === 0) return top;
     let i = 0;
     for (;;) {
