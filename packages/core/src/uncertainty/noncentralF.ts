@@ -12,15 +12,7 @@ export function noncentralFSurvival(f: number, d1: number, d2: number, lambda: n
   if (f === Infinity) return 0;
   const x = (d1 * f) / (d1 * f + d2);
   const y = d2 / (d1 * f + d2);
-  const half = lambda / 2;
-  if (!(half > 0)) return Math.exp(logRegularizedBeta(y, x, d2 / 2, d1 / 2));
-  const reach = 10 * Math.sqrt(half) + 20;
-  const logHalf = Math.log(half);
-  let sum = 0;
-  for (let j = Math.max(0, Math.floor(half - reach)); j <= Math.ceil(half + reach); j++) {
-    sum += Math.exp(-half + j * logHalf - logGamma(j + 1) + logRegularizedBeta(y, x, d2 / 2, d1 / 2 + j));
-  }
-  return Math.min(1, sum);
+  return poissonMixture(lambda, (j) => logRegularizedBeta(y, x, d2 / 2, d1 / 2 + j));
 }
 
 /** The central F's upper `alpha` point: P(F(d1, d2) > f) = alpha, by bisection to a relative 1e-10. */
@@ -46,13 +38,22 @@ export function noncentralFDistribution(f: number, d1: number, d2: number, lambd
   if (f === Infinity) return 1;
   const x = (d1 * f) / (d1 * f + d2);
   const y = d2 / (d1 * f + d2);
+  return poissonMixture(lambda, (j) => logRegularizedBeta(x, y, d1 / 2 + j, d2 / 2));
+}
+
+/**
+ * Σ_j P(J = j) · exp(logTerm(j)) for J ~ Poisson(λ/2), capped at 1: the noncentral F's tails as mixtures of the central
+ * ones (`logTerm(j)`: the log of the j-th central tail). The sum runs over the Poisson weights within 10 standard
+ * deviations and 20 terms of the mode, outside which they add less than 1e-20; at λ = 0, the central tail alone.
+ */
+function poissonMixture(lambda: number, logTerm: (j: number) => number): number {
   const half = lambda / 2;
-  if (!(half > 0)) return Math.exp(logRegularizedBeta(x, y, d1 / 2, d2 / 2));
+  if (!(half > 0)) return Math.exp(logTerm(0));
   const reach = 10 * Math.sqrt(half) + 20;
   const logHalf = Math.log(half);
   let sum = 0;
   for (let j = Math.max(0, Math.floor(half - reach)); j <= Math.ceil(half + reach); j++) {
-    sum += Math.exp(-half + j * logHalf - logGamma(j + 1) + logRegularizedBeta(x, y, d1 / 2 + j, d2 / 2));
+    sum += Math.exp(-half + j * logHalf - logGamma(j + 1) + logTerm(j));
   }
   return Math.min(1, sum);
 }

@@ -1,4 +1,5 @@
 import { noncentralFDistribution, noncentralFSurvival } from "./noncentralF.js";
+import { rootOfIncreasing } from "./rootOfIncreasing.js";
 
 /** A smooth fit's F test as `varianceShares` ran it: the observed F on (degree, dof) degrees of freedom, the F above
  * which the test passes, and whether it passed. */
@@ -34,28 +35,9 @@ export function shareInterval(test: ShareTest, confidence = 0.95): [number, numb
   const ratio = passed
     ? (lambda: number) => noncentralFSurvival(f, degree, dof, lambda) / noncentralFSurvival(critical, degree, dof, lambda)
     : (lambda: number) => 1 - noncentralFDistribution(Math.max(0, f), degree, dof, lambda) / noncentralFDistribution(critical, degree, dof, lambda);
-  const lambdaAt = (level: number) => rootOfIncreasing((lambda) => ratio(lambda) - level, Math.max(1, degree * Math.max(0, f)));
+  const lambdaAt = (level: number) => rootOfIncreasing((lambda) => ratio(lambda) - level, Math.max(1, degree * Math.max(0, f)), 1e-7);
   const share = (lambda: number) => (lambda === Infinity ? 1 : lambda / (lambda + n));
   if (!passed) return [0, share(lambdaAt(confidence))];
   const tail = (1 - confidence) / 2;
   return [share(lambdaAt(tail)), share(lambdaAt(1 - tail))];
-}
-
-/** The λ ≥ 0 at which the increasing `fn` crosses 0 (0 when it is ≥ 0 at 0): bracketed by doubling from `start`, then
- * bisected to a relative 1e-7 (the share λ/(λ + n) to within 1e-7). Infinity when no λ up to 1e12 reaches it. */
-function rootOfIncreasing(fn: (lambda: number) => number, start: number): number {
-  if (fn(0) >= 0) return 0;
-  let low = 0;
-  let high = start;
-  while (fn(high) < 0) {
-    if (high > 1e12) return Infinity;
-    low = high;
-    high *= 2;
-  }
-  while (high - low > 1e-7 * high) {
-    const middle = (low + high) / 2;
-    if (fn(middle) < 0) low = middle;
-    else high = middle;
-  }
-  return (low + high) / 2;
 }

@@ -1,6 +1,7 @@
 import { logRegularizedBeta } from "../stats/regularizedBeta.js";
 import { ranks } from "../valueOfInformation/penalizedSpline.js";
 import { centralFQuantileAbove, noncentralFSurvival } from "./noncentralF.js";
+import { rootOfIncreasing } from "./rootOfIncreasing.js";
 import { shareInterval, type ShareTest } from "./shareInterval.js";
 import { fitOnDraws, leastSquaresFit, MIN_REPLICATIONS_FOR_FIT, type DrawColumn } from "./regression.js";
 
@@ -131,21 +132,8 @@ function selectionCorrectedShare(fit: SmoothFit, critical: number): number {
   const lambdaOf = (share: number) => (n * share) / (1 - share);
   if (passes(lambdaOf(Math.max(0, fit.share))) >= 0.999) return fit.share;
   const aboveMedian = (lambda: number) => noncentralFSurvival(fit.f, fit.degree, fit.dof, lambda) / passes(lambda) - 0.5;
-  if (aboveMedian(0) >= 0) return 0;
-  // The ratio grows with λ (the noncentral F's family has a monotone likelihood ratio): bracket, then bisect.
-  let low = 0;
-  let high = Math.max(1, lambdaOf(Math.max(0, fit.share)));
-  while (aboveMedian(high) < 0 && high < 1e12) {
-    low = high;
-    high *= 2;
-  }
-  while (high - low > 1e-9 * high) {
-    const middle = (low + high) / 2;
-    if (aboveMedian(middle) < 0) low = middle;
-    else high = middle;
-  }
-  const lambda = (low + high) / 2;
-  return lambda / (lambda + n);
+  const lambda = rootOfIncreasing(aboveMedian, Math.max(1, lambdaOf(Math.max(0, fit.share))), 1e-9);
+  return lambda === Infinity ? 1 : lambda / (lambda + n);
 }
 
 /** P₁ … P_d at each t (Bonnet's recursion). */
