@@ -191,6 +191,8 @@ if (!skipScaling) {
   const one = summary(scalingRuns[1]);
   const two = summary(scalingRuns[2]);
   const fixedOne = summary(fixedRuns[1]);
+  const longOne = summary(longRuns[1]);
+  const longTwo = summary(longRuns[2]);
   const fixedTwo = summary(fixedRuns[2]);
   const ceiling = referenceFound ? { alone: summary(ceilingRuns.alone), pair: summary(ceilingRuns.pair) } : null;
   const hashes = new Set([...scalingRuns[1], ...scalingRuns[2]].map((run) => run.sha256));
@@ -241,9 +243,9 @@ if (!skipScaling) {
     // The same command with LONG_REPLICATIONS: what the fixed parts above leave of the speed-up on a longer run.
     longer: {
       replications: LONG_REPLICATIONS,
-      oneWorker: summary(longRuns[1]),
-      twoWorkers: summary(longRuns[2]),
-      speedup: round(summary(longRuns[1]).wallSec / summary(longRuns[2]).wallSec, 3),
+      oneWorker: longOne,
+      twoWorkers: longTwo,
+      speedup: round(longOne.wallSec / longTwo.wallSec, 3),
       speedupByRound: longRuns[1].map((run, r) => round(run.wallSec / longRuns[2][r].wallSec, 3)),
       byteIdentical: new Set([...longRuns[1], ...longRuns[2]].map((run) => run.sha256)).size === 1,
     },

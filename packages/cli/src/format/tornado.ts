@@ -1,4 +1,4 @@
-import type { KpiUnit, SensitivityResult, SensitivityUnit, Tornado, TornadoBar } from "@ccplan/core";
+import { KPI_REGISTRY, type KpiUnit, type SensitivityResult, type SensitivityUnit, type Tornado, type TornadoBar } from "@ccplan/core";
 import { formatChange, formatChangeWithCi } from "./delta.js";
 import { signed } from "./sign.js";
 import { formatValue, renderTable } from "./units.js";
@@ -65,8 +65,9 @@ export function formatSwing(bar: Pick<TornadoBar, "swing" | "swingCi95">, unit: 
   return ci95 ? `${show(bar.swing)} [${show(ci95[0])}, ${show(ci95[1])}]` : show(bar.swing);
 }
 
-const KPI_UNITS: readonly string[] = ["fraction", "seconds", "contacts", "customers", "money", "agents", "score"] satisfies KpiUnit[];
-const isKpiUnit = (unit: string): unit is KpiUnit => KPI_UNITS.includes(unit);
+/** The units the registry's KPIs are in (the outputs' units; an input's may be hours or a factor). */
+const KPI_UNITS: ReadonlySet<string> = new Set(KPI_REGISTRY.map((kpi) => kpi.unit));
+const isKpiUnit = (unit: string): unit is KpiUnit => KPI_UNITS.has(unit);
 
 function formatOutput(value: number | null, unit: SensitivityUnit, currency: string | null, points: boolean): string {
   if (value === null || !Number.isFinite(value)) return "–";

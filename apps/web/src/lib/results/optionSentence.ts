@@ -34,7 +34,9 @@ export function optionSentence(options: {
   // An option with a timeline (class weeks, a ramp) changes service differently over the horizon than once at full
   // effect: both, the horizon's first (core's serviceLevelChange, every week counted).
   const year = fullEffectWeek === null ? null : m.serviceLevelChange;
-  const unchanged = sl !== undefined && sl.mean === 0 && sl.ci95 !== null && sl.ci95[0] === 0 && sl.ci95[1] === 0;
+  // The same change in every replication (a CI of zero width); unchanged when that change is 0.
+  const fixed = sl !== undefined && sl.ci95 !== null && sl.ci95[0] === sl.ci95[1];
+  const unchanged = fixed && sl.mean === 0;
   if (year && year.mean !== null) {
     const before = unchanged && year.mean !== 0 ? `, all of it in ${firstWeeksText(fullEffectWeek!)}` : "";
     parts.push(`service level ${formatDelta(year.mean, "fraction")} over the ${m.horizonMonths} months, every week counted${ciOf(year.ci95)}${before}`);
@@ -42,7 +44,6 @@ export function optionSentence(options: {
   if (sl && sl.mean !== null) {
     const when = fullEffectWeek === null ? "" : ` at full effect, reached ${afterWeeksText(fullEffectWeek)}`;
     const what = year && year.mean !== null ? "" : "service level ";
-    const fixed = sl.ci95 !== null && sl.ci95[0] === sl.ci95[1];
     if (unchanged) parts.push(`${what}unchanged${when}${when ? "," : ""} in every replication${levers ? unchangedWhy(levers) : ""}`);
     else parts.push(`${what}${formatDelta(sl.mean, "fraction")}${when}${ciOf(sl.ci95)}${sl.significant || fixed ? "" : ", no clear change"}`);
   }
