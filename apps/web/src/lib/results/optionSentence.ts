@@ -1,4 +1,4 @@
-import type { DeltaStatistics, InterventionLever, InterventionMoney, Lever } from "@ccplan/core";
+import { unchangedReason, type DeltaStatistics, type InterventionLever, type InterventionMoney } from "@ccplan/core";
 import { afterWeeksText, firstWeeksText } from "./fullEffect";
 import { formatDelta, formatKpi, formatRange } from "./kpiFormat";
 import { averagePeriodText, periodCi, periodSpread, periodText, samePeriodInEveryYear } from "./paybackText";
@@ -70,30 +70,9 @@ export function optionSentence(options: {
   return `${name}: ${parts.join("; ")}.`;
 }
 
-/** What each lever is called in a sentence. */
-const LEVER_WORDS: Record<Lever, string> = {
-  staffing: "agents on the floor",
-  handleTime: "handle time",
-  firstContactResolution: "first-contact resolution (with it, repeat contacts)",
-  patience: "callers' patience",
-  contactRouting: "which queue contacts go to",
-  satisfaction: "satisfaction",
-  resolutionTime: "the time to resolve a problem",
-  surveyResponse: "how many customers answer the survey",
-};
-
-/** "a", "a or b", "a, b or c". */
-function listed(items: readonly string[], last: "and" | "or"): string {
-  return items.length < 2 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} ${last} ${items[items.length - 1]}`;
-}
-
-/** Why an option leaves the service level as it was, from what it moves as entered; "" when it moves something the
- * queue depends on (its service level is then unchanged for another reason, which the page cannot tell). */
+/** Why an option leaves the service level as it was (core's `unchangedReason`, which the CLI's compare says too); ""
+ * when it moves something the queue depends on (its service level is then unchanged for another reason). */
 function unchangedWhy(levers: readonly InterventionLever[]): string {
-  if (levers.some((lever) => lever.moves && lever.reachesQueue)) return "";
-  const moved = levers.filter((lever) => lever.moves).map((lever) => LEVER_WORDS[lever.lever]);
-  const still = levers.filter((lever) => !lever.moves && (lever.reachesQueue || moved.length === 0)).map((lever) => LEVER_WORDS[lever.lever]);
-  if (moved.length === 0) return `: as entered it changes nothing${still.length > 0 ? `, not ${listed(still, "or")}` : ""}`;
-  const which = `${listed(moved, "and")}, which the queue does not depend on`;
-  return `: as entered it changes ${which}${still.length > 0 ? `, and not ${listed(still, "or")}` : ""}`;
+  const reason = unchangedReason(levers);
+  return reason === null ? "" : `: ${reason}`;
 }
