@@ -1,4 +1,4 @@
-import type { ReplicationResult } from "@ccplan/core";
+import type { CellQuantileBlock, ReplicationResult } from "@ccplan/core";
 import { proxy, wrap, type Endpoint, type Remote } from "comlink";
 import type { ReplicationKpiVector, WorkerApi } from "./api.js";
 import type { CapacityWeekResult } from "./capacityJob.js";
@@ -17,6 +17,8 @@ export interface WorkerHandle {
   /** How long this worker's chunks should last, milliseconds (default `TARGET_CHUNK_MS`): shorter for a worker in the
    * pool's own thread, which hears the other workers only between its chunks. */
   chunkMs?: number;
+  /** The worker runs in the pool's own thread (`inThreadWorkerHandle`): it cannot take work off that thread. */
+  inThread?: boolean;
   /** Node only: keep the process alive while the worker is busy (`ref`), let it exit while idle (`unref`). */
   ref?(): void;
   unref?(): void;
@@ -107,6 +109,12 @@ export interface Pool {
   /** Starts every worker now and resolves when each has loaded core and answered, so that the first run does
    * not wait for them (workers otherwise start on demand). Rejects if a worker cannot start. */
   warm(): Promise<void>;
+  /**
+   * The quantiles of a block of a summary's interval cells (core's `cellBlockQuantiles`), taken in an idle worker other
+   * than this thread, for a summary this thread would otherwise take alone (`RunAccumulator.shareSummary`); undefined
+   * when no such worker is idle. Rejects if the worker fails or crashes.
+   */
+  cellQuantiles(block: CellQuantileBlock): Promise<Float64Array> | undefined;
   /** Terminates every worker; runs still in flight resolve as partial. Later runs are refused. */
   close(): Promise<void>;
 }
@@ -504,6 +512,16 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
           }
         }),
       );
+    },
+    cellQuantiles(block: CellQuantileBlock): Promise<Float64Array> | undefined {
+      if (closed) return undefined;
+      const slot = slots.find((s) => !s.dead && s.job === null && !s.handle.inThread);
+      if (!slot) return undefined;
+      // An idle Node worker is unref'd: hold the process open until it answers.
+      slot.handle.ref?.();
+      return (Promise.race([slot.remote.cellQuantiles(block), slot.crashed]) as Promise<Float64Array>).finally(() => {
+        if (slot.job === null) slot.handle.unref?.();
+      });
     },
     async close(): Promise<void> {
       closed = true;
