@@ -258,7 +258,16 @@ describe("ccplan compare with money, and ccplan sensitivity", () => {
     const text = ccplan("compare", "scenarios/product-training.json", "--replications", "4").stdout;
     expect(text).toContain("Money over 12 months against the baseline");
     // The training's cost moves with no draw: said in words, not as a zero-width interval; its benefit has one.
-    expect(text).toMatch(/Incremental cost \(CNY\) +128,000 \(the same in every replication\)/);
+    expect(text).toMatch(/Incremental cost \(CNY\) +128,000 \(the same in all 4 replications\)/);
+    // At full effect the training moves satisfaction alone, which the queue does not depend on: its service level is
+    // the baseline's in every replication, said as "unchanged" with why (core's interventionLevers), never as a change
+    // of "0.0 pt [0.0 pt, 0.0 pt]" or "+0.0 pt"; what it does move keeps its interval and mark.
+    expect(text).toMatch(/^Service level +unchanged$/m);
+    expect(text).toMatch(/^Customer satisfaction \(CSAT\) +\+\d+\.\d pt \[\+\d+\.\d pt, \+\d+\.\d pt\] ✓$/m);
+    expect(text).toMatch(
+      /^"Product-knowledge training" leaves \d+ of \d+ KPIs unchanged \(service level among them\) because it does not act on them: as entered it changes satisfaction, which the queue does not depend on, and not handle time or first-contact resolution \(with it, repeat contacts\)\.$/m,
+    );
+    expect(text).not.toMatch(/\[0\.0+ pt, 0\.0+ pt\]|[+−]0\.0+ pt\b/);
     expect(text).toMatch(/Benefit \(CNY\) +[\d,]+ \[[\d,]+, [\d,]+\]/);
     // The year's service level, class weeks included: the training's trainees are away in class, so it falls.
     expect(text).toMatch(/Service level over the 12 months +−\d+\.\d\d pt \[−\d+\.\d\d pt, −\d+\.\d\d pt\]/);
@@ -296,7 +305,8 @@ describe("ccplan compare with money, and ccplan sensitivity", () => {
     // A swing is a difference of two service levels: "+29.2 pt [+26.1 pt, +32.3 pt]", never "+29.2%".
     // A swing that prints as zero carries no sign ("0.0 pt", never "±0.0 pt" or "+0.0 pt"); any other is signed.
     const swing = String.raw`(?:[+−](?=[\d.]*[1-9])|(?=[\d.]+ pt)(?![\d.]*[1-9]))[\d.]+ pt`;
-    for (const row of rows) expect(row).toMatch(new RegExp(` ${swing} \\[${swing}, ${swing}\\]$`));
+    // A swing every replication agrees on is said in words, never as a zero-width interval.
+    for (const row of rows) expect(row).toMatch(new RegExp(` ${swing} (\\[${swing}, ${swing}\\]|\\(the same in all 2 replications\\))$`));
   });
 
   it("draws a tornado of the training's break-even week, in weeks, each swing with its 95% CI", () => {
@@ -307,10 +317,12 @@ describe("ccplan compare with money, and ccplan sensitivity", () => {
     const rows = run.stdout.split("\n").filter((line) => line.includes(" → ") && !line.startsWith("Input"));
     expect(rows.length).toBeGreaterThan(10);
     const swing = String.raw`(?:[+−](?=[\d.]*[1-9])|(?![\d.]*[1-9]))[\d.]+ wk`;
-    for (const row of rows) expect(row).toMatch(new RegExp(`→ [\\d.]+ wk .*→ [\\d.]+ wk +${swing} \\[${swing}, ${swing}\\]$`));
+    for (const row of rows) expect(row).toMatch(new RegExp(`→ [\\d.]+ wk .*→ [\\d.]+ wk +${swing} (\\[${swing}, ${swing}\\]|\\(the same in all 2 replications\\))$`));
+    // Whole weeks: two replications often agree exactly, which reads "(the same in all 2 replications)", never "[+7.0 wk, +7.0 wk]".
+    expect(run.stdout).not.toMatch(/\[([+−]?[\d.]+ wk), \1\]/);
     // The training's own cost delays its break-even.
     const cost = rows.find((row) => row.startsWith("Training: cost per trainee"))!;
-    expect(cost).toMatch(/ \+[\d.]+ wk \[/);
+    expect(cost).toMatch(/ \+[\d.]+ wk (\[|\(the same in all 2 replications\))/);
   });
 
   it("draws a tornado of the baseline's service level as JSON, bars longest first", () => {
@@ -523,6 +535,18 @@ describe("ccplan capacity", () => {
     expect(row).toContain(`${points(delta.mean)} [${points(delta.ci95[0])}, ${points(delta.ci95[1])}] ✗`);
     expect(row).not.toMatch(/(^|\s)-\d/); // a true minus, as in every other table
     expect(text.stdout).toContain("pt = percentage points");
+    // The break-even is a plan week, named as the Year view names it, and told apart from compare's count.
+    const json = JSON.parse(ccplan(...args, "--json").stdout).trajectory;
+    expect(text.stdout).toMatch(/^Trajectory of "Coaching in cohorts" from plan week 1 \(/m);
+    expect(text.stdout).toMatch(/^Plan week +Stage /m);
+    const even = json.breakEvenWeek;
+    if (even.n > 0) {
+      const date = json.weeks.find((week: { week: number }) => week.week === Math.round(even.p50)).start;
+      expect(text.stdout).toContain(`"Coaching in cohorts" breaks even in plan week ${even.p50} (the week of ${date}; median, P10 to P90: plan weeks ${even.p10} to ${even.p90}) in `);
+    } else expect(text.stdout).toContain('"Coaching in cohorts" does not break even within the planned weeks in any replication; it starts in plan week 1.');
+    expect(text.stdout).toContain("A plan week is a week of the capacity plan, numbered from the plan's first week (plan week 1)");
+    expect(text.stdout).toContain("is another count: the option's own weeks from its start (week 1 = its first week)");
+    expect(text.stdout).not.toMatch(/Break-even week \d/);
   });
 
   it("says why a trajectory has no break-even week when no benefit is priced, rather than that no replication broke even", () => {
@@ -535,7 +559,7 @@ describe("ccplan capacity", () => {
       writeFileSync(file, JSON.stringify(scenario));
       const run = ccplan("capacity", file, "--intervention", "Coaching in cohorts", "--replications", "2", "--workers", "1");
       expect(run.code, run.stderr).toBe(0);
-      expect(run.stdout).toContain("No break-even week: no benefit is priced.");
+      expect(run.stdout).toContain("No break-even plan week: no benefit is priced.");
       expect(run.stdout).not.toContain("does not break even");
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -51,8 +51,10 @@ equivalents), service level with its 95% CI and P10–P90, the probability of me
   --replications N  replications of the whole plan (default 100)
   --week W --replication K   one planned week of one replication: prints its KPIs; --out writes the scenario it ran,
                     so that 'ccplan simulate week.json --replications 1' gives the same figures
-  --intervention NAME [--start-week W]   run the plan with one of the scenario's interventions in force from week W
-                    (default 1), stage by stage (a training's class and learning curve, hires' lead time and ramp)
+  --intervention NAME [--start-week W]   run the plan with one of the scenario's interventions in force from plan
+                    week W (default 1; plan week 1 = the plan's first week), stage by stage (a training's class and
+                    learning curve, hires' lead time and ramp): the change by week and its break-even plan week, which
+                    counts from the plan's first week where compare's break-even week counts from the option's start
   --workers W       threads that simulate, this one included (default: the number of cores)`;
 
 const DEFAULT_REPLICATIONS = 100;
@@ -254,10 +256,10 @@ function renderTrajectory(trajectory: Trajectory, currency: string): string {
     const significant = delta.ci95 !== null && (delta.ci95[0] > 0 || delta.ci95[1] < 0);
     const direction = kpi.higherIsBetter;
     const effect = !significant || direction === null || delta.mean === null ? null : (delta.mean > 0) === direction ? "better" : "worse";
-    return formatDelta({ mean: delta.mean, ci95: delta.ci95, significant, effect }, kpi.unit);
+    return formatDelta({ mean: delta.mean, ci95: delta.ci95, significant, effect, n: delta.n }, kpi.unit);
   };
   const table = renderTable(
-    ["Week", "Stage", "Service level", "Change [95% CI]", "CSAT", "Change [95% CI]", "AHT", "Change [95% CI]", "FCR", "Change [95% CI]", `Cumulative net${currency ? ` (${currency})` : ""} [95% CI]`],
+    ["Plan week", "Stage", "Service level", "Change [95% CI]", "CSAT", "Change [95% CI]", "AHT", "Change [95% CI]", "FCR", "Change [95% CI]", `Cumulative net${currency ? ` (${currency})` : ""} [95% CI]`],
     trajectory.weeks
       .filter((week) => week.stage !== null)
       .map((week) => [
@@ -274,19 +276,38 @@ function renderTrajectory(trajectory: Trajectory, currency: string): string {
         net(week.cumulativeNet),
       ]),
   );
-  const even = trajectory.breakEvenWeek;
-  const breakEven =
-    trajectory.noBreakEven !== null
-      ? `No break-even week: ${trajectory.noBreakEven}.`
-      : even.n === 0
-      ? "It does not break even within the planned weeks in any replication."
-      : `Break-even week ${even.p50} (P10 to P90: ${even.p10} to ${even.p90}) in ${formatValue(trajectory.breakEvenShare, "fraction")} of replications.`;
   return [
-    `Trajectory of "${trajectory.intervention}" from week ${trajectory.startWeek} (means; changes paired against the plan without it, replication by replication):`,
+    `Trajectory of "${trajectory.intervention}" from plan week ${trajectory.startWeek} (means; changes paired against the plan without it, replication by replication):`,
     table,
     DELTA_LEGEND,
-    breakEven,
+    trajectoryBreakEven(trajectory),
+    PLAN_WEEKS_NOTE,
   ].join("\n");
+}
+
+/**
+ * What the trajectory's break-even counts, against `ccplan compare`'s and `ccplan sensitivity`'s (the page's Year view
+ * and money cards say the same): one who reads "week 23" from compare and "plan week 30" here must see two counts, not
+ * two answers.
+ */
+export const PLAN_WEEKS_NOTE =
+  "A plan week is a week of the capacity plan, numbered from the plan's first week (plan week 1), each projected with that week's headcount, hiring, leavers and season. " +
+  "The break-even week of ccplan compare --json and ccplan sensitivity (and of the page's money cards) is another count: the option's own weeks from its start (week 1 = its first week), on the simulated weeks of its phases without the plan.";
+
+/**
+ * The trajectory's break-even as a plan week (core's `breakEvenWeek`: whole planned weeks, 1-based from the plan's
+ * first), as the Year view words it: its median with the week's date when the plan has one, its P10–P90 in plan weeks,
+ * how often it is reached, and the plan week the intervention starts in.
+ */
+export function trajectoryBreakEven(trajectory: Pick<Trajectory, "intervention" | "startWeek" | "weeks" | "breakEvenWeek" | "breakEvenShare" | "noBreakEven">): string {
+  const even = trajectory.breakEvenWeek;
+  if (trajectory.noBreakEven !== null) return `No break-even plan week: ${trajectory.noBreakEven}.`;
+  if (even.n === 0 || even.p50 === null) return `"${trajectory.intervention}" does not break even within the planned weeks in any replication; it starts in plan week ${trajectory.startWeek}.`;
+  const start = trajectory.weeks.find((week) => week.week === Math.round(even.p50!))?.start ?? null;
+  return (
+    `"${trajectory.intervention}" breaks even in plan week ${even.p50} (${start ? `the week of ${start}; ` : ""}median, P10 to P90: plan weeks ${even.p10} to ${even.p90})` +
+    ` in ${formatValue(trajectory.breakEvenShare, "fraction")} of replications within the planned weeks; it starts in plan week ${trajectory.startWeek}.`
+  );
 }
 
 function weekStart(start: string, week: number): string {

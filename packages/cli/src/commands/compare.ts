@@ -19,11 +19,13 @@ import {
   type KpiSummary,
   type PhaseRunRequest,
   decisionSentence,
+  interventionLevers,
   partialValueNote,
+  unchangedReason,
 } from "@ccplan/core";
 import { onePositional, parseCommandArgs } from "../args.js";
 import { InputError } from "../errors.js";
-import { DELTA_LEGEND, formatChange, formatDelta } from "../format/delta.js";
+import { DELTA_LEGEND, formatChange, formatDelta, isUnchanged, sameInAll, sameInEveryReplication } from "../format/delta.js";
 import { varianceSources } from "../format/varianceSources.js";
 import { signed } from "../format/sign.js";
 import { formatValue, kpiLabel, renderTable } from "../format/units.js";
@@ -225,7 +227,12 @@ export async function runCompare(args: string[], write: (text: string) => void):
       writeJson(write, output);
       return;
     }
-    write(`${renderComparison(output.scenario, output.replications, assumptions, outcome.baseline.kpis, interventions, loaded.scenario.money?.currency)}\n`);
+    // Why an option leaves figures as the baseline has them, from what it moves as entered (core's interventionLevers).
+    const reasons = interventions.map((intervention) => {
+      const entered = loaded.scenario.interventions.find((candidate) => candidate.name === intervention.name);
+      return entered ? unchangedReason(interventionLevers(entered)) : null;
+    });
+    write(`${renderComparison(output.scenario, output.replications, assumptions, outcome.baseline.kpis, interventions, loaded.scenario.money?.currency, reasons)}\n`);
     const priced = interventions.filter((intervention) => intervention.money !== null);
     if (priced.length > 0) write(`\n${renderMoney(priced as { name: string; money: InterventionMoney }[], decided?.probBest ?? null)}\n`);
     if (decided && (decided.evppi.length > 0 || decided.breakEven.length > 0)) write(`\n${renderDecision(decided)}\n`);
@@ -235,10 +242,13 @@ export async function runCompare(args: string[], write: (text: string) => void):
   }
 }
 
+// A figure every replication agrees on (the scheduled agents of a fixed roster) in words, not as "[14.29, 14.29]".
 const meanWithCi = (summary: KpiStatisticsByKpi[keyof KpiStatisticsByKpi], unit: (typeof KPI_REGISTRY)[number]["unit"]) =>
-  summary.ci95
-    ? `${formatValue(summary.mean, unit)} [${formatValue(summary.ci95[0], unit)}, ${formatValue(summary.ci95[1], unit)}]`
-    : formatValue(summary.mean, unit);
+  summary.ci95 && summary.mean !== null && sameInEveryReplication(summary.mean, summary.ci95)
+    ? `${formatValue(summary.mean, unit)} ${sameInAll(summary.n)}`
+    : summary.ci95
+      ? `${formatValue(summary.mean, unit)} [${formatValue(summary.ci95[0], unit)}, ${formatValue(summary.ci95[1], unit)}]`
+      : formatValue(summary.mean, unit);
 
 /** What the figures' uncertainty covers, for the tables' headings. */
 export function assumptionsNote(assumptions: AssumptionsView): string {
@@ -254,6 +264,7 @@ function renderComparison(
   baseline: KpiStatisticsByKpi,
   interventions: { name: string; kpis: KpiStatisticsByKpi; deltas: Record<string, DeltaStatistics> }[],
   currency?: string,
+  reasons: readonly (string | null)[] = [],
 ): string {
   const means = renderTable(
     ["KPI (mean [95% CI of the mean])", "Baseline", ...interventions.map((i) => i.name)],
@@ -270,7 +281,23 @@ function renderComparison(
     "",
     deltas,
     DELTA_LEGEND,
+    ...unchangedNotes(interventions, reasons),
   ].join("\n");
+}
+
+/**
+ * Under the table of changes, for each option with rows that read "unchanged" and a reason from its levers: why its
+ * queue figures are the baseline's in every replication (a satisfaction-only training runs the baseline's queue), so
+ * that "unchanged" is read as "not acted on", not as a change too small to see.
+ */
+function unchangedNotes(interventions: { name: string; deltas: Record<string, DeltaStatistics> }[], reasons: readonly (string | null)[]): string[] {
+  return interventions.flatMap((intervention, i) => {
+    const reason = reasons[i];
+    const unchanged = KPI_REGISTRY.filter((kpi) => isUnchanged(intervention.deltas[kpi.id]!));
+    if (!reason || unchanged.length === 0) return [];
+    const serviceLevel = unchanged.some((kpi) => kpi.id === "serviceLevel") ? " (service level among them)" : "";
+    return [`"${intervention.name}" leaves ${unchanged.length} of ${KPI_REGISTRY.length} KPIs unchanged${serviceLevel} because it does not act on them: ${reason}.`];
+  });
 }
 
 function moneyCell(summary: KpiSummary, format: (value: number) => string): string {
@@ -279,7 +306,7 @@ function moneyCell(summary: KpiSummary, format: (value: number) => string): stri
   // read as a computed precision. Said in words instead.
   const tolerance = 1e-9 * Math.max(1, Math.abs(summary.mean));
   const constant = summary.ci95 !== null && summary.ci95[1] - summary.ci95[0] <= tolerance && summary.p10 !== null && summary.p90! - summary.p10 <= tolerance;
-  if (constant) return `${format(summary.mean)} (the same in every replication)`;
+  if (constant) return `${format(summary.mean)} ${sameInAll(summary.n)}`;
   const ci = summary.ci95 ? ` [${format(summary.ci95[0])}, ${format(summary.ci95[1])}]` : "";
   return `${format(summary.mean)}${ci}`;
 }

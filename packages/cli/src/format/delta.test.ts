@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { DELTA_LEGEND, formatChange, formatDelta } from "./delta.js";
+import { DELTA_LEGEND, formatChange, formatChangeWithCi, formatDelta, sameInEveryReplication } from "./delta.js";
 import { formatValue } from "./units.js";
 
 const change = (mean: number, ci95: [number, number] | null, effect: "better" | "worse" | null = null) => ({
@@ -22,7 +22,6 @@ it("formatDelta keeps the usual precision where it suffices", () => {
 });
 
 it("formatDelta prints zero unsigned and marks a change of a KPI without a direction as changed, which the legend explains", () => {
-  expect(formatDelta(change(0, [0, 0]), "fraction")).toBe("0.0 pt [0.0 pt, 0.0 pt]");
   expect(formatDelta({ mean: 0.92, ci95: [0.91, 0.93], significant: false, effect: null }, "agents")).toBe("+0.92 [+0.91, +0.93]");
   expect(formatDelta(change(0.92, [0.91, 0.93]), "agents")).toBe("+0.92 [+0.91, +0.93] ≠");
   expect(DELTA_LEGEND).toContain("≠ changed");
@@ -48,4 +47,22 @@ it("formatValue puts a true minus on a negative level and no sign on one that pr
   expect(formatValue(-150, "seconds")).toBe("−2.5 min");
   expect(formatValue(-0.00004, "seconds")).toBe("0.0 s");
   expect(formatValue(-12.34, "score")).toBe("−12.3");
+});
+
+it("formatDelta says unchanged for a change that is 0 in every replication, not a zero change measured", () => {
+  expect(formatDelta(change(0, [0, 0]), "fraction")).toBe("unchanged");
+  expect(formatDelta({ ...change(0, [0, 0]), n: 100 }, "seconds")).toBe("unchanged");
+  expect(DELTA_LEGEND).toContain("unchanged: the same as the baseline in every replication");
+  // Zero on average but not in every replication is a measured change within the noise, printed as one.
+  expect(formatDelta(change(0, [-0.001, 0.001]), "fraction")).toBe("0.0 pt [−0.1 pt, +0.1 pt]");
+});
+
+it("formatDelta says in words a change every replication agrees on, never as a zero-width interval", () => {
+  expect(formatDelta({ ...change(4, [4, 4]), n: 20 }, "agents")).toBe("+4.00 (the same in all 20 replications) ≠");
+  expect(formatDelta({ ...change(-0.25, [-0.25, -0.25], "better"), n: 6 }, "fraction")).toBe("−25.0 pt (the same in all 6 replications) ✓");
+  expect(formatChangeWithCi(7, [7, 7], "weeks", { replications: 2 })).toBe("+7.0 wk (the same in all 2 replications)");
+  expect(formatChangeWithCi(7, [7, 7], "weeks")).toBe("+7.0 wk (the same in every replication)");
+  expect(sameInEveryReplication(0.5, [0.5, 0.5 + 1e-15])).toBe(true);
+  expect(sameInEveryReplication(0.5, [0.5, 0.5001])).toBe(false);
+  expect(sameInEveryReplication(0.5, null)).toBe(false);
 });

@@ -1,10 +1,16 @@
 import { KPI_REGISTRY, type KpiSummary, type RunStatistics } from "@ccplan/core";
+import { sameInAll, sameInEveryReplication } from "./delta.js";
 import { formatValue, kpiLabel, renderTable } from "./units.js";
 
 type Unit = (typeof KPI_REGISTRY)[number]["unit"];
 
-/** Mean, 95% CI of the mean, and P10–P90 spread of outcomes, kept in separate columns (never both as "±"). */
+/** Mean, 95% CI of the mean, and P10–P90 spread of outcomes, kept in separate columns (never both as "±"). A figure
+ * every replication agrees on (the scheduled agents of a fixed roster) says so in words: "14.29 to 14.29" would read
+ * as a precision measured. */
 export function summaryCells(summary: KpiSummary, unit: Unit): string[] {
+  if (summary.mean !== null && sameInEveryReplication(summary.mean, summary.ci95)) {
+    return [formatValue(summary.mean, unit), sameInAll(summary.n).slice(1, -1), "no spread", String(summary.n)];
+  }
   return [
     formatValue(summary.mean, unit),
     summary.ci95 ? `${formatValue(summary.ci95[0], unit)} to ${formatValue(summary.ci95[1], unit)}` : "–",

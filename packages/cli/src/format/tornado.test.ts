@@ -53,3 +53,10 @@ it("renderTornado prints the break-even week in weeks and says over how few repl
   expect(lines[5]).toMatch(/ \+2\.0 wk \[\+1\.0 wk, \+3\.0 wk\]$/);
   expect(lines[6]).toBe("Swings over the replications that break even within the horizon at both values, of 4; fewer for: Arrival volume 1, Handle time 2.");
 });
+
+it("formatSwing says in words a swing every replication agrees on (whole weeks often do), the currency beside the amount", () => {
+  expect(formatSwing({ swing: 7, swingCi95: [7, 7], swingReplications: 2 }, "weeks", null)).toBe("+7.0 wk (the same in all 2 replications)");
+  expect(formatSwing({ swing: 0, swingCi95: [0, 0], swingReplications: 2 }, "weeks", null)).toBe("0.0 wk (the same in all 2 replications)");
+  expect(formatSwing({ swing: -1234.4, swingCi95: [-1234.4, -1234.4], swingReplications: 3 }, "money", "USD")).toBe("−1,234 USD (the same in all 3 replications)");
+  expect(formatSwing(bar(0.02, [0.02, 0.02]), "fraction", null)).toBe("+2.0 pt (the same in every replication)");
+});

@@ -1,5 +1,5 @@
 import { KPI_REGISTRY, type KpiUnit, type SensitivityResult, type SensitivityUnit, type Tornado, type TornadoBar } from "@ccplan/core";
-import { formatChange, formatChangeWithCi } from "./delta.js";
+import { formatChange, formatChangeWithCi, sameInAll, sameInEveryReplication } from "./delta.js";
 import { signed } from "./sign.js";
 import { formatValue, renderTable } from "./units.js";
 
@@ -56,10 +56,17 @@ function partialNote(tornado: Tornado, replications: number): string[] {
  * whatever the output, and with the digits that keep a swing whose CI excludes zero from reading as zero (a swing of
  * 0.03 pt printed with one decimal read "0.0 pt [0.0 pt, 0.1 pt]").
  */
-export function formatSwing(bar: Pick<TornadoBar, "swing" | "swingCi95">, unit: SensitivityUnit, currency: string | null): string {
+export function formatSwing(bar: Pick<TornadoBar, "swing" | "swingCi95"> & Partial<Pick<TornadoBar, "swingReplications">>, unit: SensitivityUnit, currency: string | null): string {
   if (bar.swing === null || !Number.isFinite(bar.swing)) return "–";
   const ci95 = bar.swingCi95 && bar.swingCi95.every(Number.isFinite) ? bar.swingCi95 : null;
-  if (isKpiUnit(unit) || unit === "weeks") return `${formatChangeWithCi(bar.swing, ci95, unit)}${unit === "money" && currency ? ` ${currency}` : ""}`;
+  if (isKpiUnit(unit) || unit === "weeks") {
+    const inCurrency = unit === "money" && currency ? ` ${currency}` : "";
+    // Every replication swung by as much (whole weeks often do): said in words, the currency beside the amount.
+    if (sameInEveryReplication(bar.swing, ci95)) {
+      return `${formatChangeWithCi(bar.swing, null, unit, { significant: bar.swing !== 0 })}${inCurrency} ${sameInAll(bar.swingReplications)}`;
+    }
+    return `${formatChangeWithCi(bar.swing, ci95, unit)}${inCurrency}`;
+  }
   // An input's unit (hours, a factor) is never an output's; printed plainly should one ever be.
   const show = (value: number) => signed(value, formatInput(Math.abs(value), unit, currency), { plus: true });
   return ci95 ? `${show(bar.swing)} [${show(ci95[0])}, ${show(ci95[1])}]` : show(bar.swing);

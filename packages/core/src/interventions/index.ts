@@ -17,3 +17,4 @@ export { interventionIssues } from "./interventionIssues.js";
 export { EFFECT_PRESETS, effectPresets, type EffectPreset } from "./effectPresets.js";
 export { CLASS_HOURS_ALLOWANCE, trainingClassLoad, trainingTemplate, type ClassLoad } from "./trainingClassLoad.js";
 export { interventionLevers, LEVERS, QUEUE_LEVERS, type InterventionLever, type Lever } from "./interventionLevers.js";
+export { LEVER_WORDS, unchangedReason } from "./unchangedReason.js";
