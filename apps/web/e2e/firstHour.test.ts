@@ -15,7 +15,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseScenarioText } from "@ccplan/core";
 import { artifacts, openPlanner, type OpenPlanner } from "./openPlanner.js";
-import { recordPageProblems, webRoot } from "./server.js";
+import { webRoot } from "./server.js";
 
 const parsed = parseScenarioText(readFileSync(join(webRoot, "..", "..", "scenarios", "default.json"), "utf8"));
 if (!parsed.ok) throw new Error("scenarios/default.json must be valid");
@@ -33,11 +33,8 @@ describe("a new user's first hour, in chromium", () => {
   /** The app on a 390×844 phone: a second page of the same browser (the scenario and the runs kept in it), opened at
    * that size and closed after `look` (see the file's head: the planner's own page is never resized). */
   async function onPhone(look: (phone: Page) => Promise<void>): Promise<void> {
-    const phone = await planner!.context.newPage();
+    const phone = await planner!.newPage({ width: 390, height: 844 });
     try {
-      phone.setDefaultTimeout(20_000);
-      recordPageProblems(phone, problems, { failedRequests: "allButAborted" });
-      await phone.setViewportSize({ width: 390, height: 844 });
       await phone.goto(planner!.url);
       await phone.getByTestId("scenario-name").waitFor();
       await look(phone);

@@ -22,6 +22,17 @@ describe("openPlanner", () => {
         throw new Error("thrown by the test");
       }));
       await expect.poll(() => problems).toContain("page error: thrown by the test");
+      // A second page of the same browser: its own size, the same storage, its problems in the same list.
+      await opened.page.evaluate(() => localStorage.setItem("ccplan.e2e-probe", "shared"));
+      const second = await opened.newPage({ width: 320, height: 640 });
+      expect(second.viewportSize()).toEqual({ width: 320, height: 640 });
+      await second.goto(`${opened.url}#erlang`);
+      expect(await second.evaluate(() => localStorage.getItem("ccplan.e2e-probe"))).toBe("shared");
+      await second.evaluate(() => setTimeout(() => {
+        throw new Error("thrown in the second page");
+      }));
+      await expect.poll(() => problems).toContain("page error: thrown in the second page");
+      await second.close();
     } finally {
       await opened.close();
     }

@@ -29,6 +29,10 @@ export interface OpenPlanner {
   context: BrowserContext;
   url: string;
   problems: string[];
+  /** Another page of the same browser (so the same storage: the scenario and the runs kept), at `viewport` before it
+   * draws anything, with the same timeout and its problems recorded in `problems` as the first page's; it opens
+   * nothing (the caller goes where it needs) and closes with the browser, or sooner. */
+  newPage(viewport: { width: number; height: number }): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -52,7 +56,15 @@ export async function openPlanner(options: OpenPlannerOptions = {}): Promise<Ope
     recordPageProblems(page, problems, watch);
     await beforeOpen?.(page);
     if (hash !== null) await page.goto(`${server.url}${hash}`);
-    return { page, context: browser.context, url: server.url, problems, close };
+    const context = browser.context;
+    const newPage = async (size: { width: number; height: number }): Promise<Page> => {
+      const another = await context.newPage();
+      another.setDefaultTimeout(timeoutMs);
+      recordPageProblems(another, problems, watch);
+      await another.setViewportSize(size);
+      return another;
+    };
+    return { page, context, url: server.url, problems, newPage, close };
   } catch (error) {
     await close();
     throw error;
