@@ -44,16 +44,23 @@ export function earlyYearIssueMessage(value: unknown, formatAccepted: (text: str
 export function impossibleDateReason(text: string): string | null {
   const match = DATE_PATTERN.exec(text);
   if (!match) return null;
+  return yearOutOfRangeReason(text) ?? calendarReason(text);
+}
+
+/** Why `YYYY-MM-DD` text names no day of the proleptic Gregorian calendar, whatever its year, or null. */
+function calendarReason(text: string): string | null {
+  const match = DATE_PATTERN.exec(text);
+  if (!match) return null;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const early = yearOutOfRangeReason(text);
-  if (early !== null) return early;
   if (month < 1 || month > 12) return `no such month: ${match[2]}`;
   const last = daysInMonth(year, month);
   if (day < 1 || day > last) return `no such day: ${MONTH_NAMES[month - 1]} ${match[1]} has ${last} days`;
   return null;
 }
 
-/** True for `YYYY-MM-DD` text naming a day of the calendar ("2028-02-29"; not "2026-02-30", "2026-13-01"). */
+/** True for `YYYY-MM-DD` text naming a day of the proleptic Gregorian calendar ("2028-02-29", "0004-02-29"; not
+ * "2026-02-30", "2026-13-01"): whether the day exists, whatever its year (`impossibleDateReason` also refuses years
+ * before `FIRST_CALENDAR_YEAR`, which no input of ccplan may name). */
 export function isCalendarDate(text: string): boolean {
-  return DATE_PATTERN.test(text) && impossibleDateReason(text) === null;
+  return DATE_PATTERN.test(text) && calendarReason(text) === null;
 }
