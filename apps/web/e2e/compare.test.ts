@@ -357,8 +357,15 @@ describe("run and compare, in chromium", () => {
     if ((await payback.locator(".main").textContent()) !== "—") {
       expect(await payback.locator(".main").textContent()).toMatch(/^month \d+\.\d$/);
       expect(await payback.locator(".spread").textContent()).toMatch(/^P10–P90 months \d+ to \d+$/);
-      expect(await breakEven.locator(".main").textContent()).toMatch(/^week \d+\.\d$/);
-      expect(await breakEven.locator(".spread").textContent()).toMatch(/^P10–P90 weeks \d+ to \d+$/);
+      // The average week with its CI and P10–P90, or, where every year that breaks even does so in the same week, that
+      // week whole and said in words (not "95% CI 7.0 to 7.0").
+      if ((await breakEven.locator(".ci.same").count()) === 0) {
+        expect(await breakEven.locator(".main").textContent()).toMatch(/^week \d+\.\d$/);
+        expect(await breakEven.locator(".spread").textContent()).toMatch(/^P10–P90 weeks \d+ to \d+$/);
+      } else {
+        expect(await breakEven.locator(".main").textContent()).toMatch(/^week \d+$/);
+        expect(await breakEven.locator(".ci").textContent()).toMatch(/^the same in all \d+ simulated years( that break even)?$/);
+      }
       expect(await card.getByTestId("payback-help").textContent()).toMatch(
         /^One moment, counted two ways from the option's start \(week 1 and month 1 are its first\): the break-even week is the first week from which the cumulative net \(benefit − cost\) stays at or above zero to the horizon's end, and the payback month is the month that week falls in \(a month is 52\/12 ≈ 4\.33 weeks\)\. In the median year it breaks even in week \d+, which falls in month \d+\..*the Year view's break-even plan week is another count: a week of the capacity plan, numbered from the plan's first week/,
       );
@@ -372,7 +379,7 @@ describe("run and compare, in chromium", () => {
     expect(await card.textContent()).not.toMatch(/Service level/);
     expect(sentences.join(" ").match(/every week counted/g)).toHaveLength(1);
     expect(sentences.find((line) => line.startsWith(`${name}: `))).toMatch(
-      /^Training programme: service level [+−]?\d+\.\d+ pt over the 12 months, every week counted \(95% CI [^)]+\); [+−]?\d+\.\d+ pt at full effect, reached after \d+(\.\d)? weeks( \(95% CI [^)]+\)|, the same in every replication)(, no clear change)?; (pays back within the 12-month horizon in \d+\.\d% of 20 simulated years, in month \d+\.\d on average \(95% CI [\d.]+ to [\d.]+; P10–P90 months \d+ to \d+\)|does not pay back within the 12-month horizon in any of 20 simulated years)\.$/,
+      /^Training programme: service level [+−]?\d+\.\d+ pt over the 12 months, every week counted \(95% CI [^)]+\); [+−]?\d+\.\d+ pt at full effect, reached after \d+(\.\d)? weeks( \(95% CI [^)]+\)|, the same in every replication)(, no clear change)?; (pays back within the 12-month horizon in \d+\.\d% of 20 simulated years, in month \d+\.\d on average \(95% CI [\d.]+ to [\d.]+; P10–P90 months \d+ to \d+\)|in month \d+ in (every one of them|each of those \d+)|does not pay back within the 12-month horizon in any of 20 simulated years)\.$/,
     );
     // The benefit rests on a lifetime value entered as a plain number and on the model's assumed churn shares: the
     // evidence bar says so, and so does the warning beside the ROI; the sources of the uncertainty are listed.
@@ -381,6 +388,16 @@ describe("run and compare, in chromium", () => {
     expect(await evidence.textContent()).toMatch(/assumption \d+(\.\d)?%/);
     expect(await card.getByTestId("evidence-warning").textContent()).toMatch(/^Most of this benefit rests on .+, an assumption; enter your own figure\.$/);
     expect(await card.getByTestId("variance-shares").locator("li").count()).toBeGreaterThan(0);
+    // Each input's share carries its 95% interval (the simulation's own share has none), with a help text.
+    const shareRows = card.getByTestId("variance-shares").locator("li:not([data-input=simulation])");
+    for (let i = 0; i < (await shareRows.count()); i++) {
+      expect((await shareRows.nth(i).locator(".value").textContent())?.replace(/\s+/g, " ").trim()).toMatch(/^\d+(\.\d+)?% 95% CI \d+ to \d+%$/);
+    }
+    const varianceHelp = card.getByTestId("variance-shares").locator("details.help");
+    expect(await varianceHelp.textContent()).toContain("95% confidence");
+    await varianceHelp.locator("summary").click();
+    await page.evaluate(() => document.querySelector("[data-testid=money-cards] article [data-testid=variance-shares]")?.scrollIntoView({ block: "center", behavior: "instant" }));
+    await screenshot("compare-training-variance");
     expect(await page.getByTestId("prob-best").textContent()).toMatch(/the baseline \d+(\.\d)?%/);
     // The trainer's view: in class, the learning curve, the steady state.
     const phases = page.getByTestId("phase-table").locator("tbody tr");
@@ -397,6 +414,8 @@ describe("run and compare, in chromium", () => {
     await screenshot("compare-training-money-390x844");
     await evidence.scrollIntoViewIfNeeded();
     await screenshot("compare-training-evidence-390x844");
+    await page.evaluate(() => document.querySelector("[data-testid=money-cards] article [data-testid=variance-shares]")?.scrollIntoView({ block: "start", behavior: "instant" }));
+    await screenshot("compare-training-variance-390x844");
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 
@@ -472,7 +491,26 @@ describe("run and compare, in chromium", () => {
     const rowLines = await tornado.locator("text.row-label tspan").allTextContents();
     expect(rowLines.length).toBeGreaterThan(3);
     expect(rowLines.filter((line) => line.endsWith("…"))).toEqual([]);
+    // Every drawn bar's swing is in the table with its 95% CI (or, where every paired run moved alike, that in words)
+    // and the runs it rests on; a swing never reads "0.0" without its digits when its CI excludes zero.
+    const swingRows = tornado.getByTestId("swing-table").locator("tbody tr");
+    expect(await swingRows.count()).toBe(await tornado.locator("rect.low").count());
+    for (const text of await swingRows.locator("td.swing").allTextContents()) {
+      expect(text).toMatch(/^[+−]?[\d.,]+ pt \((95% CI [+−]?[\d.,]+ to [+−]?[\d.,]+ pt|the same in (all \d+|both) paired runs)\)$/);
+      const ci = /95% CI ([+−]?[\d.]+) to ([+−]?[\d.]+)/.exec(text);
+      if (ci && Math.sign(Number(ci[1]!.replace("−", "-"))) === Math.sign(Number(ci[2]!.replace("−", "-")))) expect(text).toMatch(/^[+−]\d*\.?\d*[1-9]/);
+    }
+    expect(await swingRows.locator("td.runs").allTextContents()).toEqual(Array(await swingRows.count()).fill("all 3"));
+    expect(await tornado.getByTestId("swing-help").textContent()).toContain("how precisely these runs pin that average down");
     await docsShot("tornado", "#sensitivity-title");
+    await page.evaluate(() => document.querySelector("[data-testid=swing-table]")?.scrollIntoView({ block: "center", behavior: "instant" }));
+    await screenshot("results-tornado-swings");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.evaluate(() => document.querySelector("[data-testid=swing-table]")?.scrollIntoView({ block: "center", behavior: "instant" }));
+    await page.waitForTimeout(300);
+    await screenshot("results-tornado-swings-390x844");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 1280, height: 800 });
     // Minutes of simulation are not lost on a reload: the analysis is kept in the browser and drawn again.
     expect(await page.getByTestId("sensitivity-facts").textContent()).toContain("kept in this browser");
     await page.reload();

@@ -13,11 +13,12 @@
 //   the thread's own warm rate. Two at once compile twice the code on two busy cores, where one thread's compiler had
 //   the other core to itself.
 // - summary: the statistics of `replications` KPI vectors (`accumulator.summary()`, what the CLI does after the last
-//   replication, in one thread whatever the workers), warm, median of 3.
+//   replication with one worker), warm, median of 3; sharedSummary: the same with a worker thread taking its share of
+//   the interval quantiles (`shareSummary`, what the CLI does with two workers), from the request to the statistics.
 //
 //   node packages/cli/bench/engineParts.mjs [replications per thread (1000)] [summary replications (4000)]
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
-import { createRunAccumulator, stationaryPlan } from "@ccplan/core";
+import { cellBlockQuantiles, createRunAccumulator, stationaryPlan } from "@ccplan/core";
 import { runKpiVectors } from "@ccplan/worker/node";
 
 const STANDARD_DAY = { arrivalsPerHour: 200, ahtSec: 180, agents: 12, patienceSec: 300, targetAnswerSec: 20, hours: 24, seed: 1 };
@@ -63,6 +64,7 @@ function spin(stop) {
 
 if (!isMainThread) {
   if (workerData.job === "spin") parentPort.postMessage(spin(workerData.stop));
+  else if (workerData.job === "quantiles") parentPort.on("message", (block) => parentPort.postMessage(cellBlockQuantiles(block)));
   else if (workerData.job === "engine") parentPort.postMessage(engineSeconds(workerData.from, workerData.count));
   else parentPort.postMessage(coldSeconds(workerData.from));
 } else {
@@ -126,6 +128,22 @@ if (!isMainThread) {
     accumulator.summary();
     if (round > 0) summarySeconds.push((performance.now() - start) / 1000);
   }
+  // The same with 60% of the interval quantiles in a worker thread, as runSingle shares them (its WORKER_SUMMARY_SHARE).
+  const quantileThread = new Worker(new URL(import.meta.url), { workerData: { job: "quantiles" } });
+  await new Promise((ready) => quantileThread.once("online", ready));
+  const sharedSummarySeconds = [];
+  for (let round = 0; round < 4; round++) {
+    const accumulator = createRunAccumulator(plan, { expectedRows: summaryReplications });
+    vectors.forEach((vector, k) => accumulator.add(k, vector));
+    const start = performance.now();
+    const shared = accumulator.shareSummary(0.6);
+    const answer = new Promise((done) => quantileThread.once("message", done));
+    quantileThread.postMessage(shared.work);
+    shared.prepare();
+    shared.finish(await answer);
+    if (round > 0) sharedSummarySeconds.push((performance.now() - start) / 1000);
+  }
+  await quantileThread.terminate();
   const middle = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
   const r = (value) => Number(value.toPrecision(3));
   console.log(JSON.stringify({
@@ -150,5 +168,6 @@ if (!isMainThread) {
       afterFirstMsTwoAtOnce: coldPairAfterFirst.map(r),
     },
     summary: { replications: summaryReplications, sec: r(middle(summarySeconds)) },
+    sharedSummary: { replications: summaryReplications, sec: r(middle(sharedSummarySeconds)) },
   }));
 }

@@ -227,8 +227,10 @@ if (!skipScaling) {
     // with `slowdownBesideSpin`, one engine's time beside a thread that only spins over its time alone (what a busy
     // second core costs by itself, whatever runs there).
     engineCeiling: parts.engine,
-    // The summary of 4,000 replications after the last one (warm; in one thread, whatever the workers).
+    // The summary of 4,000 replications after the last one (warm): in this thread alone (one worker), and with the
+    // worker thread taking its share of the interval quantiles (two workers).
     summarySec: parts.summary.sec,
+    sharedSummarySec: parts.sharedSummary.sec,
     // What fresh threads' first 250 replications cost beyond the warm rate (the JIT at work), one alone and two at once.
     coldStart: parts.coldStart,
     // The best two workers can do with this machine's engine ceiling and the parts that do not divide: start-up, the
@@ -236,7 +238,7 @@ if (!skipScaling) {
     // start (one thread's alone, two threads' at once), all else divided by the engine's own two-thread speed-up.
     speedupBoundFromParts: round(
       one.wallSec /
-        (fixedTwo.wallSec + parts.summary.sec + median(parts.coldStart.afterFirstMsTwoAtOnce) / 1000 +
+        (fixedTwo.wallSec + parts.sharedSummary.sec + median(parts.coldStart.afterFirstMsTwoAtOnce) / 1000 +
           (one.wallSec - fixedOne.wallSec - parts.summary.sec - median(parts.coldStart.afterFirstMsAlone) / 1000) / parts.engine.speedup),
       3,
     ),

@@ -1,5 +1,6 @@
 import {
   calibratedPlan,
+  cellBlockQuantiles,
   compileScenario,
   createScenarioSimulator,
   createSimulator,
@@ -11,6 +12,7 @@ import {
   planFromIntervals,
   scenarioVariants,
   stationaryPlan,
+  type CellQuantileBlock,
   type KpiVectorLayout,
   type Plan,
   type ReplicationResult,
@@ -235,7 +237,14 @@ export function ready(): boolean {
   return true;
 }
 
+/** P10, P50 and P90 of a block of a summary's interval cells (core's `cellBlockQuantiles`): the share of a summary that
+ * an idle worker takes while the thread that asked for it takes the rest (`RunAccumulator.shareSummary`). */
+export function cellQuantiles(block: CellQuantileBlock): Float64Array {
+  return cellBlockQuantiles(block);
+}
+
 /** What a worker exposes: plain functions over core. The type is the contract between pool and worker. */
-// The pool calls `runChunk` only; the runs it dispatches to stay exported for callers in the same thread.
-export const api = { runChunk, clearPlanCache, ready };
+// The pool calls `runChunk` and `cellQuantiles`; the runs `runChunk` dispatches to stay exported for callers in the
+// same thread.
+export const api = { runChunk, cellQuantiles, clearPlanCache, ready };
 export type WorkerApi = typeof api;

@@ -51,6 +51,7 @@ export function inThreadWorkerHandle(): WorkerHandle {
   } as unknown as Remote<WorkerApi>;
   return {
     api,
+    inThread: true,
     chunkMs: IN_THREAD_CHUNK_MS,
     terminate: () => {
       stopped = true;

@@ -1,4 +1,4 @@
-import type { ReplicationResult } from "@ccplan/core";
+import type { CellQuantileBlock, ReplicationResult } from "@ccplan/core";
 import { proxy, wrap, type Endpoint, type Remote } from "comlink";
 import type { ReplicationKpiVector, WorkerApi } from "./api.js";
 import type { CapacityWeekResult } from "./capacityJob.js";
@@ -17,6 +17,8 @@ export interface WorkerHandle {
   /** How long this worker's chunks should last, milliseconds (default `TARGET_CHUNK_MS`): shorter for a worker in the
    * pool's own thread, which hears the other workers only between its chunks. */
   chunkMs?: number;
+  /** The worker runs in the pool's own thread (`inThreadWorkerHandle`): it cannot take work off that thread. */
+  inThread?: boolean;
   /** Node only: keep the process alive while the worker is busy (`ref`), let it exit while idle (`unref`). */
   ref?(): void;
   unref?(): void;
@@ -107,6 +109,12 @@ export interface Pool {
   /** Starts every worker now and resolves when each has loaded core and answered, so that the first run does
    * not wait for them (workers otherwise start on demand). Rejects if a worker cannot start. */
   warm(): Promise<void>;
+  /**
+   * The quantiles of a block of a summary's interval cells (core's `cellBlockQuantiles`), taken in an idle worker other
+   * than this thread, for a summary this thread would otherwise take alone (`RunAccumulator.shareSummary`); undefined
+   * when no such worker is idle. Rejects if the worker fails or crashes.
+   */
+  cellQuantiles(block: CellQuantileBlock): Promise<Float64Array> | undefined;
   /** Terminates every worker; runs still in flight resolve as partial. Later runs are refused. */
   close(): Promise<void>;
 }
@@ -135,6 +143,9 @@ interface Job {
   to: number;
   /** Replications of this chunk done, with the fraction of the current one. */
   done: number;
+  /** When this thread saw the chunk start in its worker (sent to an idle worker, or its predecessor back): how much of
+   * it is left is estimated from this. NaN while it waits behind another chunk. */
+  startedMs: number;
 }
 
 /** What the pool needs of one replication's output. */
@@ -260,7 +271,42 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
     if (run.chunkSize !== undefined) return Math.min(run.chunkSize, remaining);
     let queued = 0;
     for (const other of runs) queued += other.total - other.next;
-    return chunkLength({ remaining, queued, workers: size, msPerReplication: run.msPerReplication, ...(slot.handle.chunkMs !== undefined && { chunkMs: slot.handle.chunkMs }) });
+    return chunkLength({
+      remaining,
+      queued,
+      workers: size,
+      msPerReplication: run.msPerReplication,
+      ...(slot.handle.chunkMs !== undefined && { chunkMs: slot.handle.chunkMs }),
+      ...workLeft(slot, run.msPerReplication),
+    });
+  }
+
+  /** All the work left in milliseconds (not yet handed out, and held by the workers), and what `slot` holds of it, at
+   * the runs' measured rates (a run not yet timed at `fallbackMs` a replication); nothing without a rate at all. */
+  function workLeft(slot: Slot, fallbackMs: number | undefined): { pendingMs?: number; heldMs?: number } {
+    if (fallbackMs === undefined) return {};
+    const now = performance.now();
+    let pendingMs = 0;
+    for (const other of runs) pendingMs += (other.total - other.next) * (other.msPerReplication ?? fallbackMs);
+    let heldMs = 0;
+    for (const each of slots) {
+      const held = heldBy(each, now, fallbackMs);
+      pendingMs += held;
+      if (each === slot) heldMs = held;
+    }
+    return { pendingMs, heldMs };
+  }
+
+  /** Milliseconds of work a worker holds: the rest of its current chunk (its length less the time since it started) and
+   * the chunk queued behind it. */
+  function heldBy(slot: Slot, now: number, fallbackMs: number): number {
+    let held = 0;
+    for (const job of [slot.job, slot.queued]) {
+      if (!job) continue;
+      const length = (job.to - job.from) * (job.run.msPerReplication ?? fallbackMs);
+      held += Number.isNaN(job.startedMs) ? length : Math.max(0, length - (now - job.startedMs));
+    }
+    return held;
   }
 
   /** Sends `run`'s next chunk (a returned one first) to `slot`. */
@@ -307,9 +353,11 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
   }
 
   function dispatch(run: RunState, slot: Slot, from: number, to: number): void {
-    const job: Job = { run, slot, from, to, done: 0 };
-    if (slot.job === null) slot.job = job;
-    else slot.queued = job;
+    const job: Job = { run, slot, from, to, done: 0, startedMs: NaN };
+    if (slot.job === null) {
+      slot.job = job;
+      job.startedMs = performance.now();
+    } else slot.queued = job;
     run.jobs.add(job);
     slot.handle.ref?.();
     const progress = run.onProgress
@@ -326,6 +374,7 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
         // The queued chunk, if any, starts now in the worker.
         slot.job = slot.queued;
         slot.queued = null;
+        if (slot.job) slot.job.startedMs = performance.now();
         if (!slot.job) slot.handle.unref?.();
         run.jobs.delete(job);
         if (run.settled) return;
@@ -464,6 +513,16 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
         }),
       );
     },
+    cellQuantiles(block: CellQuantileBlock): Promise<Float64Array> | undefined {
+      if (closed) return undefined;
+      const slot = slots.find((s) => !s.dead && s.job === null && !s.handle.inThread);
+      if (!slot) return undefined;
+      // An idle Node worker is unref'd: hold the process open until it answers.
+      slot.handle.ref?.();
+      return (Promise.race([slot.remote.cellQuantiles(block), slot.crashed]) as Promise<Float64Array>).finally(() => {
+        if (slot.job === null) slot.handle.unref?.();
+      });
+    },
     async close(): Promise<void> {
       closed = true;
       await Promise.all([...runs].map(cancel));
@@ -539,8 +598,9 @@ export function createPool({ size, createWorker }: PoolOptions): Pool {
 
 /**
  * Replications to hand a worker next: chunks of about `chunkMs` (default `TARGET_CHUNK_MS`; one replication while a source is not yet
- * timed), never more than the run has left, and smaller only near the end of all the work queued in the pool
- * (`queued`, every run's replications not yet handed out), so that the workers finish together. Shrinking them at the
+ * timed), never more than the run has left, and smaller only near the end of all the work left in the pool (with
+ * `pendingMs`: the worker's share of it less what it holds; without: `queued`, every run's replications not yet handed
+ * out, shared equally), so that the workers finish together. Shrinking them at the
  * end of each run instead cut every batch of a pipelined run (the next batch already queued) into chunks of 125, 63,
  * 31, … replications, each a round trip during which its worker waited for this thread.
  */
@@ -550,6 +610,8 @@ export function chunkLength({
   workers,
   msPerReplication,
   chunkMs = TARGET_CHUNK_MS,
+  pendingMs,
+  heldMs = 0,
 }: {
   remaining: number;
   queued: number;
@@ -557,10 +619,23 @@ export function chunkLength({
   msPerReplication: number | undefined;
   /** The worker's chunk duration (`WorkerHandle.chunkMs`). */
   chunkMs?: number;
+  /** All the work left, milliseconds: not yet handed out, and held by the workers (their chunks' unfinished parts). */
+  pendingMs?: number;
+  /** What this worker holds of it: the rest of its current chunk, and the one queued behind it. */
+  heldMs?: number;
 }): number {
-  const balanced = Math.ceil(Math.max(remaining, queued) / workers);
   const timed = msPerReplication === undefined ? 1 : Math.max(1, Math.floor(chunkMs / msPerReplication));
-  return Math.max(1, Math.min(remaining, balanced, timed));
+  if (pendingMs === undefined || msPerReplication === undefined) {
+    const balanced = Math.ceil(Math.max(remaining, queued) / workers);
+    return Math.max(1, Math.min(remaining, balanced, timed));
+  }
+  // Half of this worker's fair share of everything left, less what it holds: near the end a worker handed a chunk
+  // while it still has most of another to run gets that much less, so that all end together; and the halving makes the
+  // last chunks short, so that an estimate off by a chunk costs little. Counting only the work not yet handed out, a
+  // worker thread took its queued chunk's full share behind a 200 ms one, and ran on alone for up to that long after
+  // the others had finished (40–160 ms at the end of a two-worker run of 4,000 standard days; 5–10 ms now).
+  const share = Math.floor((pendingMs / workers - heldMs) / 2 / msPerReplication);
+  return Math.max(1, Math.min(remaining, share, timed));
 }
 
 /** The source and the replications of a chunk, for messages: `scenario "Bank", replications 40–49`. */

@@ -1,3 +1,4 @@
+import type { CellQuantileBlock } from "@ccplan/core";
 import { runKpiVectors } from "./api.js";
 import type { PlanSource } from "./planSource.js";
 import type { Pool, RunOptions } from "./pool.js";
@@ -19,6 +20,9 @@ export interface VectorRunner {
     onProgress?: (done: number) => void,
     options?: StreamOptions,
   ): Promise<void>;
+  /** Optional: core's `cellBlockQuantiles` of a summary's share, in an idle worker other than this thread (a pool's
+   * `cellQuantiles`); undefined when there is none. */
+  cellQuantiles?(block: CellQuantileBlock): Promise<Float64Array> | undefined;
 }
 
 export interface StreamOptions {
@@ -56,6 +60,7 @@ export function poolRunner(pool: Pool, signal?: AbortSignal): VectorRunner {
         onResults: (batch) => onVectors(batch[0]!.replication, batch.map((item) => item.vector)),
       });
     },
+    cellQuantiles: (block) => pool.cellQuantiles(block),
   };
 }
 

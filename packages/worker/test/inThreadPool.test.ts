@@ -1,8 +1,8 @@
 /// <reference types="node" />
 // The pool's slot in its own thread (`inThread`, as the CLI runs): it simulates beside the worker threads, with the
 // same results, errors and cancelling as a worker thread's, and lets this thread hear the others between its chunks.
-import { createSimulator, kpiVector, stationaryPlan } from "@ccplan/core";
-import { createNodePool, inThreadWorkerHandle, prestartWorkers, type PlanSource } from "@ccplan/worker/node";
+import { createSimulator, kpiVector, kpiVectorLayout, stationaryPlan } from "@ccplan/core";
+import { createNodePool, inProcessRunner, inThreadWorkerHandle, poolRunner, prestartWorkers, runSingle, type PlanSource, type VectorRunner } from "@ccplan/worker/node";
 import { NODE_WORKER_URL, prestartedCount, takePrestartedWorker } from "@ccplan/worker/prestart";
 import { afterEach, describe, expect, it } from "vitest";
 import { chunkLength, createPool } from "../src/pool.js";
@@ -35,6 +35,34 @@ describe("createNodePool({ inThread: true })", () => {
     } finally {
       await pool.close();
     }
+  });
+
+  it("takes a summary's share in its worker thread (not the slot in this one), with the statistics of a summary taken here", async () => {
+    const pool = createNodePool({ size: 2, inThread: true });
+    const plan = stationaryPlan({ ...day, hours: 4 });
+    const planned = { source: { kind: "stationary", options: { ...day, hours: 4 } } as PlanSource, plan };
+    try {
+      // No worker thread started yet (the pool starts them with work): nothing to share with.
+      expect(pool.cellQuantiles({ bits: new Uint32Array(3), cells: 1, stride: 3, rows: 3 })).toBeUndefined();
+      const asked: number[] = [];
+      const runner = poolRunner(pool);
+      const sharing: VectorRunner = {
+        ...runner,
+        cellQuantiles: (block) => {
+          const answer = runner.cellQuantiles!(block);
+          if (answer) asked.push(block.cells);
+          return answer;
+        },
+      };
+      const { statistics } = await runSingle({ runner: sharing, planned, maxReplications: 150 });
+      // The worker thread took 60% of the interval cells (8 intervals × the KPIs).
+      expect(asked).toEqual([Math.round(8 * kpiVectorLayout(plan).kpis.length * 0.6)]);
+      const { statistics: here } = await runSingle({ runner: inProcessRunner(), planned, maxReplications: 150 });
+      expect(JSON.stringify(statistics)).toBe(JSON.stringify(here));
+    } finally {
+      await pool.close();
+    }
+    expect(pool.cellQuantiles({ bits: new Uint32Array(3), cells: 1, stride: 3, rows: 3 })).toBeUndefined();
   });
 
   it("gives a chunk's error the source and the replication, then serves the next run", async () => {

@@ -45,6 +45,16 @@ describe("chunkLength", () => {
     expect(chunkLength({ ...timed, remaining: 1, queued: 1 })).toBe(1);
   });
 
+  it("near the end, gives a worker its share of all the work left less what it still holds", () => {
+    // 500 ms left in all; this worker has 200 ms of a chunk to go: its share is 250 ms, so 50 ms more, of which it
+    // takes half (25 ms: 19 replications), the other half left for whoever finishes first.
+    expect(chunkLength({ ...timed, remaining: 230, queued: 230, pendingMs: 500, heldMs: 200 })).toBe(19);
+    // A worker holding its whole share already still gets one replication (a chunk is never empty).
+    expect(chunkLength({ ...timed, remaining: 100, queued: 100, pendingMs: 400, heldMs: 300 })).toBe(1);
+    // Far from the end the chunk is the timed one, whatever the worker holds.
+    expect(chunkLength({ ...timed, remaining: 3000, queued: 3000, pendingMs: 4200, heldMs: 200 })).toBe(153);
+  });
+
   it("hands out one replication while the source is not yet timed", () => {
     expect(chunkLength({ workers: 2, msPerReplication: undefined, remaining: 250, queued: 1000 })).toBe(1);
     // A replication longer than a chunk's target is still a chunk of one.

@@ -30,6 +30,8 @@ export function createRunner(workers: number | undefined, plans: readonly Plan[]
   return {
     vectors: (source, from, to, onProgress) => runner().vectors(source, from, to, onProgress),
     stream: (...args) => runner().stream!(...args),
+    // A summary's share goes to an idle worker thread of the pool the run used, if it is still open.
+    cellQuantiles: (block) => (pool && !closing ? pool.cellQuantiles(block) : undefined),
     // Once, however often it is called: a command may close early (its runs done) and again in its `finally`.
     close: () => (closing ??= pool ? pool.close() : Promise.resolve()),
   };

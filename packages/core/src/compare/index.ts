@@ -8,13 +8,14 @@ export {
 } from "./kpiVectorLayout.js";
 export { type KpiStatistics, type KpiStatisticsByKpi } from "./kpiStatistics.js";
 export { targetMet, targetMissed, type TargetMet } from "./targetMet.js";
-export { type IntervalQuantileBasis, type QuantileStoreOptions } from "./rowQuantileStore.js";
+export { cellBlockQuantiles, type CellQuantileBlock, type IntervalQuantileBasis, type QuantileStoreOptions } from "./rowQuantileStore.js";
 export {
   createRunAccumulator,
   type RunAccumulator,
   type RunAccumulatorOptions,
   type RunIdentity,
   type RunStatistics,
+  type SharedSummary,
 } from "./runAccumulator.js";
 export {
   comparePaired,

@@ -21,6 +21,19 @@ export interface IntervalQuantileBasis {
   precision: "exact" | "float32";
 }
 
+/**
+ * Some cells' stored values, for their quantiles to be taken elsewhere (another thread: `cellBlockQuantiles`): cell c's
+ * `rows` values (Float32, as their bits) are bits[c × stride … c × stride + rows − 1], for c < cells. The bits are a view
+ * of the store's own memory when it is shared (a SharedArrayBuffer: nothing is copied to post it to a worker), else a
+ * copy.
+ */
+export interface CellQuantileBlock {
+  bits: Uint32Array;
+  cells: number;
+  stride: number;
+  rows: number;
+}
+
 /** The spread of outcomes every cell reports: P10, P50, P90. */
 const SPREAD = [0.1, 0.5, 0.9] as const;
 const DEFAULT_EXACT_REPLICATIONS = 100;
@@ -71,6 +84,11 @@ export class RowQuantileStore {
   private readonly picked = new Float64Array(3);
   /** The Float32 phase's values as their bits, for `float32Quantiles`; null in the exact phase. */
   private bits: Uint32Array | null = null;
+  /** Quantiles already taken (P10, P50, P90 a cell; NaN, NaN, NaN for a cell without values), valid for `knownAt` rows
+   * added: a summary's share computed ahead (`computeQuantiles`) or in another thread (`acceptQuantiles`). */
+  private known: Float64Array | null = null;
+  private knownCell: Uint8Array | null = null;
+  private knownAt = -1;
 
   constructor(width: number, options?: QuantileStoreOptions) {
     this.width = width;
@@ -129,8 +147,49 @@ export class RowQuantileStore {
   quantilesOfCells(firstCell: number, count: number, scratch: Float64Array): ([number, number, number] | null)[] {
     this.flush();
     const out: ([number, number, number] | null)[] = [];
-    for (let c = 0; c < count; c++) out.push(this.quantilesOfRun(firstCell + c, scratch));
+    const known = this.knownAt === this.added ? this.known : null;
+    for (let c = 0; c < count; c++) {
+      const cell = firstCell + c;
+      if (known !== null && this.knownCell![cell] === 1) {
+        const p10 = known[3 * cell]!;
+        out.push(p10 === p10 ? [p10, known[3 * cell + 1]!, known[3 * cell + 2]!] : null);
+      } else out.push(this.quantilesOfRun(cell, scratch));
+    }
     return out;
+  }
+
+  /**
+   * Cells firstCell … firstCell + count − 1 as a block whose quantiles another thread can take (`cellBlockQuantiles`),
+   * to be handed back with `acceptQuantiles`; null in the exact phase (a hundred replications or fewer: not worth it).
+   */
+  cellBlock(firstCell: number, count: number): CellQuantileBlock | null {
+    this.flush();
+    if (this.bits === null || count <= 0) return null;
+    const from = firstCell * this.capacity;
+    const to = (firstCell + count) * this.capacity;
+    const shared = typeof SharedArrayBuffer === "function" && this.bits.buffer instanceof SharedArrayBuffer;
+    return { bits: shared ? this.bits.subarray(from, to) : this.bits.slice(from, to), cells: count, stride: this.capacity, rows: this.flushed };
+  }
+
+  /** Takes the quantiles of cells firstCell … firstCell + count − 1 now (in this thread), for a later `quantilesOfCells`. */
+  computeQuantiles(firstCell: number, count: number): void {
+    this.flush();
+    const block = this.cellBlock(firstCell, count);
+    if (block === null) return;
+    this.acceptQuantiles(firstCell, cellBlockQuantiles(block));
+  }
+
+  /** Quantiles of cells from `firstCell` on, as `cellBlockQuantiles` gives them for `cellBlock(firstCell, …)` (valid
+   * until the next `add`). */
+  acceptQuantiles(firstCell: number, quantiles: Float64Array): void {
+    if (this.knownAt !== this.added || this.known === null) {
+      this.known = new Float64Array(3 * this.width);
+      this.knownCell = new Uint8Array(this.width);
+      this.knownAt = this.added;
+    }
+    const count = Math.min(quantiles.length / 3, this.width - firstCell);
+    this.known.set(quantiles.subarray(0, 3 * count), 3 * firstCell);
+    this.knownCell!.fill(1, firstCell, firstCell + count);
   }
 
   /** A scratch buffer for `quantiles` and `quantilesOfCells`: room for one cell's stored values. */
@@ -190,7 +249,9 @@ export class RowQuantileStore {
   /** Room for `capacity` rows a cell, in `type` (the values move over, rounded if it is Float32). */
   private resize(capacity: number, type: Float64ArrayConstructor | Float32ArrayConstructor = this.columns instanceof Float64Array ? Float64Array : Float32Array): void {
     const length = capacity * this.width;
-    const next = new type(length);
+    // Float32 cells live in shared memory where there is any (Node; a cross-origin-isolated page), so that a block of
+    // them reaches another thread for its quantiles without a copy (`cellBlock`).
+    const next = type === Float32Array && typeof SharedArrayBuffer === "function" ? new Float32Array(new SharedArrayBuffer(length * 4)) : new type(length);
     for (let c = 0; c < this.width; c++) next.set(this.columns.subarray(c * this.capacity, c * this.capacity + this.flushed), c * capacity);
     this.columns = next;
     this.bits = next instanceof Float32Array ? new Uint32Array(next.buffer) : null;
@@ -226,4 +287,21 @@ function transposeBlock(block: Float64Array, rows: number, width: number, column
   for (let c = 0, base = from; c < width; c++, base += capacity) {
     for (let r = 0, at = c; r < rows; r++, at += width) columns[base + r] = block[at]!;
   }
+}
+
+/**
+ * P10, P50 and P90 (R-7) of every cell of a block (`RowQuantileStore.cellBlock`), NaN skipped: three numbers a cell, in
+ * order, NaN, NaN, NaN for a cell without values. Pure: the same numbers in any thread, so a summary whose share was
+ * taken in a worker is the summary taken in one thread.
+ */
+export function cellBlockQuantiles(block: CellQuantileBlock): Float64Array {
+  const out = new Float64Array(3 * block.cells).fill(NaN);
+  const picked = new Float64Array(3);
+  for (let c = 0; c < block.cells; c++) {
+    if (!float32Quantiles(block.bits, c * block.stride, block.rows, SPREAD, picked)) continue;
+    out[3 * c] = picked[0]!;
+    out[3 * c + 1] = picked[1]!;
+    out[3 * c + 2] = picked[2]!;
+  }
+  return out;
 }

@@ -6,6 +6,7 @@ import { summarizeReplications } from "../report/summarizeRun.js";
 import { kpiVector } from "./kpiVector.js";
 import { kpiVectorLayout } from "./kpiVectorLayout.js";
 import { createRunAccumulator } from "./runAccumulator.js";
+import { cellBlockQuantiles } from "./rowQuantileStore.js";
 import full from "../schema/fixtures/full.json" with { type: "json" };
 import { assertClose, replications, scenarioOf } from "./testing/runs.js";
 
@@ -109,4 +110,58 @@ it("assertClose, the comparison these tests rely on, notices a difference and a 
   expect(() => assertClose({ a: [1, 2] }, { a: [1, 2 + 1e-9] }, 1e-12)).toThrow("$.a[1]: expected 2.000000001, got 2");
   expect(() => assertClose({ a: null }, { a: 0 }, 1)).toThrow("$.a: expected 0, got null");
   expect(() => assertClose({ a: 1, extra: 2 }, { a: 1 }, 0)).not.toThrow();
+});
+
+describe("createRunAccumulator's shareSummary", () => {
+  // 140 replications: past the quantile store's exact phase (100), where the interval cells are Float32.
+  const plan = stationaryPlan({ arrivalsPerHour: 120, ahtSec: 180, agents: 7, patienceSec: 120, hours: 4, intervalMinutes: 30 });
+  const results = replications(plan, 140);
+  const fill = (count: number) => {
+    const accumulator = createRunAccumulator(plan);
+    results.slice(0, count).forEach((result, k) => accumulator.add(k, kpiVector(plan, result)));
+    return accumulator;
+  };
+
+  it("is, with its share taken in another thread (a structured clone of the work and of the answer), summary() to the bit", () => {
+    const accumulator = fill(140);
+    const whole = JSON.stringify(accumulator.summary());
+    for (const share of [0.25, 0.6, 1]) {
+      const shared = accumulator.shareSummary(share)!;
+      const layout = kpiVectorLayout(plan);
+      expect(shared.work.cells).toBe(Math.round(layout.intervals.rows * layout.kpis.length * share));
+      expect(shared.work.rows).toBe(140);
+      const elsewhere = structuredClone(cellBlockQuantiles(structuredClone(shared.work)));
+      shared.prepare();
+      expect(JSON.stringify(shared.finish(elsewhere))).toBe(whole);
+    }
+    // The other thread failed: finish() takes the shared cells' quantiles here.
+    const shared = accumulator.shareSummary(0.6)!;
+    shared.prepare();
+    expect(JSON.stringify(shared.finish())).toBe(whole);
+    // Without prepare() too.
+    expect(JSON.stringify(accumulator.shareSummary(0.6)!.finish())).toBe(whole);
+  });
+
+  it("puts the quantiles where they belong: a wrong answer from the other thread shows in the shared cells only", () => {
+    const accumulator = fill(140);
+    const whole = accumulator.summary();
+    const shared = accumulator.shareSummary(0.5)!;
+    const wrong = cellBlockQuantiles(shared.work).map((value) => value + 1000);
+    const summary = shared.finish(wrong);
+    const rows = summary.intervals.length;
+    // The first half of the rows are this thread's, the last half the other's.
+    expect(summary.intervals[0]!.kpis.asa.p50).toBe(whole.intervals[0]!.kpis.asa.p50);
+    expect(summary.intervals[rows - 1]!.kpis.asa.p50).toBe(whole.intervals[rows - 1]!.kpis.asa.p50! + 1000);
+    // And the answer does not outlive the next replication added: the summary after it takes its own quantiles.
+    accumulator.add(140, kpiVector(plan, results[0]!));
+    expect(accumulator.summary().intervals[rows - 1]!.kpis.asa.p50).toBeLessThan(1000);
+  });
+
+  it("shares nothing in the exact phase, and refuses to finish after a replication was added", () => {
+    expect(fill(100).shareSummary(0.5)).toBeNull();
+    const accumulator = fill(139);
+    const shared = accumulator.shareSummary(0.5)!;
+    accumulator.add(139, kpiVector(plan, results[139]!));
+    expect(() => shared.finish()).toThrow("replications were added while a shared summary was being taken");
+  });
 });

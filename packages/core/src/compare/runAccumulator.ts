@@ -4,7 +4,7 @@ import type { KpiId } from "../kpi/registry.js";
 import type { RunSummary } from "../report/summarizeRun.js";
 import type { KpiStatisticsByKpi } from "./kpiStatistics.js";
 import { kpiVectorLayout, type KpiVectorLayout } from "./kpiVectorLayout.js";
-import type { IntervalQuantileBasis, QuantileStoreOptions } from "./rowQuantileStore.js";
+import type { CellQuantileBlock, IntervalQuantileBasis, QuantileStoreOptions } from "./rowQuantileStore.js";
 import type { TargetMet } from "./targetMet.js";
 import { VectorStatistics } from "./vectorStatistics.js";
 
@@ -58,9 +58,26 @@ export interface RunAccumulator {
   add(replication: number, vector: ArrayLike<number>): void;
   /** The statistics of the replications added so far. */
   summary(): RunStatistics;
+  /**
+   * `summary()` in parts, for a caller with an idle thread: the per-interval quantiles of the last `share` (a fraction)
+   * of the interval cells are `work` for that thread (`cellBlockQuantiles(work)` there, the same numbers as here), while
+   * this one runs `prepare()` (everything else the summary needs); `finish(quantiles)` then returns exactly what
+   * `summary()` would, and `finish()` without them (the other thread failed) takes those quantiles here. null when
+   * there is nothing worth sharing (the quantile store's exact phase: a hundred replications or fewer). Nothing may be
+   * added in between.
+   */
+  shareSummary(share: number): SharedSummary | null;
   /** Every replication's span value of one KPI, in replication order (NaN where undefined): a fresh copy. */
   values(kpi: KpiId): Float64Array;
 }
+
+/** A summary taken in two threads: see `RunAccumulator.shareSummary`. */
+export interface SharedSummary {
+  work: CellQuantileBlock;
+  prepare(): void;
+  finish(quantiles?: Float64Array): RunStatistics;
+}
+
 
 /**
  * Streams replications into statistics without keeping their `ReplicationResult`s, for runs of thousands of
@@ -85,6 +102,39 @@ export function createRunAccumulator(run: Plan | RunIdentity, options?: RunAccum
     return column;
   };
 
+  const daysBefore = layout.span.rows;
+  const intervalsBefore = daysBefore + layout.days.rows;
+  /** The summary's span, days and queues: exact statistics of every replication's kept values. */
+  const keptParts = (): KeptParts => ({
+    kpis: withinRanges(statistics.keptRow(layout.span, 0)),
+    days: layout.days.labels.map((day, d) => ({
+      day,
+      kpis: withinRanges(statistics.keptRow(layout.days, d)),
+      targetMet: statistics.targetMetRow(daysBefore + d),
+    })),
+    queues: layout.queues.labels.map((name, q) => ({ name, kpis: withinRanges(statistics.keptRow(layout.queues, q)) })),
+  });
+  /** The whole summary: the kept parts, and the intervals' moments and quantiles (those already taken, as they were). */
+  const intervalParts = (kept: KeptParts): RunStatistics => {
+    const scratch = statistics.quantileScratch();
+    return {
+      scenario: identity.scenario,
+      seed: identity.seed,
+      replications: statistics.count,
+      targetServiceLevel,
+      kpis: kept.kpis,
+      targetMet: statistics.targetMetRow(0),
+      days: kept.days,
+      intervals: layout.intervals.labels.map((start, i) => ({
+        start,
+        kpis: withinRanges(statistics.intervalRow(i, scratch)),
+        targetMet: statistics.targetMetRow(intervalsBefore + i),
+      })),
+      queues: kept.queues,
+      intervalQuantiles: statistics.quantileBasis(),
+    };
+  };
+
   return {
     layout,
     get replications() {
@@ -98,28 +148,26 @@ export function createRunAccumulator(run: Plan | RunIdentity, options?: RunAccum
       statistics.add(vector);
     },
     summary() {
-      const scratch = statistics.quantileScratch();
-      const daysBefore = layout.span.rows;
-      const intervalsBefore = daysBefore + layout.days.rows;
+      return intervalParts(keptParts());
+    },
+    shareSummary(share) {
+      const cells = statistics.intervalCells;
+      const firstShared = Math.max(0, Math.min(cells, cells - Math.round(cells * share)));
+      const work = firstShared < cells ? statistics.intervalQuantileBlock(firstShared) : null;
+      if (work === null) return null;
+      const added = statistics.count;
+      let kept: KeptParts | undefined;
       return {
-        scenario: identity.scenario,
-        seed: identity.seed,
-        replications: statistics.count,
-        targetServiceLevel,
-        kpis: withinRanges(statistics.keptRow(layout.span, 0)),
-        targetMet: statistics.targetMetRow(0),
-        days: layout.days.labels.map((day, d) => ({
-          day,
-          kpis: withinRanges(statistics.keptRow(layout.days, d)),
-          targetMet: statistics.targetMetRow(daysBefore + d),
-        })),
-        intervals: layout.intervals.labels.map((start, i) => ({
-          start,
-          kpis: withinRanges(statistics.intervalRow(i, scratch)),
-          targetMet: statistics.targetMetRow(intervalsBefore + i),
-        })),
-        queues: layout.queues.labels.map((name, q) => ({ name, kpis: withinRanges(statistics.keptRow(layout.queues, q)) })),
-        intervalQuantiles: statistics.quantileBasis(),
+        work,
+        prepare() {
+          kept = keptParts();
+          statistics.computeIntervalQuantiles(0, firstShared);
+        },
+        finish(quantiles) {
+          if (statistics.count !== added) throw new Error("replications were added while a shared summary was being taken");
+          if (quantiles !== undefined) statistics.acceptIntervalQuantiles(firstShared, quantiles);
+          return intervalParts(kept ?? keptParts());
+        },
       };
     },
     values(kpi) {
@@ -127,6 +175,8 @@ export function createRunAccumulator(run: Plan | RunIdentity, options?: RunAccum
     },
   };
 }
+
+type KeptParts = Pick<RunStatistics, "kpis" | "days" | "queues">;
 
 /** Throws unless `replication` is the next one expected. */
 export function checkReplication(replication: number, expected: number): void {

@@ -2,7 +2,7 @@ import type { KpiId } from "../kpi/registry.js";
 import { runningMomentsArray, type RunningMomentsArray } from "../stats/runningMoments.js";
 import { exactStatistics, momentStatistics, type KpiStatisticsByKpi } from "./kpiStatistics.js";
 import type { KpiVectorLayout, KpiVectorSection } from "./kpiVectorLayout.js";
-import { RowQuantileStore, type IntervalQuantileBasis, type QuantileStoreOptions } from "./rowQuantileStore.js";
+import { RowQuantileStore, type CellQuantileBlock, type IntervalQuantileBasis, type QuantileStoreOptions } from "./rowQuantileStore.js";
 import { targetMet, type TargetMet } from "./targetMet.js";
 
 /** The most the kept rows take before the first replication arrives, whatever the run expects. */
@@ -119,6 +119,26 @@ export class VectorStatistics {
   /** A scratch buffer for `intervalRow`. */
   quantileScratch(): Float64Array {
     return this.intervalQuantiles.scratch();
+  }
+
+  /** Interval cells (rows × KPIs), in the quantile store's order: row after row. */
+  get intervalCells(): number {
+    return this.layout.intervals.rows * this.width;
+  }
+
+  /** Interval cells from `firstCell` on, for their quantiles to be taken in another thread (`RowQuantileStore.cellBlock`). */
+  intervalQuantileBlock(firstCell: number): CellQuantileBlock | null {
+    return this.intervalQuantiles.cellBlock(firstCell, this.intervalCells - firstCell);
+  }
+
+  /** Takes the quantiles of interval cells [firstCell, firstCell + count) now, for the summary to come. */
+  computeIntervalQuantiles(firstCell: number, count: number): void {
+    this.intervalQuantiles.computeQuantiles(firstCell, count);
+  }
+
+  /** Quantiles of the interval cells from `firstCell` on, taken elsewhere (`cellBlockQuantiles` of `intervalQuantileBlock`). */
+  acceptIntervalQuantiles(firstCell: number, quantiles: Float64Array): void {
+    this.intervalQuantiles.acceptQuantiles(firstCell, quantiles);
   }
 
   /** What the interval quantiles rest on. */

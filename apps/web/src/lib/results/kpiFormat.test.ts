@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { displayUnit, formatDelta, formatKpi, formatMoney, formatRange, formatTimeLeft, groupDigits } from "./kpiFormat";
+import { ciPhrase, displayUnit, formatChangeWithCi, formatDelta, formatKpi, formatMoney, formatRange, formatTimeLeft, groupDigits, sameInAll } from "./kpiFormat";
 
 describe("formatKpi", () => {
   it("writes shares as percentages, seconds in s, min or h, counts with separators", () => {
@@ -78,5 +78,38 @@ describe("formatDelta and formatRange with a precision", () => {
     expect(formatDelta(-0.025, "seconds", 0.027, 0.0025)).toBe("−0.025 s");
     expect(formatRange(-0.027, -0.022, "seconds", { delta: true, reference: 0.027, precision: 0.0025 })).toBe("−0.027 to −0.022 s");
     expect(formatDelta(0.029, "fraction", 0.032, 0.003)).toBe("+2.9 pt");
+  });
+});
+
+describe("formatChangeWithCi", () => {
+  it("gives a small change whose CI excludes zero the digits it needs: never 0.0 pt", () => {
+    // A tornado's swing of 0.03 pt printed with the unit's one decimal read "+0.0 pt".
+    expect(formatChangeWithCi({ mean: 0.0003, ci95: [0.0001, 0.0005], n: 20 }, "fraction")).toBe("+0.03 pt (95% CI +0.01 to +0.05 pt)");
+    expect(formatChangeWithCi({ mean: -0.0004, ci95: [-0.0007, -0.0001], n: 20 }, "fraction")).toBe("−0.04 pt (95% CI −0.07 to −0.01 pt)");
+    expect(formatChangeWithCi({ mean: 0.031, ci95: [0.025, 0.037], n: 20 }, "fraction")).toBe("+3.1 pt (95% CI +2.5 to +3.7 pt)");
+    // Within the noise: the digits of its CI, no more.
+    expect(formatChangeWithCi({ mean: 0.0003, ci95: [-0.01, 0.0106], n: 20 }, "fraction")).toBe("0.0 pt (95% CI −1.0 to +1.1 pt)");
+    // Seconds and minutes in the scale of the CI's larger end.
+    expect(formatChangeWithCi({ mean: 95, ci95: [80, 110], n: 20 }, "seconds")).toBe("+1.6 min (95% CI +1.3 to +1.8 min)");
+  });
+  it("says in words that every replication gave the same change, not a zero-width interval", () => {
+    expect(formatChangeWithCi({ mean: 7, ci95: [7, 7], n: 400 }, "weeks", "runs")).toBe("+7 weeks (the same in all 400 runs)");
+    expect(formatChangeWithCi({ mean: -2, ci95: [-2, -2], n: 2 }, "weeks", "runs")).toBe("−2 weeks (the same in both runs)");
+    expect(formatChangeWithCi({ mean: 0.0312, ci95: [0.0312, 0.0312], n: 20 }, "fraction")).toBe("+3.1 pt (the same in all 20 replications)");
+    expect(formatChangeWithCi({ mean: 0.00004, ci95: [0.00004, 0.00004], n: 20 }, "fraction")).toBe("+0.004 pt (the same in all 20 replications)");
+  });
+  it("writes an undefined change as a dash and a change without a CI alone", () => {
+    expect(formatChangeWithCi({ mean: null, ci95: null, n: 0 }, "fraction")).toBe("—");
+    expect(formatChangeWithCi({ mean: 0.02, ci95: null, n: 1 }, "fraction")).toBe("+2.0 pt");
+  });
+  it("counts the runs with separators", () => expect(sameInAll(1200, "simulated years")).toBe("the same in all 1,200 simulated years"));
+});
+
+describe("ciPhrase", () => {
+  it("writes a CI, or in words that every replication gave the same value", () => {
+    const range = (low: number, high: number) => formatRange(low, high, "fraction");
+    expect(ciPhrase([0.871, 0.88], range, "the same in all 20 simulated years")).toBe("95% CI 87.1 to 88.0%");
+    expect(ciPhrase([0.5, 0.5], range, "the same in all 20 simulated years")).toBe("the same in all 20 simulated years");
+    expect(ciPhrase(null, range, "the same")).toBeNull();
   });
 });

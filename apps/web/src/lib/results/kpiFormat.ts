@@ -123,6 +123,76 @@ export function formatRange(
   return `${number(low, scale, signed)} to ${number(high, scale, signed)}${scale.suffix}`;
 }
 
+/** A change's figures: its mean, its 95% CI (null with fewer than two replications) and the replications behind it. */
+export interface ChangeFigures {
+  mean: number | null | undefined;
+  ci95: readonly [number, number] | null | undefined;
+  /** The replications the mean is over. */
+  n: number;
+}
+
+/** Whether every replication gave the same value: a 95% CI of zero width (core's Student t interval, whose variance
+ * is exactly 0 when all values are equal). Such an interval reads as a certainty the simulation does not give. */
+export function sameInEveryReplication(ci95: readonly [number, number] | null | undefined): ci95 is readonly [number, number] {
+  return ci95 !== null && ci95 !== undefined && ci95[0] === ci95[1];
+}
+
+/** "the same in all 20 runs" ("in both" for two): what a zero-width 95% CI says, in words. */
+export function sameInAll(n: number, runs: string): string {
+  return n === 2 ? `the same in both ${runs}` : `the same in all ${n.toLocaleString("en-US")} ${runs}`;
+}
+
+/**
+ * A 95% CI as a phrase: "95% CI 87.1 to 88.0%" (`range` writes the two ends), or `same` ("the same in all 20
+ * simulated years") where the interval has zero width, every replication having given the same value; null without
+ * a CI (fewer than two replications).
+ */
+export function ciPhrase(ci95: readonly [number, number] | null | undefined, range: (low: number, high: number) => string, same: string): string | null {
+  if (sameInEveryReplication(ci95)) return same;
+  return ci95 ? `95% CI ${range(ci95[0], ci95[1])}` : null;
+}
+
+/** The value whose scale a change's figures share (the larger end of its CI, else its mean): so that the mean and
+ * both ends are written in the same unit (s or min). */
+export function changeReference(change: Pick<ChangeFigures, "mean" | "ci95">): number | null | undefined {
+  return change.ci95 ? Math.max(Math.abs(change.ci95[0]), Math.abs(change.ci95[1])) : change.mean;
+}
+
+/**
+ * The smallest difference a change's figures must show: its CI's half-width, or, where the CI excludes zero, its size
+ * if smaller, so that a change the test tells apart from zero never prints as "0.0 pt" (the rule of the CLI's
+ * `formatChangeWithCi`, in the page's units).
+ */
+export function changePrecision(change: Pick<ChangeFigures, "mean" | "ci95">): number | undefined {
+  const { mean, ci95 } = change;
+  if (!ci95 || !defined(mean)) return undefined;
+  const half = Math.abs(ci95[1] - ci95[0]) / 2;
+  const significant = ci95[0] > 0 || ci95[1] < 0;
+  return significant ? Math.min(half, Math.abs(mean)) : half;
+}
+
+/**
+ * A change with its 95% CI as a phrase: "+0.03 pt (95% CI +0.01 to +0.05 pt)", with the digits its CI and its
+ * distance from zero need; where every replication gave the same change, that in words instead of a zero-width
+ * interval, and the change without decimals it does not have: "+7 weeks (the same in all 20 runs)". `runs` names
+ * the replications ("runs", "simulated years").
+ */
+export function formatChangeWithCi(change: ChangeFigures, unit: string, runs = "replications"): string {
+  const { mean, ci95, n } = change;
+  if (!defined(mean)) return NOT_DEFINED;
+  const reference = changeReference(change);
+  if (sameInEveryReplication(ci95)) {
+    const scale = displayScale(unit, reference, true);
+    const scaled = mean * scale.factor;
+    // A whole number of the unit (a week, a point) is written whole; else with its first significant digit.
+    const shown = Math.abs(scaled - Math.round(scaled)) < 1e-9 ? { ...scale, digits: 0 } : finer(scale, Math.abs(mean) > 0 ? Math.abs(mean) : undefined);
+    return `${number(mean, shown, true)}${shown.suffix} (${sameInAll(n, runs)})`;
+  }
+  const precision = changePrecision(change);
+  const text = formatDelta(mean, unit, reference, precision);
+  return ci95 ? `${text} (95% CI ${formatRange(ci95[0], ci95[1], unit, { delta: true, reference, precision })})` : text;
+}
+
 /** Seconds left as a person says it: "about 12 s", "about 3 min". */
 export function formatTimeLeft(seconds: number | null): string {
   if (seconds === null || !Number.isFinite(seconds)) return "estimating time left…";

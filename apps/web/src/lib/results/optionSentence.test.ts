@@ -29,6 +29,15 @@ describe("optionSentence", () => {
     expect(
       optionSentence({ name: "+4 agents", money: money({ serviceLevelChange: summary(0.025, [0.02, 0.03]) }), serviceLevel: serviceLevel(0.025, [0.023, 0.027]), fullEffectWeek: null }),
     ).toMatch(/^\+4 agents: service level \+2\.5 pt \(95% CI \+2\.3 to \+2\.7 pt\); pays back/));
+  it("says the payback month whole where every year that pays back does so in the same month, not a zero-width CI", () => {
+    const same = (n: number): KpiSummary => ({ mean: 2, ci95: [2, 2], p10: 2, p50: 2, p90: 2, n });
+    expect(optionSentence({ name: "Fee", money: money({ probPaybackWithinHorizon: summary(1), paybackMonth: same(100) }), serviceLevel: undefined, fullEffectWeek: null })).toBe(
+      "Fee: pays back within the 12-month horizon in 100.0% of 100 simulated years, in month 2 in every one of them.",
+    );
+    expect(optionSentence({ name: "Fee", money: money({ probPaybackWithinHorizon: summary(0.85), paybackMonth: same(85) }), serviceLevel: undefined, fullEffectWeek: null })).toBe(
+      "Fee: pays back within the 12-month horizon in 85.0% of 100 simulated years, in month 2 in each of those 85.",
+    );
+  });
   it("says when an option never pays back within the horizon", () =>
     expect(
       optionSentence({

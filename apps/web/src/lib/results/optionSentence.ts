@@ -1,7 +1,7 @@
 import type { DeltaStatistics, InterventionLever, InterventionMoney, Lever } from "@ccplan/core";
 import { afterWeeksText, firstWeeksText } from "./fullEffect";
 import { formatDelta, formatKpi, formatRange } from "./kpiFormat";
-import { averagePeriodText, periodCi, periodSpread } from "./paybackText";
+import { averagePeriodText, periodCi, periodSpread, periodText, samePeriodInEveryYear } from "./paybackText";
 
 /**
  * One option in one sentence a manager can defend, from core's figures: its service-level change with the 95% CI
@@ -56,10 +56,16 @@ export function optionSentence(options: {
   else {
     // Whole months some year reached for the P10–P90 (core's discrete quantiles), the average with a decimal.
     const p = m.paybackMonth;
+    const within = `pays back within the ${m.horizonMonths}-month horizon in ${formatKpi(share, "fraction")} of ${years}`;
+    // Every year that pays back does so in the same month: that month, whole, not "(95% CI 2.0 to 2.0; P10–P90 months 2 to 2)".
+    if (samePeriodInEveryYear(p)) {
+      parts.push(`${within}, in month ${periodText(p.mean)} in ${p.n === m.replications ? "every one of them" : `each of those ${p.n}`}`);
+      return `${name}: ${parts.join("; ")}.`;
+    }
     const ci = periodCi(p);
     const spread = periodSpread(p);
     const detail = [ci ? `95% CI ${ci}` : "", spread ? `P10–P90 months ${spread}` : ""].filter(Boolean).join("; ");
-    parts.push(`pays back within the ${m.horizonMonths}-month horizon in ${formatKpi(share, "fraction")} of ${years}, in month ${averagePeriodText(p.mean)} on average${detail ? ` (${detail})` : ""}`);
+    parts.push(`${within}, in month ${averagePeriodText(p.mean)} on average${detail ? ` (${detail})` : ""}`);
   }
   return `${name}: ${parts.join("; ")}.`;
 }

@@ -1,4 +1,5 @@
 import type { InterventionMoney, KpiSummary } from "@ccplan/core";
+import { sameInAll, sameInEveryReplication } from "./kpiFormat";
 
 const defined = (value: number | null | undefined): value is number => value !== null && value !== undefined && Number.isFinite(value);
 
@@ -20,6 +21,24 @@ export function periodSpread(summary: KpiSummary): string | null {
 /** "5.4 to 6.0" from a summary's 95% CI of the mean, or null. */
 export function periodCi(summary: KpiSummary): string | null {
   return summary.ci95 ? `${averagePeriodText(summary.ci95[0])} to ${averagePeriodText(summary.ci95[1])}` : null;
+}
+
+/** Whether every simulated year that reached a period (paid back, broke even) reached the same one: a 95% CI of zero
+ * width, which reads as a certainty ("7.0 to 7.0") where it is only what these years did. */
+export function samePeriodInEveryYear(summary: KpiSummary): boolean {
+  return sameInEveryReplication(summary.ci95);
+}
+
+/** "the same in all 18 simulated years that pay back" (of `years` simulated): a period no year differs in, in words. */
+export function samePeriodText(summary: KpiSummary, years: number, reached: string): string {
+  return sameInAll(summary.n, summary.n < years ? `simulated years that ${reached}` : "simulated years");
+}
+
+/** A period as the card's main figure: the average with one decimal ("week 7.4"), or whole where every year that
+ * reached it reached the same ("week 7"). */
+export function periodMain(summary: KpiSummary, unit: "month" | "week"): string {
+  if (!defined(summary.mean)) return "—";
+  return `${unit} ${samePeriodInEveryYear(summary) ? periodText(summary.mean) : averagePeriodText(summary.mean)}`;
 }
 
 /**
