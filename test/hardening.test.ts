@@ -174,6 +174,19 @@ describe("input edges", () => {
     expect(quote.code).toBe(2);
     expect(quote.stderr).toContain("line 3: a quoted field starts here and is never closed");
   });
+
+  it("refuses a year before 1900 in an interval file and a scenario, naming the field, the value and what was expected", async () => {
+    // JavaScript's Date.UTC reads years 0–99 as 1900–1999: year 0050 would have become 1950, with 1950's weekdays.
+    const csv = await run("simulate", "--intervals", file("year50.csv", "start,contacts,agents\n0050-01-04T08:00,40,4\n0050-01-04T08:30,50,5\n"), "--aht", "180", "--workers", "1");
+    expect(csv.code).toBe(2);
+    expect(csv.stderr).toContain('line 2: start "0050-01-04T08:00"; year 0050 is before 1900 (a year is written in full, like 2026); expected an ISO date-time like 2026-11-23T08:00');
+    const scenario = JSON.parse(readFileSync(join(repoRoot, "scenarios", "year-plan.json"), "utf8"));
+    scenario.capacity.start = "0027-01-04";
+    const plan = await run("capacity", file("year27.json", JSON.stringify(scenario)), "--replications", "1", "--workers", "1");
+    expect(plan.code).toBe(2);
+    expect(plan.stderr).toContain('year 0027 is before 1900 (a year is written in full, like 2026); expected a date YYYY-MM-DD from 1900 on, received "0027-01-04"');
+    expect(plan.stderr).toContain("capacity.start");
+  });
 });
 
 describe("ccplan roster on odd but valid input: exit 0 with a named shortfall, or exit 2 naming the field, never 1", () => {

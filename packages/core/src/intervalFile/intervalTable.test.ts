@@ -29,6 +29,16 @@ describe("parseIntervalTable", () => {
     });
   });
 
+  it("refuses a year before 1900 by name, rather than read it as another century's", () => {
+    expect(parseIntervalTable("start,contacts,agents\n0050-01-04T08:00,10,2\n0050-01-04T09:00,5,1\n")).toEqual({
+      ok: false,
+      errors: [2, 3].map(
+        (line) =>
+          `line ${line}: start "0050-01-04T0${line + 6}:00"; year 0050 is before 1900 (a year is written in full, like 2026); expected an ISO date-time like 2026-11-23T08:00 (as in the first row)`,
+      ),
+    });
+  });
+
   it("reports every bad row by line number, with the value found and what was expected", () => {
     const result = parseIntervalTable("start,contacts,agents\n08:00,40,4\n08:30,-5,6\n9am,70,6\n09:30,70,many\n");
     expect(result).toEqual({

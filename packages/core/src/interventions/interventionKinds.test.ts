@@ -322,6 +322,15 @@ describe("training in cohorts", () => {
     expect(timeline[1]!.stage.effect).toBeCloseTo(0.375, 12);
   });
 
+  it("starts the steady state at the transition's span exactly, however the pieces' lengths round", () => {
+    // 8 cohorts, 1 week in class, 6 of learning: 14 weeks in 6 pieces of 14/6, which add up to 14.000000000000002.
+    const long = parsed({ kind: "training", name: "Long", hoursOffFloor: 16, classWeeks: 1, learningCurveWeeks: 6, cohorts: { share: 0.125 } });
+    const timeline = interventionTimeline(long, baseline());
+    expect(timeline).toHaveLength(7);
+    expect(timeline.at(-1)!.startWeek).toBe(14);
+    expect(timeline.at(-2)!.startWeek + timeline.at(-2)!.weeks).toBeCloseTo(14, 12);
+  });
+
   it("sizes cohorts given as agents by the trained groups' headcount", () => {
     // The Phone team has 10 + 8 + 2 = 20 agents: 8 a week is 3 cohorts of 40%, 40% and 20%.
     const byAgents = parsed({ kind: "training", name: "C", groups: ["Phone team"], cohorts: { agents: 8 } });

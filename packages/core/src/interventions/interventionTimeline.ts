@@ -96,6 +96,9 @@ function singleTimeline(intervention: SingleIntervention, scenario: Scenario | u
           const stage = averageStage(intervention, scenario, (span * i) / pieces, (span * (i + 1)) / pieces);
           push(`cohorts: ${Math.round((stage.classShare ?? 0) * 100)}% in class, effect ${Math.round(stage.effect * 100)}%`, span / pieces, stage);
         }
+        // The pieces' lengths add up to the span only up to rounding (6 × 14/6 = 14.000000000000002): the steady state
+        // starts at the span itself, the week the last cohort reaches full effect, which pages and tables print.
+        week = span;
         break;
       }
       if (intervention.hoursOffFloor > 0) push("in class", intervention.classWeeks, { effect: 0, inClass: true });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { daysInMonth, impossibleDateReason, isCalendarDate } from "./calendarDate.js";
+import { daysInMonth, impossibleDateReason, isCalendarDate, yearOutOfRangeReason } from "./calendarDate.js";
 
 describe("calendar dates", () => {
   it("daysInMonth follows the Gregorian leap-year rule", () => {
@@ -17,5 +17,15 @@ describe("calendar dates", () => {
   it("isCalendarDate takes only YYYY-MM-DD days that exist", () => {
     expect(["2028-02-29", "2026-12-31", "2026-01-01"].every(isCalendarDate)).toBe(true);
     expect(["2026-02-29", "2026-02-30", "2026-00-10", "2026-1-01", "2026-01-01T00:00"].some(isCalendarDate)).toBe(false);
+  });
+  it("refuses years before 1900, which Date.UTC would read as 1900–1999 (0050 → 1950), naming the year", () => {
+    expect(impossibleDateReason("0050-01-04")).toBe("year 0050 is before 1900 (a year is written in full, like 2026)");
+    expect(impossibleDateReason("0000-02-30")).toBe("year 0000 is before 1900 (a year is written in full, like 2026)");
+    expect(impossibleDateReason("1899-12-31")).toBe("year 1899 is before 1900 (a year is written in full, like 2026)");
+    expect(impossibleDateReason("1900-01-01")).toBeNull();
+    expect(yearOutOfRangeReason("0026-11-23T08:00")).toBe("year 0026 is before 1900 (a year is written in full, like 2026)");
+    expect(yearOutOfRangeReason("2026-11-23T08:00")).toBeNull();
+    // isCalendarDate asks only whether the day exists (plan labels read the proleptic calendar of any year).
+    expect(["0050-01-04", "0004-02-29", "1899-06-01"].every(isCalendarDate)).toBe(true);
   });
 });

@@ -40,6 +40,10 @@ describe("the capacity block", () => {
     expect(result.ok ? [] : result.issues.map((issue) => [issue.path, issue.message])).toEqual([
       ["capacity.start", 'no such day: February 2027 has 28 days; expected a calendar date YYYY-MM-DD, received "2027-02-29"'],
     ]);
+    (raw.capacity as Record<string, unknown>).start = "0027-01-04"; // a year Date.UTC would read as 1927
+    expect(parseScenario(raw).ok ? [] : (parseScenario(raw) as { issues: { path: string; message: string }[] }).issues.map((issue) => [issue.path, issue.message])).toEqual([
+      ["capacity.start", 'year 0027 is before 1900 (a year is written in full, like 2026); expected a date YYYY-MM-DD from 1900 on, received "0027-01-04"'],
+    ]);
     (raw.capacity as Record<string, unknown>).start = "2028-02-29"; // a leap year
     expect(parseScenario(raw).ok).toBe(true);
   });

@@ -1,3 +1,5 @@
+import { z } from "zod";
+import { earlyYearIssueMessage, FIRST_CALENDAR_YEAR } from "./calendarDate.js";
 import { describeValue, formatPath, type ScenarioIssue } from "./scenarioIssue.js";
 
 // Reads the raw file (after migrate, before zod) and skips whatever is malformed: the schema reports that.
@@ -27,6 +29,9 @@ export function crossCheckCapacity(raw: Entry): ScenarioIssue[] {
       issue(["days"], `${days.length} simulated days; a scenario with a capacity plan simulates one week (at most 7 days), the week each planned week repeats`, `${days.length} days`, "at most 7 days"),
     );
   }
+  // The schema's date format takes any four digits: a year before the first ccplan reads is said here.
+  const early = earlyYearIssueMessage(capacity.start, (text) => z.iso.date().safeParse(text).success);
+  if (early !== null) issues.push(issue(["capacity", "start"], early, capacity.start, `a date YYYY-MM-DD from ${FIRST_CALENDAR_YEAR} on`));
   const volume = capacity.volume;
   if (isEntry(volume)) checkMonthly(volume.monthlyIndex, ["capacity", "volume", "monthlyIndex"], issues);
   checkMonthly(capacity.shrinkageByMonth, ["capacity", "shrinkageByMonth"], issues);

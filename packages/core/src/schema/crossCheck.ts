@@ -1,4 +1,5 @@
-import { isCalendarDate } from "./calendarDate.js";
+import { z } from "zod";
+import { earlyYearIssueMessage, FIRST_CALENDAR_YEAR, isCalendarDate } from "./calendarDate.js";
 import { crossCheckCapacity } from "./capacityCrossCheck.js";
 import { CLOCK_TIME_PATTERN, clockMinutes, formatClock } from "./clockTime.js";
 import { describeValue, formatPath, type ScenarioIssue } from "./scenarioIssue.js";
@@ -109,6 +110,12 @@ function uniqueNames(entries: unknown[], where: string | Path, noun: string, iss
 }
 
 function checkStartDate(startDate: unknown, days: unknown[] | undefined, issues: ScenarioIssue[]): void {
+  // The schema's date format takes any four digits: a year before the first ccplan reads is said here.
+  const early = earlyYearIssueMessage(startDate, (text) => z.iso.date().safeParse(text).success);
+  if (early !== null) {
+    issues.push(issue(["startDate"], early, startDate, `a date YYYY-MM-DD from ${FIRST_CALENDAR_YEAR} on`));
+    return; // its weekdays are another century's question
+  }
   // An impossible date is the schema's issue already; Date.parse would roll it over and blame the days for it.
   if (typeof startDate !== "string" || !isCalendarDate(startDate) || !days) return;
   const start = Date.parse(`${startDate}T00:00:00Z`);

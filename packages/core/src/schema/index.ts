@@ -68,7 +68,7 @@ export {
 } from "./uncertain.js";
 export { WEEKDAYS, weekdaySchema, weekdayIndex, shiftWeekday, type Weekday } from "./weekday.js";
 export { CLOCK_TIME_PATTERN, clockTimeSchema, clockMinutes, formatClock } from "./clockTime.js";
-export { daysInMonth, impossibleDateReason, isCalendarDate } from "./calendarDate.js";
+export { daysInMonth, FIRST_CALENDAR_YEAR, impossibleDateReason, isCalendarDate, yearOutOfRangeReason } from "./calendarDate.js";
 export { SCENARIO_LIMITS } from "./limits.js";
 export { checkRunLimits, checkScenarioLimits, checkVariantLimits } from "./checkLimits.js";
 export { BASELINE_NAME } from "./crossCheck.js";

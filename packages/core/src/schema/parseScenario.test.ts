@@ -163,6 +163,9 @@ describe("parseScenario rejects each kind of invalid input with its path and the
     expect(message("2026-04-31")).toEqual([["startDate", 'no such day: April 2026 has 30 days; expected a calendar date YYYY-MM-DD, received "2026-04-31"']]);
     expect(message("2026-13-01")).toEqual([["startDate", 'no such month: 13; expected a calendar date YYYY-MM-DD, received "2026-13-01"']]);
     expect(message("2026-12-1")).toEqual([["startDate", 'invalid format; expected a calendar date YYYY-MM-DD, received "2026-12-1"']]);
+    // A year before 1900 has the format but is a typing error (Date.UTC would read 0050 as 1950): said once, by name.
+    expect(message("0050-01-04")).toEqual([["startDate", 'year 0050 is before 1900 (a year is written in full, like 2026); expected a date YYYY-MM-DD from 1900 on, received "0050-01-04"']]);
+    expect(message("0050-02-30")).toEqual([["startDate", 'year 0050 is before 1900 (a year is written in full, like 2026); expected a calendar date YYYY-MM-DD, received "0050-02-30"']]);
   });
 
   it("a file that is not an object", () => {
