@@ -9,6 +9,7 @@ import { join } from "node:path";
 import type { Download, Page, Worker } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseScenarioText } from "@ccplan/core";
+import { chartMisfits } from "./chartFit.js";
 import { artifacts, openPlanner, type OpenPlanner } from "./openPlanner.js";
 import { webRoot } from "./server.js";
 
@@ -467,11 +468,22 @@ describe("run and compare, in chromium", () => {
     expect(await page.locator(".chart-frame[aria-label^='Probability each option is best'] svg.chart-svg path.curve").count()).toBe(2);
     expect(await page.getByTestId("break-even").textContent()).toMatch(/kept customer/);
     await docsShot("decision", "#decision-title");
+    // The acceptability chart's legend names every option in full, inside the chart, and its money ticks stay apart:
+    // at 1280×800 and on a 390×844 phone (where an option's name breaks onto a second line rather than being cut).
+    const acceptability = page.locator(".chart-frame[aria-label^='Probability each option is best']");
+    const optionNames = (await acceptability.locator(".legend text").evaluateAll((texts) => texts.map((text) => [...text.querySelectorAll("tspan")].map((span) => span.textContent).join(" "))));
+    expect([...optionNames].sort()).toEqual(["Product-knowledge training", "baseline"].sort());
+    expect(await chartMisfits(acceptability, { wholeLegend: true })).toEqual([]);
     await page.setViewportSize({ width: 390, height: 844 });
     await page.evaluate(() => document.querySelector("#decision-title")?.scrollIntoView({ block: "start", behavior: "instant" }));
     await page.waitForTimeout(300);
     await screenshot("compare-training-decision-390x844");
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await acceptability.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
+    await screenshot("compare-training-acceptability-390x844");
+    expect(await chartMisfits(acceptability, { wholeLegend: true })).toEqual([]);
+    expect(await acceptability.locator("g.axis.x .tick text").count()).toBeGreaterThanOrEqual(2);
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 
@@ -505,11 +517,23 @@ describe("run and compare, in chromium", () => {
     await docsShot("tornado", "#sensitivity-title");
     await page.evaluate(() => document.querySelector("[data-testid=swing-table]")?.scrollIntoView({ block: "center", behavior: "instant" }));
     await screenshot("results-tornado-swings");
+    // Its legend, its inputs' names and its axis fit: at 1280×800 and on a 390×844 phone, where the names go above
+    // their bars, the legend reads in full ("input at its low value", never "inp…") and the axis has fewer ticks.
+    expect(await chartMisfits(tornado, { wholeLegend: true })).toEqual([]);
     await page.setViewportSize({ width: 390, height: 844 });
     await page.evaluate(() => document.querySelector("[data-testid=swing-table]")?.scrollIntoView({ block: "center", behavior: "instant" }));
     await page.waitForTimeout(300);
     await screenshot("results-tornado-swings-390x844");
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await page.evaluate(() => document.querySelector(".chart-frame[aria-label^='What moves service level']")?.scrollIntoView({ block: "start", behavior: "instant" }));
+    await page.waitForTimeout(300);
+    await screenshot("results-tornado-390x844");
+    expect(await chartMisfits(tornado, { wholeLegend: true })).toEqual([]);
+    expect(await tornado.locator(".legend text").allTextContents()).toEqual(["input at its low value", "input at its high value"]);
+    const phoneNames = await tornado.locator("text.row-label").evaluateAll((texts) => texts.map((text) => text.lastChild?.textContent?.trim() ?? ""));
+    expect(phoneNames.length).toBe(await tornado.locator("rect.low").count());
+    expect(phoneNames.filter((name) => name.endsWith("…"))).toEqual([]);
+    expect(await tornado.locator("g.axis.x .tick text").count()).toBeGreaterThanOrEqual(2);
     await page.setViewportSize({ width: 1280, height: 800 });
     // Minutes of simulation are not lost on a reload: the analysis is kept in the browser and drawn again.
     expect(await page.getByTestId("sensitivity-facts").textContent()).toContain("kept in this browser");

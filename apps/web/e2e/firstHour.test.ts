@@ -14,6 +14,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseScenarioText } from "@ccplan/core";
+import { chartMisfits } from "./chartFit.js";
 import { artifacts, openPlanner, type OpenPlanner } from "./openPlanner.js";
 import { webRoot } from "./server.js";
 
@@ -146,6 +147,21 @@ describe("a new user's first hour, in chromium", () => {
       await screenshot("results-390x844", phone);
       await phone.locator(".chart-frame").first().scrollIntoViewIfNeeded();
       await screenshot("results-charts-390x844", phone);
+      // The acceptability chart names both options in full on the phone ("+4 agents on Late + Evening part-timers"
+      // on two lines, not cut to "…Evening pa"), inside the chart, with its money ticks apart.
+      const acceptability = phone.locator(".chart-frame[aria-label^='Probability each option is best']");
+      await acceptability.locator("svg.chart-svg path.curve").first().waitFor();
+      await acceptability.scrollIntoViewIfNeeded();
+      await phone.waitForTimeout(300);
+      await screenshot("results-acceptability-390x844", phone);
+      const names = await acceptability.locator(".legend text").evaluateAll((texts) => texts.map((text) => [...text.querySelectorAll("tspan")].map((span) => span.textContent).join(" ")));
+      expect(names).toHaveLength(2);
+      expect(names).toContain("baseline");
+      const option = names.find((name) => name !== "baseline")!;
+      expect([...parsed.scenario.interventions.map((intervention) => intervention.name), `${first} + ${second}`]).toContain(option);
+      expect(await chartMisfits(acceptability, { wholeLegend: true })).toEqual([]);
+      // Nor does any other chart of the results reach past its edge or run its tick labels together there.
+      for (const frame of await phone.locator(".chart-frame").all()) expect(await chartMisfits(frame), (await frame.getAttribute("aria-label")) ?? "").toEqual([]);
     });
 
     // Two more agents on the late shift, and run again: the first results stay labelled until the second are in.

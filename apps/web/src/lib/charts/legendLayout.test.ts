@@ -13,3 +13,19 @@ it("legendLayout wraps entries to new rows and cuts one too long for a row", () 
   expect(40 + cut.text.length * 6.3).toBeLessThanOrEqual(250);
   expect(cut.item.label).toBe(items[2]!.label);
 });
+
+it("legendLayout with two lines breaks a long entry at a space and counts both rows", () => {
+  const items = [{ label: "Baseline" }, { label: "+4 agents on Late + Evening part-timers" }, { label: "Training" }];
+  const layout = legendLayout(items, 260, { maxLines: 2 });
+  const long = layout.placed[1]!;
+  expect(long.lines).toEqual(["+4 agents on Late + Evening", "part-timers"]);
+  expect(long.lines.join(" ")).toBe(items[1]!.label);
+  for (const entry of layout.placed) {
+    expect(entry.dx + 40 + Math.max(...entry.lines.map((line) => line.length)) * 6.3).toBeLessThanOrEqual(260);
+  }
+  // "Baseline" on row 0, the long one on rows 1–2, "Training" (no room beside it) on row 3: four rows in all.
+  expect(layout.placed.map((entry) => entry.dy)).toEqual([0, 16, 48]);
+  expect(layout.rows).toBe(4);
+  // Without the option it is cut as before, on one row.
+  expect(legendLayout(items, 260).placed[1]!.lines).toHaveLength(1);
+});
