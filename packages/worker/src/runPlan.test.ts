@@ -151,6 +151,24 @@ describe("runPaired with a runner that streams", () => {
   });
 });
 
+describe("runSingle's shared summary", () => {
+  it("takes a failed worker's share in this thread, with the statistics of a summary taken here alone", async () => {
+    const direct = inProcessRunner();
+    let asked = 0;
+    const failing: VectorRunner = {
+      ...direct,
+      cellQuantiles: () => {
+        asked++;
+        return Promise.reject(new Error("the worker crashed"));
+      },
+    };
+    const { statistics } = await runSingle({ runner: failing, planned: planned(5), maxReplications: 120 });
+    const { statistics: alone } = await runSingle({ runner: direct, planned: planned(5), maxReplications: 120 });
+    expect(asked).toBe(1);
+    expect(JSON.stringify(statistics)).toBe(JSON.stringify(alone));
+  });
+});
+
 describe("onReplicationsDone", () => {
   it("is called once, after the last replication came back (streamed or in batches), so a caller can close its runner before the summary", async () => {
     const direct = inProcessRunner();

@@ -163,20 +163,26 @@ export class RowQuantileStore {
    * to be handed back with `acceptQuantiles`; null in the exact phase (a hundred replications or fewer: not worth it).
    */
   cellBlock(firstCell: number, count: number): CellQuantileBlock | null {
-    this.flush();
-    if (this.bits === null || count <= 0) return null;
-    const from = firstCell * this.capacity;
-    const to = (firstCell + count) * this.capacity;
-    const shared = typeof SharedArrayBuffer === "function" && this.bits.buffer instanceof SharedArrayBuffer;
-    return { bits: shared ? this.bits.subarray(from, to) : this.bits.slice(from, to), cells: count, stride: this.capacity, rows: this.flushed };
+    const view = this.cellView(firstCell, count);
+    if (view === null) return null;
+    const shared = typeof SharedArrayBuffer === "function" && view.bits.buffer instanceof SharedArrayBuffer;
+    return shared ? view : { ...view, bits: view.bits.slice() };
   }
 
   /** Takes the quantiles of cells firstCell … firstCell + count − 1 now (in this thread), for a later `quantilesOfCells`. */
   computeQuantiles(firstCell: number, count: number): void {
+    // A view of the store itself: in this thread nothing needs copying, shared memory or not.
+    const view = this.cellView(firstCell, count);
+    if (view !== null) this.acceptQuantiles(firstCell, cellBlockQuantiles(view));
+  }
+
+  /** Cells firstCell … firstCell + count − 1 as a block over the store's own memory (the block flushed); null in the
+   * exact phase. */
+  private cellView(firstCell: number, count: number): CellQuantileBlock | null {
     this.flush();
-    const block = this.cellBlock(firstCell, count);
-    if (block === null) return;
-    this.acceptQuantiles(firstCell, cellBlockQuantiles(block));
+    if (this.bits === null || count <= 0) return null;
+    const bits = this.bits.subarray(firstCell * this.capacity, (firstCell + count) * this.capacity);
+    return { bits, cells: count, stride: this.capacity, rows: this.flushed };
   }
 
   /** Quantiles of cells from `firstCell` on, as `cellBlockQuantiles` gives them for `cellBlock(firstCell, …)` (valid
